@@ -1,0 +1,62 @@
+// What a run did, as data: modes fill it in, report/ turns it into outputs, log lines and the job summary.
+import type { DesiredState } from '../state/types.js'
+import type { Mode } from '../inputs/types.js'
+
+export interface ResourceChange {
+  /** Add | Modify | Remove | Dynamic | Import (CloudFormation's words) */
+  action: string
+  logicalId: string
+  resourceType: string
+  /** True | False | Conditional, for Modify */
+  replacement?: string
+  /** changed properties, where the API gives them */
+  details?: string[]
+}
+
+export interface ResourceFailure {
+  logicalId: string
+  resourceType?: string
+  status: string
+  reason: string
+}
+
+export type StackAction = 'created' | 'updated' | 'unchanged' | 'recreated' | 'deleted' | 'absent' | 'planned' | 'failed'
+
+export interface StackOutcome {
+  stack: string
+  action: StackAction
+  /** final stack status as CloudFormation reports it (or ABSENT) */
+  status: string
+  changes: ResourceChange[]
+  failures: ResourceFailure[]
+}
+
+export interface DriftItem {
+  /** stack name, or `helm` for the release, or `eks` for associations/access */
+  source: string
+  logicalId?: string
+  resourceType?: string
+  status: string
+  /** property path: expected vs actual */
+  differences: { path: string; expected?: string; actual?: string; type?: string }[]
+}
+
+export interface RunReport {
+  mode: Mode
+  desired?: DesiredState
+  stacks: StackOutcome[]
+  /** ordered human-readable steps taken ("created access entry for …") */
+  steps: string[]
+  warnings: string[]
+  drift: DriftItem[]
+  /** true when anything was (or, in plan, would be) changed */
+  changed: boolean
+  /** extra outputs beyond those derived from `desired` (helm-release-revision, has-changes, drifted…) */
+  outputs: Record<string, string>
+  /** free-form sections appended to the summary: title → markdown body */
+  sections: { title: string; body: string }[]
+}
+
+export function emptyReport(mode: Mode): RunReport {
+  return { mode, stacks: [], steps: [], warnings: [], drift: [], changed: false, outputs: {}, sections: [] }
+}
