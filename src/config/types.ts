@@ -22,6 +22,8 @@ export interface FargateProfile {
   name: string
   /** namespaces selected by the profile's selectors */
   namespaces: string[]
+  /** where the profile is written, for errors about it */
+  position?: Position
 }
 
 export interface KarpenterConfig {
