@@ -1,0 +1,30 @@
+// Small CloudFormation building blocks shared by the stack builders.
+import type { CfnValue } from '../../karpenter/policy.js'
+
+export const sub = (s: string): { 'Fn::Sub': string } => ({ 'Fn::Sub': s })
+export const getAtt = (logicalId: string, attr = 'Arn'): { 'Fn::GetAtt': [string, string] } => ({ 'Fn::GetAtt': [logicalId, attr] })
+export const ref = (logicalId: string): { Ref: string } => ({ Ref: logicalId })
+
+export function awsManagedPolicyArn(name: string): CfnValue {
+  return sub(`arn:\${AWS::Partition}:iam::aws:policy/${name}`)
+}
+
+/** ARN of a customer managed policy by name, in the stack's own account. */
+export function accountPolicyArn(name: string): CfnValue {
+  return sub(`arn:\${AWS::Partition}:iam::\${AWS::AccountId}:policy/${name}`)
+}
+
+export function cfnTags(tags: Record<string, string>): { Key: string; Value: string }[] {
+  return Object.keys(tags)
+    .sort()
+    .map(Key => ({ Key, Value: tags[Key] }))
+}
+
+/** Tags every stack of this tool carries (eksctl's shared stack tags, so eksctl recognises the stacks). */
+export function clusterStackTags(cluster: string, metadataTags: Record<string, string>): Record<string, string> {
+  return {
+    ...metadataTags,
+    'alpha.eksctl.io/cluster-name': cluster,
+    'eksctl.cluster.k8s.io/v1alpha1/cluster-name': cluster
+  }
+}

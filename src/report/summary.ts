@@ -1,0 +1,87 @@
+// The job summary: one look for every mode (names, stacks, changes, drift, steps, warnings, and the
+// rendered artefacts collapsed). Kept under GitHub's 1 MiB cap by dropping the artefacts first.
+import { stringify } from 'yaml'
+import type { ClusterConfig } from '../config/types.js'
+import type { RunReport } from './types.js'
+import { outputsOf } from './outputs.js'
+import { details, escapeHtml, table } from './html.js'
+import { nodeClassExample } from './nodeclass.js'
+
+export const SUMMARY_MAX_BYTES = 1024 * 1024 - 4096
+
+const MODE_TITLE = { apply: 'apply', plan: 'plan', drift: 'drift check', delete: 'delete', render: 'render (offline)' } as const
+
+export function renderSummary(report: RunReport, config: ClusterConfig, outcome: { ok: boolean; error?: string }): string {
+  const d = report.desired
+  const head = `## karpenter-provision · ${MODE_TITLE[report.mode]} · \`${escapeHtml(config.name)}\` (${escapeHtml(config.region)})`
+  const status = outcome.ok
+    ? `✅ ${report.mode === 'render' ? 'Rendered' : 'Done'}${report.mode === 'apply' || report.mode === 'plan' ? (report.changed ? ' — changes ' + (report.mode === 'plan' ? 'to make' : 'made') : ' — no changes') : ''}. Karpenter ${escapeHtml(config.karpenter.version)}.`
+    : `❌ Failed: ${escapeHtml(outcome.error ?? 'unknown error')}`
+  const blocks = [head, status]
+
+  if (d) {
+    const outs = outputsOf(report)
+    const rows: string[][] = [
+      ['Node role', d.names.nodeRole, outs['node-role-arn'] ?? '(account not known offline)'],
+      ['Instance profile', d.names.instanceProfile, ''],
+      ['Controller role', outs['controller-role-name'], outs['controller-role-arn'] ?? '(account not known offline)'],
+      ['Controller identity', d.controllerIdentity, d.controllerIdentityReason],
+      ['Controller policies', d.names.controllerPolicies.join('\n'), ''],
+      ['Interruption queue', d.names.interruptionQueue ?? '(none)', d.arns.interruptionQueue ?? ''],
+      ['Karpenter stack', d.names.karpenterStack, ''],
+      ['Controller stack', d.controllerStack.name, ''],
+      ['Helm release', `${d.helm.release} (${d.helm.namespace})`, `${d.helm.chart.chart}:${d.helm.chart.version}`]
+    ]
+    blocks.push('### Names', table(['what', 'name', 'ARN / detail'], rows))
+  }
+  if (report.stacks.length > 0) {
+    blocks.push(
+      '### Stacks',
+      table(['stack', 'action', 'status'], report.stacks.map(s => [s.stack, s.action, s.status]))
+    )
+    for (const s of report.stacks) {
+      if (s.changes.length > 0) {
+        blocks.push(
+          `#### Changes in \`${escapeHtml(s.stack)}\``,
+          table(['action', 'logical id', 'type', 'replacement', 'details'], s.changes.map(c => [c.action, c.logicalId, c.resourceType, c.replacement ?? '', (c.details ?? []).join('\n')]))
+        )
+      }
+      if (s.failures.length > 0) {
+        blocks.push(
+          `#### Failures in \`${escapeHtml(s.stack)}\``,
+          table(['logical id', 'type', 'status', 'reason'], s.failures.map(f => [f.logicalId, f.resourceType ?? '', f.status, f.reason]))
+        )
+      }
+    }
+  }
+  if (report.drift.length > 0) {
+    blocks.push(
+      '### Drift',
+      table(
+        ['source', 'resource', 'status', 'differences'],
+        report.drift.map(i => [i.source, [i.logicalId, i.resourceType].filter(Boolean).join(' '), i.status, i.differences.map(x => `${x.path}: expected ${x.expected ?? '∅'}, actual ${x.actual ?? '∅'}`).join('\n')])
+      )
+    )
+  }
+  if (report.steps.length > 0) blocks.push('### Steps', report.steps.map(s => `1. ${escapeHtml(s)}`).join('\n'))
+  if (report.warnings.length > 0) blocks.push('### Warnings', report.warnings.map(w => `- ⚠️ ${escapeHtml(w)}`).join('\n'))
+  for (const section of report.sections) blocks.push(`### ${escapeHtml(section.title)}`, section.body)
+
+  const artefacts: string[] = []
+  if (d) {
+    const discovery = config.tags['karpenter.sh/discovery'] ?? config.name
+    artefacts.push(
+      '### Ready-to-paste node class',
+      `Uses the node role and the discovery tag \`karpenter.sh/discovery: ${escapeHtml(discovery)}\` (tag your subnets and security groups with it).`,
+      details('EC2NodeClass', nodeClassExample(d, discovery)),
+      '### Rendered',
+      details(`Stack ${d.karpenterStack.name}`, JSON.stringify(d.karpenterStack.template, null, 2)),
+      details(`Stack ${d.controllerStack.name}`, JSON.stringify(d.controllerStack.template, null, 2)),
+      details('Helm values', stringify(d.helm.values)),
+      details('Helm command', ['helm', ...d.helmArgs].join(' '))
+    )
+  }
+  const withArtefacts = [...blocks, ...artefacts].join('\n\n') + '\n'
+  if (Buffer.byteLength(withArtefacts) <= SUMMARY_MAX_BYTES) return withArtefacts
+  return [...blocks, '_Rendered templates left out: the summary would pass GitHub\'s 1 MiB limit._'].join('\n\n') + '\n'
+}

@@ -1,0 +1,69 @@
+// The shell around the core, shared by the action and the command line: read the config, run the
+// mode, publish outputs and the summary, and turn every failure into one clear message.
+import { resolve } from 'node:path'
+import { tmpdir } from 'node:os'
+import type { Inputs } from './inputs/types.js'
+import type { ClusterConfig } from './config/types.js'
+import { loadClusterConfig } from './config/load.js'
+import { ConfigError, type Diagnostic } from './config/diagnostics.js'
+import { emptyReport, type RunReport } from './report/types.js'
+import { outputsOf } from './report/outputs.js'
+import { renderSummary } from './report/summary.js'
+import { runMode } from './modes/dispatch.js'
+import { info, warning } from './runner/log.js'
+
+/** What differs between the action and the command line. */
+export interface Host {
+  workspace: string
+  tempDir?: string
+  setOutput(name: string, value: string): void
+  writeSummary(markdown: string): Promise<void>
+  annotate(diagnostics: Diagnostic[]): void
+  fail(message: string): void
+}
+
+export interface RunResult {
+  ok: boolean
+  report: RunReport
+  config?: ClusterConfig
+}
+
+export async function execute(inputs: Inputs, host: Host): Promise<RunResult> {
+  const report = emptyReport(inputs.mode)
+  const controller = new AbortController()
+  const onSignal = (signal: NodeJS.Signals): void => {
+    warning(`received ${signal}: stopping at the next safe point`)
+    controller.abort(new Error(`cancelled by ${signal}`))
+  }
+  process.once('SIGINT', onSignal)
+  process.once('SIGTERM', onSignal)
+
+  let config: ClusterConfig | undefined
+  try {
+    const absolute = resolve(host.workspace, inputs.clusterConfig)
+    // Messages and annotations name the file as the user wrote it when that is where it is.
+    const shown = resolve(inputs.clusterConfig) === absolute ? inputs.clusterConfig : absolute
+    const loaded = loadClusterConfig(shown, { namespace: inputs.namespace, controllerIdentity: inputs.controllerIdentity, regionOverride: inputs.awsRegion })
+    config = loaded.config
+    if (loaded.warnings.length > 0) host.annotate(loaded.warnings)
+    await runMode(inputs.mode, { inputs, config, tempDir: host.tempDir ?? tmpdir(), report, signal: controller.signal })
+    await publish(report, config, host, { ok: true })
+    return { ok: true, report, config }
+  } catch (e) {
+    const err = e as Error
+    if (err instanceof ConfigError) host.annotate(err.diagnostics)
+    host.fail(err.message)
+    if (config) await publish(report, config, host, { ok: false, error: err.message }).catch(() => undefined)
+    return { ok: false, report, config }
+  } finally {
+    process.off('SIGINT', onSignal)
+    process.off('SIGTERM', onSignal)
+  }
+}
+
+async function publish(report: RunReport, config: ClusterConfig, host: Host, outcome: { ok: boolean; error?: string }): Promise<void> {
+  for (const [name, value] of Object.entries(outputsOf(report))) host.setOutput(name, value)
+  for (const w of report.warnings) warning(w)
+  await host.writeSummary(renderSummary(report, config, outcome))
+  if (outcome.ok) info(report.mode === 'render' ? 'rendered' : report.changed ? 'done: changes made' : 'done: no changes')
+}
