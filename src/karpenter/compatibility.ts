@@ -51,7 +51,10 @@ function bandFor(v: SemVer): Band | undefined {
   return found
 }
 
-/** Kubernetes minor range ('1.25'…'1.31') for a Karpenter version; undefined when newer than anything known. */
+/**
+ * Kubernetes minor range ('1.25'…'1.31') for a Karpenter version; undefined when newer than anything known
+ * (also for versions older than 0.21, which the table does not cover and config validation rejects anyway).
+ */
 export function kubernetesRange(v: SemVer): { min: string; max: string } | undefined {
   const b = bandFor(v)
   return b ? { min: b.minK8s, max: b.maxK8s } : undefined
@@ -71,8 +74,9 @@ function compareMinor(a: [number, number], b: [number, number]): number {
  * version is newer than the table (SPEC §2: a warning, not an error). An unparsable k8sMinor is 'unsupported'.
  */
 export function kubernetesSupport(v: SemVer, k8sMinor: string): 'supported' | 'unsupported' | 'unknown-karpenter' {
+  if (isNewerThanKnown(v)) return 'unknown-karpenter'
   const range = kubernetesRange(v)
-  if (!range) return 'unknown-karpenter'
+  if (!range) return 'unsupported' // older than the table
   const k = parseMinor(k8sMinor)
   if (!k) return 'unsupported'
   const lo = parseMinor(range.min) as [number, number]

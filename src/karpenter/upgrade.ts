@@ -63,21 +63,21 @@ function rollbackPatchFor(x: SemVer): SemVer | undefined {
 const CRD_WEBHOOK_STEP = (ver: string): string =>
   `apply the ${ver} CRDs through the karpenter-crd chart with webhook.enabled=true, webhook.serviceName=karpenter ` +
   `(the controller's Service), webhook.serviceNamespace=<namespace>, webhook.port=8443`
-const V1_STEPS_TAIL = [
+const V1_STEPS_TAIL = (v1: string = LATEST_V1_0): string[] => [
   'update the controller IAM policy to the 1.0 permissions (eks:eks-cluster-name scoping) — this tool does that when it applies 1.0.x',
-  `upgrade to the latest 1.0.x (${LATEST_V1_0}): karpenter-crd first (v1 CRDs with the conversion webhook), then the controller`
+  `upgrade to ${v1}: karpenter-crd first (v1 CRDs with the conversion webhook), then the controller`
 ]
 const V1_1_PREREQS = [
   'convert every NodePool, NodeClaim and EC2NodeClass manifest to v1, with nodeClassRef.group (karpenter.k8s.aws) and nodeClassRef.kind (EC2NodeClass) set — required from 1.1.0',
   'check that each Karpenter CRD reports storedVersions ["v1"] (kubectl get crd nodepools.karpenter.sh -o jsonpath={.status.storedVersions})'
 ]
 
-function stepsToV1From(installed: SemVer): string[] {
+function stepsToV1From(installed: SemVer, v1?: string): string[] {
   const patch = rollbackPatchFor(installed)
   const bridge = patch && ge(installed, patch) ? fmt(installed) : fmt(patch ?? V1_ROLLBACK_PATCHES[37] as SemVer)
   const steps: string[] = []
   if (!patch || !ge(installed, patch)) steps.push(`upgrade to ${bridge} first (the rollback-capable patch of your minor)`)
-  steps.push(CRD_WEBHOOK_STEP(bridge), ...V1_STEPS_TAIL)
+  steps.push(CRD_WEBHOOK_STEP(bridge), ...V1_STEPS_TAIL(v1))
   return steps
 }
 
@@ -115,7 +115,7 @@ function checkForward(installed: SemVer, target: SemVer): UpgradeCheck {
         'migrate every v1alpha5 object to v1beta1 while on 0.32',
         `upgrade to ${fmt(V1_ROLLBACK_PATCHES[37] as SemVer)}`,
         CRD_WEBHOOK_STEP(fmt(V1_ROLLBACK_PATCHES[37] as SemVer)),
-        ...V1_STEPS_TAIL,
+        ...V1_STEPS_TAIL(to === 'v1-conversion' ? t : LATEST_V1_0),
         ...(to === 'v1' ? [...V1_1_PREREQS, `then upgrade to ${t}`] : [])
       ]
     }
@@ -130,7 +130,7 @@ function checkForward(installed: SemVer, target: SemVer): UpgradeCheck {
       return {
         ok: false,
         reason: `Rolling back from 1.0.x is only supported from the latest patch of each 0.33–0.37 minor; ${i} is older than ${fmt(patch)}.`,
-        steps: [...stepsToV1From(installed), `then upgrade to ${t}`]
+        steps: stepsToV1From(installed, t)
       }
     }
     notes.push(
