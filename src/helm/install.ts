@@ -1,0 +1,209 @@
+// Installs or upgrades Karpenter with helm (SPEC §5), in an order that changes nothing until every check passed:
+//   1. read the installed release (and the CRD release)
+//   2. upgrade guard: a jump the upgrade guide does not allow is refused here, naming the steps
+//   3. nothing to do when the same chart version is deployed with the same values
+//   4. `helm registry logout public.ecr.aws`
+//   5. karpenter-crd first (after adopting CRDs the controller chart created), so CRDs are never stale
+//   6. the controller chart, values from a 0600 temp file, `--wait --timeout`
+// A helm failure is reported with helm's own message and the release's history.
+import { readFile } from 'node:fs/promises'
+import { parse } from 'yaml'
+import { checkUpgrade } from '../karpenter/upgrade.js'
+import { compareVersions, parseVersion, type SemVer } from '../karpenter/version.js'
+import type { RunReport } from '../report/types.js'
+import type { HelmReleaseSpec } from '../state/types.js'
+import { info, warning } from '../runner/log.js'
+import { CRD_RELEASE, crdUpgradeArgs, uninstallArgs, upgradeArgs } from './args.js'
+import type { CrdAdopter } from './crd-adopter.js'
+import { crdAdoptionPatches } from './crd-adoption.js'
+import { registryLogout } from './logout.js'
+import { formatHistory, readRelease, releaseHistory, type InstalledRelease } from './release.js'
+import { HelmError, runHelm } from './run.js'
+import { mergeValues, sameValues } from './values-merge.js'
+import { writeValuesFile } from './values-file.js'
+
+export interface InstallOptions {
+  /** helm executable (resolveHelm's path) */
+  helm: string
+  kubeconfig: string
+  spec: HelmReleaseSpec
+  /** RUNNER_TEMP: the generated values file goes here */
+  tempDir: string
+  report: RunReport
+  /**
+   * Reads and patches CRDs so karpenter-crd can adopt the ones the controller chart created. Wire it with
+   * kubeCrdAdopter(new KubeClient(…)); without it adoption is skipped (fine on clusters that never had them).
+   */
+  crdAdopter?: CrdAdopter
+}
+
+export interface InstallResult {
+  revision: string
+  chartVersion: string
+  changed: boolean
+}
+
+export class UpgradeRefusedError extends Error {
+  constructor(
+    readonly from: string,
+    readonly to: string,
+    readonly reason: string,
+    readonly steps: string[]
+  ) {
+    super(
+      `Refusing to move Karpenter from ${from} to ${to}: ${reason}\nNothing was changed. Steps to take:\n` +
+        steps.map((s, i) => `  ${i + 1}. ${s}`).join('\n')
+    )
+    this.name = 'UpgradeRefusedError'
+  }
+}
+
+function versionOf(tag: string, what: string): SemVer {
+  const ver = parseVersion(tag)
+  if (!ver) throw new Error(`${what} ${JSON.stringify(tag)} is not a version`)
+  return ver
+}
+
+/** Step 2: throws UpgradeRefusedError for a jump the guides do not allow; returns the guard's notes otherwise. */
+export function guardUpgrade(installed: InstalledRelease | undefined, targetTag: string): string[] {
+  if (!installed) return []
+  const from = parseVersion(installed.version)
+  if (!from) {
+    warning(`installed release ${installed.name} has chart version ${JSON.stringify(installed.version)}; upgrade path not checked`)
+    return []
+  }
+  const check = checkUpgrade(from, versionOf(targetTag, 'chart version'))
+  if (!check.ok) throw new UpgradeRefusedError(installed.version, targetTag, check.reason, check.steps)
+  return check.notes
+}
+
+async function readValuesFile(path: string): Promise<Record<string, unknown> | undefined> {
+  try {
+    const doc: unknown = parse(await readFile(path, 'utf8'))
+    return doc && typeof doc === 'object' && !Array.isArray(doc) ? (doc as Record<string, unknown>) : {}
+  } catch {
+    return undefined // helm will report the file itself; here it only means "cannot tell, so upgrade"
+  }
+}
+
+/** Step 3: same chart version deployed with the same values (and the CRD chart at that version too). */
+async function upToDate(
+  spec: HelmReleaseSpec,
+  main: InstalledRelease | undefined,
+  crd: InstalledRelease | undefined
+): Promise<boolean> {
+  const target = versionOf(spec.chart.version, 'chart version')
+  const sameVersion = (r: InstalledRelease | undefined): boolean => {
+    const got = r ? parseVersion(r.version) : undefined
+    return r?.status === 'deployed' && got !== undefined && compareVersions(got, target) === 0
+  }
+  if (!sameVersion(main) || (spec.crdChart && !sameVersion(crd))) return false
+  const extra = spec.valuesFile ? await readValuesFile(spec.valuesFile) : {}
+  if (!extra) return false
+  return sameValues((main as InstalledRelease).values, mergeValues(spec.values, extra))
+}
+
+async function failWithHistory(e: unknown, o: InstallOptions, release: string, what: string): Promise<never> {
+  if (!(e instanceof HelmError)) throw e
+  const history = await releaseHistory(o.helm, o.kubeconfig, release, o.spec.namespace)
+  throw new Error(`${what} failed: ${e.helmMessage}\nRelease ${o.spec.namespace}/${release} history:\n${formatHistory(history)}`, {
+    cause: e
+  })
+}
+
+async function adoptCrds(o: InstallOptions): Promise<void> {
+  if (!o.crdAdopter) {
+    info('CRD adoption skipped: no Kubernetes client given (existing unowned Karpenter CRDs would make karpenter-crd fail)')
+    return
+  }
+  const plan = crdAdoptionPatches(await o.crdAdopter.listCrds(), { namespace: o.spec.namespace, release: CRD_RELEASE })
+  if (plan.conflicts.length > 0) {
+    throw new Error(
+      `Karpenter CRDs belong to another Helm release: ${plan.conflicts.map((c) => `${c.name} (${c.owner})`).join(', ')}. ` +
+        `Uninstall that release or move the CRDs to ${o.spec.namespace}/${CRD_RELEASE} first; nothing was changed.`
+    )
+  }
+  for (const p of plan.patches) await o.crdAdopter.patchCrd(p)
+  if (plan.patches.length > 0) {
+    o.report.steps.push(`adopted CRDs into ${CRD_RELEASE}: ${plan.patches.map((p) => p.name).join(', ')}`)
+  }
+}
+
+export async function installKarpenter(o: InstallOptions): Promise<InstallResult> {
+  const { helm, kubeconfig, spec, report } = o
+  const chartVersion = spec.chart.version
+  const main = await readRelease(helm, kubeconfig, spec.release, spec.namespace)
+  const crd = spec.crdChart ? await readRelease(helm, kubeconfig, CRD_RELEASE, spec.namespace) : undefined
+
+  for (const note of guardUpgrade(main, chartVersion)) report.steps.push(`upgrade note: ${note}`)
+
+  if (main && (await upToDate(spec, main, crd))) {
+    report.steps.push(`helm: ${spec.release} ${chartVersion} already deployed with these values (revision ${main.revision}); nothing to change`)
+    report.outputs['helm-release-revision'] = main.revision
+    return { revision: main.revision, chartVersion, changed: false }
+  }
+
+  await registryLogout(helm)
+
+  if (spec.crdChart) {
+    if (!crd) await adoptCrds(o)
+    try {
+      await runHelm(helm, crdUpgradeArgs(spec), { kubeconfig, silent: false })
+    } catch (e) {
+      await failWithHistory(e, o, CRD_RELEASE, `helm upgrade --install ${CRD_RELEASE} ${spec.crdChart.version}`)
+    }
+    report.steps.push(`helm: ${CRD_RELEASE} ${spec.crdChart.version} installed/upgraded in ${spec.namespace}`)
+  }
+
+  const values = await writeValuesFile(o.tempDir, spec.values)
+  try {
+    await runHelm(helm, upgradeArgs(spec, values.path), { kubeconfig, silent: false })
+  } catch (e) {
+    await failWithHistory(e, o, spec.release, `helm upgrade --install ${spec.release} ${chartVersion}`)
+  } finally {
+    await values.remove()
+  }
+
+  const after = await readRelease(helm, kubeconfig, spec.release, spec.namespace)
+  if (!after) throw new Error(`helm reported success but release ${spec.namespace}/${spec.release} is not listed`)
+  report.steps.push(
+    main
+      ? `helm: upgraded ${spec.release} ${main.version} → ${chartVersion} (revision ${after.revision})`
+      : `helm: installed ${spec.release} ${chartVersion} (revision ${after.revision})`
+  )
+  report.outputs['helm-release-revision'] = after.revision
+  report.changed = true
+  return { revision: after.revision, chartVersion, changed: true }
+}
+
+export interface UninstallOptions {
+  helm: string
+  kubeconfig: string
+  namespace: string
+  release: string
+  timeoutSeconds: number
+  report: RunReport
+  /** also uninstall karpenter-crd, which DELETES the CRDs and every NodePool/NodeClaim with them */
+  includeCrds?: boolean
+}
+
+const NOT_FOUND = /not found/i
+
+/** delete mode: uninstalls the release (and optionally karpenter-crd); an absent release is fine. */
+export async function uninstallKarpenter(o: UninstallOptions): Promise<{ removed: string[] }> {
+  const removed: string[] = []
+  for (const release of o.includeCrds ? [o.release, CRD_RELEASE] : [o.release]) {
+    const args = uninstallArgs(release, o.namespace, o.timeoutSeconds)
+    const r = await runHelm(o.helm, args, { kubeconfig: o.kubeconfig, allowFailure: true, silent: false })
+    if (r.exitCode === 0) {
+      removed.push(release)
+      o.report.steps.push(`helm: uninstalled ${o.namespace}/${release}`)
+      o.report.changed = true
+    } else if (NOT_FOUND.test(r.stderr)) {
+      o.report.steps.push(`helm: ${o.namespace}/${release} not installed; nothing to uninstall`)
+    } else {
+      throw new HelmError(args, r.exitCode, r.stdout, r.stderr)
+    }
+  }
+  return { removed }
+}
