@@ -99,12 +99,14 @@ function expectConstant(root: MapView, key: string, value: string): void {
 // SPEC §2: with IRSA (the default) the controller's role trusts the cluster's IAM OIDC provider,
 // which the file asks for with iam.withOIDC: true.
 function requireOidc(root: MapView, iam: IamRead, opts: LoadOptions): void {
+  // A malformed `iam` or Pod Identity entry is already reported; guessing at IRSA on top would mislead.
   if (iam.withOIDC || iam.withOIDCMalformed) return
+  if (opts.controllerIdentity === 'auto' && iam.karpenterEntryMalformed) return
   const why =
     opts.controllerIdentity === 'irsa'
       ? 'controller-identity is irsa'
       : `controller-identity is auto and iam.podIdentityAssociations has no entry for ${opts.namespace}/karpenter`
-  const message = `must be true: the Karpenter controller uses IRSA, which needs the cluster's IAM OIDC provider (${why})`
+  const message = `must be true when the Karpenter controller uses IRSA (${why})`
   const expected = `true, or an iam.podIdentityAssociations entry for ${opts.namespace}/karpenter to use EKS Pod Identity`
   const at = iam.withOIDCAt ?? iam.view?.node ?? root.node
   root.ctx.error(at, 'iam.withOIDC', message, iam.withOIDCWritten, expected)

@@ -72,6 +72,11 @@ export class ReadContext {
   }
 }
 
+/** `key:` with nothing after it (or `~`/`null`): eksctl reads an optional section written so as absent. */
+export function isEmptyValue(node: AnyNode): boolean {
+  return node === null || node === undefined || (isScalar(node) && node.value === null)
+}
+
 function isPosition(x: unknown): x is Position {
   return typeof x === 'object' && x !== null && 'line' in x && 'col' in x && !('range' in x)
 }
@@ -163,7 +168,7 @@ export class MapView {
     if (isScalar(e.value) && typeof e.value.value === 'boolean') return e.value.value
     const got = this.ctx.describe(e.value)
     // YAML 1.1 readers took yes/no/on/off as booleans; this one (like Kubernetes' JSON) does not.
-    const hint = isScalar(e.value) && /^(yes|no|on|off|y|n)$/i.test(String(e.value.value)) ? ' (write true or false, not yes/no/on/off)' : ''
+    const hint = isScalar(e.value) && /^(yes|no|on|off|y|n)$/i.test(String(e.value.value)) ? ': write true or false, not yes/no/on/off' : ''
     this.ctx.error(this.at(e), e.path, `must be a boolean${hint}`, got, 'true or false')
     return undefined
   }
@@ -176,6 +181,7 @@ export class MapView {
       return undefined
     }
     if (isMap(e.value)) return new MapView(this.ctx, e.value, e.path)
+    if (!opts.required && isEmptyValue(e.value)) return undefined
     this.ctx.error(this.at(e), e.path, 'must be a mapping', this.ctx.describe(e.value), expected)
     return undefined
   }
@@ -183,7 +189,7 @@ export class MapView {
   /** Items of a list; each item comes with its own key path (`a.b[2]`). */
   list(key: string, expected = 'a list'): Array<{ node: AnyNode; path: string }> | undefined {
     const e = this.entry(key)
-    if (!e) return undefined
+    if (!e || isEmptyValue(e.value)) return undefined
     if (!isSeq(e.value)) {
       this.ctx.error(this.at(e), e.path, 'must be a list', this.ctx.describe(e.value), expected)
       return undefined

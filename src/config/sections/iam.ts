@@ -1,5 +1,6 @@
 // `iam:` — OIDC, the permissions boundary for the node role, and Pod Identity associations.
-import type { MapView } from '../view.js'
+import { isScalar } from 'yaml'
+import { isEmptyValue, type MapView } from '../view.js'
 import type { PodIdentityAssociation, Position } from '../types.js'
 import { IAM_POLICY_ARN, IAM_ROLE_ARN, IAM_ROLE_NAME } from '../patterns.js'
 
@@ -12,6 +13,8 @@ export interface IamRead {
   withOIDCMalformed: boolean
   serviceRolePermissionsBoundary?: string
   podIdentityAssociations: PodIdentityAssociation[]
+  /** an entry for `<namespace>`/karpenter exists but has errors (already reported) */
+  karpenterEntryMalformed: boolean
   /** the `iam:` mapping, for positions of errors about keys it lacks */
   view?: MapView
 }
@@ -24,9 +27,10 @@ const IGNORED_FOR_KARPENTER = ['wellKnownPolicies', 'permissionPolicy', 'createS
 
 export function readIam(root: MapView, namespace: string): IamRead {
   const iam = root.mapping('iam')
-  const out: IamRead = { withOIDC: false, withOIDCMalformed: false, podIdentityAssociations: [] }
+  const out: IamRead = { withOIDC: false, withOIDCMalformed: false, karpenterEntryMalformed: false, podIdentityAssociations: [] }
   if (!iam) {
-    out.withOIDCMalformed = root.entry('iam') !== undefined
+    const written = root.entry('iam')
+    out.withOIDCMalformed = written !== undefined && !isEmptyValue(written.value)
     return out
   }
   out.view = iam
@@ -50,7 +54,12 @@ export function readIam(root: MapView, namespace: string): IamRead {
   const seen = new Map<string, string>()
   for (const entry of iam.listOfMappings('podIdentityAssociations', 'a mapping with namespace and serviceAccountName') ?? []) {
     const association = readAssociation(entry, namespace)
-    if (!association) continue
+    if (!association) {
+      const ns = entry.entry('namespace')?.value
+      const sa = entry.entry('serviceAccountName')?.value
+      if (isScalar(ns) && ns.value === namespace && isScalar(sa) && sa.value === 'karpenter') out.karpenterEntryMalformed = true
+      continue
+    }
     // EKS allows one association per service account; a second entry could never be applied.
     const subject = `${association.namespace}/${association.serviceAccountName}`
     const first = seen.get(subject)

@@ -20,12 +20,12 @@ export interface KarpenterRead {
 
 export function readKarpenter(root: MapView): KarpenterRead {
   const ctx = root.ctx
-  const expected = `a mapping with at least version (keys: ${KARPENTER_KEYS.join(', ')})`
+  const expected = `a mapping with version and optionally ${KARPENTER_KEYS.filter((k) => k !== 'version').join(', ')}`
   if (!root.entry('karpenter')) {
     // A capitalised or misspelt top-level key is the likeliest reason the block is "missing".
     const nearby = root.entries().find((e) => e.key !== 'karpenter' && closestMatch(e.key, ['karpenter']) === 'karpenter')
     const message = nearby
-      ? `required key is missing: this action installs Karpenter from it (found \`${nearby.key}\`: did you mean \`karpenter\`?)`
+      ? `required key is missing: this action installs Karpenter from it. Did you mean \`karpenter\` instead of \`${nearby.key}\`?`
       : 'required key is missing: this action installs Karpenter from it'
     ctx.error(nearby ? nearby.keyNode : root.node, 'karpenter', message, undefined, expected)
     return {}
@@ -42,7 +42,7 @@ export function readKarpenter(root: MapView): KarpenterRead {
   if (version) {
     const parsed = parseVersion(version.value)
     if (!parsed) {
-      ctx.error(version.node, version.path, 'not a semantic version (MAJOR.MINOR.PATCH)', ctx.describe(version.node), versionExpected)
+      ctx.error(version.node, version.path, 'not a semantic version MAJOR.MINOR.PATCH', ctx.describe(version.node), versionExpected)
     } else if (compareVersions(parsed, MIN_KARPENTER) < 0) {
       ctx.error(
         version.node,

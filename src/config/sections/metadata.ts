@@ -39,13 +39,14 @@ export function readMetadata(root: MapView, regionOverride: string | undefined):
 
   out.region = readRegion(meta, regionOverride)
 
-  const version = meta.string('version', { allowNumber: true, expected: "a Kubernetes minor version like '1.32'" })
+  const versionExpected = "a Kubernetes minor version like '1.32'"
+  const version = meta.string('version', { allowNumber: true, expected: versionExpected })
   if (version) {
     if (KUBERNETES_MINOR.test(version.value)) {
       out.kubernetesVersion = version.value
       out.versionAt = ctx.position(version.node)
       out.versionWritten = ctx.describe(version.node)
-    } else ctx.error(version.node, version.path, 'not a Kubernetes minor version', ctx.describe(version.node), "a version like '1.32' (quote it)")
+    } else ctx.error(version.node, version.path, 'not a Kubernetes minor version', ctx.describe(version.node), versionExpected)
   }
 
   out.tags = meta.stringMap('tags') ?? {}
@@ -63,13 +64,7 @@ function readRegion(meta: MapView, regionOverride: string | undefined): string |
       return undefined
     }
     if (region && region.value !== regionOverride) {
-      ctx.warning(
-        region.node,
-        region.path,
-        `the aws-region input overrides the region in the file: using ${regionOverride}`,
-        region.value,
-        regionOverride
-      )
+      ctx.warning(region.node, region.path, `the aws-region input (${regionOverride}) overrides the region in the file (${region.value})`)
     }
     return regionOverride
   }

@@ -1,0 +1,89 @@
+// Each problem with the file as a whole gets its own clear error, before any rule runs.
+import { describe, expect, it } from '@jest/globals'
+import * as fs from 'node:fs'
+import * as path from 'node:path'
+import { FIXTURES, messagesOfFile, tempDir, writeConfig } from './helpers.js'
+import { MAX_CONFIG_BYTES } from '../../../src/config/source.js'
+
+const fixture = (name: string) => path.join(FIXTURES, name)
+
+describe('file problems', () => {
+  it('reports a missing file', () => {
+    const file = path.join(tempDir(), 'nope.yaml')
+    expect(messagesOfFile(file)).toEqual([
+      'nope.yaml:1:1: cluster config file not found: check the cluster-config input (it is relative to the workspace; did the workflow run actions/checkout?)'
+    ])
+  })
+
+  it('reports a directory', () => {
+    const dir = path.join(tempDir(), 'clusters')
+    fs.mkdirSync(dir)
+    expect(messagesOfFile(dir)).toEqual(['clusters:1:1: is a directory: cluster-config must name one eksctl ClusterConfig YAML file'])
+  })
+
+  it('reports an empty file, and one with only blank lines', () => {
+    const expected = 'file is empty: expected an eksctl ClusterConfig (apiVersion: eksctl.io/v1alpha5, kind: ClusterConfig)'
+    expect(messagesOfFile(fixture('empty.yaml'))).toEqual([`empty.yaml:1:1: ${expected}`])
+    expect(messagesOfFile(writeConfig('  \n\n\t\n'))).toEqual([`cluster.yaml:1:1: ${expected}`])
+  })
+
+  it('reports a file of comments only', () => {
+    expect(messagesOfFile(fixture('comments-only.yaml'))).toEqual([
+      'comments-only.yaml:1:1: file has no YAML content (only comments or blank lines): expected an eksctl ClusterConfig'
+    ])
+  })
+
+  it('refuses a file over 1 MiB by its size', () => {
+    const file = writeConfig(Buffer.alloc(MAX_CONFIG_BYTES + 1, 'a'))
+    expect(messagesOfFile(file)).toEqual([
+      `cluster.yaml:1:1: file is too large for a ClusterConfig (${MAX_CONFIG_BYTES + 1} bytes, the limit is 1048576 bytes): is this the right file?`
+    ])
+  })
+
+  it('checks the size before reading: a sparse 3 GiB file (too big to read into a string) gets the size error', () => {
+    const file = writeConfig('')
+    fs.truncateSync(file, 3 * 1024 ** 3)
+    expect(messagesOfFile(file)).toEqual([
+      `cluster.yaml:1:1: file is too large for a ClusterConfig (${3 * 1024 ** 3} bytes, the limit is 1048576 bytes): is this the right file?`
+    ])
+  })
+
+  it('accepts a file of exactly 1 MiB as far as size goes', () => {
+    // 1 MiB of comment lines after a valid header: not a size error (it fails later, for content)
+    const header = 'apiVersion: eksctl.io/v1alpha5\n'
+    const filler = '#'.repeat(MAX_CONFIG_BYTES - header.length - 1) + '\n'
+    const out = messagesOfFile(writeConfig(header + filler))
+    expect(out.some((m) => m.includes('too large'))).toBe(false)
+  })
+
+  it('reports malformed YAML with the parser position', () => {
+    // The flow sequence opened on line 5 is still open where line 6 starts.
+    expect(messagesOfFile(fixture('malformed.yaml'))).toEqual([
+      'malformed.yaml:6:1: malformed YAML: Flow sequence in block collection must be sufficiently indented and end with a ]'
+    ])
+  })
+
+  it('reports a duplicated key as malformed YAML at the second key', () => {
+    expect(messagesOfFile(fixture('duplicate-key.yaml'))).toEqual(['duplicate-key.yaml:6:3: malformed YAML: Map keys must be unique'])
+  })
+
+  it('reports a file with several documents at the second one', () => {
+    expect(messagesOfFile(fixture('multi-document.yaml'))).toEqual([
+      'multi-document.yaml:6:1: file holds 2 YAML documents (separated by ---): expected exactly one ClusterConfig per file'
+    ])
+  })
+
+  it('reports a top level that is a list or a single value', () => {
+    expect(messagesOfFile(fixture('top-level-list.yaml'))).toEqual([
+      'top-level-list.yaml:1:1: the top level must be a mapping (apiVersion, kind, metadata, karpenter, ...) (got a list, expected a mapping)'
+    ])
+    expect(messagesOfFile(fixture('top-level-scalar.yaml'))).toEqual([
+      'top-level-scalar.yaml:1:1: the top level must be a mapping (apiVersion, kind, metadata, karpenter, ...) (got a single value, expected a mapping)'
+    ])
+  })
+
+  it('ignores a byte-order mark when counting columns', () => {
+    const out = messagesOfFile(writeConfig('\ufeffapiVersion: eksctl.io/v1alpha4\n'))
+    expect(out).toContain('cluster.yaml:1:13: apiVersion: must be eksctl.io/v1alpha5 (got eksctl.io/v1alpha4, expected eksctl.io/v1alpha5)')
+  })
+})
