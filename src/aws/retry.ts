@@ -1,0 +1,97 @@
+// Retrying what can succeed on a second try — throttling, 5xx, the IdP's hiccups, dropped connections —
+// with jittered exponential backoff; never a local mistake (validation, access denied, missing input),
+// which would only make the user wait for the same error (configure-aws-credentials retries those for ~48 s).
+
+/** Sleeps `ms`, or rejects as soon as `signal` fires. Injectable so tests never wait real seconds. */
+export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>
+
+export const realSleep: Sleep = (ms, signal) =>
+  new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(abortError(signal))
+    const onAbort = (): void => {
+      clearTimeout(timer)
+      reject(abortError(signal as AbortSignal))
+    }
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort)
+      resolve()
+    }, ms)
+    signal?.addEventListener('abort', onAbort, { once: true })
+  })
+
+function abortError(signal: AbortSignal): Error {
+  const reason: unknown = signal.reason
+  return reason instanceof Error ? reason : new Error('cancelled')
+}
+
+const THROTTLING = new Set([
+  'Throttling', 'ThrottlingException', 'ThrottledException', 'RequestThrottledException', 'TooManyRequestsException',
+  'RequestLimitExceeded',
+  'BandwidthLimitExceeded', 'RequestThrottled', 'SlowDown', 'PriorRequestNotComplete',
+  'EC2ThrottledException'
+])
+// The web-identity IdP (GitHub's token service as seen by STS) and transient AWS-side failures.
+const TRANSIENT = new Set(['IDPCommunicationError', 'IDPCommunicationErrorException', 'RequestTimeout', 'RequestTimeoutException', 'InternalError', 'InternalFailure', 'ServiceUnavailable', 'ServiceUnavailableException'])
+const NETWORK = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN', 'ENOTFOUND', 'ECONNABORTED', 'EHOSTUNREACH', 'ENETUNREACH', 'TimeoutError'])
+
+interface ErrorLike {
+  name?: string
+  code?: string
+  $metadata?: { httpStatusCode?: number }
+  $retryable?: unknown
+}
+
+/** True only for failures that another attempt can fix. */
+export function isRetryable(err: unknown): boolean {
+  if (!err || typeof err !== 'object') return false
+  const e = err as ErrorLike
+  const name = e.name ?? ''
+  if (THROTTLING.has(name) || TRANSIENT.has(name)) return true
+  if (e.code && NETWORK.has(e.code)) return true
+  if (NETWORK.has(name)) return true
+  const status = e.$metadata?.httpStatusCode
+  if (status === 429) return true
+  if (status !== undefined && status >= 500 && status <= 599) return true
+  // The SDK marks throttling responses it recognises with $retryable.
+  if (e.$retryable) return true
+  return false
+}
+
+export interface RetryOptions {
+  /** attempts in total, including the first */
+  attempts?: number
+  baseMs?: number
+  capMs?: number
+  sleep?: Sleep
+  /** 0 ≤ random() < 1; injectable for deterministic tests */
+  random?: () => number
+  signal?: AbortSignal
+  /** called before each wait, e.g. to log "retrying in 2 s" */
+  onRetry?: (err: unknown, attempt: number, delayMs: number) => void
+  retryable?: (err: unknown) => boolean
+}
+
+/** "Full jitter" backoff: a uniform wait in [0, min(cap, base·2^attempt)], at least 1 ms apart from 0. */
+export function backoffDelay(attempt: number, baseMs: number, capMs: number, random: () => number): number {
+  const ceiling = Math.min(capMs, baseMs * 2 ** attempt)
+  return Math.max(1, Math.floor(random() * ceiling))
+}
+
+export async function withRetry<T>(fn: () => Promise<T>, opts: RetryOptions = {}): Promise<T> {
+  const attempts = opts.attempts ?? 6
+  const baseMs = opts.baseMs ?? 500
+  const capMs = opts.capMs ?? 20_000
+  const sleep = opts.sleep ?? realSleep
+  const random = opts.random ?? Math.random
+  const retryable = opts.retryable ?? isRetryable
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await fn()
+    } catch (err) {
+      if (attempt + 1 >= attempts || !retryable(err) || opts.signal?.aborted) throw err
+      const delay = backoffDelay(attempt, baseMs, capMs, random)
+      opts.onRetry?.(err, attempt + 1, delay)
+      await sleep(delay, opts.signal)
+    }
+  }
+}

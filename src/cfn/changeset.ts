@@ -1,0 +1,76 @@
+// Change sets: named uniquely per run so concurrent runs never collide (the anchor action's #122),
+// created, waited for, described, and deleted when they are not to be executed.
+import type { CloudFormationClient, Capability } from '@aws-sdk/client-cloudformation'
+import { randomBytes } from 'node:crypto'
+import type { StackSpec } from '../state/types.js'
+import { pollUntil, type PollOptions } from './deploy-wait.js'
+import { templateBody } from './deploy-compare.js'
+
+export type ChangeSetType = 'CREATE' | 'UPDATE'
+
+/** [a-zA-Z][-a-zA-Z0-9]*, ≤ 128: run id and attempt when on Actions, a time and random suffix always. */
+export function changeSetName(env: NodeJS.ProcessEnv = process.env, now = Date.now()): string {
+  const run = env.GITHUB_RUN_ID ? `-r${env.GITHUB_RUN_ID}-${env.GITHUB_RUN_ATTEMPT ?? '1'}` : ''
+  return `karpenter-provision${run}-${now.toString(36)}-${randomBytes(4).toString('hex')}`.replace(/[^-a-zA-Z0-9]/g, '')
+}
+
+export async function createChangeSet(cfn: CloudFormationClient, spec: StackSpec, name: string, type: ChangeSetType): Promise<void> {
+  const { CreateChangeSetCommand } = await import('@aws-sdk/client-cloudformation')
+  const capabilities = new Set([...spec.capabilities, 'CAPABILITY_NAMED_IAM'])
+  await cfn.send(
+    new CreateChangeSetCommand({
+      StackName: spec.name,
+      ChangeSetName: name,
+      ChangeSetType: type,
+      TemplateBody: templateBody(spec),
+      Parameters: Object.entries(spec.parameters).map(([ParameterKey, ParameterValue]) => ({ ParameterKey, ParameterValue })),
+      Tags: Object.entries(spec.tags).map(([Key, Value]) => ({ Key, Value })),
+      Capabilities: [...capabilities] as Capability[],
+      Description: 'karpenter-provision'
+    })
+  )
+}
+
+export type ChangeSetReady = { state: 'ready' } | { state: 'empty'; reason: string } | { state: 'failed'; reason: string }
+
+// CloudFormation's words for "nothing to change" (both have been seen over the years).
+const NO_CHANGES = /didn't contain changes|No updates are to be performed|submitted information didn't contain changes/i
+
+export function isNoChangeReason(reason: string | undefined): boolean {
+  return NO_CHANGES.test(reason ?? '')
+}
+
+export async function waitForChangeSet(cfn: CloudFormationClient, stack: string, name: string, opts: PollOptions): Promise<ChangeSetReady> {
+  const { DescribeChangeSetCommand } = await import('@aws-sdk/client-cloudformation')
+  let status = 'unknown'
+  return pollUntil<ChangeSetReady>(
+    async () => {
+      const out = await cfn.send(new DescribeChangeSetCommand({ StackName: stack, ChangeSetName: name }))
+      status = out.Status ?? 'unknown'
+      if (out.Status === 'CREATE_COMPLETE') return { state: 'ready' }
+      if (out.Status === 'FAILED') {
+        const reason = out.StatusReason ?? 'no reason given'
+        return isNoChangeReason(reason) ? { state: 'empty', reason } : { state: 'failed', reason }
+      }
+      return undefined
+    },
+    opts,
+    () => `change set ${name} of stack ${stack} (still ${status})`
+  )
+}
+
+/** Best effort: a change set left behind is harmless, so a failure to delete it is not the run's failure. */
+export async function deleteChangeSet(cfn: CloudFormationClient, stack: string, name: string): Promise<boolean> {
+  const { DeleteChangeSetCommand } = await import('@aws-sdk/client-cloudformation')
+  try {
+    await cfn.send(new DeleteChangeSetCommand({ StackName: stack, ChangeSetName: name }))
+    return true
+  } catch {
+    return false
+  }
+}
+
+export async function executeChangeSet(cfn: CloudFormationClient, stack: string, name: string): Promise<void> {
+  const { ExecuteChangeSetCommand } = await import('@aws-sdk/client-cloudformation')
+  await cfn.send(new ExecuteChangeSetCommand({ StackName: stack, ChangeSetName: name }))
+}

@@ -1,0 +1,245 @@
+// Deploys one StackSpec through a change set — or not at all when the deployed stack already matches.
+//
+//   absent / REVIEW_IN_PROGRESS → CREATE change set          → created
+//   ROLLBACK_COMPLETE (a failed first create) → delete, CREATE → recreated
+//   *_IN_PROGRESS (another run)  → wait for it, then as below
+//   template, parameters, tags equal → no change set           → unchanged
+//   otherwise UPDATE change set; empty ("didn't contain changes") → deleted, unchanged
+// Stacks of the same names made by eksctl are just stacks: they are updated like ours.
+import type { CloudFormationClient, Stack } from '@aws-sdk/client-cloudformation'
+import type { StackSpec } from '../state/types.js'
+import type { ResourceChange, StackOutcome } from '../report/types.js'
+import { info, warning, startGroup, endGroup } from '../runner/log.js'
+import { describeStack, deployedTemplate, changeSetChanges } from './describe.js'
+import { stackDifferences } from './deploy-compare.js'
+import { changeSetName, createChangeSet, deleteChangeSet, executeChangeSet, waitForChangeSet, type ChangeSetType } from './changeset.js'
+import { StackEventLog } from './events.js'
+import { isInProgress, waitForStackSettled, StackTimeoutError, type PollOptions } from './deploy-wait.js'
+import type { Sleep } from '../aws/retry.js'
+
+export interface DeployOptions {
+  region: string
+  timeoutMs: number
+  signal?: AbortSignal
+  sleep?: Sleep
+  now?: () => number
+  pollStartMs?: number
+  pollCapMs?: number
+  /** change-set name; unique per call by default */
+  changeSetName?: string
+  print?: (line: string) => void
+}
+
+export class StackDeployError extends Error {
+  constructor(message: string, readonly outcome: StackOutcome) {
+    super(message)
+  }
+}
+
+export class DeployCancelledError extends Error {
+  constructor(message: string, readonly outcome: StackOutcome) {
+    super(message)
+  }
+}
+
+const SUCCESS = new Set(['CREATE_COMPLETE', 'UPDATE_COMPLETE', 'IMPORT_COMPLETE'])
+const STUCK: Record<string, string> = {
+  UPDATE_ROLLBACK_FAILED: 'continue the rollback (`aws cloudformation continue-update-rollback`) and re-run',
+  ROLLBACK_FAILED: 'delete the stack (resources it could not roll back may need deleting by hand) and re-run',
+  DELETE_FAILED: 'finish deleting the stack (`aws cloudformation delete-stack`, retaining what blocks it) and re-run',
+  IMPORT_ROLLBACK_FAILED: 'fix the import rollback in the console and re-run'
+}
+
+function checkCommand(stack: string, region: string): string {
+  return `aws cloudformation describe-stacks --stack-name ${stack} --region ${region}`
+}
+
+export async function deployStack(cfn: CloudFormationClient, spec: StackSpec, opts: DeployOptions): Promise<StackOutcome> {
+  const now = opts.now ?? Date.now
+  const poll: PollOptions = {
+    deadline: now() + opts.timeoutMs,
+    signal: opts.signal,
+    sleep: opts.sleep,
+    now,
+    pollStartMs: opts.pollStartMs,
+    pollCapMs: opts.pollCapMs
+  }
+  const outcome = (action: StackOutcome['action'], status: string, changes: ResourceChange[] = []): StackOutcome => ({
+    stack: spec.name,
+    action,
+    status,
+    changes,
+    failures: []
+  })
+  throwIfCancelled(opts.signal, spec.name, 'before any change', outcome('failed', 'UNCHANGED'))
+
+  let stack = await describeStack(cfn, spec.name)
+  if (stack && isInProgress(stack.StackStatus) && stack.StackStatus !== 'REVIEW_IN_PROGRESS') {
+    info(`Stack ${spec.name} is ${stack.StackStatus} (another run or a person is changing it); waiting for it to settle.`)
+    stack = (await waitForStackSettled(cfn, spec.name, poll)).stack
+  }
+
+  let recreated = false
+  if (stack?.StackStatus === 'ROLLBACK_COMPLETE') {
+    info(`Stack ${spec.name} is ROLLBACK_COMPLETE (its first create failed: ${stack.StackStatusReason ?? 'no reason given'}); deleting and recreating it.`)
+    await deleteFailedStack(cfn, stack, poll)
+    stack = undefined
+    recreated = true
+  }
+  const stuck = stack?.StackStatus ? STUCK[stack.StackStatus] : undefined
+  if (stack && stuck) {
+    const o = { ...outcome('failed', stack.StackStatus ?? 'UNKNOWN'), failures: [{ logicalId: spec.name, resourceType: 'AWS::CloudFormation::Stack', status: stack.StackStatus ?? '', reason: stack.StackStatusReason ?? '' }] }
+    throw new StackDeployError(`Stack ${spec.name} is ${stack.StackStatus}: ${stuck}.`, o)
+  }
+
+  const exists = !!stack && stack.StackStatus !== 'REVIEW_IN_PROGRESS'
+  if (stack && exists) {
+    const diffs = stackDifferences(stack, await deployedTemplate(cfn, spec.name), spec)
+    if (diffs.length === 0) {
+      info(`Stack ${spec.name}: no changes (template, parameters and tags match); no change set made.`)
+      return outcome('unchanged', stack.StackStatus ?? 'UNKNOWN')
+    }
+    info(`Stack ${spec.name}: ${diffs.map(d => d.detail).join('; ')}.`)
+  }
+
+  const type: ChangeSetType = exists ? 'UPDATE' : 'CREATE'
+  const csName = opts.changeSetName ?? changeSetName()
+  await createChangeSet(cfn, spec, csName, type)
+  let executing = false
+  try {
+    const ready = await waitForChangeSet(cfn, spec.name, csName, poll)
+    if (ready.state === 'empty') {
+      await deleteChangeSet(cfn, spec.name, csName)
+      info(`Stack ${spec.name}: CloudFormation found no changes; change set deleted.`)
+      return outcome('unchanged', stack?.StackStatus ?? 'UNKNOWN')
+    }
+    if (ready.state === 'failed') {
+      await deleteChangeSet(cfn, spec.name, csName)
+      const o = { ...outcome('failed', stack?.StackStatus ?? 'ABSENT'), failures: [{ logicalId: spec.name, resourceType: 'AWS::CloudFormation::Stack', status: 'CHANGE_SET_FAILED', reason: ready.reason }] }
+      throw new StackDeployError(`Change set for stack ${spec.name} failed: ${ready.reason}`, o)
+    }
+    const changes = await changeSetChanges(cfn, spec.name, csName)
+    throwIfCancelled(opts.signal, spec.name, 'before its change set was executed', outcome('failed', stack?.StackStatus ?? 'ABSENT', changes))
+
+    const events = new StackEventLog(cfn, spec.name, opts.print)
+    await events.baseline()
+    info(`Stack ${spec.name}: executing ${type} change set ${csName} (${changes.length} resource change(s)).`)
+    executing = true
+    const final = await runChangeSet(cfn, spec, csName, events, poll, opts, changes)
+    const action = recreated ? 'recreated' : type === 'CREATE' ? 'created' : 'updated'
+    if (type === 'CREATE') await ensureTerminationProtection(cfn, spec, final)
+    return outcome(action, final.StackStatus ?? 'UNKNOWN', changes)
+  } catch (err) {
+    if (!executing && (isCancellation(err, opts.signal) || err instanceof StackTimeoutError)) {
+      const deleted = await deleteChangeSet(cfn, spec.name, csName)
+      if (err instanceof DeployCancelledError || isCancellation(err, opts.signal)) {
+        throw new DeployCancelledError(
+          `Cancelled while preparing stack ${spec.name}: change set ${csName} was not executed` + (deleted ? ' and has been deleted.' : ' (deleting it failed; it is harmless).'),
+          outcome('failed', stack?.StackStatus ?? 'ABSENT')
+        )
+      }
+    }
+    throw err
+  }
+}
+
+async function runChangeSet(
+  cfn: CloudFormationClient,
+  spec: StackSpec,
+  csName: string,
+  events: StackEventLog,
+  poll: PollOptions,
+  opts: DeployOptions,
+  changes: ResourceChange[]
+): Promise<Stack> {
+  startGroup(`CloudFormation events: ${spec.name}`)
+  let settled: Stack | undefined
+  try {
+    try {
+      await executeChangeSet(cfn, spec.name, csName)
+    } catch (err) {
+      // moto fails ExecuteChangeSet itself when a resource fails (and leaves the stack *_IN_PROGRESS)
+      const current = await describeStack(cfn, spec.name).catch(() => undefined)
+      await events.poll().catch(() => [])
+      const failures = events.failures((err as Error).message)
+      const reasons = failures.length ? failures : [{ logicalId: spec.name, status: 'EXECUTE_FAILED', reason: (err as Error).message }]
+      throw new StackDeployError(
+        `Executing the change set of stack ${spec.name} failed: ${describeFailures(reasons)}`,
+        { stack: spec.name, action: 'failed', status: current?.StackStatus ?? 'UNKNOWN', changes, failures: reasons }
+      )
+    }
+    try {
+      settled = (await waitForStackSettled(cfn, spec.name, poll, events)).stack
+    } catch (err) {
+      if (isCancellation(err, opts.signal)) {
+        const msg =
+          `Cancelled while stack ${spec.name} is mid-update. CloudFormation finishes or rolls back the update by itself; ` +
+          `nothing is left half-done by stopping here. Check it with: ${checkCommand(spec.name, opts.region)}`
+        warning(msg)
+        throw new DeployCancelledError(msg, { stack: spec.name, action: 'failed', status: 'IN_PROGRESS', changes, failures: [] })
+      }
+      if (err instanceof StackTimeoutError) {
+        throw new StackDeployError(
+          `${err.message} (the timeout input). CloudFormation goes on by itself; check it with: ${checkCommand(spec.name, opts.region)}`,
+          { stack: spec.name, action: 'failed', status: 'IN_PROGRESS', changes, failures: [] }
+        )
+      }
+      throw err
+    }
+  } finally {
+    endGroup()
+  }
+  const status = settled?.StackStatus ?? 'ABSENT'
+  if (!settled || !SUCCESS.has(status)) {
+    const failures = events.failures(settled?.StackStatusReason)
+    throw new StackDeployError(`Stack ${spec.name} ended ${status}: ${describeFailures(failures)}`, {
+      stack: spec.name,
+      action: 'failed',
+      status,
+      changes,
+      failures
+    })
+  }
+  return settled
+}
+
+export function describeFailures(failures: { logicalId: string; resourceType?: string; reason: string }[]): string {
+  if (!failures.length) return 'CloudFormation gave no reason'
+  return failures.map(f => `${f.logicalId}${f.resourceType ? ` (${f.resourceType})` : ''}: ${f.reason}`).join('; ')
+}
+
+async function deleteFailedStack(cfn: CloudFormationClient, stack: Stack, poll: PollOptions): Promise<void> {
+  const { DeleteStackCommand, UpdateTerminationProtectionCommand } = await import('@aws-sdk/client-cloudformation')
+  const name = stack.StackName ?? ''
+  if (stack.EnableTerminationProtection) {
+    await cfn.send(new UpdateTerminationProtectionCommand({ StackName: name, EnableTerminationProtection: false }))
+  }
+  await cfn.send(new DeleteStackCommand({ StackName: name }))
+  const { stack: left } = await waitForStackSettled(cfn, name, poll)
+  if (left) throw new Error(`Stack ${name} could not be deleted for recreation: it is ${left.StackStatus} (${left.StackStatusReason ?? 'no reason given'}).`)
+}
+
+/**
+ * Termination protection is set outside change sets, once, right after a create (SPEC §4: "on create");
+ * an existing stack keeps whatever its owner chose. A failure is a warning: the stack itself is fine
+ * (moto does not implement UpdateTerminationProtection and answers 500).
+ */
+async function ensureTerminationProtection(cfn: CloudFormationClient, spec: StackSpec, stack: Stack): Promise<void> {
+  if (!spec.terminationProtection || stack.EnableTerminationProtection) return
+  const { UpdateTerminationProtectionCommand } = await import('@aws-sdk/client-cloudformation')
+  try {
+    await cfn.send(new UpdateTerminationProtectionCommand({ StackName: spec.name, EnableTerminationProtection: true }))
+    info(`Stack ${spec.name}: termination protection enabled.`)
+  } catch (err) {
+    warning(`Could not enable termination protection on stack ${spec.name}: ${(err as Error).name}: ${(err as Error).message}`)
+  }
+}
+
+function isCancellation(err: unknown, signal: AbortSignal | undefined): boolean {
+  // once the signal has fired, whatever interrupted the wait is the cancellation
+  return err instanceof DeployCancelledError || !!signal?.aborted
+}
+
+function throwIfCancelled(signal: AbortSignal | undefined, stack: string, when: string, o: StackOutcome): void {
+  if (signal?.aborted) throw new DeployCancelledError(`Cancelled ${when} of stack ${stack}.`, o)
+}
