@@ -13,7 +13,7 @@ import { upgradeArgs } from '../helm/args.js'
 import { karpenterStack, NODE_ROLE_ID, QUEUE_ID } from '../cfn/templates/karpenter-stack.js'
 import { irsaStack } from '../cfn/templates/irsa-stack.js'
 import { podIdentityStack } from '../cfn/templates/pod-identity-stack.js'
-import { packControllerPolicies, type PackedPolicy } from '../cfn/templates/policy-pack.js'
+import { packControllerPolicies, PolicyTooLargeError, type PackedPolicy } from '../cfn/templates/policy-pack.js'
 import { getAtt } from '../cfn/templates/common.js'
 import { checkName, deriveNames, type NameKind } from './names.js'
 import { iamArn, partitionOf } from './partition.js'
@@ -136,7 +136,8 @@ function packPolicies(config: ClusterConfig, version: SemVer, names: Omit<Names,
       }
     })
   } catch (e) {
-    throw new ConfigError([diagnostic(config, 'metadata.name', (e as Error).message)])
+    if (e instanceof PolicyTooLargeError) throw new ConfigError([diagnostic(config, 'metadata.name', e.message)])
+    throw e
   }
 }
 

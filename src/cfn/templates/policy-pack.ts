@@ -7,6 +7,14 @@ import { policySize, resolveIntrinsics, type ResolveContext } from './resolve.js
 
 export const IAM_MANAGED_POLICY_MAX_CHARS = 6144
 
+/** A policy part that cannot be made to fit: a config problem (the cluster name is too long), not a bug. */
+export class PolicyTooLargeError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'PolicyTooLargeError'
+  }
+}
+
 export interface PolicyDocument {
   Version: '2012-10-17'
   Statement: PolicyStatement[]
@@ -56,7 +64,7 @@ export function packControllerPolicies(parts: PolicyPart[], cluster: string, ctx
   }
   const tooBig = packed.find(p => p.size > IAM_MANAGED_POLICY_MAX_CHARS)
   if (tooBig) {
-    throw new Error(
+    throw new PolicyTooLargeError(
       `controller policy ${tooBig.name} would be ${tooBig.size} characters; IAM allows ${IAM_MANAGED_POLICY_MAX_CHARS} ` +
         `(part ${tooBig.parts.join(', ')} cannot be split further)`
     )

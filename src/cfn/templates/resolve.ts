@@ -28,27 +28,29 @@ export function resolveIntrinsics(value: unknown, ctx: ResolveContext): unknown 
     return resolved
   }
   if (keys.length === 1 && keys[0] === 'Ref') {
-    const resolved = ctx.attributes[String(obj.Ref)]
+    const resolved = pseudoParameter(String(obj.Ref), ctx) ?? ctx.attributes[String(obj.Ref)]
     if (resolved === undefined) throw new Error(`cannot resolve Ref ${String(obj.Ref)}`)
     return resolved
   }
   return Object.fromEntries(keys.map(k => [k, resolveIntrinsics(obj[k], ctx)]))
 }
 
+function pseudoParameter(name: string, ctx: ResolveContext): string | undefined {
+  switch (name) {
+    case 'AWS::Partition': return ctx.partition
+    case 'AWS::Region': return ctx.region
+    case 'AWS::AccountId': return ctx.accountId
+    case 'AWS::URLSuffix': return urlSuffix(ctx.partition)
+    case 'AWS::StackName': return ctx.stackName
+    default: return undefined
+  }
+}
+
 function substitute(template: string, ctx: ResolveContext): string {
   return template.replace(/\$\{([^}]+)\}/g, (_, name: string) => {
-    switch (name) {
-      case 'AWS::Partition': return ctx.partition
-      case 'AWS::Region': return ctx.region
-      case 'AWS::AccountId': return ctx.accountId
-      case 'AWS::URLSuffix': return urlSuffix(ctx.partition)
-      case 'AWS::StackName': return ctx.stackName
-      default: {
-        const resolved = ctx.attributes[name]
-        if (resolved === undefined) throw new Error(`cannot resolve \${${name}} in Fn::Sub`)
-        return resolved
-      }
-    }
+    const resolved = pseudoParameter(name, ctx) ?? ctx.attributes[name]
+    if (resolved === undefined) throw new Error(`cannot resolve \${${name}} in Fn::Sub`)
+    return resolved
   })
 }
 
