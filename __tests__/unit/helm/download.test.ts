@@ -1,0 +1,63 @@
+import { describe, it, expect } from '@jest/globals'
+import { helmBaseUrl, HELM_MIRROR_ENV, parseSha256Sum } from '../../../src/helm/download.js'
+import { helmArchiveName, helmPlatform } from '../../../src/helm/platform.js'
+import { parseHelmVersionInput } from '../../../src/helm/resolve.js'
+import { splitChartField } from '../../../src/helm/release.js'
+
+const HEX = 'a'.repeat(40) + '0123456789abcdef0123456789'.slice(0, 24)
+
+describe('checksum files', () => {
+  it('reads the digest of a .sha256sum line and of a bare .sha256', () => {
+    expect(parseSha256Sum(`${HEX}  helm-v3.18.0-linux-amd64.tar.gz\n`)).toBe(HEX)
+    expect(parseSha256Sum(HEX.toUpperCase())).toBe(HEX)
+  })
+  it('rejects anything else (an HTML error page, a short digest)', () => {
+    expect(() => parseSha256Sum('<html>not found</html>')).toThrow(/not a SHA-256/)
+    expect(() => parseSha256Sum('abc123  file')).toThrow(/not a SHA-256/)
+  })
+})
+
+describe('platform mapping', () => {
+  it.each([
+    ['linux', 'x64', 'helm-v3.18.0-linux-amd64.tar.gz', 'x64'],
+    ['linux', 'arm64', 'helm-v3.18.0-linux-arm64.tar.gz', 'arm64'],
+    ['darwin', 'arm64', 'helm-v3.18.0-darwin-arm64.tar.gz', 'arm64'],
+    ['darwin', 'x64', 'helm-v3.18.0-darwin-amd64.tar.gz', 'x64']
+  ])('%s/%s → %s', (os, arch, name, cacheArch) => {
+    const p = helmPlatform(os, arch)
+    expect(helmArchiveName('3.18.0', p)).toBe(name)
+    expect(p.cacheArch).toBe(cacheArch)
+  })
+  it('has no download for other platforms', () => {
+    expect(() => helmPlatform('win32', 'x64')).toThrow(/platform win32/)
+    expect(() => helmPlatform('linux', 'ia32')).toThrow(/architecture ia32/)
+  })
+})
+
+describe('mirror and version input', () => {
+  it('uses the official location unless the mirror variable says otherwise', () => {
+    const saved = process.env[HELM_MIRROR_ENV]
+    delete process.env[HELM_MIRROR_ENV]
+    expect(helmBaseUrl()).toBe('https://get.helm.sh')
+    process.env[HELM_MIRROR_ENV] = 'http://127.0.0.1:9/helm/'
+    expect(helmBaseUrl()).toBe('http://127.0.0.1:9/helm')
+    if (saved === undefined) delete process.env[HELM_MIRROR_ENV]
+    else process.env[HELM_MIRROR_ENV] = saved
+  })
+  it('accepts auto and x.y.z with or without v; refuses pre-OCI helm and non-versions', () => {
+    expect(parseHelmVersionInput('auto')).toBe('auto')
+    expect(parseHelmVersionInput('v3.17.3')).toEqual({ major: 3, minor: 17, patch: 3 })
+    expect(() => parseHelmVersionInput('3.7.2')).toThrow(/3\.8\.0 or newer/)
+    expect(() => parseHelmVersionInput('latest')).toThrow(/helm-version must be/)
+  })
+})
+
+describe('splitChartField', () => {
+  it.each([
+    ['karpenter-1.2.1', 'karpenter', '1.2.1'],
+    ['karpenter-v0.34.0', 'karpenter', 'v0.34.0'],
+    ['karpenter-crd-1.0.0-rc.1', 'karpenter-crd', '1.0.0-rc.1']
+  ])('%s', (field, chart, version) => {
+    expect(splitChartField(field)).toEqual({ chart, version })
+  })
+})

@@ -1,0 +1,204 @@
+// installKarpenter / uninstallKarpenter with @actions/exec mocked by a small in-memory "helm" that answers list,
+// get values, history, registry logout, upgrade and uninstall, and records every argv it was given.
+import { jest, describe, it, expect, beforeEach } from '@jest/globals'
+import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { parse } from 'yaml'
+import type { HelmReleaseSpec } from '../../../src/state/types.js'
+import { emptyReport } from '../../../src/report/types.js'
+
+type Out = { exitCode: number; stdout: string; stderr: string }
+const getExecOutput = jest.fn<(cmd: string, args?: string[], opts?: { env?: Record<string, string> }) => Promise<Out>>()
+jest.unstable_mockModule('@actions/exec', () => ({ getExecOutput, exec: jest.fn() }))
+const { installKarpenter, uninstallKarpenter, UpgradeRefusedError } = await import('../../../src/helm/install.js')
+
+interface FakeRelease { chart: string; revision: number; status: string; values: Record<string, unknown> }
+let releases: Record<string, FakeRelease>
+let calls: string[][]
+let envs: (Record<string, string> | undefined)[]
+let valuesSeen: { mode: number; values: unknown; path: string } | undefined
+let upgradeFailure: string | undefined
+
+const ok = (stdout = ''): Out => ({ exitCode: 0, stdout, stderr: '' })
+const fail = (stderr: string): Out => ({ exitCode: 1, stdout: '', stderr })
+
+function fakeHelm(args: string[]): Out {
+  const [cmd, sub] = args
+  if (cmd === 'registry' && sub === 'logout') return fail('Error: not logged in\n')
+  if (cmd === 'list') {
+    const name = (args[args.indexOf('--filter') + 1] as string).replace(/^\^|\$$/g, '')
+    const r = releases[name]
+    return ok(JSON.stringify(r ? [{ name, namespace: 'kube-system', revision: String(r.revision), status: r.status, chart: r.chart, app_version: '' }] : []))
+  }
+  if (cmd === 'get' && sub === 'values') return ok(JSON.stringify(releases[args[2] as string]?.values ?? null))
+  if (cmd === 'history') {
+    const r = releases[args[1] as string]
+    return r ? ok(JSON.stringify([{ revision: r.revision, status: r.status, chart: r.chart, description: 'Upgrade "karpenter" failed: context deadline exceeded' }])) : fail('Error: release: not found')
+  }
+  if (cmd === 'upgrade') {
+    const name = args[2] as string
+    const version = args[args.indexOf('--version') + 1] as string
+    if (name === 'karpenter') {
+      const path = args[args.indexOf('--values') + 1] as string
+      valuesSeen = { mode: statSync(path).mode & 0o777, values: parse(readFileSync(path, 'utf8')), path }
+      if (upgradeFailure) {
+        releases[name] = { chart: `karpenter-${version}`, revision: (releases[name]?.revision ?? 0) + 1, status: 'failed', values: {} }
+        return fail(`Error: UPGRADE FAILED: ${upgradeFailure}\n`)
+      }
+    }
+    const chart = args[3]?.endsWith('-crd') ? 'karpenter-crd' : 'karpenter'
+    const prev = releases[name]
+    releases[name] = { chart: `${chart}-${version}`, revision: (prev?.revision ?? 0) + 1, status: 'deployed', values: (valuesSeen?.values as Record<string, unknown>) ?? {} }
+    return ok()
+  }
+  if (cmd === 'uninstall') {
+    const name = args[1] as string
+    if (!releases[name]) return fail(`Error: uninstall: Release not loaded: ${name}: release: not found\n`)
+    delete releases[name]
+    return ok()
+  }
+  return fail(`Error: unexpected call ${args.join(' ')}`)
+}
+
+function spec(version = '1.2.1', over: Partial<HelmReleaseSpec> = {}): HelmReleaseSpec {
+  return {
+    release: 'karpenter',
+    namespace: 'kube-system',
+    chart: { chart: 'oci://public.ecr.aws/karpenter/karpenter', version },
+    crdChart: { chart: 'oci://public.ecr.aws/karpenter/karpenter-crd', version },
+    values: { settings: { clusterName: 'c1', interruptionQueue: 'c1' }, serviceAccount: { create: true, name: 'karpenter', annotations: {} } },
+    timeoutSeconds: 300,
+    ...over
+  }
+}
+
+const tempDir = mkdtempSync(join(tmpdir(), 'kp-install-test-'))
+const opts = (s: HelmReleaseSpec) => ({ helm: '/bin/helm', kubeconfig: '/tmp/kc', spec: s, tempDir, report: emptyReport('apply') })
+
+beforeEach(() => {
+  releases = {}
+  calls = []
+  envs = []
+  valuesSeen = undefined
+  upgradeFailure = undefined
+  getExecOutput.mockReset()
+  getExecOutput.mockImplementation(async (_cmd, args, o) => {
+    calls.push(args ?? [])
+    envs.push(o?.env)
+    return fakeHelm(args ?? [])
+  })
+})
+
+const verbs = () => calls.map((a) => (a[0] === 'upgrade' ? `upgrade ${a[2]}` : a.slice(0, 2).join(' ')))
+
+describe('installKarpenter', () => {
+  it('fresh install: logout, then karpenter-crd, then the controller chart; reports the revision', async () => {
+    const o = opts(spec())
+    const res = await installKarpenter(o)
+    expect(verbs()).toEqual([
+      'list --namespace', 'list --namespace', // karpenter, karpenter-crd
+      'registry logout',
+      'upgrade karpenter-crd',
+      'upgrade karpenter',
+      'list --namespace', 'get values'
+    ])
+    expect(res).toEqual({ revision: '1', chartVersion: '1.2.1', changed: true })
+    expect(o.report.outputs['helm-release-revision']).toBe('1')
+    expect(o.report.changed).toBe(true)
+  })
+
+  it('writes the values to a 0600 file that helm reads and that is gone afterwards', async () => {
+    await installKarpenter(opts(spec()))
+    expect(valuesSeen?.mode).toBe(0o600)
+    expect(valuesSeen?.values).toEqual(spec().values)
+    expect(existsSync(valuesSeen?.path as string)).toBe(false)
+  })
+
+  it('passes KUBECONFIG in an environment that keeps the rest of process.env', async () => {
+    process.env['KP_TEST_MARKER'] = 'kept'
+    await installKarpenter(opts(spec()))
+    const upgradeEnv = envs[calls.findIndex((a) => a[0] === 'upgrade')]
+    expect(upgradeEnv?.['KUBECONFIG']).toBe('/tmp/kc')
+    expect(upgradeEnv?.['KP_TEST_MARKER']).toBe('kept')
+    delete process.env['KP_TEST_MARKER']
+  })
+
+  it('refuses a jump the upgrade guide does not allow before any helm call that changes anything', async () => {
+    releases['karpenter'] = { chart: 'karpenter-v0.31.0', revision: 4, status: 'deployed', values: {} }
+    const err = await installKarpenter(opts(spec('1.2.1'))).catch((e: unknown) => e)
+    expect(err).toBeInstanceOf(UpgradeRefusedError)
+    expect((err as Error).message).toMatch(/v0\.31\.0 to 1\.2\.1/)
+    expect((err as InstanceType<typeof UpgradeRefusedError>).steps.length).toBeGreaterThan(0)
+    expect((err as Error).message).toMatch(/Steps to take:\n  1\. /)
+    // only reads happened: no logout, no upgrade
+    expect(calls.every((a) => a[0] === 'list' || a[0] === 'get')).toBe(true)
+    expect(releases['karpenter']?.revision).toBe(4)
+  })
+
+  it('upgrades within the allowed path and says from what to what', async () => {
+    releases['karpenter'] = { chart: 'karpenter-1.1.0', revision: 2, status: 'deployed', values: {} }
+    releases['karpenter-crd'] = { chart: 'karpenter-crd-1.1.0', revision: 2, status: 'deployed', values: {} }
+    const o = opts(spec('1.2.1'))
+    const res = await installKarpenter(o)
+    expect(res.revision).toBe('3')
+    expect(o.report.steps.join('\n')).toMatch(/upgraded karpenter 1\.1\.0 → 1\.2\.1 \(revision 3\)/)
+  })
+
+  it('changes nothing when the same version is deployed with the same values', async () => {
+    releases['karpenter'] = { chart: 'karpenter-1.2.1', revision: 7, status: 'deployed', values: spec().values }
+    releases['karpenter-crd'] = { chart: 'karpenter-crd-1.2.1', revision: 7, status: 'deployed', values: {} }
+    const o = opts(spec())
+    const res = await installKarpenter(o)
+    expect(res).toEqual({ revision: '7', chartVersion: '1.2.1', changed: false })
+    expect(calls.some((a) => a[0] === 'upgrade' || a[0] === 'registry')).toBe(false)
+    expect(o.report.changed).toBe(false)
+  })
+
+  it('upgrades when only the values differ', async () => {
+    releases['karpenter'] = { chart: 'karpenter-1.2.1', revision: 7, status: 'deployed', values: { settings: { clusterName: 'c1' } } }
+    releases['karpenter-crd'] = { chart: 'karpenter-crd-1.2.1', revision: 7, status: 'deployed', values: {} }
+    const res = await installKarpenter(opts(spec()))
+    expect(res).toMatchObject({ revision: '8', changed: true })
+  })
+
+  it('on failure shows helm\'s own message and the release history', async () => {
+    upgradeFailure = 'context deadline exceeded'
+    const err = (await installKarpenter(opts(spec())).catch((e: unknown) => e)) as Error
+    expect(err.message).toMatch(/helm upgrade --install karpenter 1\.2\.1 failed: UPGRADE FAILED: context deadline exceeded/)
+    expect(err.message).toMatch(/history:\nrev 1 failed karpenter-1\.2\.1/)
+    expect(existsSync(valuesSeen?.path as string)).toBe(false)
+  })
+
+  it('adopts unowned Karpenter CRDs before the first karpenter-crd install', async () => {
+    const patched: string[] = []
+    const o = {
+      ...opts(spec()),
+      crdAdopter: {
+        listCrds: async () => [{ name: 'nodepools.karpenter.sh' }, { name: 'widgets.example.com' }],
+        patchCrd: async (p: { name: string }) => void patched.push(p.name)
+      }
+    }
+    await installKarpenter(o)
+    expect(patched).toEqual(['nodepools.karpenter.sh'])
+    expect(o.report.steps.join('\n')).toMatch(/adopted CRDs into karpenter-crd: nodepools\.karpenter\.sh/)
+  })
+})
+
+describe('uninstallKarpenter', () => {
+  it('uninstalls, and a second run finds nothing and is fine', async () => {
+    releases['karpenter'] = { chart: 'karpenter-1.2.1', revision: 1, status: 'deployed', values: {} }
+    const base = { helm: 'helm', kubeconfig: '/tmp/kc', namespace: 'kube-system', release: 'karpenter', timeoutSeconds: 60 }
+    await expect(uninstallKarpenter({ ...base, report: emptyReport('delete') })).resolves.toEqual({ removed: ['karpenter'] })
+    const again = emptyReport('delete')
+    await expect(uninstallKarpenter({ ...base, report: again })).resolves.toEqual({ removed: [] })
+    expect(again.steps.join()).toMatch(/not installed/)
+  })
+
+  it('fails with helm\'s message on other errors', async () => {
+    getExecOutput.mockResolvedValue(fail('Error: Kubernetes cluster unreachable: connection refused\n'))
+    await expect(
+      uninstallKarpenter({ helm: 'helm', kubeconfig: 'k', namespace: 'n', release: 'karpenter', timeoutSeconds: 1, report: emptyReport('delete') })
+    ).rejects.toThrow(/Kubernetes cluster unreachable/)
+  })
+})
