@@ -1,0 +1,316 @@
+// The `manifests` input (SPEC §3): NodePool / EC2NodeClass files, read with positions, checked before
+// anything is applied (so a typo never reaches the cluster half-applied), then server-side applied after
+// the chart is ready.
+import * as fs from 'node:fs'
+import * as path from 'node:path'
+import { LineCounter, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Node } from 'yaml'
+import { formatDiagnostic, type Diagnostic } from '../config/diagnostics.js'
+import type { KubeClient, KubeObject } from './client.js'
+
+export const CLUSTER_NAME_VARIABLE = '${CLUSTER_NAME}'
+
+/** Accepted kinds and their API groups; versions are those Karpenter ≥ 0.32 serves. */
+const ACCEPTED: Record<string, { group: string; versions: string[] }> = {
+  NodePool: { group: 'karpenter.sh', versions: ['v1', 'v1beta1'] },
+  EC2NodeClass: { group: 'karpenter.k8s.aws', versions: ['v1', 'v1beta1'] }
+}
+
+export interface Position {
+  line: number
+  col: number
+}
+
+export interface Manifest {
+  /** the file as found (joined with the input path) */
+  file: string
+  /** 0-based index of the document inside the file */
+  index: number
+  /** the object with `${CLUSTER_NAME}` substituted */
+  object: KubeObject
+  /** where the document starts */
+  position: Position
+  /** dotted key path (`spec.template.spec.nodeClassRef.name`, list items as numbers) → position of its value */
+  positions: Map<string, Position>
+}
+
+export class ManifestError extends Error {
+  constructor(readonly diagnostics: Diagnostic[]) {
+    super([`manifests have ${diagnostics.length} error${diagnostics.length === 1 ? '' : 's'}:`, ...diagnostics.map(formatDiagnostic)].join('\n'))
+    this.name = 'ManifestError'
+  }
+}
+
+function problem(file: string, pos: Position, keyPath: string, message: string, got?: string, expected?: string): Diagnostic {
+  const d: Diagnostic = { severity: 'error', file, line: pos.line, col: pos.col, path: keyPath, message }
+  if (got !== undefined) d.got = got
+  if (expected !== undefined) d.expected = expected
+  return d
+}
+
+/** The manifest files named by the input: the file itself, or the folder's .yaml/.yml files in name order. */
+function manifestFiles(pathOrDir: string): string[] {
+  let stat: fs.Stats
+  try {
+    stat = fs.statSync(pathOrDir)
+  } catch {
+    throw new ManifestError([problem(pathOrDir, { line: 1, col: 1 }, '', 'manifests path not found: check the manifests input (relative to the workspace)')])
+  }
+  if (!stat.isDirectory()) return [pathOrDir]
+  const files = fs
+    .readdirSync(pathOrDir)
+    .filter((n) => /\.ya?ml$/i.test(n))
+    .sort()
+    .map((n) => path.join(pathOrDir, n))
+    .filter((f) => fs.statSync(f).isFile())
+  if (files.length === 0) {
+    throw new ManifestError([problem(pathOrDir, { line: 1, col: 1 }, '', 'folder has no .yaml or .yml files: expected NodePool / EC2NodeClass manifests')])
+  }
+  return files
+}
+
+/** Reads every manifest, substituting `${CLUSTER_NAME}` in values. Throws ManifestError for unreadable or malformed files. */
+export function loadManifests(pathOrDir: string, opts: { clusterName: string }): Manifest[] {
+  const manifests: Manifest[] = []
+  const diagnostics: Diagnostic[] = []
+  for (const file of manifestFiles(pathOrDir)) {
+    let text = fs.readFileSync(file, 'utf8')
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
+    const lineCounter = new LineCounter()
+    const docs = parseAllDocuments(text, { lineCounter, uniqueKeys: true })
+    const at = (offset: number | undefined): Position => lineCounter.linePos(offset ?? 0)
+    if (!Array.isArray(docs)) continue // only comments
+    docs.forEach((doc, index) => {
+      for (const err of doc.errors) diagnostics.push(problem(file, at(err.pos[0]), '', `malformed YAML: ${err.message}`))
+      if (doc.errors.length > 0) return
+      const root = doc.contents
+      if (root === null || (isScalar(root) && root.value === null)) return // empty document (a trailing ---)
+      if (!isMap(root)) {
+        diagnostics.push(problem(file, at(root.range?.[0]), '', 'each document must be a Kubernetes object (a mapping with apiVersion, kind, metadata)', isSeq(root) ? 'a list' : 'a single value', 'a mapping'))
+        return
+      }
+      const positions = new Map<string, Position>()
+      collectPositions(root, '', positions, at)
+      manifests.push({
+        file,
+        index,
+        object: substitute(doc.toJS(), opts.clusterName) as KubeObject,
+        position: at(root.range?.[0]),
+        positions
+      })
+    })
+  }
+  if (diagnostics.length > 0) throw new ManifestError(diagnostics)
+  if (manifests.length === 0) {
+    throw new ManifestError([problem(pathOrDir, { line: 1, col: 1 }, '', 'no Kubernetes objects found: expected NodePool / EC2NodeClass manifests')])
+  }
+  return manifests
+}
+
+function collectPositions(node: unknown, prefix: string, out: Map<string, Position>, at: (o: number | undefined) => Position): void {
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      if (!isPair(pair) || !isScalar(pair.key)) continue
+      const key = `${prefix}${prefix ? '.' : ''}${String(pair.key.value)}`
+      const value = pair.value as Node | null
+      out.set(key, at(value?.range?.[0] ?? pair.key.range?.[0]))
+      collectPositions(value, key, out, at)
+    }
+  } else if (isSeq(node)) {
+    node.items.forEach((item, i) => {
+      const key = `${prefix}.${i}`
+      out.set(key, at((item as Node | null)?.range?.[0]))
+      collectPositions(item, key, out, at)
+    })
+  }
+}
+
+function substitute(value: unknown, clusterName: string): unknown {
+  if (typeof value === 'string') return value.split(CLUSTER_NAME_VARIABLE).join(clusterName)
+  if (Array.isArray(value)) return value.map((v) => substitute(v, clusterName))
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [substitute(k, clusterName) as string, substitute(v, clusterName)]))
+  }
+  return value
+}
+
+function describe(value: unknown): string {
+  if (value === undefined || value === null) return 'nothing'
+  if (typeof value === 'string') return value
+  return JSON.stringify(value)
+}
+
+function dig(obj: unknown, keyPath: string): unknown {
+  let cur: unknown = obj
+  for (const key of keyPath.split('.')) {
+    if (!cur || typeof cur !== 'object') return undefined
+    cur = (cur as Record<string, unknown>)[key]
+  }
+  return cur
+}
+
+/** Where a key path is, or the nearest enclosing key that exists, or the document start. */
+function locate(m: Manifest, keyPath: string): Position {
+  const parts = keyPath.split('.')
+  while (parts.length > 0) {
+    const pos = m.positions.get(parts.join('.'))
+    if (pos) return pos
+    parts.pop()
+  }
+  return m.position
+}
+
+function label(m: Manifest): string {
+  return `${m.object.kind ?? 'object'} "${m.object.metadata?.name ?? '?'}"`
+}
+
+/**
+ * Pure checks on loaded manifests: only NodePool / EC2NodeClass in their Karpenter groups; names present
+ * and unique; every EC2NodeClass has exactly one of spec.role and spec.instanceProfile; every NodePool's
+ * nodeClassRef names an EC2NodeClass among the manifests or `existingNodeClassNames` (from the cluster);
+ * no `${VARIABLE}` left that only a shell would have filled in.
+ */
+export function checkManifests(manifests: readonly Manifest[], existingNodeClassNames: readonly string[]): Diagnostic[] {
+  const out: Diagnostic[] = []
+  const seen = new Map<string, Manifest>()
+  const nodeClasses = new Set(existingNodeClassNames)
+  const accepted: Manifest[] = []
+
+  for (const m of manifests) {
+    const err = (keyPath: string, message: string, got?: string, expected?: string): void => {
+      out.push(problem(m.file, locate(m, keyPath), keyPath, message, got, expected))
+    }
+    const { apiVersion, kind } = m.object
+    const rule = typeof kind === 'string' ? ACCEPTED[kind] : undefined
+    if (!rule) {
+      err('kind', 'only Karpenter NodePool and EC2NodeClass objects are accepted in manifests', describe(kind), 'NodePool or EC2NodeClass')
+      continue
+    }
+    const expectedVersions = rule.versions.map((v) => `${rule.group}/${v}`)
+    if (typeof apiVersion !== 'string' || !expectedVersions.includes(apiVersion)) {
+      err('apiVersion', `wrong API group or version for ${kind}`, describe(apiVersion), expectedVersions.join(' or '))
+      continue
+    }
+    const name = m.object.metadata?.name
+    if (typeof name !== 'string' || name === '') {
+      err('metadata.name', `${kind} needs a name`, describe(name), 'a name')
+      continue
+    }
+    const id = `${kind}/${name}`
+    const first = seen.get(id)
+    if (first) {
+      err('metadata.name', `${kind} "${name}" is defined twice (first at ${first.file}:${first.position.line}:${first.position.col})`, name)
+      continue
+    }
+    seen.set(id, m)
+    accepted.push(m)
+    if (kind === 'EC2NodeClass') nodeClasses.add(name)
+  }
+
+  for (const m of accepted) {
+    const err = (keyPath: string, message: string, got?: string, expected?: string): void => {
+      out.push(problem(m.file, locate(m, keyPath), keyPath, message, got, expected))
+    }
+    if (m.object.kind === 'EC2NodeClass') {
+      const role = dig(m.object, 'spec.role')
+      const profile = dig(m.object, 'spec.instanceProfile')
+      if (role !== undefined && profile !== undefined) {
+        err('spec.instanceProfile', `${label(m)} sets both spec.role and spec.instanceProfile`, 'both', 'exactly one of spec.role or spec.instanceProfile')
+      } else if (role === undefined && profile === undefined) {
+        err('spec', `${label(m)} sets neither spec.role nor spec.instanceProfile`, 'neither', 'exactly one of spec.role (e.g. the node role name) or spec.instanceProfile')
+      } else {
+        const [key, value] = role !== undefined ? ['spec.role', role] : ['spec.instanceProfile', profile]
+        if (typeof value !== 'string' || value === '') err(key, `${label(m)} ${key} must be a name`, describe(value), 'a non-empty string')
+      }
+    } else {
+      checkNodeClassRef(m, nodeClasses, err)
+    }
+  }
+
+  for (const m of manifests) findUnsubstituted(m, m.object, '', out)
+  return out
+}
+
+function checkNodeClassRef(m: Manifest, nodeClasses: Set<string>, err: (keyPath: string, message: string, got?: string, expected?: string) => void): void {
+  const refPath = 'spec.template.spec.nodeClassRef'
+  const ref = dig(m.object, refPath)
+  if (!ref || typeof ref !== 'object') {
+    err(refPath, `${label(m)} has no nodeClassRef`, describe(ref), 'a nodeClassRef naming an EC2NodeClass')
+    return
+  }
+  const r = ref as Record<string, unknown>
+  if (r.kind !== undefined && r.kind !== 'EC2NodeClass') {
+    err(`${refPath}.kind`, `${label(m)} nodeClassRef must point at an EC2NodeClass`, describe(r.kind), 'EC2NodeClass')
+  }
+  if (r.group !== undefined && r.group !== 'karpenter.k8s.aws') {
+    err(`${refPath}.group`, `${label(m)} nodeClassRef has the wrong group`, describe(r.group), 'karpenter.k8s.aws')
+  }
+  if (typeof r.name !== 'string' || r.name === '') {
+    err(`${refPath}.name`, `${label(m)} nodeClassRef has no name`, describe(r.name), 'the name of an EC2NodeClass')
+    return
+  }
+  if (!nodeClasses.has(r.name)) {
+    const known = [...nodeClasses].sort()
+    err(
+      `${refPath}.name`,
+      `${label(m)} refers to EC2NodeClass "${r.name}", which is neither in the manifests nor in the cluster`,
+      r.name,
+      known.length > 0 ? `one of ${known.join(', ')}` : 'an EC2NodeClass defined in the manifests'
+    )
+  }
+}
+
+function findUnsubstituted(m: Manifest, value: unknown, keyPath: string, out: Diagnostic[]): void {
+  if (typeof value === 'string') {
+    const variable = /\$\{[A-Za-z_][A-Za-z0-9_]*\}/.exec(value)?.[0]
+    if (variable) {
+      out.push(problem(m.file, locate(m, keyPath), keyPath, `${variable} is not substituted (only ${CLUSTER_NAME_VARIABLE} is): write the value itself`, value))
+    }
+  } else if (Array.isArray(value)) {
+    value.forEach((v, i) => findUnsubstituted(m, v, `${keyPath}${keyPath ? '.' : ''}${i}`, out))
+  } else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) findUnsubstituted(m, v, `${keyPath}${keyPath ? '.' : ''}${k}`, out)
+  }
+}
+
+/** Names of the EC2NodeClasses already in the cluster; empty when the CRD is not installed yet. */
+export async function listNodeClassNames(kube: KubeClient): Promise<string[]> {
+  for (const version of await kube.groupVersions('karpenter.k8s.aws')) {
+    const resource = await kube.resource(`karpenter.k8s.aws/${version}`, 'EC2NodeClass')
+    if (!resource) continue
+    const items = await kube.list(await kube.resourcePath(`karpenter.k8s.aws/${version}`, 'EC2NodeClass'))
+    return items.map((i) => i.metadata?.name).filter((n): n is string => typeof n === 'string')
+  }
+  return []
+}
+
+export interface AppliedManifest {
+  kind: string
+  name: string
+  action: 'created' | 'configured' | 'unchanged'
+}
+
+/** Server-side applies the (checked) manifests, EC2NodeClasses before the NodePools that refer to them. */
+export async function applyManifests(kube: KubeClient, manifests: readonly Manifest[]): Promise<AppliedManifest[]> {
+  // the chart may just have installed the CRDs: ask discovery afresh
+  kube.forgetDiscovery()
+  const ordered = [...manifests].sort((a, b) => rank(a) - rank(b))
+  const results: AppliedManifest[] = []
+  for (const m of ordered) {
+    const { apiVersion, kind } = m.object
+    const name = m.object.metadata?.name
+    if (typeof apiVersion !== 'string' || typeof kind !== 'string' || typeof name !== 'string') {
+      throw new Error(`${m.file}:${m.position.line}:${m.position.col}: not a checked manifest (apiVersion, kind and metadata.name are needed)`)
+    }
+    const namespace = m.object.metadata?.namespace
+    const objectPath = await kube.resourcePath(apiVersion, kind, namespace, name)
+    const before = await kube.getOptional(objectPath)
+    const after = await kube.apply(objectPath, m.object)
+    const action = !before ? 'created' : before.metadata?.resourceVersion === after.metadata?.resourceVersion ? 'unchanged' : 'configured'
+    results.push({ kind, name, action })
+  }
+  return results
+}
+
+function rank(m: Manifest): number {
+  return m.object.kind === 'EC2NodeClass' ? 0 : 1
+}
