@@ -54,7 +54,7 @@ export async function ensureServiceAccount(kube: KubeClient, spec: ServiceAccoun
       // made in between: fall through to an update of what is there now
     }
   }
-  const target = current ?? (await kube.get(objectPath))
+  const target: KubeObject = current ?? (await kube.get<KubeObject>(objectPath))
   const patch = metadataPatch(target, spec)
   if (!patch) return { action: 'unchanged', namespaceCreated }
   await kube.patch(objectPath, { metadata: patch }, 'merge')
