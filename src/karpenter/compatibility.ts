@@ -1,6 +1,6 @@
 // Karpenter ↔ Kubernetes compatibility, from upstream's hack/docs/compatibilitymatrix_gen/compatibility.yaml
-// (reference digest §2.1). Bands are inclusive [from, to] on Karpenter versions; a patch boundary matters
-// for 1.0 (1.0.5 added Kubernetes 1.31).
+// (reference digest §2.1). Bands are inclusive [from, to] on Karpenter versions; patch boundaries matter
+// for 0.28 (0.28.1 fixed 1.26+) and 1.0 (1.0.5 added Kubernetes 1.31).
 import { compareVersions, type SemVer } from './version.js'
 
 interface Band {
@@ -15,7 +15,10 @@ interface Band {
 const BANDS: readonly Band[] = [
   { from: [0, 21, 0], minK8s: '1.21', maxK8s: '1.24' },
   { from: [0, 25, 0], minK8s: '1.21', maxK8s: '1.25' },
-  { from: [0, 28, 0], minK8s: '1.23', maxK8s: '1.27' },
+  // compatibility.yaml says 0.28.x supports up to 1.27, but the upgrade guide warns that 0.28.0 is incompatible with
+  // Kubernetes 1.26+ under --cloudprovider=external (the EKS-optimized AMI default); 0.28.1 fixed it.
+  { from: [0, 28, 0], minK8s: '1.23', maxK8s: '1.25' },
+  { from: [0, 28, 1], minK8s: '1.23', maxK8s: '1.27' },
   { from: [0, 31, 0], minK8s: '1.23', maxK8s: '1.28' },
   { from: [0, 34, 0], minK8s: '1.23', maxK8s: '1.29' },
   { from: [0, 37, 0], minK8s: '1.23', maxK8s: '1.30' },

@@ -7,7 +7,7 @@ const p = (s: string): SemVer => parseVersion(s) as SemVer
 describe('kubernetesRange', () => {
   // Every minor from 0.28 to the newest confirmed, with the band boundaries (upstream compatibility.yaml).
   it.each([
-    ['0.28.0', '1.23', '1.27'], ['0.29.2', '1.23', '1.27'], ['0.30.0', '1.23', '1.27'],
+    ['0.28.0', '1.23', '1.25'], ['0.28.1', '1.23', '1.27'], ['0.29.2', '1.23', '1.27'], ['0.30.0', '1.23', '1.27'],
     ['0.31.0', '1.23', '1.28'], ['0.32.10', '1.23', '1.28'], ['0.33.12', '1.23', '1.28'],
     ['0.34.0', '1.23', '1.29'], ['0.35.12', '1.23', '1.29'], ['0.36.9', '1.23', '1.29'],
     ['0.37.0', '1.23', '1.30'], ['0.37.8', '1.23', '1.30'],
@@ -49,6 +49,8 @@ describe('kubernetesSupport', () => {
     ['1.14.1', '1.9', 'unsupported'], // '1.9' < '1.26' numerically, not lexically
     ['1.15.0', '1.32', 'unknown-karpenter'],
     ['0.20.0', '1.23', 'unsupported'],
+    ['0.28.0', '1.26', 'unsupported'], // 0.28.0 breaks on 1.26+ (external cloud provider); 0.28.1 fixed it
+    ['0.28.1', '1.26', 'supported'],
     ['1.2.1', 'latest', 'unsupported']
   ])('Karpenter %s on Kubernetes %s → %s', (ver, k8s, want) => {
     expect(kubernetesSupport(p(ver), k8s)).toBe(want)
@@ -57,7 +59,7 @@ describe('kubernetesSupport', () => {
 
 describe('minimumKarpenterFor', () => {
   it.each([
-    ['1.24', '0.21'], ['1.25', '0.25'], ['1.26', '0.28'], ['1.27', '0.28'], ['1.28', '0.31'], ['1.29', '0.34'],
+    ['1.24', '0.21'], ['1.25', '0.25'], ['1.26', '0.28.1'], ['1.27', '0.28.1'], ['1.28', '0.31'], ['1.29', '0.34'],
     ['1.30', '0.37'], ['1.31', '1.0.5'], ['1.32', '1.2'], ['1.33', '1.5'], ['1.34', '1.6'], ['1.35', '1.9'], ['1.36', '1.13']
   ])('Kubernetes %s needs Karpenter ≥ %s', (k8s, want) => {
     expect(minimumKarpenterFor(k8s)).toBe(want)
