@@ -2,7 +2,9 @@
 import type { ClusterConfig, FargateProfile, PodIdentityAssociation, Position } from './types.js'
 import { ConfigError, type Diagnostic } from './diagnostics.js'
 
-export type ControllerIdentityChoice = 'auto' | 'irsa' | 'pod-identity'
+import type { ControllerIdentityChoice } from '../inputs/types.js'
+
+export type { ControllerIdentityChoice }
 
 /** The service account the Karpenter chart runs the controller as. */
 export const KARPENTER_SERVICE_ACCOUNT = 'karpenter'

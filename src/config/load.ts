@@ -38,7 +38,8 @@ export function loadClusterConfig(file: string, opts: LoadOptions): LoadResult {
 
   expectConstant(root, 'apiVersion', API_VERSION)
   expectConstant(root, 'kind', KIND)
-  const metadata = readMetadata(root, opts.regionOverride)
+  // An unset action input arrives as '': that is no override.
+  const metadata = readMetadata(root, opts.regionOverride?.trim() || undefined)
   const iam = readIam(root, opts.namespace)
   const fargateProfiles = readFargateProfiles(root)
   const addons = readAddonNames(root)

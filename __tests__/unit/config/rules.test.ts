@@ -4,7 +4,8 @@ import * as path from 'node:path'
 import { BASE, FIXTURES, REPO, load, messages, messagesOfFile, warnings, withLine } from './helpers.js'
 import { loadClusterConfig } from '../../../src/config/load.js'
 import { ConfigError } from '../../../src/config/diagnostics.js'
-import { NEWEST_KNOWN_KARPENTER_MINOR } from '../../../src/karpenter/compatibility.js'
+import { NEWEST_KNOWN_KARPENTER_MINOR, kubernetesRange, minimumKarpenterFor } from '../../../src/karpenter/compatibility.js'
+import { parseVersion } from '../../../src/karpenter/version.js'
 
 const PROFILE_EXPECTED = 'an IAM instance profile name: 1-128 of letters, digits and +=,.@_-'
 const KARPENTER_KEYS = 'version, createServiceAccount, defaultInstanceProfile, withSpotInterruptionQueue'
@@ -69,6 +70,11 @@ describe('a valid config', () => {
         karpenter: { line: 37, col: 1 }
       })
     })
+  })
+
+  it('follows YAML anchors and aliases', () => {
+    const text = "x-karpenter-version: &kv '1.2.1'\n" + BASE.replace("  version: '1.2.1'", '  version: *kv')
+    expect(load(text).config.karpenter.version).toBe('1.2.1')
   })
 
   it('loads both examples', () => {
@@ -148,6 +154,11 @@ describe('metadata', () => {
     ])
     expect(load(BASE, { regionOverride: 'eu-west-1' }).config.region).toBe('eu-west-1')
     expect(warnings(BASE, { regionOverride: 'us-west-2' })).toEqual([])
+    // an unset input arrives as an empty string: no override
+    expect(load(BASE, { regionOverride: '' }).config.region).toBe('us-west-2')
+    expect(messages(withLine(5), { regionOverride: '' })).toEqual([
+      'cluster.yaml:4:3: metadata.region: required key is missing (expected an AWS region like us-west-2)'
+    ])
   })
   it('rejects an aws-region input that is not a region', () => {
     expect(messages(BASE, { regionOverride: 'nowhere' })).toEqual([
@@ -216,10 +227,11 @@ describe('karpenter block', () => {
     expect(messages(withLine(10, "  version: '0.27.1'"))).toEqual([
       "cluster.yaml:10:12: karpenter.version: Karpenter 0.27.1 is older than this action supports (got '0.27.1', expected 0.28.0 or newer)"
     ])
-    expect(load(withLine(6, "  version: '1.27'").replace("'1.2.1'", "'0.28.0'")).config.karpenter.version).toBe('0.28.0')
+    // metadata.version is dropped: this test is about the version floor, not the matrix
+    expect(load(withLine(6).replace("'1.2.1'", "'0.28.0'")).config.karpenter.version).toBe('0.28.0')
   })
   it('accepts a leading v and stores the version without it', () => {
-    const { config } = load(withLine(6, "  version: '1.29'").replace("'1.2.1'", 'v0.34.0'))
+    const { config } = load(withLine(6).replace("'1.2.1'", 'v0.34.0'))
     expect(config.karpenter.version).toBe('0.34.0')
   })
   it('requires booleans for createServiceAccount and withSpotInterruptionQueue', () => {
@@ -302,24 +314,43 @@ describe('iam.withOIDC and the controller identity', () => {
 })
 
 describe('Kubernetes / Karpenter compatibility', () => {
+  // The matrix data belongs to src/karpenter/compatibility.ts; these tests take ranges from it and check
+  // that the rule applies them and words the message (position, path, got, expected) as it should.
+  const rangeOf = (v: string) => {
+    const range = kubernetesRange(parseVersion(v)!)
+    if (!range) throw new Error(`no range for ${v}`)
+    return range
+  }
+  const minorAbove = (k: string) => `1.${Number(k.split('.')[1]) + 1}`
+  const minorBelow = (k: string) => `1.${Number(k.split('.')[1]) - 1}`
+
   it('rejects a Kubernetes version newer than the Karpenter version supports, naming the minimum Karpenter', () => {
-    expect(messages(withLine(6, "  version: '1.33'"))).toEqual([
-      "cluster.yaml:6:12: metadata.version: Kubernetes 1.33 needs Karpenter 1.5 or newer (got '1.33', expected Kubernetes 1.25 to 1.32 with Karpenter 1.2.1)"
+    const { min, max } = rangeOf('1.2.1')
+    const k = minorAbove(max)
+    const needed = minimumKarpenterFor(k)
+    expect(needed).toBeDefined()
+    expect(messages(withLine(6, `  version: '${k}'`))).toEqual([
+      `cluster.yaml:6:12: metadata.version: Kubernetes ${k} needs Karpenter ${needed} or newer (got '${k}', expected Kubernetes ${min} to ${max} with Karpenter 1.2.1)`
     ])
   })
-  it('names the patch release where it matters (1.31 needs 1.0.5)', () => {
-    expect(messages(withLine(6, "  version: '1.31'").replace("'1.2.1'", "'1.0.4'"))).toEqual([
-      "cluster.yaml:6:12: metadata.version: Kubernetes 1.31 needs Karpenter 1.0.5 or newer (got '1.31', expected Kubernetes 1.25 to 1.30 with Karpenter 1.0.4)"
-    ])
+  it('accepts every Kubernetes minor inside the range', () => {
+    const { min, max } = rangeOf('1.2.1')
+    for (let minor = Number(min.split('.')[1]); minor <= Number(max.split('.')[1]); minor++) {
+      expect(load(withLine(6, `  version: '1.${minor}'`)).config.kubernetesVersion).toBe(`1.${minor}`)
+    }
   })
   it('rejects a Kubernetes version older than the Karpenter version supports', () => {
-    expect(messages(withLine(6, '  version: 1.24'))).toEqual([
-      'cluster.yaml:6:12: metadata.version: Kubernetes 1.24 is older than Karpenter 1.2.1 supports: upgrade the cluster or use an older Karpenter (got 1.24, expected Kubernetes 1.25 to 1.32 with Karpenter 1.2.1)'
+    const { min, max } = rangeOf('1.2.1')
+    const k = minorBelow(min)
+    expect(messages(withLine(6, `  version: ${k}`))).toEqual([
+      `cluster.yaml:6:12: metadata.version: Kubernetes ${k} is older than Karpenter 1.2.1 supports: upgrade the cluster or use an older Karpenter (got ${k}, expected Kubernetes ${min} to ${max} with Karpenter 1.2.1)`
     ])
   })
   it('says when no known Karpenter supports the Kubernetes version', () => {
+    const { min, max } = rangeOf('1.2.1')
+    expect(minimumKarpenterFor('1.99')).toBeUndefined()
     expect(messages(withLine(6, "  version: '1.99'"))).toEqual([
-      "cluster.yaml:6:12: metadata.version: no Karpenter release known to this action supports Kubernetes 1.99 (got '1.99', expected Kubernetes 1.25 to 1.32 with Karpenter 1.2.1)"
+      `cluster.yaml:6:12: metadata.version: no Karpenter release known to this action supports Kubernetes 1.99 (got '1.99', expected Kubernetes ${min} to ${max} with Karpenter 1.2.1)`
     ])
   })
   it('only warns for a Karpenter newer than the matrix', () => {
@@ -328,6 +359,9 @@ describe('Kubernetes / Karpenter compatibility', () => {
       `cluster.yaml:10:12: karpenter.version: Karpenter 9.0.0 is newer than the compatibility matrix this action knows (up to ${NEWEST_KNOWN_KARPENTER_MINOR}.x): Kubernetes 1.32 compatibility cannot be checked`
     ])
     expect(load(text).config.karpenter.version).toBe('9.0.0')
+    expect(warnings(withLine(6).replace("'1.2.1'", "'9.0.0'"))).toEqual([
+      `cluster.yaml:9:12: karpenter.version: Karpenter 9.0.0 is newer than the compatibility matrix this action knows (up to ${NEWEST_KNOWN_KARPENTER_MINOR}.x): its Kubernetes compatibility cannot be checked`
+    ])
   })
   it('skips the check without metadata.version', () => {
     expect(load(withLine(6).replace("'1.2.1'", "'0.28.0'")).warnings).toEqual([])
