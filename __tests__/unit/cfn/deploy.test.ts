@@ -1,0 +1,240 @@
+import { describe, it, expect, beforeEach, jest } from '@jest/globals'
+import { mockClient } from 'aws-sdk-client-mock'
+import {
+  CloudFormationClient,
+  DescribeStacksCommand,
+  GetTemplateCommand,
+  CreateChangeSetCommand,
+  DescribeChangeSetCommand,
+  ExecuteChangeSetCommand,
+  DeleteChangeSetCommand,
+  DescribeStackEventsCommand,
+  DeleteStackCommand,
+  UpdateTerminationProtectionCommand,
+  type Stack
+} from '@aws-sdk/client-cloudformation'
+import type { StackSpec } from '../../../src/state/types.js'
+import { deployStack, StackDeployError, DeployCancelledError, type DeployOptions } from '../../../src/cfn/deploy.js'
+
+const cfn = mockClient(CloudFormationClient)
+const client = new CloudFormationClient({ region: 'us-west-2' })
+const NAME = 'eksctl-prod-karpenter'
+const spec: StackSpec = {
+  name: NAME,
+  template: {
+    AWSTemplateFormatVersion: '2010-09-09',
+    Description: 'Karpenter',
+    Resources: { KarpenterNodeRole: { Type: 'AWS::IAM::Role', Properties: { RoleName: 'eksctl-KarpenterNodeRole-prod' } } }
+  },
+  parameters: {},
+  tags: { 'alpha.eksctl.io/cluster-name': 'prod', 'alpha.eksctl.io/karpenter-version': '1.2.1' },
+  capabilities: ['CAPABILITY_NAMED_IAM'],
+  terminationProtection: true
+}
+const tags = Object.entries(spec.tags).map(([Key, Value]) => ({ Key, Value }))
+const stack = (StackStatus: string, over: Partial<Stack> = {}): { Stacks: Stack[] } => ({
+  Stacks: [{ StackName: NAME, StackStatus: StackStatus as Stack['StackStatus'], CreationTime: new Date(), Tags: tags, Parameters: [], ...over }]
+})
+const missing = Object.assign(new Error(`Stack with id ${NAME} does not exist`), { name: 'ValidationError' })
+const ev = (id: string, logicalId: string, status: string, reason?: string, type = 'AWS::IAM::Role') => ({
+  EventId: id,
+  StackName: NAME,
+  StackId: 'sid',
+  LogicalResourceId: logicalId,
+  ResourceType: type,
+  ResourceStatus: status as never,
+  ResourceStatusReason: reason,
+  Timestamp: new Date()
+})
+
+let sleeps: number[]
+let printed: string[]
+const opts = (over: Partial<DeployOptions> = {}): DeployOptions => ({
+  region: 'us-west-2',
+  timeoutMs: 600_000,
+  sleep: async ms => void sleeps.push(ms),
+  changeSetName: 'cs-1',
+  print: line => void printed.push(line),
+  ...over
+})
+
+beforeEach(() => {
+  cfn.reset()
+  sleeps = []
+  printed = []
+  jest.spyOn(process.stdout, 'write').mockImplementation(() => true)
+  cfn.on(DescribeStackEventsCommand).resolves({ StackEvents: [] })
+})
+
+describe('deployStack', () => {
+  it('creates a new stack through a CREATE change set, with capabilities, tags and termination protection', async () => {
+    cfn.on(DescribeStacksCommand).rejectsOnce(missing).resolves(stack('CREATE_COMPLETE'))
+    cfn.on(CreateChangeSetCommand).resolves({ Id: 'cs' })
+    cfn.on(DescribeChangeSetCommand).resolvesOnce({ Status: 'CREATE_PENDING' }).resolves({
+      Status: 'CREATE_COMPLETE',
+      Changes: [{ Type: 'Resource', ResourceChange: { Action: 'Add', LogicalResourceId: 'KarpenterNodeRole', ResourceType: 'AWS::IAM::Role' } }]
+    })
+    cfn.on(ExecuteChangeSetCommand).resolves({})
+    cfn.on(UpdateTerminationProtectionCommand).resolves({})
+    const o = await deployStack(client, spec, opts())
+    expect(o).toMatchObject({ stack: NAME, action: 'created', status: 'CREATE_COMPLETE', changes: [{ action: 'Add', logicalId: 'KarpenterNodeRole', resourceType: 'AWS::IAM::Role' }] })
+    const input = cfn.commandCalls(CreateChangeSetCommand)[0].args[0].input
+    expect(input).toMatchObject({ StackName: NAME, ChangeSetType: 'CREATE', ChangeSetName: 'cs-1', Capabilities: ['CAPABILITY_NAMED_IAM'], Tags: tags })
+    expect(JSON.parse(input.TemplateBody ?? '')).toEqual(spec.template)
+    expect(cfn.commandCalls(UpdateTerminationProtectionCommand)[0].args[0].input).toEqual({ StackName: NAME, EnableTerminationProtection: true })
+    expect(sleeps.length).toBeGreaterThan(0) // polled the pending change set with a (fake) wait
+  })
+
+  it('makes no change set when template, parameters and tags match (no-op)', async () => {
+    cfn.on(DescribeStacksCommand).resolves(stack('UPDATE_COMPLETE'))
+    // the deployed body has other key order and white space: still equal
+    cfn.on(GetTemplateCommand).resolves({ TemplateBody: JSON.stringify({ Resources: spec.template.Resources, Description: 'Karpenter', AWSTemplateFormatVersion: '2010-09-09' }, null, 2) })
+    const o = await deployStack(client, spec, opts())
+    expect(o).toMatchObject({ action: 'unchanged', status: 'UPDATE_COMPLETE', changes: [] })
+    expect(cfn.commandCalls(CreateChangeSetCommand)).toHaveLength(0)
+    expect(cfn.commandCalls(ExecuteChangeSetCommand)).toHaveLength(0)
+  })
+
+  it('updates when only the tags differ; an empty change set then counts as unchanged and is deleted', async () => {
+    cfn.on(DescribeStacksCommand).resolves(stack('CREATE_COMPLETE', { Tags: [{ Key: 'alpha.eksctl.io/cluster-name', Value: 'prod' }] }))
+    cfn.on(GetTemplateCommand).resolves({ TemplateBody: JSON.stringify(spec.template) })
+    cfn.on(CreateChangeSetCommand).resolves({})
+    cfn.on(DescribeChangeSetCommand).resolves({ Status: 'FAILED', StatusReason: "The submitted information didn't contain changes. Submit different information to create a change set." })
+    cfn.on(DeleteChangeSetCommand).resolves({})
+    const o = await deployStack(client, spec, opts())
+    expect(o.action).toBe('unchanged')
+    expect(cfn.commandCalls(CreateChangeSetCommand)[0].args[0].input.ChangeSetType).toBe('UPDATE')
+    expect(cfn.commandCalls(DeleteChangeSetCommand)[0].args[0].input).toEqual({ StackName: NAME, ChangeSetName: 'cs-1' })
+    expect(cfn.commandCalls(ExecuteChangeSetCommand)).toHaveLength(0)
+  })
+
+  it('updates an adopted eksctl stack whose template differs', async () => {
+    cfn.on(DescribeStacksCommand).resolves(stack('CREATE_COMPLETE'))
+    cfn.on(GetTemplateCommand).resolves({ TemplateBody: JSON.stringify({ ...spec.template, Description: 'made by eksctl' }) })
+    cfn.on(CreateChangeSetCommand).resolves({})
+    cfn.on(DescribeChangeSetCommand).resolves({ Status: 'CREATE_COMPLETE', Changes: [{ ResourceChange: { Action: 'Modify', LogicalResourceId: 'KarpenterNodeRole', ResourceType: 'AWS::IAM::Role', Replacement: 'False', Details: [{ Target: { Attribute: 'Properties', Name: 'ManagedPolicyArns' } }] } }] })
+    cfn.on(ExecuteChangeSetCommand).resolves({})
+    cfn.on(DescribeStacksCommand).resolvesOnce(stack('CREATE_COMPLETE')).resolvesOnce(stack('UPDATE_IN_PROGRESS')).resolves(stack('UPDATE_COMPLETE'))
+    const o = await deployStack(client, spec, opts())
+    expect(o).toMatchObject({ action: 'updated', status: 'UPDATE_COMPLETE', changes: [{ action: 'Modify', replacement: 'False', details: ['Properties.ManagedPolicyArns'] }] })
+    expect(cfn.commandCalls(UpdateTerminationProtectionCommand)).toHaveLength(0)
+  })
+
+  it('deletes a ROLLBACK_COMPLETE stack and recreates it', async () => {
+    cfn.on(DescribeStacksCommand)
+      .resolvesOnce(stack('ROLLBACK_COMPLETE', { StackStatusReason: 'first create failed' }))
+      .resolvesOnce(stack('DELETE_IN_PROGRESS'))
+      .rejectsOnce(missing)
+      .resolves(stack('CREATE_COMPLETE'))
+    cfn.on(DeleteStackCommand).resolves({})
+    cfn.on(CreateChangeSetCommand).resolves({})
+    cfn.on(DescribeChangeSetCommand).resolves({ Status: 'CREATE_COMPLETE', Changes: [] })
+    cfn.on(ExecuteChangeSetCommand).resolves({})
+    cfn.on(UpdateTerminationProtectionCommand).resolves({})
+    const o = await deployStack(client, spec, opts())
+    expect(o.action).toBe('recreated')
+    expect(cfn.commandCalls(DeleteStackCommand)).toHaveLength(1)
+    expect(cfn.commandCalls(CreateChangeSetCommand)[0].args[0].input.ChangeSetType).toBe('CREATE')
+  })
+
+  it('waits for a stack another run is updating, then continues', async () => {
+    cfn.on(DescribeStacksCommand).resolvesOnce(stack('UPDATE_IN_PROGRESS')).resolvesOnce(stack('UPDATE_IN_PROGRESS')).resolvesOnce(stack('UPDATE_IN_PROGRESS')).resolves(stack('UPDATE_COMPLETE'))
+    cfn.on(GetTemplateCommand).resolves({ TemplateBody: JSON.stringify(spec.template) })
+    const o = await deployStack(client, spec, opts())
+    expect(o.action).toBe('unchanged')
+    expect(sleeps.length).toBeGreaterThanOrEqual(2)
+    // backoff: the waits grow
+    expect(sleeps[1]).toBeGreaterThan(sleeps[0])
+    expect(cfn.commandCalls(GetTemplateCommand)).toHaveLength(1)
+  })
+
+  it('names the failed resources and their reasons', async () => {
+    cfn.on(DescribeStacksCommand).resolvesOnce(stack('CREATE_COMPLETE')).resolvesOnce(stack('UPDATE_IN_PROGRESS')).resolves(stack('UPDATE_ROLLBACK_COMPLETE'))
+    cfn.on(GetTemplateCommand).resolves({ TemplateBody: '{}' })
+    cfn.on(CreateChangeSetCommand).resolves({})
+    cfn.on(DescribeChangeSetCommand).resolves({ Status: 'CREATE_COMPLETE', Changes: [] })
+    cfn.on(ExecuteChangeSetCommand).resolves({})
+    cfn.on(DescribeStackEventsCommand)
+      .resolvesOnce({ StackEvents: [ev('old', NAME, 'UPDATE_COMPLETE', undefined, 'AWS::CloudFormation::Stack')] })
+      .resolves({
+        StackEvents: [
+          ev('e3', NAME, 'UPDATE_ROLLBACK_COMPLETE', undefined, 'AWS::CloudFormation::Stack'),
+          ev('e2', 'KarpenterInterruptionQueue', 'UPDATE_FAILED', 'Resource update cancelled', 'AWS::SQS::Queue'),
+          ev('e1', 'KarpenterNodeRole', 'UPDATE_FAILED', 'User is not authorized to perform iam:UpdateRole'),
+          ev('old', NAME, 'UPDATE_COMPLETE', undefined, 'AWS::CloudFormation::Stack')
+        ]
+      })
+    const err = (await deployStack(client, spec, opts()).catch(e => e)) as StackDeployError
+    expect(err).toBeInstanceOf(StackDeployError)
+    expect(err.message).toMatch(/UPDATE_ROLLBACK_COMPLETE.*KarpenterNodeRole \(AWS::IAM::Role\): User is not authorized to perform iam:UpdateRole/)
+    expect(err.outcome).toMatchObject({ action: 'failed', status: 'UPDATE_ROLLBACK_COMPLETE', failures: [{ logicalId: 'KarpenterNodeRole', status: 'UPDATE_FAILED' }] })
+    expect(err.outcome.failures).toHaveLength(1) // the cancelled follow-on is noise
+    // each new event printed once, oldest first; the baseline event never
+    expect(printed.filter(l => l.includes('KarpenterNodeRole'))).toHaveLength(1)
+    expect(printed.some(l => l.includes('UPDATE_COMPLETE') && !l.includes('ROLLBACK'))).toBe(false)
+    expect(printed.findIndex(l => l.includes('KarpenterNodeRole'))).toBeLessThan(printed.findIndex(l => l.includes('UPDATE_ROLLBACK_COMPLETE')))
+  })
+
+  it('explains a failure with stack-level events only (moto) and a failing ExecuteChangeSet', async () => {
+    cfn.on(DescribeStacksCommand).rejectsOnce(missing).resolves(stack('CREATE_IN_PROGRESS'))
+    cfn.on(CreateChangeSetCommand).resolves({})
+    cfn.on(DescribeChangeSetCommand).resolves({ Status: 'CREATE_COMPLETE', Changes: [] })
+    cfn.on(ExecuteChangeSetCommand).rejects(Object.assign(new Error('Policy arn:aws:iam::aws:policy/Nope does not exist'), { name: 'NoSuchEntity' }))
+    const err = (await deployStack(client, spec, opts()).catch(e => e)) as StackDeployError
+    expect(err).toBeInstanceOf(StackDeployError)
+    expect(err.message).toContain('Policy arn:aws:iam::aws:policy/Nope does not exist')
+    expect(err.outcome.failures[0].reason).toContain('does not exist')
+  })
+
+  it('refuses a stack stuck in UPDATE_ROLLBACK_FAILED, naming the fix', async () => {
+    cfn.on(DescribeStacksCommand).resolves(stack('UPDATE_ROLLBACK_FAILED'))
+    await expect(deployStack(client, spec, opts())).rejects.toThrow(/continue-update-rollback/)
+    expect(cfn.commandCalls(CreateChangeSetCommand)).toHaveLength(0)
+  })
+
+  it('cancelled before execution: the change set is deleted and never executed', async () => {
+    const ac = new AbortController()
+    cfn.on(DescribeStacksCommand).rejects(missing)
+    cfn.on(CreateChangeSetCommand).resolves({})
+    cfn.on(DescribeChangeSetCommand).callsFake(() => {
+      ac.abort(new Error('SIGTERM'))
+      return { Status: 'CREATE_COMPLETE', Changes: [] }
+    })
+    cfn.on(DeleteChangeSetCommand).resolves({})
+    const err = await deployStack(client, spec, opts({ signal: ac.signal })).catch(e => e)
+    expect(err).toBeInstanceOf(DeployCancelledError)
+    expect(String(err.message)).toMatch(/eksctl-prod-karpenter.*not executed.*deleted/)
+    expect(cfn.commandCalls(ExecuteChangeSetCommand)).toHaveLength(0)
+    expect(cfn.commandCalls(DeleteChangeSetCommand)).toHaveLength(1)
+  })
+
+  it('cancelled mid-update: says which stack and how to check, leaves it to CloudFormation', async () => {
+    const ac = new AbortController()
+    cfn.on(DescribeStacksCommand).rejectsOnce(missing).resolves(stack('CREATE_IN_PROGRESS'))
+    cfn.on(CreateChangeSetCommand).resolves({})
+    cfn.on(DescribeChangeSetCommand).resolves({ Status: 'CREATE_COMPLETE', Changes: [] })
+    cfn.on(ExecuteChangeSetCommand).resolves({})
+    cfn.on(DeleteChangeSetCommand).resolves({})
+    const sleep = async (_ms: number, signal?: AbortSignal): Promise<void> => {
+      ac.abort(new Error('SIGINT'))
+      if (signal?.aborted) throw signal.reason
+    }
+    const err = await deployStack(client, spec, opts({ signal: ac.signal, sleep })).catch(e => e)
+    expect(err).toBeInstanceOf(DeployCancelledError)
+    expect(String(err.message)).toMatch(/stack eksctl-prod-karpenter is mid-update.*describe-stacks --stack-name eksctl-prod-karpenter --region us-west-2/)
+    expect(cfn.commandCalls(DeleteChangeSetCommand)).toHaveLength(0)
+    expect(cfn.commandCalls(DeleteStackCommand)).toHaveLength(0)
+  })
+
+  it('stops waiting at the timeout and says CloudFormation goes on', async () => {
+    let t = 0
+    cfn.on(DescribeStacksCommand).rejectsOnce(missing).resolves(stack('CREATE_IN_PROGRESS'))
+    cfn.on(CreateChangeSetCommand).resolves({})
+    cfn.on(DescribeChangeSetCommand).resolves({ Status: 'CREATE_COMPLETE', Changes: [] })
+    cfn.on(ExecuteChangeSetCommand).resolves({})
+    const err = await deployStack(client, spec, opts({ timeoutMs: 30_000, now: () => t, sleep: async ms => void (t += ms) })).catch(e => e)
+    expect(err).toBeInstanceOf(StackDeployError)
+    expect(String(err.message)).toMatch(/timed out waiting for stack eksctl-prod-karpenter \(still CREATE_IN_PROGRESS\)/)
+    expect(t).toBeLessThanOrEqual(30_000)
+  })
+})
