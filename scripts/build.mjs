@@ -4,7 +4,7 @@
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, rmSync, writeFileSync, chmodSync, readdirSync } from 'node:fs'
 
-const ncc = ['node_modules/@vercel/ncc/dist/ncc/cli.js', 'build', '--minify', '--no-source-map-register', '--quiet']
+const ncc = ['node_modules/@vercel/ncc/dist/ncc/cli.js', 'build', '--minify', '--no-source-map-register', '--transpile-only', '--quiet']
 rmSync('dist', { recursive: true, force: true })
 execFileSync(process.execPath, [...ncc, 'src/index.ts', '-o', 'dist'], { stdio: 'inherit' })
 execFileSync(process.execPath, [...ncc, 'src/cli.ts', '-o', 'dist/cli'], { stdio: 'inherit' })

@@ -1,26 +1,24 @@
 // The GitHub Action host: inputs from INPUT_*, outputs to GITHUB_OUTPUT, summary to
 // GITHUB_STEP_SUMMARY, errors as annotations on the config file.
-import * as core from '@actions/core'
 import { readInputs } from './inputs/read.js'
 import { annotateDiagnostics } from './config/diagnostics.js'
+import { appendSummary, getInput, setFailed, setOutput } from './runner/workflow.js'
 import { execute } from './run.js'
 
 export async function runAction(): Promise<void> {
   let inputs
   try {
-    inputs = readInputs(name => core.getInput(name))
+    inputs = readInputs(getInput)
   } catch (e) {
-    core.setFailed((e as Error).message)
+    setFailed((e as Error).message)
     return
   }
   await execute(inputs, {
     workspace: process.env.GITHUB_WORKSPACE ?? process.cwd(),
     tempDir: process.env.RUNNER_TEMP,
-    setOutput: (name, value) => core.setOutput(name, value),
-    writeSummary: async markdown => {
-      if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(markdown).write()
-    },
+    setOutput,
+    writeSummary: async markdown => appendSummary(markdown),
     annotate: annotateDiagnostics,
-    fail: message => core.setFailed(message)
+    fail: setFailed
   })
 }

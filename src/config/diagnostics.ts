@@ -1,8 +1,8 @@
 // Problems found in the user's ClusterConfig, each pinned to a file position so the log line and the
 // GitHub annotation point at the exact key to fix.
 import * as path from 'node:path'
-// Straight from the toolkit: annotations need the file/line properties that runner/log.ts does not carry.
-import { error, warning } from '@actions/core'
+// Annotations need the file/line properties that runner/log.ts does not carry.
+import { annotation } from '../runner/workflow.js'
 
 export interface Diagnostic {
   severity: 'error' | 'warning'
@@ -64,8 +64,7 @@ export function annotateDiagnostics(ds: readonly Diagnostic[]): void {
       startColumn: d.col
     }
     const message = describeWithoutLocation(d)
-    if (d.severity === 'error') error(message, properties)
-    else warning(message, properties)
+    annotation(d.severity, message, properties)
   }
 }
 

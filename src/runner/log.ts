@@ -1,38 +1,43 @@
 // The one place the code talks to the log. On a runner (GITHUB_ACTIONS=true) it speaks the
-// workflow-command protocol through @actions/core; on a laptop (the command line) it prints plain text.
-import * as core from '@actions/core'
+// workflow-command protocol; on a laptop (the command line) it prints plain text.
+import { EOL } from 'node:os'
+import { annotation, issueCommand, setSecret as mask } from './workflow.js'
 
 const onRunner = (): boolean => process.env.GITHUB_ACTIONS === 'true'
 
 export function info(message: string): void {
-  core.info(message)
+  process.stdout.write(message + EOL)
 }
 export function debug(message: string): void {
-  core.debug(message)
+  if (onRunner()) issueCommand('debug', {}, message)
+  else if (isDebug()) process.stderr.write(`debug: ${message}${EOL}`)
 }
 export function warning(message: string): void {
-  if (onRunner()) core.warning(message)
-  else process.stderr.write(`warning: ${message}\n`)
+  if (onRunner()) annotation('warning', message)
+  else process.stderr.write(`warning: ${message}${EOL}`)
 }
 export function error(message: string): void {
-  if (onRunner()) core.error(message)
-  else process.stderr.write(`error: ${message}\n`)
+  if (onRunner()) annotation('error', message)
+  else process.stderr.write(`error: ${message}${EOL}`)
 }
 export function notice(message: string): void {
-  if (onRunner()) core.notice(message)
-  else process.stdout.write(`${message}\n`)
+  if (onRunner()) annotation('notice', message)
+  else process.stdout.write(message + EOL)
 }
 export function startGroup(name: string): void {
-  if (onRunner()) core.startGroup(name)
-  else process.stdout.write(`── ${name}\n`)
+  if (onRunner()) issueCommand('group', {}, name)
+  else process.stdout.write(`── ${name}${EOL}`)
 }
 export function endGroup(): void {
-  if (onRunner()) core.endGroup()
+  if (onRunner()) issueCommand('endgroup', {}, '')
 }
-/** Masks a secret in every later log line (a no-op off the runner, where nothing is collected). */
+/**
+ * Masks a secret in every later log line. Always issued (not only on a runner): it costs nothing
+ * elsewhere, and a runner that does not set GITHUB_ACTIONS must still mask.
+ */
 export function setSecret(secret: string): void {
-  if (secret) core.setSecret(secret)
+  if (secret) mask(secret)
 }
 export function isDebug(): boolean {
-  return core.isDebug()
+  return process.env.RUNNER_DEBUG === '1'
 }

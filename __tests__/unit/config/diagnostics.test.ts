@@ -1,20 +1,14 @@
-// Formatting, the ConfigError message, and GitHub annotations (with @actions/core mocked).
+// Formatting, the ConfigError message, and GitHub annotations (with the workflow-command writer mocked).
 import { afterEach, beforeAll, describe, expect, it, jest } from '@jest/globals'
 import * as path from 'node:path'
 import type { Diagnostic } from '../../../src/config/diagnostics.js'
 
 const coreError = jest.fn()
 const coreWarning = jest.fn()
-jest.unstable_mockModule('@actions/core', () => ({
-  error: coreError,
-  warning: coreWarning,
-  info: jest.fn(),
-  debug: jest.fn(),
-  notice: jest.fn(),
-  startGroup: jest.fn(),
-  endGroup: jest.fn(),
-  setSecret: jest.fn(),
-  isDebug: () => false
+jest.unstable_mockModule('../../../src/runner/workflow.js', () => ({
+  annotation: (kind: string, message: string, props: unknown) => (kind === 'error' ? coreError : coreWarning)(message, props),
+  issueCommand: jest.fn(),
+  setSecret: jest.fn()
 }))
 
 let mod: typeof import('../../../src/config/diagnostics.js')
