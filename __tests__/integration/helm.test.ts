@@ -10,13 +10,16 @@ import { createHash } from 'node:crypto'
 import { parseAllDocuments } from 'yaml'
 import * as tc from '@actions/tool-cache'
 import { ensureHelmBinaries, type HelmBinary } from '../../test/harness/helm-binaries.js'
-import { startRegistry, type LocalRegistry } from '../../test/harness/registry.js'
+import { freePort, startRegistry, type LocalRegistry } from '../../test/harness/registry.js'
 import { publishTestCharts } from '../../test/harness/registry-charts.js'
 import { serveStatic, type StaticServer } from '../../test/harness/http-static.js'
 import { resolveHelm, PINNED_HELM_VERSION } from '../../src/helm/resolve.js'
 import { registryLogout } from '../../src/helm/logout.js'
 import { renderChart } from '../../src/helm/template.js'
 import { HelmChecksumError } from '../../src/helm/download.js'
+import { crdUpgradeArgs, uninstallArgs, upgradeArgs } from '../../src/helm/args.js'
+import { getValuesArgs, historyArgs, listArgs } from '../../src/helm/release.js'
+import { runHelm } from '../../src/helm/run.js'
 import { helmValues, IRSA_ANNOTATION } from '../../src/karpenter/values.js'
 import { chartTag } from '../../src/karpenter/chart.js'
 import { parseVersion, type SemVer } from '../../src/karpenter/version.js'
@@ -31,6 +34,7 @@ const savedEnv = { ...process.env }
 let bins: HelmBinary[] = []
 let registry: LocalRegistry | undefined
 let work = ''
+let deadKubeconfig = ''
 
 interface K8sObject {
   kind: string
@@ -95,6 +99,15 @@ beforeAll(async () => {
     mkdirSync(process.env[v] as string, { recursive: true })
   }
   process.env['HELM_REGISTRY_CONFIG'] = join(work, 'registry.json')
+  // a kubeconfig whose API server is a closed loopback port: every cluster call fails the same, known way
+  deadKubeconfig = join(work, 'dead-kubeconfig')
+  const port = await freePort()
+  writeFileSync(
+    deadKubeconfig,
+    `apiVersion: v1\nkind: Config\nclusters: [{name: c, cluster: {server: "http://127.0.0.1:${port}"}}]\n` +
+      'users: [{name: u, user: {token: t}}]\ncontexts: [{name: c, context: {cluster: c, user: u}}]\ncurrent-context: c\n',
+    { mode: 0o600 }
+  )
   bins = ensureHelmBinaries()
   registry = await startRegistry()
   publishTestCharts(bins[0]?.helm as string, registry.host, ['1.2.1', 'v0.34.0', 'v0.31.0'])
@@ -168,6 +181,23 @@ describe.each(['v3.17.3', 'v3.18.0', 'v4.1.4'])('helm %s on PATH', (version) => 
     await expect(renderChart({ helm: bin().helm, spec: s, tempDir: work })).rejects.toThrow(
       /Chart cannot be installed without a valid settings\.clusterName!/
     )
+  })
+
+  it('accepts every argv the install and delete run (a flag unknown to this version would fail first)', async () => {
+    const s = spec('1.0.11', valuesFor('1.2.1'), { valuesFile: join(work, 'none.yaml') })
+    const argvs = [
+      listArgs('karpenter', 'kube-system'),
+      getValuesArgs('karpenter', 'kube-system'),
+      historyArgs('karpenter', 'kube-system', 5),
+      crdUpgradeArgs(s),
+      upgradeArgs(s, '/dev/null'),
+      uninstallArgs('karpenter', 'kube-system', 30)
+    ]
+    for (const args of argvs) {
+      const r = await runHelm(bin().helm, args, { kubeconfig: deadKubeconfig, allowFailure: true })
+      expect({ args, exitCode: r.exitCode }).toEqual({ args, exitCode: 1 })
+      expect({ args, stderr: r.stderr }).toEqual({ args, stderr: expect.stringMatching(/cluster unreachable|connection refused/i) })
+    }
   })
 
   it('the karpenter-crd chart of the same version carries the CRDs as templates', async () => {

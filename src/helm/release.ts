@@ -52,6 +52,23 @@ function parseJson<T>(text: string, what: string): T {
   }
 }
 
+/**
+ * `helm list` for exactly one release in any live state. A release stuck in pending-upgrade or failed still counts
+ * as installed for the upgrade guard. v3 lists only deployed and failed by default and has `--all`; v4 lists every
+ * state by default and has no `--all`: the explicit state flags mean the same on both.
+ */
+export function listArgs(release: string, namespace: string): string[] {
+  return ['list', '--namespace', namespace, '--deployed', '--failed', '--pending', '--output', 'json', '--filter', `^${escapeRegex(release)}$`]
+}
+
+export function getValuesArgs(release: string, namespace: string): string[] {
+  return ['get', 'values', release, '--namespace', namespace, '--output', 'json']
+}
+
+export function historyArgs(release: string, namespace: string, max: number): string[] {
+  return ['history', release, '--namespace', namespace, '--max', String(max), '--output', 'json']
+}
+
 /** Reads one release; undefined when it is not installed in that namespace. */
 export async function readRelease(
   helm: string,
@@ -59,18 +76,11 @@ export async function readRelease(
   release: string,
   namespace: string
 ): Promise<InstalledRelease | undefined> {
-  // --all: a release stuck in pending-upgrade or failed is still "installed" for the guard's purposes.
-  const list = await runHelm(
-    helm,
-    ['list', '--namespace', namespace, '--all', '--output', 'json', '--filter', `^${escapeRegex(release)}$`],
-    { kubeconfig }
-  )
+  const list = await runHelm(helm, listArgs(release, namespace), { kubeconfig })
   const entries = parseJson<ListEntry[] | null>(list.stdout, `helm list for ${release}`) ?? []
   const entry = entries.find((e) => e.name === release)
   if (!entry) return undefined
-  const values = await runHelm(helm, ['get', 'values', release, '--namespace', namespace, '--output', 'json'], {
-    kubeconfig
-  })
+  const values = await runHelm(helm, getValuesArgs(release, namespace), { kubeconfig })
   const { chart, version } = splitChartField(entry.chart)
   const installed: InstalledRelease = {
     name: entry.name,
@@ -93,11 +103,7 @@ export async function releaseHistory(
   namespace: string,
   max = 5
 ): Promise<HistoryEntry[]> {
-  const r = await runHelm(
-    helm,
-    ['history', release, '--namespace', namespace, '--max', String(max), '--output', 'json'],
-    { kubeconfig, allowFailure: true }
-  )
+  const r = await runHelm(helm, historyArgs(release, namespace, max), { kubeconfig, allowFailure: true })
   if (r.exitCode !== 0) return []
   try {
     const raw = JSON.parse(r.stdout) as { revision: number; status: string; chart: string; description: string; updated?: string }[]

@@ -98,3 +98,13 @@ export async function resolveHelm(versionInput: 'auto' | string, opts: ResolveHe
   }
   return { path, version: `v${version}`, source: 'download' }
 }
+
+/**
+ * Starts resolveHelm now and hands back its promise, for apply to await after the stacks: a failure is kept for
+ * the await (not reported as an unhandled rejection if the run fails elsewhere first and never awaits it).
+ */
+export function prefetchHelm(versionInput: 'auto' | string, opts: ResolveHelmOptions = {}): Promise<ResolvedHelm> {
+  const pending = resolveHelm(versionInput, opts)
+  pending.catch(() => undefined)
+  return pending
+}

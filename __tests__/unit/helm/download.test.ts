@@ -61,3 +61,12 @@ describe('splitChartField', () => {
     expect(splitChartField(field)).toEqual({ chart, version })
   })
 })
+
+describe('prefetchHelm', () => {
+  it('keeps a failure for whoever awaits it', async () => {
+    const { prefetchHelm } = await import('../../../src/helm/resolve.js')
+    const p = prefetchHelm('not-a-version')
+    await new Promise((r) => setTimeout(r, 10)) // an unhandled rejection would surface here
+    await expect(p).rejects.toThrow(/helm-version must be/)
+  })
+})
