@@ -1,0 +1,110 @@
+// render, as a runner and as a laptop would run it: the committed bundles, offline.
+import { describe, expect, it, beforeAll } from '@jest/globals'
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { parse } from 'yaml'
+
+const root = resolve(import.meta.dirname, '../..')
+const example = 'examples/cluster-with-karpenter.yaml'
+
+function run(entry: string, args: string[], env: Record<string, string>) {
+  const home = mkdtempSync(join(tmpdir(), 'render-home-'))
+  const netlog = join(home, 'network.log')
+  // No AWS credentials, no ~/.aws, no proxy: render must not need them.
+  const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(AWS_|INPUT_|GITHUB_|RUNNER_|ACTIONS_)|_PROXY$/i.test(k)))
+  const r = spawnSync(process.execPath, ['--import', join(root, 'test/harness/no-network.mjs'), join(root, entry), ...args], {
+    cwd: root,
+    env: { ...clean, HOME: home, NO_NETWORK_LOG: netlog, ...env },
+    encoding: 'utf8'
+  })
+  return { ...r, network: existsSync(netlog) ? readFileSync(netlog, 'utf8') : '' }
+}
+
+function parseOutputs(file: string): Record<string, string> {
+  const out: Record<string, string> = {}
+  const re = /^(.+?)<<(ghadelimiter_[0-9a-f-]+)\n([\s\S]*?)\n\2$/gm
+  for (const m of readFileSync(file, 'utf8').matchAll(re)) out[m[1]] = m[3]
+  return out
+}
+
+beforeAll(() => {
+  expect(existsSync(join(root, 'dist/index.js'))).toBe(true)
+})
+
+describe('dist/cli.js --mode render', () => {
+  it('writes the four artefacts offline, without credentials and without any network call', () => {
+    const out = mkdtempSync(join(tmpdir(), 'render-out-'))
+    const r = run('dist/cli.js', ['--config', example, '--mode', 'render', '--out', out], {})
+    expect(r.stderr).toBe('')
+    expect(r.status).toBe(0)
+    expect(r.network).toBe('')
+    const stack = JSON.parse(readFileSync(join(out, 'karpenter-stack.json'), 'utf8'))
+    expect(stack.Resources.KarpenterNodeRole.Properties.RoleName).toBe('eksctl-KarpenterNodeRole-cluster-with-karpenter')
+    expect(stack.Resources.KarpenterNodeInstanceProfile.Properties.InstanceProfileName).toBe('KarpenterNodeInstanceProfile')
+    expect(stack.Resources.KarpenterInterruptionQueue.Properties.SqsManagedSseEnabled).toBe(true)
+    const controller = JSON.parse(readFileSync(join(out, 'controller-stack.json'), 'utf8'))
+    expect(controller.Resources.Role1.Properties.RoleName).toBe('eksctl-cluster-with-karpenter-iamservice-role')
+    const values = parse(readFileSync(join(out, 'values.yaml'), 'utf8'))
+    expect(values.settings).toMatchObject({ clusterName: 'cluster-with-karpenter', interruptionQueue: 'cluster-with-karpenter' })
+    const args = JSON.parse(readFileSync(join(out, 'helm-args.json'), 'utf8'))
+    expect(args.slice(0, 6)).toEqual(['upgrade', '--install', 'karpenter', 'oci://public.ecr.aws/karpenter/karpenter', '--version', '1.2.1'])
+    expect(r.stdout).toContain('node-role-name=eksctl-KarpenterNodeRole-cluster-with-karpenter')
+  })
+
+  it('fails with the positioned error and writes nothing for a bad config', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'render-bad-'))
+    const bad = join(dir, 'bad.yaml')
+    writeFileSync(bad, 'apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata:\n  name: c\n  region: us-west-2\niam:\n  withOIDC: true\nkarpenter:\n  version: "0.20.0"\n  withSpotInteruptionQueue: true\n')
+    const out = join(dir, 'out')
+    const r = run('dist/cli.js', ['--config', bad, '--out', out], {})
+    expect(r.status).toBe(1)
+    expect(r.stderr).toContain(`${bad}:9:12: karpenter.version:`)
+    expect(r.stderr).toMatch(/karpenter\.withSpotInteruptionQueue: .*did you mean `withSpotInterruptionQueue`/)
+    expect(existsSync(out)).toBe(false)
+    expect(r.network).toBe('')
+  })
+})
+
+describe('dist/index.js with INPUT_MODE=render', () => {
+  it('sets every output known offline and writes the summary, with no network', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'render-runner-'))
+    const output = join(dir, 'output')
+    const summary = join(dir, 'summary')
+    writeFileSync(output, '')
+    writeFileSync(summary, '')
+    const r = run('dist/index.js', [], {
+      GITHUB_ACTIONS: 'true',
+      GITHUB_WORKSPACE: root,
+      GITHUB_OUTPUT: output,
+      GITHUB_STEP_SUMMARY: summary,
+      RUNNER_TEMP: dir,
+      'INPUT_CLUSTER-CONFIG': example,
+      INPUT_MODE: 'render'
+    })
+    expect(r.status).toBe(0)
+    expect(r.network).toBe('')
+    expect(parseOutputs(output)).toEqual({
+      'node-role-name': 'eksctl-KarpenterNodeRole-cluster-with-karpenter',
+      'instance-profile-name': 'KarpenterNodeInstanceProfile',
+      'controller-role-name': 'eksctl-cluster-with-karpenter-iamservice-role',
+      'interruption-queue-name': 'cluster-with-karpenter',
+      'karpenter-stack-name': 'eksctl-cluster-with-karpenter-karpenter',
+      'controller-stack-name': 'eksctl-cluster-with-karpenter-addon-iamserviceaccount-karpenter-karpenter',
+      'controller-identity': 'irsa'
+    })
+    const md = readFileSync(summary, 'utf8')
+    expect(md).toContain('karpenter-provision · render (offline)')
+    expect(md).toContain('<details><summary>Stack eksctl-cluster-with-karpenter-karpenter</summary>')
+    expect(r.stdout).toContain('::group::karpenter-stack.json')
+  })
+
+  it('annotates config errors on the file and line', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'render-annot-'))
+    writeFileSync(join(dir, 'c.yaml'), 'apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata:\n  name: c\n  region: us-west-2\niam:\n  withOIDC: true\nkarpenter:\n  version: "1.2.1"\n  createServiceAccount: "yes"\n')
+    const r = run('dist/index.js', [], { GITHUB_ACTIONS: 'true', GITHUB_WORKSPACE: dir, 'INPUT_CLUSTER-CONFIG': 'c.yaml', INPUT_MODE: 'render' })
+    expect(r.status).toBe(1)
+    expect(r.stdout).toMatch(/::error title=Invalid cluster config,file=c\.yaml,line=10,col=25::karpenter\.createServiceAccount: /)
+  })
+})
