@@ -119,7 +119,7 @@ describe('test Kubernetes API (admin kubeconfig)', () => {
 describe('EKS authentication through the TokenReview webhook', () => {
   interface Whoami { status: { userInfo: { username: string; groups: string[]; extra?: Record<string, string[]> } } }
 
-  it('authenticates a token of the product generator as the mapped user (role path ignored, as EKS does)', async () => {
+  it('authenticates a token of the product generator as the mapped user', async () => {
     const token = await tokenFor(deployerCreds)
     const r = await kubectl(kube.adminKubeconfig, ['--token', token, 'auth', 'whoami', '-o', 'json'])
     expect(r.stderr).toBe('')
@@ -172,6 +172,27 @@ describe('EKS authentication through the TokenReview webhook', () => {
     const list = await kubectl(kube.adminKubeconfig, ['--token', token, 'get', 'namespaces'])
     expect(list.code).not.toBe(0)
     expect(list.stderr).toMatch(/forbidden/)
+  })
+})
+
+describe('aws-auth ConfigMap as a mapping source (EKS API_AND_CONFIG_MAP mode)', () => {
+  function awsAuth(mapRoles: string) {
+    return JSON.stringify({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'aws-auth', namespace: 'kube-system' }, data: { mapRoles } })
+  }
+
+  it('maps a role listed in kube-system/aws-auth, read live; a rolearn with a path never matches', async () => {
+    const { arn, creds } = await roleWithCredentials('node-role', '/nodes/')
+    const token = await tokenFor(creds)
+    expect((await kube.webhook.review(token)).reason).toMatch(/not mapped/)
+
+    const withPath = `- rolearn: ${arn}\n  username: from-aws-auth\n  groups: [harness:aws-auth]\n`
+    expect((await kubectl(kube.adminKubeconfig, ['apply', '-f', '-'], awsAuth(withPath))).code).toBe(0)
+    expect((await kube.webhook.review(token)).reason).toMatch(/not mapped: arn:aws:iam::123456789012:role\/node-role/)
+
+    const pathless = `- rolearn: arn:aws:iam::123456789012:role/node-role\n  username: from-aws-auth\n  groups: [harness:aws-auth]\n`
+    expect((await kubectl(kube.adminKubeconfig, ['apply', '-f', '-'], awsAuth(pathless))).code).toBe(0)
+    const who = await kubectl(kube.adminKubeconfig, ['--token', token, 'auth', 'whoami', '-o', 'jsonpath={.status.userInfo.username} {.status.userInfo.groups}'])
+    expect(who.stdout).toBe('from-aws-auth ["harness:aws-auth","system:authenticated"]')
   })
 })
 

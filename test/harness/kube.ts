@@ -8,6 +8,7 @@ import { join } from 'node:path'
 import { startEtcd, type EtcdHarness } from './etcd.js'
 import { startEksAuthnWebhook, type EksAuthnWebhook, type UserMapping } from './eks-authn-webhook.js'
 import type { CallerIdentity } from './eks-authn-mapping.js'
+import { lookupAwsAuth, type ApiAccess } from './kube-aws-auth.js'
 import { ensureEtcd, ensureKubeApiserver } from './kube-binaries.js'
 import { generateKubePki } from './kube-certs.js'
 import { freePort, pollUntil, spawnSupervised, type Supervised } from './kube-process.js'
@@ -21,7 +22,12 @@ export interface StartKubeOptions {
   clusterName?: string
   /** `{ IAM role or user ARN → { username, groups } }`, as aws-auth mapRoles/mapUsers or access entries. */
   mappings?: Record<string, UserMapping>
-  /** Fallback lookup for ARNs not in `mappings`. */
+  /**
+   * Read kube-system/aws-auth (mapRoles/mapUsers) for ARNs not in `mappings`, as EKS does in its
+   * API_AND_CONFIG_MAP authentication mode. Default true.
+   */
+  readAwsAuth?: boolean
+  /** Last fallback lookup for ARNs in neither `mappings` nor aws-auth. */
   resolveMapping?: (canonicalArn: string, caller: CallerIdentity) => Promise<UserMapping | undefined>
   /** Milliseconds to wait for readiness. Default 90 s. */
   readyTimeoutMs?: number
@@ -61,18 +67,22 @@ export async function startKube(opts: StartKubeOptions): Promise<KubeHarness> {
     const etcd: EtcdHarness = await startEtcd(join(dir, 'etcd'), etcdBin)
     cleanups.push(() => etcd.stop())
 
+    const adminToken = randomBytes(24).toString('hex')
+    // Set once the apiserver is up; until then no review can arrive.
+    let api: ApiAccess | undefined
+    const readAwsAuth = opts.readAwsAuth ?? true
     const webhook = await startEksAuthnWebhook({
       stsEndpoint: opts.awsEndpoint,
       clusterName,
       mappings: opts.mappings,
-      resolve: opts.resolveMapping,
+      resolve: async (arn, caller) =>
+        (readAwsAuth && api ? await lookupAwsAuth(api, arn) : undefined) ?? (await opts.resolveMapping?.(arn, caller)),
       tls: { cert: await readFile(pki.servingCertFile, 'utf8'), key: await readFile(pki.servingKeyFile, 'utf8') }
     })
     cleanups.push(() => webhook.stop())
     const webhookConfig = join(dir, 'authn-webhook.kubeconfig')
     await writeKubeconfig(webhookConfig, { server: webhook.url, caData }, {})
 
-    const adminToken = randomBytes(24).toString('hex')
     const tokenFile = join(dir, 'tokens.csv')
     await writeFile(tokenFile, `${adminToken},kube-admin,kube-admin,"system:masters"\n`, { mode: 0o600 })
 
@@ -114,6 +124,7 @@ export async function startKube(opts: StartKubeOptions): Promise<KubeHarness> {
       }
     }
     cleanups.push(() => apiserver!.stop())
+    api = { server, caPem: pki.caPem, token: adminToken }
 
     const adminKubeconfig = join(dir, 'admin.kubeconfig')
     await writeKubeconfig(adminKubeconfig, { server, caData }, { token: adminToken })
