@@ -112,7 +112,10 @@ function collectPositions(node: unknown, prefix: string, out: Map<string, Positi
       if (!isPair(pair) || !isScalar(pair.key)) continue
       const key = `${prefix}${prefix ? '.' : ''}${String(pair.key.value)}`
       const value = pair.value as Node | null
-      out.set(key, at(value?.range?.[0] ?? pair.key.range?.[0]))
+      // scalars are pointed at where the value is; mappings and lists at their key, which is what a
+      // reader looks for when told "spec: sets neither ..."
+      const atKey = value === null || isMap(value) || isSeq(value)
+      out.set(key, at(atKey ? pair.key.range?.[0] : value.range?.[0]))
       collectPositions(value, key, out, at)
     }
   } else if (isSeq(node)) {
