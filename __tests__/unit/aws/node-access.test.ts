@@ -30,7 +30,9 @@ describe('resolveNodeAccess', () => {
 const eks = mockClient(EKSClient)
 const client = new EKSClient({ region: 'us-west-2' })
 const role = 'arn:aws:iam::123456789012:role/eksctl-KarpenterNodeRole-prod'
-beforeEach(() => eks.reset())
+beforeEach(() => {
+  eks.reset()
+})
 
 describe('access entry', () => {
   it('creates an EC2_LINUX entry for the node role', async () => {

@@ -16,7 +16,9 @@ const cluster = (over: Partial<Cluster> = {}): Cluster => ({
 })
 const run = (karpenterVersion = '1.2.1', configK8sVersion?: string) => preflight(client, { cluster: 'prod', region: 'us-west-2', karpenterVersion, configK8sVersion })
 
-beforeEach(() => eks.reset())
+beforeEach(() => {
+  eks.reset()
+})
 
 describe('preflight', () => {
   it('captures version, issuer, endpoint and authentication mode of an ACTIVE cluster', async () => {
