@@ -70,7 +70,7 @@ export async function startFakeKube(opts: { tls?: { key: string; cert: string } 
       if (discovery.has(path)) return { status: 200, body: discovery.get(path) }
       if (existing) return { status: 200, body: existing }
       const items = [...objects.entries()].filter(([p]) => parentOf(p) === path).map(([, o]) => o)
-      if (items.length > 0 || collections.has(path)) return { status: 200, body: { kind: 'List', apiVersion: 'v1', metadata: {}, items } }
+      if (items.length > 0 || collections.has(path) || servedCollection(path)) return { status: 200, body: { kind: 'List', apiVersion: 'v1', metadata: {}, items } }
       return status(404, 'NotFound', `the server could not find the requested resource (get ${path})`)
     }
     if (method === 'POST') {
@@ -108,6 +108,16 @@ export async function startFakeKube(opts: { tls?: { key: string; cert: string } 
     return status(405, 'MethodNotAllowed', method)
   }
   const collections = new Set<string>()
+  // a collection of a kind that discovery serves exists even when empty, as on a real API server
+  const servedCollection = (path: string): boolean => {
+    const plural = path.slice(path.lastIndexOf('/') + 1)
+    for (const [prefix, doc] of discovery) {
+      if (!path.startsWith(`${prefix}/`)) continue
+      const resources = (doc as { resources?: Array<{ name?: string }> }).resources ?? []
+      if (resources.some((r) => r.name === plural)) return true
+    }
+    return false
+  }
 
   const handler: http.RequestListener = (req, res) => {
     const chunks: Buffer[] = []
