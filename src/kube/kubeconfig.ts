@@ -22,6 +22,11 @@ export interface WrittenKubeconfig {
   dispose(): Promise<void>
 }
 
+/** The same facts as a connection for our own API client (EKS gives the CA as base64 of the PEM). */
+export function connectionFromFacts(facts: KubeconfigFacts): KubeConnection {
+  return { server: facts.server, caPem: Buffer.from(facts.caData, 'base64').toString('utf8'), token: facts.token }
+}
+
 /** The kubeconfig as a YAML string. The token is in it: never log the result. */
 export function kubeconfigYaml(facts: KubeconfigFacts): string {
   const name = facts.clusterName

@@ -6,6 +6,7 @@ import { HttpRequest } from '@smithy/protocol-http'
 import { SignatureV4 } from '@smithy/signature-v4'
 import { Sha256 } from '@aws-crypto/sha256-js'
 import type { AwsCredentialIdentity } from '@smithy/types'
+import { setSecret } from '../runner/log.js'
 
 export const EKS_TOKEN_PREFIX = 'k8s-aws-v1.'
 /** aws-iam-authenticator refuses URLs presigned for longer than this; the CLI uses the same value. */
@@ -50,7 +51,10 @@ export async function eksToken(opts: EksTokenOptions): Promise<string> {
     ...(opts.signingDate ? { signingDate: opts.signingDate } : {})
   })
   const url = `${endpoint.protocol}//${endpoint.host}${presigned.path}?${queryString(presigned.query ?? {})}`
-  return EKS_TOKEN_PREFIX + Buffer.from(url, 'utf8').toString('base64url')
+  const token = EKS_TOKEN_PREFIX + Buffer.from(url, 'utf8').toString('base64url')
+  // a bearer credential for the cluster: masked before anything can print it
+  setSecret(token)
+  return token
 }
 
 /** RFC 3986 encoding, the same the signer used when it computed the canonical query string. */

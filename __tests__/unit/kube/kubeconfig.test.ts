@@ -3,7 +3,7 @@ import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { parse } from 'yaml'
-import { writeKubeconfig, loadKubeconfig } from '../../../src/kube/kubeconfig.js'
+import { connectionFromFacts, writeKubeconfig, loadKubeconfig } from '../../../src/kube/kubeconfig.js'
 
 const CA_PEM = '-----BEGIN CERTIFICATE-----\nMIIBfake\n-----END CERTIFICATE-----\n'
 const caData = Buffer.from(CA_PEM).toString('base64')
@@ -32,6 +32,7 @@ describe('writeKubeconfig', () => {
     // it reads back into the same connection
     const conn = loadKubeconfig(written.path)
     expect(conn).toEqual({ server: 'https://ABC.gr7.us-west-2.eks.amazonaws.com', caPem: CA_PEM, token: 'k8s-aws-v1.secret' })
+    expect(connectionFromFacts({ server: 'https://ABC.gr7.us-west-2.eks.amazonaws.com', caData, token: 'k8s-aws-v1.secret', clusterName: 'prod' })).toEqual(conn)
     await written.dispose()
     expect(fs.existsSync(path.dirname(written.path))).toBe(false)
     await written.dispose() // twice is fine

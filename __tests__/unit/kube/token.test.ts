@@ -39,6 +39,22 @@ describe('eksToken', () => {
     expect(url.searchParams.has('x-k8s-aws-id')).toBe(false)
   })
 
+  it('masks the token', async () => {
+    const writes: string[] = []
+    const original = process.stdout.write.bind(process.stdout)
+    process.stdout.write = ((chunk: string | Uint8Array) => {
+      writes.push(String(chunk))
+      return true
+    }) as typeof process.stdout.write
+    let token: string
+    try {
+      token = await eksToken({ clusterName: 'prod', region: 'us-east-1', credentials })
+    } finally {
+      process.stdout.write = original
+    }
+    expect(writes.join('')).toContain(`::add-mask::${token}`)
+  })
+
   it('signs a different URL for another cluster name', async () => {
     const date = new Date('2025-01-02T03:04:05Z')
     const a = decode(await eksToken({ clusterName: 'a', region: 'us-east-1', credentials, signingDate: date }))
