@@ -13,6 +13,8 @@ export interface ClusterInfo {
   /** Kubernetes minor, e.g. '1.32' */
   version: string
   endpoint?: string
+  /** base64 of the API server's CA PEM (certificateAuthority.data), for the kubeconfig */
+  certificateAuthority?: string
   /** full https URL of the cluster's OIDC issuer, if it has one */
   oidcIssuer?: string
   /** accessConfig.authenticationMode; undefined on clusters that predate access entries (= CONFIG_MAP) */
@@ -38,6 +40,7 @@ export async function describeCluster(eks: EKSClient, name: string, region: stri
       status: cluster.status ?? 'UNKNOWN',
       version: cluster.version ?? '',
       endpoint: cluster.endpoint,
+      certificateAuthority: cluster.certificateAuthority?.data,
       oidcIssuer: cluster.identity?.oidc?.issuer || undefined,
       authenticationMode: cluster.accessConfig?.authenticationMode
     }

@@ -1,7 +1,8 @@
 import { describe, it, expect, beforeEach, afterEach } from '@jest/globals'
 import { KubeClient } from '../../../src/kube/client.js'
 import { deleteNodePools } from '../../../src/kube/nodepools.js'
-import { adoptKarpenterCrds } from '../../../src/kube/crd-adoption.js'
+import { kubeCrdAdopter } from '../../../src/helm/crd-adopter.js'
+import { crdAdoptionPatches } from '../../../src/helm/crd-adoption.js'
 import { startFakeKube, type FakeKube } from '../../../test/harness/fake-kube.js'
 
 let fake: FakeKube
@@ -60,9 +61,9 @@ describe('deleteNodePools', () => {
   })
 })
 
-describe('adoptKarpenterCrds', () => {
+describe('CRD adoption through the KubeClient (helm/crd-adopter + helm/crd-adoption)', () => {
   const CRDS = '/apis/apiextensions.k8s.io/v1/customresourcedefinitions'
-  it('labels and annotates unowned Karpenter CRDs, leaving owned ones alone', async () => {
+  it('labels and annotates unowned Karpenter CRDs, leaving owned ones alone and reporting foreign owners', async () => {
     fake.put(`${CRDS}/nodepools.karpenter.sh`, { metadata: { name: 'nodepools.karpenter.sh', labels: { x: 'y' } } })
     fake.put(`${CRDS}/nodeclaims.karpenter.sh`, {
       metadata: { name: 'nodeclaims.karpenter.sh', labels: { 'app.kubernetes.io/managed-by': 'Helm' }, annotations: { 'meta.helm.sh/release-name': 'karpenter-crd', 'meta.helm.sh/release-namespace': 'kube-system' } }
@@ -70,12 +71,12 @@ describe('adoptKarpenterCrds', () => {
     fake.put(`${CRDS}/ec2nodeclasses.karpenter.k8s.aws`, {
       metadata: { name: 'ec2nodeclasses.karpenter.k8s.aws', annotations: { 'meta.helm.sh/release-name': 'someone-else', 'meta.helm.sh/release-namespace': 'infra' } }
     })
-    const results = await adoptKarpenterCrds(kube, { releaseName: 'karpenter-crd', releaseNamespace: 'kube-system' })
-    const byName = Object.fromEntries(results.map((r) => [r.name, r]))
-    expect(byName['nodepools.karpenter.sh']?.action).toBe('adopted')
-    expect(byName['nodeclaims.karpenter.sh']?.action).toBe('already-owned')
-    expect(byName['ec2nodeclasses.karpenter.k8s.aws']).toEqual({ name: 'ec2nodeclasses.karpenter.k8s.aws', action: 'owned-by-other-release', owner: 'infra/someone-else' })
-    expect(byName['nodeoverlays.karpenter.sh']?.action).toBe('absent')
+    fake.put(`${CRDS}/widgets.example.com`, { metadata: { name: 'widgets.example.com' } })
+    const adopter = kubeCrdAdopter(kube)
+    const plan = crdAdoptionPatches(await adopter.listCrds(), { namespace: 'kube-system', release: 'karpenter-crd' })
+    expect(plan.patches.map((p) => p.name)).toEqual(['nodepools.karpenter.sh'])
+    expect(plan.conflicts).toEqual([{ name: 'ec2nodeclasses.karpenter.k8s.aws', owner: 'infra/someone-else' }])
+    for (const p of plan.patches) await adopter.patchCrd(p)
     const adopted = fake.objects.get(`${CRDS}/nodepools.karpenter.sh`)?.metadata as { labels: Record<string, string>; annotations: Record<string, string> }
     expect(adopted.labels).toEqual({ x: 'y', 'app.kubernetes.io/managed-by': 'Helm' })
     expect(adopted.annotations).toEqual({ 'meta.helm.sh/release-name': 'karpenter-crd', 'meta.helm.sh/release-namespace': 'kube-system' })
