@@ -6,18 +6,18 @@ import { IAMClient, ListRolesCommand } from '@aws-sdk/client-iam'
 import { STSClient, GetCallerIdentityCommand, AssumeRoleWithWebIdentityCommand } from '@aws-sdk/client-sts'
 import { EKSClient, DescribeClusterCommand } from '@aws-sdk/client-eks'
 import { startFaultProxy, type FaultProxy } from '../../test/harness/fault-proxy.js'
-import { startMotoForKube as startMotoServer, type MotoForKube as MotoServer } from '../../test/harness/kube-moto.js'
+import { startMoto, type Moto } from '../../test/harness/moto.js'
 
 const credentials = { accessKeyId: 'testing', secretAccessKey: 'testing' }
-let moto: MotoServer
+let moto: Moto
 let proxy: FaultProxy
 
 const client = <T>(Make: new (c: object) => T, maxAttempts = 3): T =>
   new Make({ region: 'us-west-2', endpoint: proxy.endpoint, credentials, maxAttempts, retryMode: 'standard' })
 
 beforeAll(async () => {
-  moto = await startMotoServer()
-  proxy = await startFaultProxy({ target: moto.endpoint })
+  moto = await startMoto()
+  proxy = await startFaultProxy({ target: moto.directEndpoint })
 }, 60_000)
 
 afterAll(async () => {

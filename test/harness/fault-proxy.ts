@@ -26,6 +26,8 @@ export interface FaultRule {
   /** signing name (`sts`, `iam`, `cloudformation`, `eks`…); any when absent */
   service?: string
   fault: Fault
+  /** only requests whose body (or URL) matches, e.g. /StackName=my-stack(&|$)/ */
+  bodyMatches?: RegExp
   /** how many matching calls get the fault (default 1; Infinity for all) */
   times?: number
   /** matching calls to let through untouched before the fault starts (default 0) */
@@ -67,6 +69,7 @@ export interface FaultProxy {
 
 interface LiveRule extends Required<Pick<FaultRule, 'action' | 'fault'>> {
   service?: string
+  bodyMatches?: RegExp
   left: number
   skip: number
 }
@@ -97,10 +100,11 @@ export async function startFaultProxy(opts: { target: string }): Promise<FaultPr
     }
   }
 
-  const pickFault = (service: string, action: string): Fault | undefined => {
+  const pickFault = (service: string, action: string, text: string): Fault | undefined => {
     for (const r of rules) {
       if (r.action !== '*' && r.action !== action) continue
       if (r.service && r.service !== service) continue
+      if (r.bodyMatches && !r.bodyMatches.test(text)) continue
       if (r.left <= 0) continue
       if (r.skip > 0) {
         r.skip--
@@ -151,8 +155,9 @@ export async function startFaultProxy(opts: { target: string }): Promise<FaultPr
     const body = await readBody(req)
     const method = req.method ?? 'GET'
     const url = req.url ?? '/'
-    const id = identifyRequest(method, url, req.headers, body.toString('utf8'))
-    const fault = url.startsWith('/moto-api') ? undefined : pickFault(id.service, id.action)
+    const text = body.toString('utf8')
+    const id = identifyRequest(method, url, req.headers, text)
+    const fault = url.startsWith('/moto-api') ? undefined : pickFault(id.service, id.action, `${url}\n${text}`)
     const base = { seq: ++seq, ...id, method, path: url.split('?')[0] ?? '/', mutation: isMutation(id.action), fault: fault?.kind }
     const requestId = randomUUID()
     const answer = (e: { status: number; headers: Record<string, string>; body: string }): void => {
@@ -211,7 +216,7 @@ export async function startFaultProxy(opts: { target: string }): Promise<FaultPr
   return {
     endpoint: `http://127.0.0.1:${port}`,
     plan(rule) {
-      rules.push({ action: rule.action, service: rule.service, fault: rule.fault, left: rule.times ?? 1, skip: rule.skip ?? 0 })
+      rules.push({ action: rule.action, service: rule.service, bodyMatches: rule.bodyMatches, fault: rule.fault, left: rule.times ?? 1, skip: rule.skip ?? 0 })
     },
     clearPlan() {
       rules.length = 0
