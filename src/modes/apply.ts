@@ -14,6 +14,9 @@ import { ensureOidcProvider } from '../aws/oidc-provider.js'
 import { resolveNodeAccess, type NodeAccessDecision } from '../aws/node-access.js'
 import { ensureNodeAccessEntry } from '../aws/access-entry.js'
 import { deployStack, StackDeployError, DeployCancelledError } from '../cfn/deploy.js'
+import { prefetchHelm } from '../helm/resolve.js'
+import { ensureAwsAuthMapping } from '../kube/aws-auth.js'
+import { checkCluster, installOnCluster, withCluster } from './apply-kubernetes.js'
 
 export async function runApply(ctx: RunContext): Promise<void> {
   const { inputs, config, report } = ctx
@@ -22,6 +25,8 @@ export async function runApply(ctx: RunContext): Promise<void> {
     report.warnings.push(`aws-region ${region} overrides metadata.region ${config.region} of ${config.file}.`)
   }
 
+  // helm is resolved (and downloaded if need be) while the stacks deploy, not after.
+  const helm = inputs.installChart ? prefetchHelm(inputs.helmVersion, { tempDir: ctx.tempDir }) : undefined
   const credentials = await resolveCredentials(inputs, region, { signal: ctx.signal })
   const aws = awsClients(region, credentials)
   const identity = await callerIdentity(await aws.sts())
@@ -46,7 +51,9 @@ export async function runApply(ctx: RunContext): Promise<void> {
   report.desired = desired
   report.warnings.push(...desired.warnings)
   const nodeAccess = resolveNodeAccess(desired.nodeAccess, cluster.authenticationMode)
-  refuseUnwired(desired, nodeAccess, inputs.installChart)
+  refuseUnwired(desired)
+  // Refusals that need the cluster (upgrade path, manifests) also come before the first change.
+  const clusterChecks = inputs.installChart ? await withCluster(ctx, aws, cluster, s => checkCluster(ctx, s, desired)) : undefined
 
   if (desired.controllerIdentity === 'irsa') {
     const issuer = requireIssuer(cluster)
@@ -60,14 +67,13 @@ export async function runApply(ctx: RunContext): Promise<void> {
 
   await grantNodeAccess(ctx, aws, desired, cluster, nodeAccess)
 
-  if (inputs.installChart) {
-    // TODO(lead): wire the Kubernetes half here — kubeconfig from EKS (kube/kubeconfig.ts + kube/token.ts) or the
-    // `kubeconfig` input, resolveHelm(inputs.helmVersion), the ServiceAccount when createServiceAccount is false,
-    // then installKarpenter({ helm, kubeconfig, spec: desired.helm, tempDir: ctx.tempDir, report }) from
-    // helm/install.ts, and manifests. refuseUnwired() stops the run before any change until then.
-    throw new Error('install-chart: true is not wired into apply yet (see TODO in src/modes/apply.ts)')
+  if (helm && clusterChecks) {
+    const resolvedHelm = await helm
+    // A fresh session: the EKS token of the checks may be near its ~15-minute limit after long stack waits.
+    await withCluster(ctx, aws, cluster, s => installOnCluster(ctx, s, desired, resolvedHelm, clusterChecks))
+  } else {
+    report.steps.push('install-chart: false — the chart is left to its owner (Argo CD, Flux…)')
   }
-  report.steps.push('install-chart: false — the chart is left to its owner (Argo CD, Flux…)')
   info(report.changed ? 'apply: done, changes made.' : 'apply: done, nothing to change.')
 }
 
@@ -102,18 +108,17 @@ async function grantNodeAccess(ctx: RunContext, aws: AwsClients, desired: Desire
     if (r.created) report.changed = true
     return
   }
-  // aws-auth: refuseUnwired() has already stopped the run before any change.
-  throw new Error('node access through aws-auth is not wired into apply yet (see TODO in src/modes/apply.ts)')
+  const r = await withCluster(ctx, aws, cluster, s => ensureAwsAuthMapping(s.kube, desired.arns.nodeRole, ctx.signal))
+  report.steps.push(`node access: aws-auth mapping for ${r.rolearn} ${r.action} (${decision.reason})${r.note ? ` — ${r.note}` : ''}`)
+  if (r.action !== 'unchanged') report.changed = true
 }
 
 /**
  * Fails before the first change when this run needs a part apply does not do yet, rather than leave the
  * cluster half-provisioned. TODO(lead): remove each case as it is wired.
  */
-function refuseUnwired(desired: DesiredState, nodeAccess: NodeAccessDecision, installChart: boolean): void {
+function refuseUnwired(desired: DesiredState): void {
   const missing: string[] = []
   if (desired.controllerIdentity === 'pod-identity') missing.push('controller identity pod-identity (the EKS Pod Identity association)')
-  if (nodeAccess.method === 'aws-auth') missing.push(`node access through aws-auth (${nodeAccess.reason}); node-access: none or access-entry works`)
-  if (installChart) missing.push('the Helm chart (install-chart: false works)')
   if (missing.length) throw new Error(`apply cannot do this yet, nothing was changed: ${missing.join('; ')}`)
 }

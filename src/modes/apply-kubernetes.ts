@@ -1,0 +1,144 @@
+// The Kubernetes half of apply (SPEC §5). Split in two so that every refusal comes before the first
+// change: `checkCluster` (before the stacks) reads the installed release for the upgrade guard and
+// checks the manifests; `installOnCluster` (after the stacks and node access) makes the ServiceAccount,
+// installs the CRD chart and the chart, and applies the manifests.
+import { resolve } from 'node:path'
+import type { RunContext } from './context.js'
+import type { DesiredState } from '../state/types.js'
+import type { AwsClients } from '../aws/clients.js'
+import type { ClusterInfo } from '../aws/preflight.js'
+import { ConfigError } from '../config/diagnostics.js'
+import { KubeClient } from '../kube/client.js'
+import { eksToken } from '../kube/token.js'
+import { connectionFromFacts, loadKubeconfig, writeKubeconfig } from '../kube/kubeconfig.js'
+import { readReleaseFromCluster } from '../kube/helm-release.js'
+import { applyManifests, checkManifests, listNodeClassNames, loadManifests, type Manifest } from '../kube/manifests.js'
+import { ensureServiceAccount } from '../kube/service-account.js'
+import { guardUpgrade, installKarpenter } from '../helm/install.js'
+import { kubeCrdAdopter } from '../helm/crd-adopter.js'
+import type { ResolvedHelm } from '../helm/resolve.js'
+import { info } from '../runner/log.js'
+
+/** A connection to the cluster: our API client and a kubeconfig file for helm. */
+export interface ClusterSession {
+  kube: KubeClient
+  kubeconfig: string
+  dispose(): Promise<void>
+}
+
+/**
+ * The `kubeconfig` input, or one made from DescribeCluster and an EKS token (0600 under RUNNER_TEMP,
+ * removed by dispose). EKS accepts a token for about 15 minutes, so apply opens a fresh session for the
+ * install rather than reuse the one from before the stacks.
+ */
+export async function openCluster(ctx: RunContext, aws: AwsClients, cluster: ClusterInfo): Promise<ClusterSession> {
+  if (ctx.inputs.kubeconfig) {
+    const path = resolve(process.env.GITHUB_WORKSPACE ?? process.cwd(), ctx.inputs.kubeconfig)
+    const kube = new KubeClient(loadKubeconfig(path), { signal: ctx.signal })
+    return { kube, kubeconfig: path, dispose: async () => kube.close() }
+  }
+  if (!cluster.endpoint || !cluster.certificateAuthority) {
+    throw new Error(`EKS cluster ${cluster.name} has no endpoint or certificate authority yet; pass a kubeconfig input or wait until it is ACTIVE`)
+  }
+  // The credentials the SDK clients resolved (assumed role or the default chain) sign the token.
+  const credentials = await (await aws.sts()).config.credentials()
+  const facts = {
+    server: cluster.endpoint,
+    caData: cluster.certificateAuthority,
+    clusterName: cluster.name,
+    token: await eksToken({ clusterName: cluster.name, region: cluster.region, credentials })
+  }
+  const written = await writeKubeconfig(ctx.tempDir, facts)
+  const kube = new KubeClient(connectionFromFacts(facts), { signal: ctx.signal })
+  return {
+    kube,
+    kubeconfig: written.path,
+    dispose: async () => {
+      kube.close()
+      await written.dispose()
+    }
+  }
+}
+
+export async function withCluster<T>(ctx: RunContext, aws: AwsClients, cluster: ClusterInfo, fn: (s: ClusterSession) => Promise<T>): Promise<T> {
+  const session = await openCluster(ctx, aws, cluster)
+  try {
+    return await fn(session)
+  } finally {
+    await session.dispose()
+  }
+}
+
+/** What checkCluster learned, for installOnCluster. */
+export interface ClusterChecks {
+  manifests: Manifest[]
+}
+
+/** Before any change: the upgrade path from the installed release, and the manifests. */
+export async function checkCluster(ctx: RunContext, session: ClusterSession, desired: DesiredState): Promise<ClusterChecks> {
+  const { inputs, report } = ctx
+  const installed = await readReleaseFromCluster(session.kube, desired.helm.release, desired.helm.namespace)
+  if (installed) {
+    for (const note of guardUpgrade(installed, desired.helm.chart.version)) report.steps.push(`upgrade note: ${note}`)
+    report.steps.push(`installed release ${installed.namespace}/${installed.name}: chart ${installed.version}, revision ${installed.revision} (${installed.status})`)
+  } else {
+    report.steps.push(`no ${desired.helm.release} release in ${desired.helm.namespace} yet: first install`)
+  }
+  let manifests: Manifest[] = []
+  if (inputs.manifests) {
+    const path = resolve(process.env.GITHUB_WORKSPACE ?? process.cwd(), inputs.manifests)
+    manifests = loadManifests(path, { clusterName: ctx.config.name })
+    const problems = checkManifests(manifests, await listNodeClassNames(session.kube))
+    if (problems.length > 0) throw new ConfigError(problems)
+    report.steps.push(`manifests checked: ${manifests.map(m => `${m.object.kind}/${m.object.metadata?.name}`).join(', ')}`)
+  }
+  return { manifests }
+}
+
+/** After the stacks and node access: ServiceAccount, CRD chart, chart, manifests. */
+export async function installOnCluster(ctx: RunContext, session: ClusterSession, desired: DesiredState, helm: ResolvedHelm, checks: ClusterChecks): Promise<void> {
+  const { report } = ctx
+  const sa = desired.serviceAccount
+  if (sa.createdBy === 'tool') {
+    // createServiceAccount: false (eksctl's meaning): the tool owns the ServiceAccount, the chart does not.
+    const r = await ensureServiceAccount(session.kube, { namespace: sa.namespace, name: sa.name, roleArn: sa.roleArn })
+    report.steps.push(`ServiceAccount ${sa.namespace}/${sa.name}: ${r.action}${r.namespaceCreated ? ' (namespace created)' : ''}`)
+    if (r.action !== 'unchanged' || r.namespaceCreated) report.changed = true
+  }
+  // Before helm --wait: a replica that cannot be scheduled makes the wait time out, and the warning
+  // should be in the summary either way.
+  await noteReplicaSpread(ctx, session, desired)
+  info(`helm ${helm.version} (${helm.source}: ${helm.path})`)
+  const result = await installKarpenter({
+    helm: helm.path,
+    kubeconfig: session.kubeconfig,
+    spec: desired.helm,
+    tempDir: ctx.tempDir,
+    report,
+    crdAdopter: kubeCrdAdopter(session.kube)
+  })
+  if (result.changed) report.changed = true
+  if (checks.manifests.length > 0) {
+    const applied = await applyManifests(session.kube, checks.manifests)
+    report.steps.push(`manifests applied: ${applied.map(a => `${a.kind}/${a.name} ${a.action}`).join(', ')}`)
+    if (applied.some(a => a.action !== 'unchanged')) report.changed = true
+  }
+}
+
+/**
+ * The chart runs 2 replicas with a required hostname anti-affinity and (from 1.0) a hard zone spread:
+ * say so when the cluster's non-Karpenter nodes cannot hold them (SPEC §5).
+ */
+async function noteReplicaSpread(ctx: RunContext, session: ClusterSession, desired: DesiredState): Promise<void> {
+  const replicas = typeof desired.helm.values.replicas === 'number' ? desired.helm.values.replicas : 2
+  if (replicas < 2) return
+  const nodes = await session.kube.list<{ metadata?: { labels?: Record<string, string> } }>('/api/v1/nodes')
+  const eligible = nodes.filter(n => !n.metadata?.labels?.['karpenter.sh/nodepool'])
+  const zones = new Set(eligible.map(n => n.metadata?.labels?.['topology.kubernetes.io/zone']).filter(Boolean))
+  if (eligible.length < replicas || zones.size < Math.min(replicas, 2)) {
+    ctx.report.warnings.push(
+      `The Karpenter chart runs ${replicas} replicas on separate nodes spread across zones, but the cluster has ${eligible.length} ` +
+        `non-Karpenter node(s) in ${zones.size} zone(s): some replicas will stay Pending. Add nodes in another zone, or set replicas: 1 in values-file.`
+    )
+  }
+}
