@@ -1,6 +1,157 @@
-// delete mode: not built yet (issue 5). It fails loudly rather than pretend.
+// delete (SPEC §6): the ordered teardown of a preview environment.
+//   1. NodePools deleted, and Karpenter's NodeClaims waited for (the controller drains its own nodes) — timeout
+//   2. the chart uninstalled, and karpenter-crd with it
+//   3. node access removed (access entry / aws-auth mapping); the Pod Identity association this tool made
+//   4. the controller stack (its role references the Karpenter stack's policies), then the Karpenter stack
+//   5. any instance still tagged for this cluster by Karpenter terminated
+// Every step says what it found; an absent thing is not an error, so a second delete, or a delete of a cluster
+// that never had Karpenter, succeeds. A missing cluster skips 1–3 and still deletes the stacks.
 import type { RunContext } from './context.js'
+import type { DesiredState } from '../state/types.js'
+import { info, warning } from '../runner/log.js'
+import { resolveNodeAccess, type NodeAccessDecision } from '../aws/node-access.js'
+import { deleteNodeAccessEntry } from '../aws/access-entry.js'
+import { deletePodIdentityAssociation } from '../aws/teardown.js'
+import { findLeftoverInstances, terminateInstances } from '../aws/instances.js'
+import { deleteStackFully, StackDeleteError } from '../cfn/delete.js'
+import { ownPolicyMatcher } from '../cfn/delete-policies.js'
+import { isNotImplemented } from '../cfn/drift.js'
+import { deleteNodePools } from '../kube/nodepools.js'
+import { removeAwsAuthMapping } from '../kube/aws-auth.js'
+import { resolveHelm } from '../helm/resolve.js'
+import { uninstallKarpenter } from '../helm/install.js'
+import { desiredFor, findCluster, openClusterAccess, openSession, pollOptions, type ClusterAccess, type EksCluster, type Session } from './lifecycle.js'
 
-export async function runDelete(_ctx: RunContext): Promise<void> {
-  throw new Error('mode "delete" is not implemented yet')
+/** Cluster states in which its Kubernetes API answers. */
+const REACHABLE = new Set(['ACTIVE', 'UPDATING'])
+
+export async function runDelete(ctx: RunContext): Promise<void> {
+  const { config, report } = ctx
+  const session = await openSession(ctx)
+  const cluster = await findCluster(session.aws, config.name, session.region)
+  const desired = desiredFor(ctx, session, cluster)
+
+  let access: ClusterAccess | undefined
+  try {
+    if (!cluster) {
+      report.steps.push(`cluster ${config.name} not found in ${session.region}: NodePools, chart and node access skipped; deleting the stacks`)
+    } else if (!REACHABLE.has(cluster.status)) {
+      report.warnings.push(`cluster ${config.name} is ${cluster.status}: its Kubernetes API is not used; NodePools, chart and in-cluster node access skipped.`)
+    } else {
+      const needsKube = ctx.inputs.installChart || nodeAccessOf(ctx, desired, cluster)?.method === 'aws-auth'
+      if (needsKube) access = await openClusterAccess(ctx, session, cluster)
+      await removeKarpenterFromCluster(ctx, access)
+      await removeNodeAccess(ctx, session, desired, cluster, access)
+    }
+  } finally {
+    await access?.dispose()
+  }
+  if (cluster && desired.controllerIdentity === 'pod-identity') await removeAssociation(ctx, session, desired)
+
+  // Controller stack first: its role has the Karpenter stack's policies attached.
+  const isOwnPolicy = ownPolicyMatcher(desired, session.identity.accountId)
+  for (const name of [desired.controllerStack.name, desired.karpenterStack.name]) {
+    try {
+      const outcome = await deleteStackFully(await session.aws.cfn(), await session.aws.iam(), name, { poll: pollOptions(ctx), isOwnPolicy })
+      report.stacks.push(outcome)
+      report.steps.push(outcome.action === 'absent' ? `stack ${name}: not found, nothing to delete` : `stack ${name}: deleted`)
+      if (outcome.action === 'deleted') report.changed = true
+    } catch (err) {
+      if (err instanceof StackDeleteError) report.stacks.push(err.outcome)
+      throw err
+    }
+  }
+
+  await terminateLeftovers(ctx, session)
+  info(report.changed ? 'delete: done.' : 'delete: done; nothing of Karpenter was found.')
+}
+
+function nodeAccessOf(ctx: RunContext, desired: DesiredState, cluster: EksCluster): NodeAccessDecision | undefined {
+  try {
+    return resolveNodeAccess(desired.nodeAccess, cluster.authenticationMode)
+  } catch (err) {
+    // apply would have refused this combination, so it granted nothing this way: nothing to remove
+    ctx.report.warnings.push(`node access: ${(err as Error).message.split('. ')[0]}; nothing to remove.`)
+    return undefined
+  }
+}
+
+async function removeKarpenterFromCluster(ctx: RunContext, access: ClusterAccess | undefined): Promise<void> {
+  const { report } = ctx
+  const desired = report.desired!
+  if (!ctx.inputs.installChart || !access) {
+    report.steps.push('NodePools and chart: left to their owner (install-chart: false)')
+    return
+  }
+  const pools = await deleteNodePools(access.kube, { timeoutSeconds: ctx.inputs.timeoutSeconds, signal: ctx.signal, onProgress: info })
+  if (!pools.karpenterApiFound) report.steps.push('NodePools: no Karpenter API in the cluster (never installed, or its CRDs are gone)')
+  else if (pools.deleted.length === 0) report.steps.push('NodePools: none found')
+  else {
+    report.steps.push(`NodePools: deleted ${pools.deleted.join(', ')}; ${pools.claimsAtStart} NodeClaim(s) terminated by Karpenter`)
+    report.changed = true
+  }
+  const helm = await resolveHelm(ctx.inputs.helmVersion, { tempDir: ctx.tempDir })
+  await uninstallKarpenter({
+    helm: helm.path,
+    kubeconfig: access.kubeconfig,
+    namespace: desired.helm.namespace,
+    release: desired.helm.release,
+    timeoutSeconds: ctx.inputs.timeoutSeconds,
+    report,
+    includeCrds: true
+  })
+}
+
+async function removeNodeAccess(ctx: RunContext, session: Session, desired: DesiredState, cluster: EksCluster, access: ClusterAccess | undefined): Promise<void> {
+  const { report } = ctx
+  const decision = nodeAccessOf(ctx, desired, cluster)
+  if (!decision) return
+  if (decision.method === 'none') {
+    report.steps.push(`node access: nothing to remove (${decision.reason})`)
+    return
+  }
+  if (decision.method === 'access-entry') {
+    const removed = await deleteNodeAccessEntry(await session.aws.eks(), cluster.name, desired.arns.nodeRole)
+    report.steps.push(`node access: access entry for ${desired.arns.nodeRole} ${removed ? 'deleted' : 'not found'}`)
+    if (removed) report.changed = true
+    return
+  }
+  if (!access) return
+  const r = await removeAwsAuthMapping(access.kube, desired.arns.nodeRole, ctx.signal)
+  report.steps.push(`node access: aws-auth mapping for ${r.rolearn} ${r.action === 'removed' ? 'removed' : 'not found'}`)
+  if (r.action === 'removed') report.changed = true
+}
+
+async function removeAssociation(ctx: RunContext, session: Session, desired: DesiredState): Promise<void> {
+  const { report } = ctx
+  const ns = desired.serviceAccount.namespace
+  try {
+    const r = await deletePodIdentityAssociation(await session.aws.eks(), ctx.config.name, ns, desired.serviceAccount.name, desired.arns.controllerRole)
+    if (r.result === 'deleted') report.changed = true
+    report.steps.push(
+      r.result === 'deleted'
+        ? `Pod Identity association ${r.id} (${ns}/${desired.serviceAccount.name}) deleted`
+        : r.result === 'absent'
+          ? `Pod Identity association for ${ns}/${desired.serviceAccount.name}: none found`
+          : `Pod Identity association ${r.id} kept: it uses ${r.roleArn}, not this tool's role`
+    )
+  } catch (err) {
+    const e = err as { $metadata?: { httpStatusCode?: number } }
+    if (!isNotImplemented(err) && e.$metadata?.httpStatusCode !== 404) throw err
+    warning(`EKS Pod Identity is not available at this endpoint (a known emulator limit); association not checked.`)
+  }
+}
+
+async function terminateLeftovers(ctx: RunContext, session: Session): Promise<void> {
+  const { report } = ctx
+  const ec2 = await session.aws.ec2()
+  const leftovers = await findLeftoverInstances(ec2, ctx.config.name)
+  if (leftovers.length === 0) {
+    report.steps.push('instances: none left tagged for this cluster by Karpenter')
+    return
+  }
+  const ids = leftovers.map(i => i.id)
+  await terminateInstances(ec2, ids)
+  report.changed = true
+  report.steps.push(`instances: terminated ${ids.length} left by Karpenter (${leftovers.map(i => `${i.id}${i.nodepool ? ` nodepool ${i.nodepool}` : ''}`).join(', ')})`)
 }

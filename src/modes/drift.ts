@@ -1,6 +1,100 @@
-// drift mode: not built yet (issue 5). It fails loudly rather than pretend.
+// drift (SPEC §6): CloudFormation drift detection on both stacks (a missing stack is drift too), and the
+// installed chart version and values against the config. Output `drifted`; the step fails when drifted
+// unless `fail-on-drift: false`. An endpoint without drift detection is a clear error.
+import type { CloudFormationClient } from '@aws-sdk/client-cloudformation'
 import type { RunContext } from './context.js'
+import type { StackSpec } from '../state/types.js'
+import type { DriftItem } from '../report/types.js'
+import { info, warning } from '../runner/log.js'
+import { describeStack, deployedTemplate } from '../cfn/describe.js'
+import { stackDifferences } from '../cfn/deploy-compare.js'
+import { cloudFormationEndpoint, detectStackDrift } from '../cfn/drift.js'
+import { chartDiff } from '../helm/diff.js'
+import { desiredFor, findCluster, openClusterAccess, openSession, pollOptions, readInstalledChart, type EksCluster, type Session } from './lifecycle.js'
 
-export async function runDrift(_ctx: RunContext): Promise<void> {
-  throw new Error('mode "drift" is not implemented yet')
+export class DriftFoundError extends Error {}
+
+export async function runDrift(ctx: RunContext): Promise<void> {
+  const { config, report } = ctx
+  const session = await openSession(ctx)
+  const cluster = await findCluster(session.aws, config.name, session.region)
+  if (!cluster) report.warnings.push(`EKS cluster "${config.name}" was not found in ${session.region}; only the stacks are checked.`)
+  const desired = desiredFor(ctx, session, cluster)
+  const cfn = await session.aws.cfn()
+  const endpoint = cloudFormationEndpoint(session.region)
+
+  for (const spec of [desired.karpenterStack, desired.controllerStack]) {
+    const result = await detectStackDrift(cfn, spec.name, pollOptions(ctx), endpoint)
+    report.drift.push(...result.items)
+    report.stacks.push({ stack: spec.name, action: result.status === 'DELETED' ? 'absent' : 'unchanged', status: result.status === 'DELETED' ? 'ABSENT' : `drift ${result.status}`, changes: [], failures: [] })
+    if (result.partialReason) report.warnings.push(`drift detection on ${spec.name} did not check every resource: ${result.partialReason}`)
+    report.steps.push(`stack ${spec.name}: ${result.status === 'DELETED' ? 'missing (drift)' : `drift status ${result.status}, ${result.items.length} drifted resource(s)`}`)
+    if (result.status !== 'DELETED') await noteConfigChanges(ctx, cfn, spec)
+  }
+
+  await chartDrift(ctx, session, cluster)
+
+  const drifted = report.drift.length > 0
+  report.outputs['drifted'] = String(drifted)
+  for (const item of report.drift) {
+    info(`drift: ${item.source} ${[item.logicalId, item.resourceType].filter(Boolean).join(' ')} ${item.status}: ${item.differences.map(d => `${d.path} expected ${d.expected ?? '∅'} actual ${d.actual ?? '∅'}`).join('; ')}`)
+  }
+  if (!drifted) {
+    info('drift: none found.')
+    return
+  }
+  if (ctx.inputs.failOnDrift) throw new DriftFoundError(`Drift found in ${report.drift.length} item(s) (see the summary); run apply to restore the configured state, or set fail-on-drift: false.`)
+  warning(`Drift found in ${report.drift.length} item(s); not failing (fail-on-drift: false).`)
+}
+
+/** Not drift (CloudFormation's own view is), but worth a line: the config has moved on since the last apply. */
+async function noteConfigChanges(ctx: RunContext, cfn: CloudFormationClient, spec: StackSpec): Promise<void> {
+  try {
+    const stack = await describeStack(cfn, spec.name)
+    if (!stack) return
+    const diffs = stackDifferences(stack, await deployedTemplate(cfn, spec.name), spec)
+    if (diffs.length) ctx.report.steps.push(`stack ${spec.name}: the config differs from what was last applied (${diffs.map(d => d.detail).join('; ')}); run plan to see what apply would change`)
+  } catch (err) {
+    info(`could not compare stack ${spec.name} with the config: ${(err as Error).message}`)
+  }
+}
+
+/** The chart half: the release missing, another chart version, or other values are drift. */
+async function chartDrift(ctx: RunContext, session: Session, cluster: EksCluster | undefined): Promise<void> {
+  const { report } = ctx
+  const desired = report.desired!
+  if (!ctx.inputs.installChart) {
+    report.steps.push('chart: not checked (install-chart: false — the chart is left to its owner)')
+    return
+  }
+  if (!cluster && !ctx.inputs.kubeconfig) {
+    report.steps.push('chart: not checked (no cluster to reach)')
+    return
+  }
+  let access
+  try {
+    access = await openClusterAccess(ctx, session, cluster)
+  } catch (err) {
+    throw new Error(`drift: cannot reach cluster ${ctx.config.name} to check the chart: ${(err as Error).message}. Set install-chart: false to check the stacks only.`)
+  }
+  try {
+    const installed = await readInstalledChart(ctx, access, desired)
+    const diff = chartDiff(installed.release, desired.helm, installed.extraValues)
+    const source = 'helm'
+    const resource = `${desired.helm.namespace}/${desired.helm.release}`
+    const items: DriftItem[] = []
+    if (!diff.installed) {
+      items.push({ source, logicalId: resource, resourceType: 'HelmRelease', status: 'DELETED', differences: [{ path: 'release', expected: diff.wantedVersion, actual: 'not installed', type: 'REMOVE' }] })
+    } else {
+      const differences: DriftItem['differences'] = []
+      if (diff.versionChanged) differences.push({ path: 'chart.version', expected: diff.wantedVersion, actual: diff.installedVersion, type: 'NOT_EQUAL' })
+      if (diff.statusNote) differences.push({ path: 'status', expected: 'deployed', actual: installed.release?.status, type: 'NOT_EQUAL' })
+      for (const v of diff.values) differences.push({ path: `values.${v.path}`, expected: v.expected, actual: v.actual, type: v.type })
+      if (differences.length) items.push({ source, logicalId: resource, resourceType: 'HelmRelease', status: 'MODIFIED', differences })
+    }
+    report.drift.push(...items)
+    report.steps.push(items.length ? `chart: ${resource} differs from the config` : `chart: ${resource} ${diff.installedVersion} matches the config`)
+  } finally {
+    await access.dispose()
+  }
 }

@@ -1,0 +1,152 @@
+// plan for one stack: what deploying the StackSpec would change, learnt from a change set that is created,
+// described and always deleted — never executed.
+//
+//   template, parameters, tags equal to the deployed ones → no change set, 'unchanged'
+//   absent stack                                          → CREATE change set (every resource an Add)
+//   ROLLBACK_COMPLETE (apply would delete and recreate)   → every resource of the template as an Add
+//   otherwise                                             → UPDATE change set
+// A CREATE change set leaves an empty REVIEW_IN_PROGRESS stack behind once it is deleted; plan removes that
+// stack too (it holds no resources), so a plan of a new cluster leaves nothing in the account.
+import type { CloudFormationClient, Change } from '@aws-sdk/client-cloudformation'
+import type { StackSpec } from '../state/types.js'
+import type { ResourceChange, StackOutcome } from '../report/types.js'
+import { info, warning } from '../runner/log.js'
+import { describeStack, deployedTemplate, toResourceChange } from './describe.js'
+import { stackDifferences } from './deploy-compare.js'
+import { changeSetName, createChangeSet, deleteChangeSet, waitForChangeSet, type ChangeSetType } from './changeset.js'
+import { isInProgress, waitForStackSettled, type PollOptions } from './deploy-wait.js'
+import type { Sleep } from '../aws/retry.js'
+
+export interface PlanOptions {
+  timeoutMs: number
+  signal?: AbortSignal
+  sleep?: Sleep
+  now?: () => number
+  pollStartMs?: number
+  pollCapMs?: number
+  /** unique per call by default */
+  changeSetName?: string
+}
+
+export interface StackPlan {
+  outcome: StackOutcome
+  /** what differs before any change set (template / parameters / tags), for the log */
+  differences: string[]
+  /** true when deploying would change the stack */
+  hasChanges: boolean
+}
+
+export async function planStack(cfn: CloudFormationClient, spec: StackSpec, opts: PlanOptions): Promise<StackPlan> {
+  const now = opts.now ?? Date.now
+  const poll: PollOptions = { deadline: now() + opts.timeoutMs, signal: opts.signal, sleep: opts.sleep, now, pollStartMs: opts.pollStartMs, pollCapMs: opts.pollCapMs }
+  const outcome = (status: string, changes: ResourceChange[], action: StackOutcome['action'] = 'planned'): StackOutcome => ({ stack: spec.name, action, status, changes, failures: [] })
+
+  let stack = await describeStack(cfn, spec.name)
+  if (stack && isInProgress(stack.StackStatus) && stack.StackStatus !== 'REVIEW_IN_PROGRESS') {
+    info(`Stack ${spec.name} is ${stack.StackStatus}; waiting for it to settle before planning.`)
+    stack = (await waitForStackSettled(cfn, spec.name, poll)).stack
+  }
+  if (stack?.StackStatus === 'ROLLBACK_COMPLETE') {
+    // A change set cannot be made on it; apply deletes and recreates it, so every resource is an Add.
+    const changes = templateAdds(spec)
+    info(`Stack ${spec.name} is ROLLBACK_COMPLETE: apply would delete and recreate it (${changes.length} resource(s)).`)
+    return { outcome: outcome('ROLLBACK_COMPLETE', changes), differences: ['stack would be deleted and recreated'], hasChanges: true }
+  }
+
+  const exists = !!stack && stack.StackStatus !== 'REVIEW_IN_PROGRESS'
+  let differences: string[] = []
+  if (stack && exists) {
+    differences = stackDifferences(stack, await deployedTemplate(cfn, spec.name), spec).map(d => d.detail)
+    if (differences.length === 0) {
+      info(`Stack ${spec.name}: no changes (template, parameters and tags match); no change set made.`)
+      return { outcome: outcome(stack.StackStatus ?? 'UNKNOWN', [], 'unchanged'), differences, hasChanges: false }
+    }
+    info(`Stack ${spec.name}: ${differences.join('; ')}.`)
+  }
+
+  const type: ChangeSetType = exists ? 'UPDATE' : 'CREATE'
+  const name = opts.changeSetName ?? changeSetName()
+  const status = stack?.StackStatus && exists ? stack.StackStatus : 'ABSENT'
+  await createChangeSet(cfn, spec, name, type)
+  try {
+    const ready = await waitForChangeSet(cfn, spec.name, name, poll)
+    if (ready.state === 'empty') {
+      info(`Stack ${spec.name}: CloudFormation found no resource changes.`)
+      return { outcome: outcome(status, [], 'unchanged'), differences, hasChanges: false }
+    }
+    if (ready.state === 'failed') throw new Error(`Change set for stack ${spec.name} failed: ${ready.reason}`)
+    const changes = await describeChanges(cfn, spec.name, name)
+    info(`Stack ${spec.name}: ${type} change set ${name} lists ${changes.length} resource change(s); it will be deleted, not executed.`)
+    return { outcome: outcome(status, changes), differences, hasChanges: true }
+  } finally {
+    // Always, whatever happened above: a plan never leaves a change set (or the empty stack a CREATE one makes).
+    const deleted = await deleteChangeSet(cfn, spec.name, name)
+    if (!deleted) warning(`Could not delete change set ${name} of stack ${spec.name}; it is harmless, delete it with: aws cloudformation delete-change-set --stack-name ${spec.name} --change-set-name ${name}`)
+    if (type === 'CREATE') await removeReviewStack(cfn, spec.name)
+  }
+}
+
+/** Every resource of the template as an Add (a stack that would be made from scratch). */
+export function templateAdds(spec: StackSpec): ResourceChange[] {
+  return Object.entries(spec.template.Resources).map(([logicalId, r]) => ({ action: 'Add', logicalId, resourceType: r.Type }))
+}
+
+/**
+ * The change set's resource changes with property values where the API gives them (`IncludePropertyValues`,
+ * 2024); an endpoint that refuses the flag is asked again without it.
+ */
+export async function describeChanges(cfn: CloudFormationClient, stackName: string, changeSetName: string): Promise<ResourceChange[]> {
+  try {
+    return await pages(cfn, stackName, changeSetName, true)
+  } catch (err) {
+    if ((err as Error).name !== 'ValidationError' && (err as Error).name !== 'ValidationException') throw err
+    return pages(cfn, stackName, changeSetName, false)
+  }
+}
+
+async function pages(cfn: CloudFormationClient, stackName: string, changeSetName: string, withValues: boolean): Promise<ResourceChange[]> {
+  const { DescribeChangeSetCommand } = await import('@aws-sdk/client-cloudformation')
+  const out: ResourceChange[] = []
+  let token: string | undefined
+  do {
+    const page = await cfn.send(
+      new DescribeChangeSetCommand({ StackName: stackName, ChangeSetName: changeSetName, NextToken: token, ...(withValues ? { IncludePropertyValues: true } : {}) })
+    )
+    for (const c of page.Changes ?? []) {
+      const rc = withPropertyValues(c)
+      if (rc) out.push(rc)
+    }
+    token = page.NextToken
+  } while (token)
+  return out
+}
+
+const MAX_VALUE = 120
+
+function short(v: string | undefined): string {
+  if (v === undefined) return '∅'
+  return v.length > MAX_VALUE ? `${v.slice(0, MAX_VALUE)}…` : v
+}
+
+/** toResourceChange, with "path: before → after" in details when the change set carries values. */
+export function withPropertyValues(c: Change): ResourceChange | undefined {
+  const rc = toResourceChange(c)
+  if (!rc) return undefined
+  const valued = (c.ResourceChange?.Details ?? [])
+    .filter(d => d.Target?.BeforeValue !== undefined || d.Target?.AfterValue !== undefined)
+    .map(d => `${d.Target?.Path ?? d.Target?.Name ?? d.Target?.Attribute}: ${short(d.Target?.BeforeValue)} → ${short(d.Target?.AfterValue)}`)
+  if (valued.length) rc.details = [...new Set(valued)]
+  return rc
+}
+
+/** After a CREATE change set is deleted the stack remains, empty, in REVIEW_IN_PROGRESS: remove it. */
+async function removeReviewStack(cfn: CloudFormationClient, name: string): Promise<void> {
+  const { DeleteStackCommand } = await import('@aws-sdk/client-cloudformation')
+  try {
+    const left = await describeStack(cfn, name)
+    if (left?.StackStatus !== 'REVIEW_IN_PROGRESS') return
+    await cfn.send(new DeleteStackCommand({ StackName: name }))
+  } catch (err) {
+    warning(`Could not remove the empty REVIEW_IN_PROGRESS stack ${name} that the plan's change set left: ${(err as Error).message}`)
+  }
+}
