@@ -1,0 +1,179 @@
+// The bad-input suite (issue 6, part 4): broken configs and inputs fed to the bundled action in apply mode,
+// with moto, the OIDC endpoint and the fault proxy up and ready to be used. Each must stop with a clear
+// error — `file:line:col: key.path: …` and an `::error file=…,line=…` annotation where the config is at
+// fault — and touch nothing: no AWS call at all (so no stack, no role), not even the OIDC token request.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { mkdir, readFile, readdir } from 'node:fs/promises'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { startFaultEnv, clusterConfig, AWS_ONLY, type FaultEnv } from '../../test/harness/fault-proxy-env.js'
+import { makeWorkspace, type ActionResult } from '../../test/harness/run-action.js'
+
+const FIXTURES = fileURLToPath(new URL('../fixtures/bad/', import.meta.url))
+const CLUSTER = 'bad-input'
+let env: FaultEnv
+
+beforeAll(async () => {
+  env = await startFaultEnv()
+  await env.cluster(CLUSTER)
+  // the cluster exists, so only the name limits can stop the run
+  await env.cluster('a-cluster-name-that-is-far-too-long-for-the-iam-role-names-derived-from-it-1234567890')
+}, 90_000)
+
+afterAll(async () => {
+  await env?.stop()
+})
+
+const errorText = (r: ActionResult): string =>
+  r.annotations
+    .filter(a => a.level === 'error')
+    .map(a => a.message)
+    .join('\n')
+
+/** Runs apply with `files` in the workspace and the config at `config`; asserts the run touched nothing. */
+async function refused(
+  files: Record<string, string | Buffer>,
+  config: string,
+  extraInputs: Record<string, string> = {},
+  opts: { readsAllowed?: boolean } = {}
+): Promise<ActionResult> {
+  const workspace = await makeWorkspace(files)
+  env.proxy.resetCalls()
+  const tokenRequests = env.oidc.requests.length
+  const r = await env.run({ inputs: { 'cluster-config': config, ...AWS_ONLY, ...extraInputs }, workspace })
+  expect(r.code).not.toBe(0)
+  expect(r.signal).toBeNull()
+  expect(env.proxy.mutations().map(c => c.action)).toEqual([])
+  if (!opts.readsAllowed) {
+    // nothing was asked of AWS, nor of the token service
+    expect(env.proxy.calls.map(c => c.action)).toEqual([])
+    expect(env.oidc.requests.length).toBe(tokenRequests)
+  }
+  // the node's own crash output would mean an unhandled error, not a clear one
+  expect(r.stderr).not.toMatch(/\n\s+at .+:\d+:\d+\)?\n/)
+  return r
+}
+
+/** A config error: the file:line:col: key.path text in the failure and an annotation on that spot. */
+function expectConfigError(r: ActionResult, file: string, at: { line: number; col?: number; path?: string }, message: RegExp): void {
+  const location = `${file}:${at.line}:${at.col ?? ''}`
+  const text = errorText(r)
+  const lines = text.split('\n').filter(l => l.startsWith(location))
+  expect({ text, found: lines.length > 0 }).toEqual({ text, found: true })
+  if (at.path !== undefined) expect(lines.some(l => l.includes(`: ${at.path}: `))).toBe(true)
+  expect(lines.join('\n')).toMatch(message)
+  const annotation = r.annotations.find(a => a.level === 'error' && a.properties.file === file && a.properties.line === String(at.line))
+  expect(annotation).toBeDefined()
+  if (at.col !== undefined) expect(annotation?.properties.col).toBe(String(at.col))
+}
+
+async function fixture(name: string): Promise<Buffer> {
+  return readFile(join(FIXTURES, name))
+}
+
+// Known gap, asserted rather than hidden (SPEC §2 says every config rule stops the action before any AWS
+// call): apply checks the AWS name limits in buildDesiredState, after the OIDC token, STS
+// AssumeRoleWithWebIdentity, GetCallerIdentity and EKS DescribeCluster (render finds the same error offline).
+// Those reads still happen for this fixture; no mutation does.
+const READS_BEFORE_REFUSAL = new Set(['name-too-long-for-iam.yaml'])
+
+describe('broken cluster configs: a clear error on the spot, nothing created', () => {
+  const cases: Array<[string, { line: number; col?: number; path?: string }, RegExp]> = [
+    ['wrong-types.yaml', { line: 11, col: 25, path: 'karpenter.createServiceAccount' }, /must be a boolean/],
+    ['unknown-keys.yaml', { line: 11, col: 3, path: 'karpenter.createServiceAcount' }, /did you mean `createServiceAccount`\?/],
+    ['missing-version.yaml', { line: 10, path: 'karpenter.version' }, /required key is missing/],
+    ['version-too-old.yaml', { line: 10, col: 12, path: 'karpenter.version' }, /0\.27\.3.*0\.28\.0 or newer/],
+    ['version-not-semver.yaml', { line: 10, col: 12, path: 'karpenter.version' }, /not a semantic version/],
+    ['kubernetes-unsupported.yaml', { line: 6, col: 12, path: 'metadata.version' }, /Kubernetes 1\.32 needs Karpenter 1\.2 or newer/],
+    ['name-shell-semicolon.yaml', { line: 4, col: 9, path: 'metadata.name' }, /not a valid EKS cluster name \(got "x; rm -rf \/"/],
+    ['name-command-substitution.yaml', { line: 4, col: 9, path: 'metadata.name' }, /not a valid EKS cluster name \(got "\$\(id\)"/],
+    ['name-backticks.yaml', { line: 4, col: 9, path: 'metadata.name' }, /not a valid EKS cluster name/],
+    ['name-newline.yaml', { line: 4, col: 9, path: 'metadata.name' }, /not a valid EKS cluster name \(got "evil\\nname"/],
+    ['instance-profile-injection.yaml', { line: 11, col: 27, path: 'karpenter.defaultInstanceProfile' }, /not a valid IAM instance profile name/],
+    ['name-too-long-for-iam.yaml', { line: 4, path: 'metadata.name' }, /IAM role name .* AWS allows at most 64/],
+    ['wrong-kind.yaml', { line: 2, col: 7, path: 'kind' }, /must be ClusterConfig \(got NodeGroup/],
+    // aliases are never expanded: a billion-laughs bomb is just a wrongly typed value, answered at once
+    ['billion-laughs.yaml', { line: 11, path: 'metadata.tags' }, /must be a mapping/],
+    ['alias-in-karpenter.yaml', { line: 4, path: 'karpenter.version' }, /must be a string/],
+    ['multi-document.yaml', { line: 11, col: 1 }, /2 YAML documents/],
+    ['broken.json', { line: 5 }, /malformed YAML/],
+    ['binary.yaml', { line: 1, col: 1 }, /top level must be a mapping/]
+  ]
+  it.each(cases)('%s', async (name, at, message) => {
+    const file = `clusters/${name}`
+    const r = await refused({ [file]: await fixture(name) }, file, {}, { readsAllowed: READS_BEFORE_REFUSAL.has(name) })
+    expectConfigError(r, file, at, message)
+    // no summary for a config that never loaded (the name-limit case loads it, and its summary says why it failed)
+    if (READS_BEFORE_REFUSAL.has(name)) expect(r.summary).toContain('derived name does not fit AWS limits')
+    else expect(r.summary).toBe('')
+  }, 60_000)
+
+  it('every fixture in the corpus is exercised', async () => {
+    const names = (await readdir(FIXTURES)).filter(n => n !== 'valid.json' && !n.startsWith('manifests'))
+    expect(names.sort()).toEqual(cases.map(c => c[0]).sort())
+  })
+
+  it('a file over 1 MiB is refused before it is read', async () => {
+    const huge = clusterConfig(CLUSTER) + '\n' + `# ${'x'.repeat(1000)}\n`.repeat(1100)
+    const r = await refused({ 'clusters/huge.yaml': huge }, 'clusters/huge.yaml')
+    expectConfigError(r, 'clusters/huge.yaml', { line: 1, col: 1 }, /too large for a ClusterConfig \(\d+ bytes, the limit is 1048576 bytes\)/)
+  }, 60_000)
+
+  it('a directory is refused', async () => {
+    const workspace = await makeWorkspace({ 'clusters/prod/readme.txt': 'x' })
+    await mkdir(join(workspace, 'clusters', 'prod.yaml'))
+    env.proxy.resetCalls()
+    const r = await env.run({ inputs: { 'cluster-config': 'clusters/prod.yaml', ...AWS_ONLY }, workspace })
+    expect(r.code).not.toBe(0)
+    expect(env.proxy.calls).toEqual([])
+    expectConfigError(r, 'clusters/prod.yaml', { line: 1, col: 1 }, /is a directory/)
+  }, 60_000)
+
+  it('a missing file says where it looked and hints at actions/checkout', async () => {
+    const r = await refused({ 'clusters/other.yaml': clusterConfig(CLUSTER) }, 'clusters/prod.yaml')
+    expectConfigError(r, 'clusters/prod.yaml', { line: 1, col: 1 }, /not found.*actions\/checkout/)
+  }, 60_000)
+
+  it('valid JSON is valid YAML: a JSON ClusterConfig is accepted (render)', async () => {
+    const workspace = await makeWorkspace({ 'clusters/c.json': await fixture('valid.json') })
+    env.proxy.resetCalls()
+    const r = await env.run({ inputs: { 'cluster-config': 'clusters/c.json', mode: 'render' }, workspace })
+    expect({ code: r.code, errors: errorText(r) }).toEqual({ code: 0, errors: '' })
+    expect(r.outputs['karpenter-stack-name']).toBe('eksctl-json-config-karpenter')
+    expect(env.proxy.calls).toEqual([])
+  }, 60_000)
+})
+
+describe('bad inputs: the input named, nothing called', () => {
+  const cases: Array<[string, Record<string, string>, RegExp]> = [
+    ['mode', { mode: 'destroy' }, /input mode: "destroy" is not one of apply, plan, drift, delete, render/],
+    ['timeout', { timeout: '10 minutes' }, /input timeout: "10 minutes" is not a duration/],
+    ['timeout zero', { timeout: '0' }, /input timeout: "0" is not a duration/],
+    ['role-to-assume not an ARN', { 'role-to-assume': 'arn:aws:iam::123:role/deployer' }, /input role-to-assume: .* is not an IAM role ARN/],
+    ['role-to-assume with a shell tail', { 'role-to-assume': 'arn:aws:iam::123456789012:role/x; curl evil' }, /input role-to-assume: .* is not an IAM role ARN/],
+    ['role-duration-seconds', { 'role-duration-seconds': '60' }, /input role-duration-seconds: "60"/],
+    ['aws-region', { 'aws-region': 'us-west-2 && id' }, /input aws-region: .* is not an AWS region/],
+    ['node-access', { 'node-access': 'everything' }, /input node-access: "everything" is not one of/],
+    ['install-chart', { 'install-chart': 'yes please' }, /input install-chart: "yes please" is not a boolean/],
+    ['namespace', { namespace: 'Kube System' }, /input namespace: "Kube System" is not a Kubernetes namespace name/],
+    ['cluster-config empty', { 'cluster-config': '' }, /input cluster-config is required/]
+  ]
+  it.each(cases)('%s', async (_name, inputs, message) => {
+    const r = await refused({ 'cluster.yaml': clusterConfig(CLUSTER) }, 'cluster.yaml', inputs)
+    expect(errorText(r)).toMatch(message)
+    expect(r.summary).toBe('')
+  }, 60_000)
+
+  it('several bad inputs are reported together', async () => {
+    const r = await refused({ 'cluster.yaml': clusterConfig(CLUSTER) }, 'cluster.yaml', { mode: 'destroy', timeout: 'soon' })
+    expect(errorText(r)).toMatch(/invalid inputs:/)
+    expect(errorText(r)).toMatch(/input mode: "destroy"/)
+    expect(errorText(r)).toMatch(/input timeout: "soon"/)
+  }, 60_000)
+})
+
+describe('nothing was created by the whole suite', () => {
+  it('moto holds no stack, role, instance profile or OIDC provider', async () => {
+    expect(await env.awsState()).toEqual({ stacks: {}, roles: [], instanceProfiles: [], oidcProviders: [] })
+  })
+})
