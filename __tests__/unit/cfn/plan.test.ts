@@ -1,0 +1,152 @@
+import { describe, it, expect, beforeEach } from '@jest/globals'
+import { mockClient } from 'aws-sdk-client-mock'
+import {
+  CloudFormationClient,
+  DescribeStacksCommand,
+  GetTemplateCommand,
+  CreateChangeSetCommand,
+  DescribeChangeSetCommand,
+  ExecuteChangeSetCommand,
+  DeleteChangeSetCommand,
+  DeleteStackCommand,
+  type Stack
+} from '@aws-sdk/client-cloudformation'
+import type { StackSpec } from '../../../src/state/types.js'
+import { planStack, withPropertyValues, type PlanOptions } from '../../../src/cfn/plan.js'
+
+const cfn = mockClient(CloudFormationClient)
+const client = new CloudFormationClient({ region: 'us-west-2' })
+const NAME = 'eksctl-prod-karpenter'
+const spec: StackSpec = {
+  name: NAME,
+  template: {
+    AWSTemplateFormatVersion: '2010-09-09',
+    Description: 'Karpenter',
+    Resources: {
+      KarpenterNodeRole: { Type: 'AWS::IAM::Role', Properties: { RoleName: 'r' } },
+      KarpenterInterruptionQueue: { Type: 'AWS::SQS::Queue', Properties: { QueueName: 'prod' } }
+    }
+  },
+  parameters: {},
+  tags: { 'alpha.eksctl.io/cluster-name': 'prod' },
+  capabilities: ['CAPABILITY_NAMED_IAM'],
+  terminationProtection: true
+}
+const tags = [{ Key: 'alpha.eksctl.io/cluster-name', Value: 'prod' }]
+const stack = (StackStatus: string): { Stacks: Stack[] } => ({ Stacks: [{ StackName: NAME, StackStatus: StackStatus as Stack['StackStatus'], CreationTime: new Date(), Tags: tags, Parameters: [] }] })
+const missing = Object.assign(new Error(`Stack with id ${NAME} does not exist`), { name: 'ValidationError' })
+const opts: PlanOptions = { timeoutMs: 60_000, sleep: async () => undefined, changeSetName: 'plan-1' }
+const oldTemplate = { ...spec.template, Resources: { KarpenterNodeRole: spec.template.Resources.KarpenterNodeRole } }
+
+beforeEach(() => cfn.reset())
+
+describe('planStack', () => {
+  it('a missing stack: CREATE change set, every resource an Add, change set and empty review stack deleted, never executed', async () => {
+    cfn.on(DescribeStacksCommand).rejectsOnce(missing).resolves(stack('REVIEW_IN_PROGRESS'))
+    cfn.on(CreateChangeSetCommand).resolves({})
+    cfn.on(DescribeChangeSetCommand).resolves({
+      Status: 'CREATE_COMPLETE',
+      Changes: [
+        { ResourceChange: { Action: 'Add', LogicalResourceId: 'KarpenterNodeRole', ResourceType: 'AWS::IAM::Role' } },
+        { ResourceChange: { Action: 'Add', LogicalResourceId: 'KarpenterInterruptionQueue', ResourceType: 'AWS::SQS::Queue' } }
+      ]
+    })
+    cfn.on(DeleteChangeSetCommand).resolves({})
+    cfn.on(DeleteStackCommand).resolves({})
+    const r = await planStack(client, spec, opts)
+    expect(r.hasChanges).toBe(true)
+    expect(r.outcome).toMatchObject({ action: 'planned', status: 'ABSENT' })
+    expect(r.outcome.changes.map(c => `${c.action} ${c.logicalId}`)).toEqual(['Add KarpenterNodeRole', 'Add KarpenterInterruptionQueue'])
+    expect(cfn.commandCalls(CreateChangeSetCommand)[0].args[0].input.ChangeSetType).toBe('CREATE')
+    expect(cfn.commandCalls(ExecuteChangeSetCommand)).toHaveLength(0)
+    expect(cfn.commandCalls(DeleteChangeSetCommand)[0].args[0].input).toEqual({ StackName: NAME, ChangeSetName: 'plan-1' })
+    expect(cfn.commandCalls(DeleteStackCommand)).toHaveLength(1)
+  })
+
+  it('a changed stack: UPDATE change set with property values, deleted afterwards; the existing stack is not deleted', async () => {
+    cfn.on(DescribeStacksCommand).resolves(stack('CREATE_COMPLETE'))
+    cfn.on(GetTemplateCommand).resolves({ TemplateBody: JSON.stringify(oldTemplate) })
+    cfn.on(CreateChangeSetCommand).resolves({})
+    cfn.on(DescribeChangeSetCommand).resolves({
+      Status: 'CREATE_COMPLETE',
+      Changes: [
+        { ResourceChange: { Action: 'Add', LogicalResourceId: 'KarpenterInterruptionQueue', ResourceType: 'AWS::SQS::Queue' } },
+        {
+          ResourceChange: {
+            Action: 'Modify',
+            LogicalResourceId: 'KarpenterNodeRole',
+            ResourceType: 'AWS::IAM::Role',
+            Replacement: 'False',
+            Details: [{ Target: { Attribute: 'Properties', Name: 'Description', Path: '/Properties/Description', BeforeValue: 'a', AfterValue: 'b' } }]
+          }
+        }
+      ]
+    })
+    cfn.on(DeleteChangeSetCommand).resolves({})
+    const r = await planStack(client, spec, opts)
+    expect(r.hasChanges).toBe(true)
+    expect(r.differences).toContain('template body differs')
+    expect(cfn.commandCalls(CreateChangeSetCommand)[0].args[0].input.ChangeSetType).toBe('UPDATE')
+    expect(cfn.commandCalls(DescribeChangeSetCommand).some(c => c.args[0].input.IncludePropertyValues === true)).toBe(true)
+    expect(r.outcome.changes[1]).toEqual({ action: 'Modify', logicalId: 'KarpenterNodeRole', resourceType: 'AWS::IAM::Role', replacement: 'False', details: ['/Properties/Description: a → b'] })
+    expect(cfn.commandCalls(DeleteChangeSetCommand)).toHaveLength(1)
+    expect(cfn.commandCalls(DeleteStackCommand)).toHaveLength(0)
+    expect(cfn.commandCalls(ExecuteChangeSetCommand)).toHaveLength(0)
+  })
+
+  it('an equal stack: no change set at all, "unchanged"', async () => {
+    cfn.on(DescribeStacksCommand).resolves(stack('UPDATE_COMPLETE'))
+    cfn.on(GetTemplateCommand).resolves({ TemplateBody: JSON.stringify(spec.template) })
+    const r = await planStack(client, spec, opts)
+    expect(r).toMatchObject({ hasChanges: false, outcome: { action: 'unchanged', status: 'UPDATE_COMPLETE', changes: [] } })
+    expect(cfn.commandCalls(CreateChangeSetCommand)).toHaveLength(0)
+  })
+
+  it('the change set is deleted even when describing it fails', async () => {
+    cfn.on(DescribeStacksCommand).resolves(stack('CREATE_COMPLETE'))
+    cfn.on(GetTemplateCommand).resolves({ TemplateBody: JSON.stringify(oldTemplate) })
+    cfn.on(CreateChangeSetCommand).resolves({})
+    cfn.on(DescribeChangeSetCommand).resolvesOnce({ Status: 'CREATE_COMPLETE' }).rejects(Object.assign(new Error('boom'), { name: 'InternalFailure' }))
+    cfn.on(DeleteChangeSetCommand).resolves({})
+    await expect(planStack(client, spec, opts)).rejects.toThrow('boom')
+    expect(cfn.commandCalls(DeleteChangeSetCommand)).toHaveLength(1)
+  })
+
+  it('a failed change set is deleted and reported as an error', async () => {
+    cfn.on(DescribeStacksCommand).resolves(stack('CREATE_COMPLETE'))
+    cfn.on(GetTemplateCommand).resolves({ TemplateBody: JSON.stringify(oldTemplate) })
+    cfn.on(CreateChangeSetCommand).resolves({})
+    cfn.on(DescribeChangeSetCommand).resolves({ Status: 'FAILED', StatusReason: 'Template format error' })
+    cfn.on(DeleteChangeSetCommand).resolves({})
+    await expect(planStack(client, spec, opts)).rejects.toThrow(/Template format error/)
+    expect(cfn.commandCalls(DeleteChangeSetCommand)).toHaveLength(1)
+  })
+
+  it('an endpoint that refuses IncludePropertyValues is asked again without it', async () => {
+    cfn.on(DescribeStacksCommand).resolves(stack('CREATE_COMPLETE'))
+    cfn.on(GetTemplateCommand).resolves({ TemplateBody: JSON.stringify(oldTemplate) })
+    cfn.on(CreateChangeSetCommand).resolves({})
+    cfn.on(DescribeChangeSetCommand, { StackName: NAME, ChangeSetName: 'plan-1', IncludePropertyValues: true }).rejects(Object.assign(new Error('unknown parameter'), { name: 'ValidationError' }))
+    cfn.on(DescribeChangeSetCommand, { StackName: NAME, ChangeSetName: 'plan-1' }).resolves({
+      Status: 'CREATE_COMPLETE',
+      Changes: [{ ResourceChange: { Action: 'Add', LogicalResourceId: 'KarpenterInterruptionQueue', ResourceType: 'AWS::SQS::Queue' } }]
+    })
+    cfn.on(DeleteChangeSetCommand).resolves({})
+    const r = await planStack(client, spec, opts)
+    expect(r.outcome.changes).toEqual([{ action: 'Add', logicalId: 'KarpenterInterruptionQueue', resourceType: 'AWS::SQS::Queue' }])
+  })
+
+  it('ROLLBACK_COMPLETE: shown as recreated in full, without a change set', async () => {
+    cfn.on(DescribeStacksCommand).resolves(stack('ROLLBACK_COMPLETE'))
+    const r = await planStack(client, spec, opts)
+    expect(r.hasChanges).toBe(true)
+    expect(r.outcome.changes.map(c => c.logicalId).sort()).toEqual(['KarpenterInterruptionQueue', 'KarpenterNodeRole'])
+    expect(cfn.commandCalls(CreateChangeSetCommand)).toHaveLength(0)
+  })
+})
+
+describe('withPropertyValues', () => {
+  it('keeps attribute names when no values are given', () => {
+    expect(withPropertyValues({ ResourceChange: { Action: 'Modify', LogicalResourceId: 'X', ResourceType: 'T', Details: [{ Target: { Attribute: 'Properties', Name: 'Tags' } }] } })?.details).toEqual(['Properties.Tags'])
+  })
+})
