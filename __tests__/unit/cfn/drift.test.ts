@@ -80,7 +80,7 @@ describe('detectStackDrift', () => {
     cfn.on(DescribeStacksCommand).resolves(present)
     const notImpl = Object.assign(new Error('The detect_stack_drift action has not been implemented'), { name: 'NotImplementedError', $metadata: { httpStatusCode: 500 } })
     cfn.on(DetectStackDriftCommand).rejects(notImpl)
-    const err = await detectStackDrift(client, NAME, poll(), 'http://127.0.0.1:5000').catch(e => e as Error)
+    const err = (await detectStackDrift(client, NAME, poll(), 'http://127.0.0.1:5000').catch((e: unknown) => e)) as Error
     expect(err).toBeInstanceOf(DriftDetectionUnavailableError)
     expect(err.message).toMatch(/^CloudFormation drift detection is not available at http:\/\/127\.0\.0\.1:5000/)
   })

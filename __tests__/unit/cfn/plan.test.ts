@@ -38,7 +38,9 @@ const missing = Object.assign(new Error(`Stack with id ${NAME} does not exist`),
 const opts: PlanOptions = { timeoutMs: 60_000, sleep: async () => undefined, changeSetName: 'plan-1' }
 const oldTemplate = { ...spec.template, Resources: { KarpenterNodeRole: spec.template.Resources.KarpenterNodeRole } }
 
-beforeEach(() => cfn.reset())
+beforeEach(() => {
+  cfn.reset()
+})
 
 describe('planStack', () => {
   it('a missing stack: CREATE change set, every resource an Add, change set and empty review stack deleted, never executed', async () => {
