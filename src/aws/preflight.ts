@@ -27,6 +27,8 @@ export interface PreflightResult {
 }
 
 export class PreflightError extends Error {}
+/** DescribeCluster said ResourceNotFound: fatal for apply, a normal state for delete. */
+export class ClusterNotFoundError extends PreflightError {}
 
 export async function describeCluster(eks: EKSClient, name: string, region: string): Promise<ClusterInfo> {
   const { DescribeClusterCommand } = await import('@aws-sdk/client-eks')
@@ -46,7 +48,7 @@ export async function describeCluster(eks: EKSClient, name: string, region: stri
     }
   } catch (err) {
     if ((err as Error).name === 'ResourceNotFoundException') {
-      throw new PreflightError(
+      throw new ClusterNotFoundError(
         `EKS cluster "${name}" was not found in region ${region}. This action gives an existing cluster Karpenter: ` +
           'create the cluster first (`eksctl create cluster -f <file>`), or check metadata.name, metadata.region and the aws-region input.'
       )

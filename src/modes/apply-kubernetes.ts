@@ -5,12 +5,8 @@
 import { resolve } from 'node:path'
 import type { RunContext } from './context.js'
 import type { DesiredState } from '../state/types.js'
-import type { AwsClients } from '../aws/clients.js'
-import type { ClusterInfo } from '../aws/preflight.js'
 import { ConfigError } from '../config/diagnostics.js'
-import { KubeClient } from '../kube/client.js'
-import { eksToken } from '../kube/token.js'
-import { connectionFromFacts, loadKubeconfig, writeKubeconfig } from '../kube/kubeconfig.js'
+import type { ClusterSession } from './cluster-session.js'
 import { readReleaseFromCluster } from '../kube/helm-release.js'
 import { applyManifests, checkManifests, listNodeClassNames, loadManifests, type Manifest } from '../kube/manifests.js'
 import { ensureServiceAccount } from '../kube/service-account.js'
@@ -18,56 +14,6 @@ import { guardUpgrade, installKarpenter } from '../helm/install.js'
 import { kubeCrdAdopter } from '../helm/crd-adopter.js'
 import type { ResolvedHelm } from '../helm/resolve.js'
 import { info } from '../runner/log.js'
-
-/** A connection to the cluster: our API client and a kubeconfig file for helm. */
-export interface ClusterSession {
-  kube: KubeClient
-  kubeconfig: string
-  dispose(): Promise<void>
-}
-
-/**
- * The `kubeconfig` input, or one made from DescribeCluster and an EKS token (0600 under RUNNER_TEMP,
- * removed by dispose). EKS accepts a token for about 15 minutes, so apply opens a fresh session for the
- * install rather than reuse the one from before the stacks.
- */
-export async function openCluster(ctx: RunContext, aws: AwsClients, cluster: ClusterInfo): Promise<ClusterSession> {
-  if (ctx.inputs.kubeconfig) {
-    const path = resolve(process.env.GITHUB_WORKSPACE ?? process.cwd(), ctx.inputs.kubeconfig)
-    const kube = new KubeClient(loadKubeconfig(path), { signal: ctx.signal })
-    return { kube, kubeconfig: path, dispose: async () => kube.close() }
-  }
-  if (!cluster.endpoint || !cluster.certificateAuthority) {
-    throw new Error(`EKS cluster ${cluster.name} has no endpoint or certificate authority yet; pass a kubeconfig input or wait until it is ACTIVE`)
-  }
-  // The credentials the SDK clients resolved (assumed role or the default chain) sign the token.
-  const credentials = await (await aws.sts()).config.credentials()
-  const facts = {
-    server: cluster.endpoint,
-    caData: cluster.certificateAuthority,
-    clusterName: cluster.name,
-    token: await eksToken({ clusterName: cluster.name, region: cluster.region, credentials })
-  }
-  const written = await writeKubeconfig(ctx.tempDir, facts)
-  const kube = new KubeClient(connectionFromFacts(facts), { signal: ctx.signal })
-  return {
-    kube,
-    kubeconfig: written.path,
-    dispose: async () => {
-      kube.close()
-      await written.dispose()
-    }
-  }
-}
-
-export async function withCluster<T>(ctx: RunContext, aws: AwsClients, cluster: ClusterInfo, fn: (s: ClusterSession) => Promise<T>): Promise<T> {
-  const session = await openCluster(ctx, aws, cluster)
-  try {
-    return await fn(session)
-  } finally {
-    await session.dispose()
-  }
-}
 
 /** What checkCluster learned, for installOnCluster. */
 export interface ClusterChecks {

@@ -16,7 +16,8 @@ import { ensureNodeAccessEntry } from '../aws/access-entry.js'
 import { deployStack, StackDeployError, DeployCancelledError } from '../cfn/deploy.js'
 import { prefetchHelm } from '../helm/resolve.js'
 import { ensureAwsAuthMapping } from '../kube/aws-auth.js'
-import { checkCluster, installOnCluster, withCluster } from './apply-kubernetes.js'
+import { checkCluster, installOnCluster } from './apply-kubernetes.js'
+import { withCluster } from './cluster-session.js'
 
 export async function runApply(ctx: RunContext): Promise<void> {
   const { inputs, config, report } = ctx

@@ -20,7 +20,9 @@ import { deleteNodePools } from '../kube/nodepools.js'
 import { removeAwsAuthMapping } from '../kube/aws-auth.js'
 import { resolveHelm } from '../helm/resolve.js'
 import { uninstallKarpenter } from '../helm/install.js'
-import { desiredFor, findCluster, openClusterAccess, openSession, pollOptions, type ClusterAccess, type EksCluster, type Session } from './lifecycle.js'
+import { desiredFor, findCluster, openSession, pollOptions, type Session } from './lifecycle.js'
+import { openCluster, type ClusterSession } from './cluster-session.js'
+import type { ClusterInfo } from '../aws/preflight.js'
 
 /** Cluster states in which its Kubernetes API answers. */
 const REACHABLE = new Set(['ACTIVE', 'UPDATING'])
@@ -31,7 +33,7 @@ export async function runDelete(ctx: RunContext): Promise<void> {
   const cluster = await findCluster(session.aws, config.name, session.region)
   const desired = desiredFor(ctx, session, cluster)
 
-  let access: ClusterAccess | undefined
+  let access: ClusterSession | undefined
   try {
     if (!cluster) {
       report.steps.push(`cluster ${config.name} not found in ${session.region}: NodePools, chart and node access skipped; deleting the stacks`)
@@ -39,7 +41,7 @@ export async function runDelete(ctx: RunContext): Promise<void> {
       report.warnings.push(`cluster ${config.name} is ${cluster.status}: its Kubernetes API is not used; NodePools, chart and in-cluster node access skipped.`)
     } else {
       const needsKube = ctx.inputs.installChart || nodeAccessOf(ctx, desired, cluster)?.method === 'aws-auth'
-      if (needsKube) access = await openClusterAccess(ctx, session, cluster)
+      if (needsKube) access = await openCluster(ctx, session.aws, cluster)
       await removeKarpenterFromCluster(ctx, access)
       await removeNodeAccess(ctx, session, desired, cluster, access)
     }
@@ -66,7 +68,7 @@ export async function runDelete(ctx: RunContext): Promise<void> {
   info(report.changed ? 'delete: done.' : 'delete: done; nothing of Karpenter was found.')
 }
 
-function nodeAccessOf(ctx: RunContext, desired: DesiredState, cluster: EksCluster): NodeAccessDecision | undefined {
+function nodeAccessOf(ctx: RunContext, desired: DesiredState, cluster: ClusterInfo): NodeAccessDecision | undefined {
   try {
     return resolveNodeAccess(desired.nodeAccess, cluster.authenticationMode)
   } catch (err) {
@@ -76,7 +78,7 @@ function nodeAccessOf(ctx: RunContext, desired: DesiredState, cluster: EksCluste
   }
 }
 
-async function removeKarpenterFromCluster(ctx: RunContext, access: ClusterAccess | undefined): Promise<void> {
+async function removeKarpenterFromCluster(ctx: RunContext, access: ClusterSession | undefined): Promise<void> {
   const { report } = ctx
   const desired = report.desired!
   if (!ctx.inputs.installChart || !access) {
@@ -102,7 +104,7 @@ async function removeKarpenterFromCluster(ctx: RunContext, access: ClusterAccess
   })
 }
 
-async function removeNodeAccess(ctx: RunContext, session: Session, desired: DesiredState, cluster: EksCluster, access: ClusterAccess | undefined): Promise<void> {
+async function removeNodeAccess(ctx: RunContext, session: Session, desired: DesiredState, cluster: ClusterInfo, access: ClusterSession | undefined): Promise<void> {
   const { report } = ctx
   const decision = nodeAccessOf(ctx, desired, cluster)
   if (!decision) return

@@ -10,7 +10,9 @@ import { describeStack, deployedTemplate } from '../cfn/describe.js'
 import { stackDifferences } from '../cfn/deploy-compare.js'
 import { cloudFormationEndpoint, detectStackDrift } from '../cfn/drift.js'
 import { chartDiff } from '../helm/diff.js'
-import { desiredFor, findCluster, openClusterAccess, openSession, pollOptions, readInstalledChart, type EksCluster, type Session } from './lifecycle.js'
+import { desiredFor, findCluster, openSession, pollOptions, readInstalledChart, type Session } from './lifecycle.js'
+import { openCluster } from './cluster-session.js'
+import type { ClusterInfo } from '../aws/preflight.js'
 
 export class DriftFoundError extends Error {}
 
@@ -60,7 +62,7 @@ async function noteConfigChanges(ctx: RunContext, cfn: CloudFormationClient, spe
 }
 
 /** The chart half: the release missing, another chart version, or other values are drift. */
-async function chartDrift(ctx: RunContext, session: Session, cluster: EksCluster | undefined): Promise<void> {
+async function chartDrift(ctx: RunContext, session: Session, cluster: ClusterInfo | undefined): Promise<void> {
   const { report } = ctx
   const desired = report.desired!
   if (!ctx.inputs.installChart) {
@@ -73,7 +75,7 @@ async function chartDrift(ctx: RunContext, session: Session, cluster: EksCluster
   }
   let access
   try {
-    access = await openClusterAccess(ctx, session, cluster)
+    access = await openCluster(ctx, session.aws, cluster)
   } catch (err) {
     throw new Error(`drift: cannot reach cluster ${ctx.config.name} to check the chart: ${(err as Error).message}. Set install-chart: false to check the stacks only.`)
   }

@@ -9,7 +9,9 @@ import { checkCluster, PreflightError, requireIssuer } from '../aws/preflight.js
 import { findOidcProvider } from '../aws/oidc-provider.js'
 import { planStack } from '../cfn/plan.js'
 import { chartDiff, describeChartDiff, hasChartChanges } from '../helm/diff.js'
-import { desiredFor, findCluster, openClusterAccess, openSession, readInstalledChart, type EksCluster, type Session } from './lifecycle.js'
+import { desiredFor, findCluster, openSession, readInstalledChart, type Session } from './lifecycle.js'
+import { openCluster } from './cluster-session.js'
+import type { ClusterInfo } from '../aws/preflight.js'
 
 export async function runPlan(ctx: RunContext): Promise<void> {
   const { config, report } = ctx
@@ -55,7 +57,7 @@ async function plan(ctx: RunContext, session: Session, spec: StackSpec): Promise
 }
 
 /** The chart half. Skipped, with the reason, when the chart is not ours or the cluster cannot be reached. */
-async function planChart(ctx: RunContext, session: Session, cluster: EksCluster): Promise<boolean> {
+async function planChart(ctx: RunContext, session: Session, cluster: ClusterInfo): Promise<boolean> {
   const { report } = ctx
   const desired = report.desired!
   if (!ctx.inputs.installChart) {
@@ -64,7 +66,7 @@ async function planChart(ctx: RunContext, session: Session, cluster: EksCluster)
   }
   let access
   try {
-    access = await openClusterAccess(ctx, session, cluster)
+    access = await openCluster(ctx, session.aws, cluster)
   } catch (err) {
     return unreachable(ctx, err)
   }
