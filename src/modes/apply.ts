@@ -6,9 +6,7 @@ import type { StackOutcome } from '../report/types.js'
 import type { DesiredState, StackSpec } from '../state/types.js'
 import { buildDesiredState } from '../state/desired.js'
 import { info, warning } from '../runner/log.js'
-import { awsClients, type AwsClients } from '../aws/clients.js'
-import { resolveCredentials } from '../aws/credentials.js'
-import { callerIdentity } from '../aws/identity.js'
+import type { AwsClients } from '../aws/clients.js'
 import { preflight, requireIssuer, type ClusterInfo } from '../aws/preflight.js'
 import { ensureOidcProvider } from '../aws/oidc-provider.js'
 import { resolveNodeAccess, type NodeAccessDecision } from '../aws/node-access.js'
@@ -18,20 +16,13 @@ import { prefetchHelm } from '../helm/resolve.js'
 import { ensureAwsAuthMapping } from '../kube/aws-auth.js'
 import { checkCluster, installOnCluster } from './apply-kubernetes.js'
 import { withCluster } from './cluster-session.js'
+import { openSession } from './lifecycle.js'
 
 export async function runApply(ctx: RunContext): Promise<void> {
   const { inputs, config, report } = ctx
-  const region = inputs.awsRegion ?? config.region
-  if (region !== config.region) {
-    report.warnings.push(`aws-region ${region} overrides metadata.region ${config.region} of ${config.file}.`)
-  }
-
   // helm is resolved (and downloaded if need be) while the stacks deploy, not after.
   const helm = inputs.installChart ? prefetchHelm(inputs.helmVersion, { tempDir: ctx.tempDir }) : undefined
-  const credentials = await resolveCredentials(inputs, region, { signal: ctx.signal })
-  const aws = awsClients(region, credentials)
-  const identity = await callerIdentity(await aws.sts())
-  report.steps.push(`authenticated as ${identity.arn}`)
+  const { region, aws, identity } = await openSession(ctx)
 
   const pre = await preflight(await aws.eks(), {
     cluster: config.name,
