@@ -10,13 +10,14 @@ import type { CloudFormationClient, Stack } from '@aws-sdk/client-cloudformation
 import type { StackSpec } from '../state/types.js'
 import type { ResourceChange, StackOutcome } from '../report/types.js'
 import { info, warning, startGroup, endGroup } from '../runner/log.js'
-import { describeStack, deployedTemplate, changeSetChanges } from './describe.js'
+import { describeStack, deployedTemplate, describeChanges } from './describe.js'
 import { stackDifferences } from './deploy-compare.js'
 import { changeSetName, createChangeSet, deleteChangeSet, executeChangeSet, waitForChangeSet, type ChangeSetType } from './changeset.js'
 import { StackEventLog } from './events.js'
 import { isInProgress, waitForStackSettled, StackTimeoutError, type PollOptions } from './deploy-wait.js'
 import type { Sleep } from '../aws/retry.js'
 
+/** What deploying and planning have in common (plan.ts's PlanOptions are these). */
 export interface DeployOptions {
   region: string
   timeoutMs: number
@@ -118,7 +119,7 @@ export async function deployStack(cfn: CloudFormationClient, spec: StackSpec, op
       const o = { ...outcome('failed', stack?.StackStatus ?? 'ABSENT'), failures: [{ logicalId: spec.name, resourceType: 'AWS::CloudFormation::Stack', status: 'CHANGE_SET_FAILED', reason: ready.reason }] }
       throw new StackDeployError(`Change set for stack ${spec.name} failed: ${ready.reason}`, o)
     }
-    const changes = await changeSetChanges(cfn, spec.name, csName)
+    const changes = await describeChanges(cfn, spec.name, csName)
     throwIfCancelled(opts.signal, spec.name, 'before its change set was executed', outcome('failed', stack?.StackStatus ?? 'ABSENT', changes))
 
     const events = new StackEventLog(cfn, spec.name, opts.print)

@@ -42,17 +42,51 @@ export function toResourceChange(c: Change): ResourceChange | undefined {
 }
 
 /** Every resource change of a change set (all pages). */
-export async function changeSetChanges(cfn: CloudFormationClient, stackName: string, changeSetName: string): Promise<ResourceChange[]> {
+/**
+ * The change set's resource changes with property values where the API gives them (`IncludePropertyValues`,
+ * 2024); an endpoint that refuses the flag is asked again without it.
+ */
+export async function describeChanges(cfn: CloudFormationClient, stackName: string, changeSetName: string): Promise<ResourceChange[]> {
+  try {
+    return await pages(cfn, stackName, changeSetName, true)
+  } catch (err) {
+    if ((err as Error).name !== 'ValidationError' && (err as Error).name !== 'ValidationException') throw err
+    return pages(cfn, stackName, changeSetName, false)
+  }
+}
+
+async function pages(cfn: CloudFormationClient, stackName: string, changeSetName: string, withValues: boolean): Promise<ResourceChange[]> {
   const { DescribeChangeSetCommand } = await import('@aws-sdk/client-cloudformation')
-  const changes: ResourceChange[] = []
+  const out: ResourceChange[] = []
   let token: string | undefined
   do {
-    const out = await cfn.send(new DescribeChangeSetCommand({ StackName: stackName, ChangeSetName: changeSetName, NextToken: token }))
-    for (const c of out.Changes ?? []) {
-      const rc = toResourceChange(c)
-      if (rc) changes.push(rc)
+    const page = await cfn.send(
+      new DescribeChangeSetCommand({ StackName: stackName, ChangeSetName: changeSetName, NextToken: token, ...(withValues ? { IncludePropertyValues: true } : {}) })
+    )
+    for (const c of page.Changes ?? []) {
+      const rc = withPropertyValues(c)
+      if (rc) out.push(rc)
     }
-    token = out.NextToken
+    token = page.NextToken
   } while (token)
-  return changes
+  return out
 }
+
+const MAX_VALUE = 120
+
+function short(v: string | undefined): string {
+  if (v === undefined) return '∅'
+  return v.length > MAX_VALUE ? `${v.slice(0, MAX_VALUE)}…` : v
+}
+
+/** toResourceChange, with "path: before → after" in details when the change set carries values. */
+export function withPropertyValues(c: Change): ResourceChange | undefined {
+  const rc = toResourceChange(c)
+  if (!rc) return undefined
+  const valued = (c.ResourceChange?.Details ?? [])
+    .filter(d => d.Target?.BeforeValue !== undefined || d.Target?.AfterValue !== undefined)
+    .map(d => `${d.Target?.Path ?? d.Target?.Name ?? d.Target?.Attribute}: ${short(d.Target?.BeforeValue)} → ${short(d.Target?.AfterValue)}`)
+  if (valued.length) rc.details = [...new Set(valued)]
+  return rc
+}
+

@@ -7,26 +7,17 @@
 //   otherwise                                             → UPDATE change set
 // A CREATE change set leaves an empty REVIEW_IN_PROGRESS stack behind once it is deleted; plan removes that
 // stack too (it holds no resources), so a plan of a new cluster leaves nothing in the account.
-import type { CloudFormationClient, Change } from '@aws-sdk/client-cloudformation'
+import type { CloudFormationClient } from '@aws-sdk/client-cloudformation'
 import type { StackSpec } from '../state/types.js'
 import type { ResourceChange, StackOutcome } from '../report/types.js'
 import { info, warning } from '../runner/log.js'
-import { describeStack, deployedTemplate, toResourceChange } from './describe.js'
+import { describeStack, deployedTemplate, describeChanges } from './describe.js'
 import { stackDifferences } from './deploy-compare.js'
+import type { DeployOptions } from './deploy.js'
 import { changeSetName, createChangeSet, deleteChangeSet, waitForChangeSet, type ChangeSetType } from './changeset.js'
 import { isInProgress, waitForStackSettled, type PollOptions } from './deploy-wait.js'
-import type { Sleep } from '../aws/retry.js'
 
-export interface PlanOptions {
-  timeoutMs: number
-  signal?: AbortSignal
-  sleep?: Sleep
-  now?: () => number
-  pollStartMs?: number
-  pollCapMs?: number
-  /** unique per call by default */
-  changeSetName?: string
-}
+export type PlanOptions = Omit<DeployOptions, 'region' | 'print'>
 
 export interface StackPlan {
   outcome: StackOutcome
@@ -89,54 +80,6 @@ export async function planStack(cfn: CloudFormationClient, spec: StackSpec, opts
 /** Every resource of the template as an Add (a stack that would be made from scratch). */
 export function templateAdds(spec: StackSpec): ResourceChange[] {
   return Object.entries(spec.template.Resources).map(([logicalId, r]) => ({ action: 'Add', logicalId, resourceType: r.Type }))
-}
-
-/**
- * The change set's resource changes with property values where the API gives them (`IncludePropertyValues`,
- * 2024); an endpoint that refuses the flag is asked again without it.
- */
-export async function describeChanges(cfn: CloudFormationClient, stackName: string, changeSetName: string): Promise<ResourceChange[]> {
-  try {
-    return await pages(cfn, stackName, changeSetName, true)
-  } catch (err) {
-    if ((err as Error).name !== 'ValidationError' && (err as Error).name !== 'ValidationException') throw err
-    return pages(cfn, stackName, changeSetName, false)
-  }
-}
-
-async function pages(cfn: CloudFormationClient, stackName: string, changeSetName: string, withValues: boolean): Promise<ResourceChange[]> {
-  const { DescribeChangeSetCommand } = await import('@aws-sdk/client-cloudformation')
-  const out: ResourceChange[] = []
-  let token: string | undefined
-  do {
-    const page = await cfn.send(
-      new DescribeChangeSetCommand({ StackName: stackName, ChangeSetName: changeSetName, NextToken: token, ...(withValues ? { IncludePropertyValues: true } : {}) })
-    )
-    for (const c of page.Changes ?? []) {
-      const rc = withPropertyValues(c)
-      if (rc) out.push(rc)
-    }
-    token = page.NextToken
-  } while (token)
-  return out
-}
-
-const MAX_VALUE = 120
-
-function short(v: string | undefined): string {
-  if (v === undefined) return '∅'
-  return v.length > MAX_VALUE ? `${v.slice(0, MAX_VALUE)}…` : v
-}
-
-/** toResourceChange, with "path: before → after" in details when the change set carries values. */
-export function withPropertyValues(c: Change): ResourceChange | undefined {
-  const rc = toResourceChange(c)
-  if (!rc) return undefined
-  const valued = (c.ResourceChange?.Details ?? [])
-    .filter(d => d.Target?.BeforeValue !== undefined || d.Target?.AfterValue !== undefined)
-    .map(d => `${d.Target?.Path ?? d.Target?.Name ?? d.Target?.Attribute}: ${short(d.Target?.BeforeValue)} → ${short(d.Target?.AfterValue)}`)
-  if (valued.length) rc.details = [...new Set(valued)]
-  return rc
 }
 
 /** After a CREATE change set is deleted the stack remains, empty, in REVIEW_IN_PROGRESS: remove it. */

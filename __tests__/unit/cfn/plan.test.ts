@@ -12,7 +12,8 @@ import {
   type Stack
 } from '@aws-sdk/client-cloudformation'
 import type { StackSpec } from '../../../src/state/types.js'
-import { planStack, withPropertyValues, type PlanOptions } from '../../../src/cfn/plan.js'
+import { planStack, type PlanOptions } from '../../../src/cfn/plan.js'
+import { withPropertyValues } from '../../../src/cfn/describe.js'
 
 const cfn = mockClient(CloudFormationClient)
 const client = new CloudFormationClient({ region: 'us-west-2' })
