@@ -1,0 +1,529 @@
+export const id = 120;
+export const ids = [120];
+export const modules = {
+
+/***/ 244:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   UC: () => (/* binding */ findOidcProvider),
+/* harmony export */   hb: () => (/* binding */ ensureOidcProvider)
+/* harmony export */ });
+/* unused harmony exports EKS_ROOT_CA_THUMBPRINT, STS_AUDIENCE, issuerHostPath, tlsThumbprint */
+/* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1692);
+/* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_tls__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _runner_log_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7708);
+
+
+const EKS_ROOT_CA_THUMBPRINT = '9e99a48a9960b14926bb7f3b02e22da2b0ab7280';
+const STS_AUDIENCE = 'sts.amazonaws.com';
+function issuerHostPath(issuerUrl) {
+    return issuerUrl.replace(/^https:\/\//, '').replace(/\/$/, '');
+}
+/** SHA-1 (hex, lower case, no colons) of the last certificate of the issuer's chain; undefined if unreachable. */
+const tlsThumbprint = issuerUrl => new Promise(resolve => {
+    let url;
+    try {
+        url = new URL(issuerUrl);
+    }
+    catch {
+        return resolve(undefined);
+    }
+    const socket = (0,node_tls__WEBPACK_IMPORTED_MODULE_0__.connect)({ host: url.hostname, port: Number(url.port || 443), servername: url.hostname, timeout: 5000 });
+    const done = (v) => {
+        socket.destroy();
+        resolve(v);
+    };
+    socket.once('secureConnect', () => {
+        let cert = socket.getPeerCertificate(true);
+        // walk to the top of the chain (a self-signed cert is its own issuer)
+        while (cert?.issuerCertificate && cert.issuerCertificate !== cert && cert.issuerCertificate.fingerprint)
+            cert = cert.issuerCertificate;
+        done(cert?.fingerprint ? cert.fingerprint.replace(/:/g, '').toLowerCase() : undefined);
+    });
+    socket.once('timeout', () => done(undefined));
+    socket.once('error', () => done(undefined));
+});
+async function findOidcProvider(iam, issuerUrl) {
+    const { ListOpenIDConnectProvidersCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(764)]).then(__webpack_require__.t.bind(__webpack_require__, 6764, 19));
+    const want = `:oidc-provider/${issuerHostPath(issuerUrl)}`;
+    const out = await iam.send(new ListOpenIDConnectProvidersCommand({}));
+    return out.OpenIDConnectProviderList?.map(p => p.Arn ?? '').find(arn => arn.endsWith(want));
+}
+async function ensureOidcProvider(iam, issuerUrl, opts = { cluster: '' }) {
+    const existing = await findOidcProvider(iam, issuerUrl);
+    if (existing)
+        return { arn: existing, created: false };
+    const { CreateOpenIDConnectProviderCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(764)]).then(__webpack_require__.t.bind(__webpack_require__, 6764, 19));
+    const thumb = (await (opts.thumbprint ?? tlsThumbprint)(issuerUrl)) ?? EKS_ROOT_CA_THUMBPRINT;
+    try {
+        const out = await iam.send(new CreateOpenIDConnectProviderCommand({
+            Url: issuerUrl,
+            ClientIDList: [STS_AUDIENCE],
+            ThumbprintList: [thumb],
+            Tags: opts.cluster ? [{ Key: 'alpha.eksctl.io/cluster-name', Value: opts.cluster }] : undefined
+        }));
+        (0,_runner_log_js__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq)(`Created IAM OIDC provider ${out.OpenIDConnectProviderArn} for ${issuerUrl}.`);
+        return { arn: out.OpenIDConnectProviderArn ?? '', created: true };
+    }
+    catch (err) {
+        // another run created it between our list and create: that is the state we wanted
+        if (err.name === 'EntityAlreadyExistsException') {
+            const arn = await findOidcProvider(iam, issuerUrl);
+            if (arn)
+                return { arn, created: false };
+        }
+        throw err;
+    }
+}
+
+
+/***/ }),
+
+/***/ 8621:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ changeSetName),
+/* harmony export */   V$: () => (/* binding */ createChangeSet),
+/* harmony export */   _A: () => (/* binding */ executeChangeSet),
+/* harmony export */   bp: () => (/* binding */ waitForChangeSet),
+/* harmony export */   cW: () => (/* binding */ deleteChangeSet)
+/* harmony export */ });
+/* unused harmony export isNoChangeReason */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _deploy_wait_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3370);
+/* harmony import */ var _deploy_compare_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3756);
+
+
+
+/** [a-zA-Z][-a-zA-Z0-9]*, ≤ 128: run id and attempt when on Actions, a time and random suffix always. */
+function changeSetName(env = process.env, now = Date.now()) {
+    const run = env.GITHUB_RUN_ID ? `-r${env.GITHUB_RUN_ID}-${env.GITHUB_RUN_ATTEMPT ?? '1'}` : '';
+    return `karpenter-provision${run}-${now.toString(36)}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(4).toString('hex')}`.replace(/[^-a-zA-Z0-9]/g, '');
+}
+async function createChangeSet(cfn, spec, name, type) {
+    const { CreateChangeSetCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(805)]).then(__webpack_require__.t.bind(__webpack_require__, 3805, 19));
+    const capabilities = new Set([...spec.capabilities, 'CAPABILITY_NAMED_IAM']);
+    await cfn.send(new CreateChangeSetCommand({
+        StackName: spec.name,
+        ChangeSetName: name,
+        ChangeSetType: type,
+        TemplateBody: (0,_deploy_compare_js__WEBPACK_IMPORTED_MODULE_2__/* .templateBody */ .xt)(spec),
+        Parameters: Object.entries(spec.parameters).map(([ParameterKey, ParameterValue]) => ({ ParameterKey, ParameterValue })),
+        Tags: Object.entries(spec.tags).map(([Key, Value]) => ({ Key, Value })),
+        Capabilities: [...capabilities],
+        Description: 'karpenter-provision'
+    }));
+}
+// CloudFormation's words for "nothing to change" (both have been seen over the years).
+const NO_CHANGES = /didn't contain changes|No updates are to be performed|submitted information didn't contain changes/i;
+function isNoChangeReason(reason) {
+    return NO_CHANGES.test(reason ?? '');
+}
+async function waitForChangeSet(cfn, stack, name, opts) {
+    const { DescribeChangeSetCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(805)]).then(__webpack_require__.t.bind(__webpack_require__, 3805, 19));
+    let status = 'unknown';
+    return (0,_deploy_wait_js__WEBPACK_IMPORTED_MODULE_1__/* .pollUntil */ .g3)(async () => {
+        const out = await cfn.send(new DescribeChangeSetCommand({ StackName: stack, ChangeSetName: name }));
+        status = out.Status ?? 'unknown';
+        if (out.Status === 'CREATE_COMPLETE')
+            return { state: 'ready' };
+        if (out.Status === 'FAILED') {
+            const reason = out.StatusReason ?? 'no reason given';
+            return isNoChangeReason(reason) ? { state: 'empty', reason } : { state: 'failed', reason };
+        }
+        return undefined;
+    }, opts, () => `change set ${name} of stack ${stack} (still ${status})`);
+}
+/** Best effort: a change set left behind is harmless, so a failure to delete it is not the run's failure. */
+async function deleteChangeSet(cfn, stack, name) {
+    const { DeleteChangeSetCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(805)]).then(__webpack_require__.t.bind(__webpack_require__, 3805, 19));
+    try {
+        await cfn.send(new DeleteChangeSetCommand({ StackName: stack, ChangeSetName: name }));
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+async function executeChangeSet(cfn, stack, name) {
+    const { ExecuteChangeSetCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(805)]).then(__webpack_require__.t.bind(__webpack_require__, 3805, 19));
+    await cfn.send(new ExecuteChangeSetCommand({ StackName: stack, ChangeSetName: name }));
+}
+
+
+/***/ }),
+
+/***/ 3756:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Lj: () => (/* binding */ stackDifferences),
+/* harmony export */   xt: () => (/* binding */ templateBody)
+/* harmony export */ });
+/* unused harmony exports canonicalJson, templateDiffers, parameterDifferences, tagDifferences */
+/** JSON with object keys sorted at every level: equal documents give equal strings. */
+function canonicalJson(value) {
+    return JSON.stringify(sortKeys(value));
+}
+function sortKeys(value) {
+    if (Array.isArray(value))
+        return value.map(sortKeys);
+    if (value === null || typeof value !== 'object')
+        return value;
+    const obj = value;
+    return Object.fromEntries(Object.keys(obj).sort().map(k => [k, sortKeys(obj[k])]));
+}
+/** The template body serialised the way we send it. */
+function templateBody(spec) {
+    return JSON.stringify(spec.template);
+}
+/** Compares a deployed template body (JSON or not) with the desired template. */
+function templateDiffers(deployedBody, spec) {
+    if (!deployedBody)
+        return true;
+    let parsed;
+    try {
+        parsed = JSON.parse(deployedBody);
+    }
+    catch {
+        return true; // YAML or otherwise unparsable here: let a change set decide
+    }
+    return canonicalJson(parsed) !== canonicalJson(spec.template);
+}
+function parameterDifferences(stack, spec) {
+    const deployed = new Map((stack.Parameters ?? []).map(p => [p.ParameterKey ?? '', p.ParameterValue ?? '']));
+    const out = [];
+    for (const [k, v] of Object.entries(spec.parameters)) {
+        if (deployed.get(k) !== v)
+            out.push(`${k}: ${deployed.get(k) ?? '(unset)'} → ${v}`);
+    }
+    const declared = (spec.template.Parameters ?? {});
+    for (const [k, v] of deployed) {
+        if (k in spec.parameters)
+            continue;
+        const def = declared[k]?.Default;
+        if (def === undefined || String(def) !== v)
+            out.push(`${k}: ${v} → (default)`);
+    }
+    return out;
+}
+function tagDifferences(stack, spec) {
+    const deployed = new Map((stack.Tags ?? []).map(t => [t.Key ?? '', t.Value ?? '']));
+    const out = [];
+    for (const [k, v] of Object.entries(spec.tags))
+        if (deployed.get(k) !== v)
+            out.push(`${k}: ${deployed.get(k) ?? '(unset)'} → ${v}`);
+    for (const k of deployed.keys())
+        if (!(k in spec.tags))
+            out.push(`${k}: removed`);
+    return out;
+}
+/** Every difference between the deployed stack and the spec; empty means nothing to do. */
+function stackDifferences(stack, deployedBody, spec) {
+    const diffs = [];
+    if (templateDiffers(deployedBody, spec))
+        diffs.push({ what: 'template', detail: 'template body differs' });
+    for (const d of parameterDifferences(stack, spec))
+        diffs.push({ what: 'parameters', detail: d });
+    for (const d of tagDifferences(stack, spec))
+        diffs.push({ what: 'tags', detail: d });
+    return diffs;
+}
+
+
+/***/ }),
+
+/***/ 6801:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BN: () => (/* binding */ describeChartDiff),
+/* harmony export */   uZ: () => (/* binding */ hasChartChanges),
+/* harmony export */   y: () => (/* binding */ chartDiff)
+/* harmony export */ });
+/* unused harmony export valueDifferences */
+/* harmony import */ var _karpenter_version_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1112);
+/* harmony import */ var _values_merge_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5009);
+// The installed Karpenter release against the desired chart tag and values: what `plan` says would change and
+// what `drift` reports. Pure: the release is read elsewhere (readRelease: helm list + helm get values).
+
+
+function isMap(x) {
+    return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+function key(k) {
+    return k.replace(/\./g, '\\.');
+}
+function show(v) {
+    return typeof v === 'string' ? v : JSON.stringify(v);
+}
+/** Leaf-by-leaf differences of two values documents; arrays and scalars compare as wholes. */
+function valueDifferences(wanted, actual, prefix = '') {
+    const out = [];
+    const keys = [...new Set([...Object.keys(wanted), ...Object.keys(actual)])].sort();
+    for (const k of keys) {
+        const path = prefix ? `${prefix}.${key(k)}` : key(k);
+        const w = wanted[k];
+        const a = actual[k];
+        if (isMap(w) && isMap(a)) {
+            out.push(...valueDifferences(w, a, path));
+        }
+        else if (!(k in actual) || a === undefined) {
+            if (w !== undefined)
+                out.push({ path, expected: show(w), type: 'ADD' });
+        }
+        else if (!(k in wanted) || w === undefined) {
+            out.push({ path, actual: show(a), type: 'REMOVE' });
+        }
+        else if (JSON.stringify(w) !== JSON.stringify(a)) {
+            out.push({ path, expected: show(w), actual: show(a), type: 'NOT_EQUAL' });
+        }
+    }
+    return out;
+}
+/** `extraValues`: the values-file input's document (applied last, as helm will). */
+function chartDiff(installed, spec, extraValues = {}) {
+    const wantedValues = JSON.parse(JSON.stringify((0,_values_merge_js__WEBPACK_IMPORTED_MODULE_1__/* .mergeValues */ .D)(spec.values, extraValues)));
+    if (!installed) {
+        return { installed: false, versionChanged: true, wantedVersion: spec.chart.version, values: valueDifferences(wantedValues, {}) };
+    }
+    const have = (0,_karpenter_version_js__WEBPACK_IMPORTED_MODULE_0__/* .parseVersion */ .ot)(installed.version);
+    const want = (0,_karpenter_version_js__WEBPACK_IMPORTED_MODULE_0__/* .parseVersion */ .ot)(spec.chart.version);
+    const versionChanged = !have || !want || (0,_karpenter_version_js__WEBPACK_IMPORTED_MODULE_0__/* .compareVersions */ .Zy)(have, want) !== 0;
+    const diff = {
+        installed: true,
+        versionChanged,
+        installedVersion: installed.version,
+        wantedVersion: spec.chart.version,
+        values: valueDifferences(wantedValues, installed.values)
+    };
+    if (installed.status !== 'deployed')
+        diff.statusNote = `release is ${installed.status}, not deployed`;
+    return diff;
+}
+function hasChartChanges(d) {
+    return !d.installed || d.versionChanged || d.values.length > 0 || d.statusNote !== undefined;
+}
+/** One line per difference, for the log and the summary. */
+function describeChartDiff(d, release) {
+    if (!d.installed)
+        return [`${release} is not installed: apply would install chart ${d.wantedVersion}`];
+    const lines = [];
+    if (d.versionChanged)
+        lines.push(`chart version ${d.installedVersion} → ${d.wantedVersion}`);
+    if (d.statusNote)
+        lines.push(d.statusNote);
+    for (const v of d.values) {
+        lines.push(v.type === 'ADD' ? `values ${v.path}: (unset) → ${v.expected}` : v.type === 'REMOVE' ? `values ${v.path}: ${v.actual} → (unset)` : `values ${v.path}: ${v.actual} → ${v.expected}`);
+    }
+    return lines;
+}
+
+
+/***/ }),
+
+/***/ 6120:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  runPlan: () => (/* binding */ runPlan)
+});
+
+// EXTERNAL MODULE: ./src/runner/log.ts
+var log = __webpack_require__(7708);
+// EXTERNAL MODULE: ./src/report/html.ts
+var html = __webpack_require__(6433);
+// EXTERNAL MODULE: ./src/aws/preflight.ts
+var preflight = __webpack_require__(7610);
+// EXTERNAL MODULE: ./src/aws/oidc-provider.ts
+var oidc_provider = __webpack_require__(244);
+// EXTERNAL MODULE: ./src/cfn/describe.ts
+var describe = __webpack_require__(3948);
+// EXTERNAL MODULE: ./src/cfn/deploy-compare.ts
+var deploy_compare = __webpack_require__(3756);
+// EXTERNAL MODULE: ./src/cfn/changeset.ts
+var changeset = __webpack_require__(8621);
+// EXTERNAL MODULE: ./src/cfn/deploy-wait.ts
+var deploy_wait = __webpack_require__(3370);
+;// CONCATENATED MODULE: ./src/cfn/plan.ts
+
+
+
+
+
+async function planStack(cfn, spec, opts) {
+    const now = opts.now ?? Date.now;
+    const poll = { deadline: now() + opts.timeoutMs, signal: opts.signal, sleep: opts.sleep, now, pollStartMs: opts.pollStartMs, pollCapMs: opts.pollCapMs };
+    const outcome = (status, changes, action = 'planned') => ({ stack: spec.name, action, status, changes, failures: [] });
+    let stack = await (0,describe/* describeStack */.GO)(cfn, spec.name);
+    if (stack && (0,deploy_wait/* isInProgress */.LT)(stack.StackStatus) && stack.StackStatus !== 'REVIEW_IN_PROGRESS') {
+        (0,log/* info */.pq)(`Stack ${spec.name} is ${stack.StackStatus}; waiting for it to settle before planning.`);
+        stack = (await (0,deploy_wait/* waitForStackSettled */.YK)(cfn, spec.name, poll)).stack;
+    }
+    if (stack?.StackStatus === 'ROLLBACK_COMPLETE') {
+        // A change set cannot be made on it; apply deletes and recreates it, so every resource is an Add.
+        const changes = templateAdds(spec);
+        (0,log/* info */.pq)(`Stack ${spec.name} is ROLLBACK_COMPLETE: apply would delete and recreate it (${changes.length} resource(s)).`);
+        return { outcome: outcome('ROLLBACK_COMPLETE', changes), differences: ['stack would be deleted and recreated'], hasChanges: true };
+    }
+    const exists = !!stack && stack.StackStatus !== 'REVIEW_IN_PROGRESS';
+    let differences = [];
+    if (stack && exists) {
+        differences = (0,deploy_compare/* stackDifferences */.Lj)(stack, await (0,describe/* deployedTemplate */.Bk)(cfn, spec.name), spec).map(d => d.detail);
+        if (differences.length === 0) {
+            (0,log/* info */.pq)(`Stack ${spec.name}: no changes (template, parameters and tags match); no change set made.`);
+            return { outcome: outcome(stack.StackStatus ?? 'UNKNOWN', [], 'unchanged'), differences, hasChanges: false };
+        }
+        (0,log/* info */.pq)(`Stack ${spec.name}: ${differences.join('; ')}.`);
+    }
+    const type = exists ? 'UPDATE' : 'CREATE';
+    const name = opts.changeSetName ?? (0,changeset/* changeSetName */.G)();
+    const status = stack?.StackStatus && exists ? stack.StackStatus : 'ABSENT';
+    await (0,changeset/* createChangeSet */.V$)(cfn, spec, name, type);
+    try {
+        const ready = await (0,changeset/* waitForChangeSet */.bp)(cfn, spec.name, name, poll);
+        if (ready.state === 'empty') {
+            (0,log/* info */.pq)(`Stack ${spec.name}: CloudFormation found no resource changes.`);
+            return { outcome: outcome(status, [], 'unchanged'), differences, hasChanges: false };
+        }
+        if (ready.state === 'failed')
+            throw new Error(`Change set for stack ${spec.name} failed: ${ready.reason}`);
+        const changes = await (0,describe/* describeChanges */.DT)(cfn, spec.name, name);
+        (0,log/* info */.pq)(`Stack ${spec.name}: ${type} change set ${name} lists ${changes.length} resource change(s); it will be deleted, not executed.`);
+        return { outcome: outcome(status, changes), differences, hasChanges: true };
+    }
+    finally {
+        // Always, whatever happened above: a plan never leaves a change set (or the empty stack a CREATE one makes).
+        const deleted = await (0,changeset/* deleteChangeSet */.cW)(cfn, spec.name, name);
+        if (!deleted)
+            (0,log/* warning */.$e)(`Could not delete change set ${name} of stack ${spec.name}; it is harmless, delete it with: aws cloudformation delete-change-set --stack-name ${spec.name} --change-set-name ${name}`);
+        if (type === 'CREATE')
+            await removeReviewStack(cfn, spec.name);
+    }
+}
+/** Every resource of the template as an Add (a stack that would be made from scratch). */
+function templateAdds(spec) {
+    return Object.entries(spec.template.Resources).map(([logicalId, r]) => ({ action: 'Add', logicalId, resourceType: r.Type }));
+}
+/** After a CREATE change set is deleted the stack remains, empty, in REVIEW_IN_PROGRESS: remove it. */
+async function removeReviewStack(cfn, name) {
+    const { DeleteStackCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(805)]).then(__webpack_require__.t.bind(__webpack_require__, 3805, 19));
+    try {
+        const left = await (0,describe/* describeStack */.GO)(cfn, name);
+        if (left?.StackStatus !== 'REVIEW_IN_PROGRESS')
+            return;
+        await cfn.send(new DeleteStackCommand({ StackName: name }));
+    }
+    catch (err) {
+        (0,log/* warning */.$e)(`Could not remove the empty REVIEW_IN_PROGRESS stack ${name} that the plan's change set left: ${err.message}`);
+    }
+}
+
+// EXTERNAL MODULE: ./src/helm/diff.ts
+var helm_diff = __webpack_require__(6801);
+// EXTERNAL MODULE: ./src/modes/lifecycle.ts + 3 modules
+var lifecycle = __webpack_require__(2397);
+// EXTERNAL MODULE: ./src/modes/cluster-session.ts + 4 modules
+var cluster_session = __webpack_require__(2934);
+;// CONCATENATED MODULE: ./src/modes/plan.ts
+
+
+
+
+
+
+
+
+async function runPlan(ctx) {
+    const { config, report } = ctx;
+    const session = await (0,lifecycle/* openSession */.fA)(ctx);
+    const cluster = await (0,lifecycle/* findCluster */.KG)(session.aws, config.name, session.region);
+    if (!cluster) {
+        throw new preflight/* PreflightError */.wG(`EKS cluster "${config.name}" was not found in region ${session.region}; apply needs an existing cluster, so there is nothing to plan. ` +
+            'Create the cluster first (`eksctl create cluster -f <file>`), or check metadata.name, metadata.region and the aws-region input.');
+    }
+    report.warnings.push(...(0,preflight/* checkCluster */.zc)(cluster, config.karpenter.version, config.kubernetesVersion));
+    const desired = (0,lifecycle/* desiredFor */.ER)(ctx, session, cluster);
+    let changes = false;
+    if (desired.controllerIdentity === 'irsa') {
+        const issuer = (0,preflight/* requireIssuer */.R7)(cluster);
+        const provider = await (0,oidc_provider/* findOidcProvider */.UC)(await session.aws.iam(), issuer);
+        report.steps.push(provider ? `IAM OIDC provider ${provider} exists` : `would create the IAM OIDC provider for ${issuer}`);
+        if (!provider)
+            changes = true;
+    }
+    for (const spec of [desired.karpenterStack, desired.controllerStack])
+        changes = (await plan(ctx, session, spec)) || changes;
+    changes = (await planChart(ctx, session, cluster)) || changes;
+    report.changed = changes;
+    report.outputs['has-changes'] = String(changes);
+    (0,log/* info */.pq)(changes ? 'plan: apply would make changes (nothing was changed).' : 'plan: nothing to change.');
+}
+async function plan(ctx, session, spec) {
+    const result = await planStack(await session.aws.cfn(), spec, { timeoutMs: ctx.inputs.timeoutSeconds * 1000, signal: ctx.signal });
+    ctx.report.stacks.push(result.outcome);
+    for (const c of result.outcome.changes) {
+        (0,log/* info */.pq)(`  ${spec.name}: ${c.action} ${c.logicalId} (${c.resourceType})${c.replacement ? ` replacement: ${c.replacement}` : ''}${c.details?.length ? ` — ${c.details.join('; ')}` : ''}`);
+    }
+    ctx.report.steps.push(result.hasChanges
+        ? `stack ${spec.name}: ${result.outcome.status === 'ABSENT' ? 'would be created' : 'would be updated'} (${result.outcome.changes.length} resource change(s); change set deleted, not executed)`
+        : `stack ${spec.name}: no changes`);
+    return result.hasChanges;
+}
+/** The chart half. Skipped, with the reason, when the chart is not ours or the cluster cannot be reached. */
+async function planChart(ctx, session, cluster) {
+    const { report } = ctx;
+    const desired = report.desired;
+    if (!ctx.inputs.installChart) {
+        report.steps.push('chart: not compared (install-chart: false — the chart is left to its owner)');
+        return false;
+    }
+    let access;
+    try {
+        access = await (0,cluster_session/* openCluster */.D)(ctx, session.aws, cluster);
+    }
+    catch (err) {
+        return unreachable(ctx, err);
+    }
+    try {
+        let installed;
+        try {
+            installed = await (0,lifecycle/* readInstalledChart */.Pk)(ctx, access, desired);
+        }
+        catch (err) {
+            return unreachable(ctx, err);
+        }
+        const diff = (0,helm_diff/* chartDiff */.y)(installed.release, desired.helm, installed.extraValues);
+        const lines = (0,helm_diff/* describeChartDiff */.BN)(diff, `${desired.helm.namespace}/${desired.helm.release}`);
+        if (!(0,helm_diff/* hasChartChanges */.uZ)(diff)) {
+            report.steps.push(`chart: ${desired.helm.release} ${diff.installedVersion} deployed with the desired values; no changes`);
+            return false;
+        }
+        for (const l of lines)
+            (0,log/* info */.pq)(`  chart: ${l}`);
+        report.steps.push(`chart: apply would ${diff.installed ? 'upgrade' : 'install'} ${desired.helm.release} (${lines.length} change(s))`);
+        report.sections.push({ title: 'Chart changes', body: lines.map(l => `- ${(0,html/* escapeHtml */.ZD)(l)}`).join('\n') });
+        return true;
+    }
+    finally {
+        await access.dispose();
+    }
+}
+function unreachable(ctx, err) {
+    const msg = `chart: not compared — the cluster could not be reached (${err.message.split('\n')[0]}); the plan covers the AWS side only`;
+    (0,log/* warning */.$e)(msg);
+    ctx.report.steps.push(msg);
+    return false;
+}
+
+
+/***/ })
+
+};

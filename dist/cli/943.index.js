@@ -1,0 +1,1658 @@
+export const id = 943;
+export const ids = [943];
+export const modules = {
+
+/***/ 7610:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   K$: () => (/* binding */ describeCluster),
+/* harmony export */   Mz: () => (/* binding */ preflight),
+/* harmony export */   R7: () => (/* binding */ requireIssuer),
+/* harmony export */   oV: () => (/* binding */ ClusterNotFoundError),
+/* harmony export */   wG: () => (/* binding */ PreflightError),
+/* harmony export */   zc: () => (/* binding */ checkCluster)
+/* harmony export */ });
+/* harmony import */ var _karpenter_compatibility_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4300);
+/* harmony import */ var _karpenter_version_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1112);
+
+
+class PreflightError extends Error {
+}
+/** DescribeCluster said ResourceNotFound: fatal for apply, a normal state for delete. */
+class ClusterNotFoundError extends PreflightError {
+}
+async function describeCluster(eks, name, region) {
+    const { DescribeClusterCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(524)]).then(__webpack_require__.t.bind(__webpack_require__, 4524, 19));
+    try {
+        const { cluster } = await eks.send(new DescribeClusterCommand({ name }));
+        if (!cluster)
+            throw new PreflightError(`EKS DescribeCluster returned nothing for cluster "${name}" in ${region}`);
+        return {
+            name,
+            region,
+            arn: cluster.arn,
+            status: cluster.status ?? 'UNKNOWN',
+            version: cluster.version ?? '',
+            endpoint: cluster.endpoint,
+            certificateAuthority: cluster.certificateAuthority?.data,
+            oidcIssuer: cluster.identity?.oidc?.issuer || undefined,
+            authenticationMode: cluster.accessConfig?.authenticationMode
+        };
+    }
+    catch (err) {
+        if (err.name === 'ResourceNotFoundException') {
+            throw new ClusterNotFoundError(`EKS cluster "${name}" was not found in region ${region}. This action gives an existing cluster Karpenter: ` +
+                'create the cluster first (`eksctl create cluster -f <file>`), or check metadata.name, metadata.region and the aws-region input.');
+        }
+        throw err;
+    }
+}
+/** Checks the cluster against the config's Karpenter version; returns warnings, throws PreflightError. */
+function checkCluster(cluster, karpenterVersion, configK8sVersion) {
+    const warnings = [];
+    if (cluster.status !== 'ACTIVE') {
+        throw new PreflightError(`EKS cluster "${cluster.name}" in ${cluster.region} is ${cluster.status}, not ACTIVE; ` +
+            'wait for it to become ACTIVE (`aws eks wait cluster-active --name ' + cluster.name + '`) and re-run.');
+    }
+    const kv = (0,_karpenter_version_js__WEBPACK_IMPORTED_MODULE_1__/* .parseVersion */ .ot)(karpenterVersion);
+    if (!kv)
+        throw new PreflightError(`karpenter.version "${karpenterVersion}" is not a semantic version`);
+    const support = (0,_karpenter_compatibility_js__WEBPACK_IMPORTED_MODULE_0__/* .kubernetesSupport */ .w3)(kv, cluster.version);
+    if (support === 'unsupported') {
+        const range = (0,_karpenter_compatibility_js__WEBPACK_IMPORTED_MODULE_0__/* .kubernetesRange */ .aL)(kv);
+        const minimum = (0,_karpenter_compatibility_js__WEBPACK_IMPORTED_MODULE_0__/* .minimumKarpenterFor */ .i)(cluster.version);
+        throw new PreflightError(`EKS cluster "${cluster.name}" runs Kubernetes ${cluster.version}, which Karpenter ${karpenterVersion} does not support` +
+            (range ? ` (it supports ${range.min}–${range.max})` : '') +
+            (minimum ? `; use karpenter.version ${minimum} or newer.` : '.'));
+    }
+    if (support === 'unknown-karpenter') {
+        warnings.push(`Karpenter ${karpenterVersion} is newer than the known compatibility matrix; not checking Kubernetes ${cluster.version} against it.`);
+    }
+    if (configK8sVersion && configK8sVersion !== cluster.version) {
+        warnings.push(`metadata.version is ${configK8sVersion} but cluster "${cluster.name}" runs Kubernetes ${cluster.version}; the cluster's version was checked.`);
+    }
+    return warnings;
+}
+/** IRSA needs the cluster's OIDC issuer; Pod Identity does not. */
+function requireIssuer(cluster) {
+    if (!cluster.oidcIssuer) {
+        throw new PreflightError(`EKS cluster "${cluster.name}" has no OIDC issuer, which IRSA needs. Use Pod Identity (controller-identity: pod-identity) ` +
+            'or give the cluster an issuer.');
+    }
+    return cluster.oidcIssuer;
+}
+async function preflight(eks, opts) {
+    const cluster = await describeCluster(eks, opts.cluster, opts.region);
+    return { cluster, warnings: checkCluster(cluster, opts.karpenterVersion, opts.configK8sVersion) };
+}
+
+
+/***/ }),
+
+/***/ 2495:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   bD: () => (/* binding */ withRetry),
+/* harmony export */   uk: () => (/* binding */ realSleep)
+/* harmony export */ });
+/* unused harmony exports isRetryable, backoffDelay */
+// Retrying what can succeed on a second try — throttling, 5xx, the IdP's hiccups, dropped connections —
+// with jittered exponential backoff; never a local mistake (validation, access denied, missing input),
+// which would only make the user wait for the same error (configure-aws-credentials retries those for ~48 s).
+const realSleep = (ms, signal) => new Promise((resolve, reject) => {
+    if (signal?.aborted)
+        return reject(abortError(signal));
+    const onAbort = () => {
+        clearTimeout(timer);
+        reject(abortError(signal));
+    };
+    const timer = setTimeout(() => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+});
+function abortError(signal) {
+    const reason = signal.reason;
+    return reason instanceof Error ? reason : new Error('cancelled');
+}
+const THROTTLING = new Set([
+    'Throttling', 'ThrottlingException', 'ThrottledException', 'RequestThrottledException', 'TooManyRequestsException',
+    'RequestLimitExceeded',
+    'BandwidthLimitExceeded', 'RequestThrottled', 'SlowDown', 'PriorRequestNotComplete',
+    'EC2ThrottledException'
+]);
+// The web-identity IdP (GitHub's token service as seen by STS) and transient AWS-side failures.
+const TRANSIENT = new Set(['IDPCommunicationError', 'IDPCommunicationErrorException', 'RequestTimeout', 'RequestTimeoutException', 'InternalError', 'InternalFailure', 'ServiceUnavailable', 'ServiceUnavailableException']);
+const NETWORK = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN', 'ENOTFOUND', 'ECONNABORTED', 'EHOSTUNREACH', 'ENETUNREACH', 'TimeoutError']);
+/** True only for failures that another attempt can fix. */
+function isRetryable(err) {
+    if (!err || typeof err !== 'object')
+        return false;
+    const e = err;
+    const name = e.name ?? '';
+    if (THROTTLING.has(name) || TRANSIENT.has(name))
+        return true;
+    if (e.code && NETWORK.has(e.code))
+        return true;
+    if (NETWORK.has(name))
+        return true;
+    const status = e.$metadata?.httpStatusCode;
+    if (status === 429)
+        return true;
+    if (status !== undefined && status >= 500 && status <= 599)
+        return true;
+    // The SDK marks throttling responses it recognises with $retryable.
+    if (e.$retryable)
+        return true;
+    return false;
+}
+/** "Full jitter" backoff: a uniform wait in [0, min(cap, base·2^attempt)], at least 1 ms apart from 0. */
+function backoffDelay(attempt, baseMs, capMs, random) {
+    const ceiling = Math.min(capMs, baseMs * 2 ** attempt);
+    return Math.max(1, Math.floor(random() * ceiling));
+}
+async function withRetry(fn, opts = {}) {
+    const attempts = opts.attempts ?? 6;
+    const baseMs = opts.baseMs ?? 500;
+    const capMs = opts.capMs ?? 20_000;
+    const sleep = opts.sleep ?? realSleep;
+    const random = opts.random ?? Math.random;
+    const retryable = opts.retryable ?? isRetryable;
+    for (let attempt = 0;; attempt++) {
+        try {
+            return await fn();
+        }
+        catch (err) {
+            if (attempt + 1 >= attempts || !retryable(err) || opts.signal?.aborted)
+                throw err;
+            const delay = backoffDelay(attempt, baseMs, capMs, random);
+            opts.onRetry?.(err, attempt + 1, delay);
+            await sleep(delay, opts.signal);
+        }
+    }
+}
+
+
+/***/ }),
+
+/***/ 3370:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   LT: () => (/* binding */ isInProgress),
+/* harmony export */   YK: () => (/* binding */ waitForStackSettled),
+/* harmony export */   g3: () => (/* binding */ pollUntil),
+/* harmony export */   mW: () => (/* binding */ StackTimeoutError)
+/* harmony export */ });
+/* harmony import */ var _aws_retry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2495);
+/* harmony import */ var _describe_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3948);
+
+
+class StackTimeoutError extends Error {
+}
+function isInProgress(status) {
+    return !!status && status.endsWith('_IN_PROGRESS');
+}
+/** Polls `check` until it returns a value, sleeping with backoff in between. */
+async function pollUntil(check, opts, what) {
+    const sleep = opts.sleep ?? _aws_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .realSleep */ .uk;
+    const now = opts.now ?? Date.now;
+    const cap = opts.pollCapMs ?? 10_000;
+    let delay = opts.pollStartMs ?? 1_000;
+    for (;;) {
+        const done = await check();
+        if (done !== undefined)
+            return done;
+        const left = opts.deadline - now();
+        if (left <= 0)
+            throw new StackTimeoutError(`timed out waiting for ${what()}`);
+        await sleep(Math.min(delay, left), opts.signal);
+        delay = Math.min(cap, Math.ceil(delay * 1.6));
+    }
+}
+/**
+ * Waits until the stack is no longer *_IN_PROGRESS (REVIEW_IN_PROGRESS counts as settled: nothing is
+ * running there). Prints new events as they come. Returns the settled stack, or undefined once deleted.
+ */
+async function waitForStackSettled(cfn, name, opts, events) {
+    let last;
+    return pollUntil(async () => {
+        await events?.poll();
+        last = await (0,_describe_js__WEBPACK_IMPORTED_MODULE_1__/* .describeStack */ .GO)(cfn, name);
+        if (!last)
+            return { stack: undefined };
+        if (last.StackStatus === 'DELETE_COMPLETE')
+            return { stack: undefined };
+        if (!isInProgress(last.StackStatus) || last.StackStatus === 'REVIEW_IN_PROGRESS') {
+            await events?.poll();
+            return { stack: last };
+        }
+        return undefined;
+    }, opts, () => `stack ${name} (still ${last?.StackStatus ?? 'unknown'})`);
+}
+
+
+/***/ }),
+
+/***/ 3948:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Bk: () => (/* binding */ deployedTemplate),
+/* harmony export */   DT: () => (/* binding */ describeChanges),
+/* harmony export */   GO: () => (/* binding */ describeStack),
+/* harmony export */   fH: () => (/* binding */ isMissingStack)
+/* harmony export */ });
+/* unused harmony exports toResourceChange, withPropertyValues */
+/** The stack, or undefined when no stack of that name exists (deleted stacks are not returned by name). */
+async function describeStack(cfn, name) {
+    const { DescribeStacksCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(805)]).then(__webpack_require__.t.bind(__webpack_require__, 3805, 19));
+    try {
+        const out = await cfn.send(new DescribeStacksCommand({ StackName: name }));
+        return out.Stacks?.[0];
+    }
+    catch (err) {
+        if (isMissingStack(err))
+            return undefined;
+        throw err;
+    }
+}
+function isMissingStack(err) {
+    const e = err;
+    return (e?.name === 'ValidationError' || e?.name === 'ValidationException') && /does not exist/i.test(e.message ?? '');
+}
+/** The deployed template body (as CloudFormation stored it), or undefined for a stack without one. */
+async function deployedTemplate(cfn, name) {
+    const { GetTemplateCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(805)]).then(__webpack_require__.t.bind(__webpack_require__, 3805, 19));
+    const out = await cfn.send(new GetTemplateCommand({ StackName: name, TemplateStage: 'Original' }));
+    return out.TemplateBody;
+}
+function toResourceChange(c) {
+    const rc = c.ResourceChange;
+    if (!rc)
+        return undefined;
+    const details = (rc.Details ?? [])
+        .map(d => [d.Target?.Attribute, d.Target?.Name].filter(Boolean).join('.'))
+        .filter(s => s.length > 0);
+    return {
+        action: rc.Action ?? 'Unknown',
+        logicalId: rc.LogicalResourceId ?? '',
+        resourceType: rc.ResourceType ?? '',
+        ...(rc.Replacement ? { replacement: rc.Replacement } : {}),
+        ...(details.length ? { details: [...new Set(details)] } : {})
+    };
+}
+/** Every resource change of a change set (all pages). */
+/**
+ * The change set's resource changes with property values where the API gives them (`IncludePropertyValues`,
+ * 2024); an endpoint that refuses the flag is asked again without it.
+ */
+async function describeChanges(cfn, stackName, changeSetName) {
+    try {
+        return await pages(cfn, stackName, changeSetName, true);
+    }
+    catch (err) {
+        if (err.name !== 'ValidationError' && err.name !== 'ValidationException')
+            throw err;
+        return pages(cfn, stackName, changeSetName, false);
+    }
+}
+async function pages(cfn, stackName, changeSetName, withValues) {
+    const { DescribeChangeSetCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(805)]).then(__webpack_require__.t.bind(__webpack_require__, 3805, 19));
+    const out = [];
+    let token;
+    do {
+        const page = await cfn.send(new DescribeChangeSetCommand({ StackName: stackName, ChangeSetName: changeSetName, NextToken: token, ...(withValues ? { IncludePropertyValues: true } : {}) }));
+        for (const c of page.Changes ?? []) {
+            const rc = withPropertyValues(c);
+            if (rc)
+                out.push(rc);
+        }
+        token = page.NextToken;
+    } while (token);
+    return out;
+}
+const MAX_VALUE = 120;
+function short(v) {
+    if (v === undefined)
+        return '∅';
+    return v.length > MAX_VALUE ? `${v.slice(0, MAX_VALUE)}…` : v;
+}
+/** toResourceChange, with "path: before → after" in details when the change set carries values. */
+function withPropertyValues(c) {
+    const rc = toResourceChange(c);
+    if (!rc)
+        return undefined;
+    const valued = (c.ResourceChange?.Details ?? [])
+        .filter(d => d.Target?.BeforeValue !== undefined || d.Target?.AfterValue !== undefined)
+        .map(d => `${d.Target?.Path ?? d.Target?.Name ?? d.Target?.Attribute}: ${short(d.Target?.BeforeValue)} → ${short(d.Target?.AfterValue)}`);
+    if (valued.length)
+        rc.details = [...new Set(valued)];
+    return rc;
+}
+
+
+/***/ }),
+
+/***/ 9777:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   As: () => (/* binding */ formatHistory),
+/* harmony export */   Cb: () => (/* binding */ releaseHistory),
+/* harmony export */   iJ: () => (/* binding */ readRelease)
+/* harmony export */ });
+/* unused harmony exports splitChartField, listArgs, getValuesArgs, historyArgs */
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(869);
+// The installed release, as helm reports it: version of the chart, revision, status and the user-supplied
+// values. Read before anything changes, for the upgrade guard, for idempotent re-runs, and for drift.
+
+/** 'karpenter-1.2.1' → { chart: 'karpenter', version: '1.2.1' }; 'karpenter-crd-v0.34.0' → karpenter-crd, v0.34.0 */
+function splitChartField(field) {
+    const m = /^(.+?)-(v?\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.+-]*)?)$/.exec(field);
+    return m ? { chart: m[1], version: m[2] } : { chart: field, version: '' };
+}
+function escapeRegex(s) {
+    return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+function parseJson(text, what) {
+    try {
+        return JSON.parse(text.trim() || 'null');
+    }
+    catch {
+        throw new Error(`could not read ${what}: helm printed ${JSON.stringify(text.slice(0, 200))}`);
+    }
+}
+/**
+ * `helm list` for exactly one release in any live state. A release stuck in pending-upgrade or failed still counts
+ * as installed for the upgrade guard. v3 lists only deployed and failed by default and has `--all`; v4 lists every
+ * state by default and has no `--all`: the explicit state flags mean the same on both.
+ */
+function listArgs(release, namespace) {
+    return ['list', '--namespace', namespace, '--deployed', '--failed', '--pending', '--output', 'json', '--filter', `^${escapeRegex(release)}$`];
+}
+function getValuesArgs(release, namespace) {
+    return ['get', 'values', release, '--namespace', namespace, '--output', 'json'];
+}
+function historyArgs(release, namespace, max) {
+    return ['history', release, '--namespace', namespace, '--max', String(max), '--output', 'json'];
+}
+/** Reads one release; undefined when it is not installed in that namespace. */
+async function readRelease(helm, kubeconfig, release, namespace) {
+    const list = await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runHelm */ .oU)(helm, listArgs(release, namespace), { kubeconfig });
+    const entries = parseJson(list.stdout, `helm list for ${release}`) ?? [];
+    const entry = entries.find((e) => e.name === release);
+    if (!entry)
+        return undefined;
+    const values = await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runHelm */ .oU)(helm, getValuesArgs(release, namespace), { kubeconfig });
+    const { chart, version } = splitChartField(entry.chart);
+    const installed = {
+        name: entry.name,
+        namespace: entry.namespace,
+        chart,
+        version,
+        revision: String(entry.revision),
+        status: entry.status,
+        values: parseJson(values.stdout, `values of ${release}`) ?? {}
+    };
+    if (entry.app_version)
+        installed.appVersion = entry.app_version;
+    return installed;
+}
+/** The last revisions of a release (oldest first), for error messages; [] when helm cannot say. */
+async function releaseHistory(helm, kubeconfig, release, namespace, max = 5) {
+    const r = await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runHelm */ .oU)(helm, historyArgs(release, namespace, max), { kubeconfig, allowFailure: true });
+    if (r.exitCode !== 0)
+        return [];
+    try {
+        const raw = JSON.parse(r.stdout);
+        return raw.map((h) => ({ revision: h.revision, status: h.status, chart: h.chart, description: h.description, updated: h.updated }));
+    }
+    catch {
+        return [];
+    }
+}
+/** One line per revision: "rev 3 failed karpenter-1.2.1: Upgrade "karpenter" failed: …" */
+function formatHistory(history) {
+    if (history.length === 0)
+        return '(no release history)';
+    return history.map((h) => `rev ${h.revision} ${h.status} ${h.chart}: ${h.description}`).join('\n');
+}
+
+
+/***/ }),
+
+/***/ 9215:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  uD: () => (/* binding */ prefetchHelm),
+  Fr: () => (/* binding */ resolveHelm)
+});
+
+// UNUSED EXPORTS: MIN_OCI_HELM, PINNED_HELM_VERSION, helmVersionOf, parseHelmVersionInput
+
+// EXTERNAL MODULE: ./node_modules/@actions/io/lib/io.js
+var io = __webpack_require__(8701);
+// EXTERNAL MODULE: ./node_modules/@actions/tool-cache/lib/tool-cache.js + 2 modules
+var tool_cache = __webpack_require__(9805);
+// EXTERNAL MODULE: ./src/runner/log.ts
+var log = __webpack_require__(7708);
+// EXTERNAL MODULE: ./src/karpenter/version.ts
+var karpenter_version = __webpack_require__(1112);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+;// CONCATENATED MODULE: ./src/helm/platform.ts
+// Which helm build fits this machine: helm's release archives are named helm-v<ver>-<os>-<arch>.tar.gz with Go's
+// names (linux/darwin, amd64/arm64), while Node and the tool cache use their own (x64/arm64).
+function helmPlatform(platform = process.platform, arch = process.arch) {
+    const os = platform === 'linux' ? 'linux' : platform === 'darwin' ? 'darwin' : undefined;
+    if (!os)
+        throw new Error(`no helm download for platform ${platform}: put helm v3.8+ on PATH (helm-version: auto)`);
+    if (arch === 'x64')
+        return { os, arch: 'amd64', cacheArch: 'x64' };
+    if (arch === 'arm64')
+        return { os, arch: 'arm64', cacheArch: 'arm64' };
+    throw new Error(`no helm download for architecture ${arch}: put helm v3.8+ on PATH (helm-version: auto)`);
+}
+/** helm-v3.18.0-linux-amd64.tar.gz */
+function helmArchiveName(version, p) {
+    return `helm-v${version}-${p.os}-${p.arch}.tar.gz`;
+}
+
+;// CONCATENATED MODULE: ./src/helm/download.ts
+// Fetches a helm release from the official download location with @actions/tool-cache, verifies it against the
+// published SHA-256 BEFORE extracting (a mismatch is an error and nothing from the archive is run), and puts it
+// in the runner's tool cache so later steps and jobs on the same runner reuse it.
+
+
+
+
+
+
+
+
+/** Overrides the download base URL (a mirror, or the tests' local server). */
+const HELM_MIRROR_ENV = 'KARPENTER_PROVISION_HELM_MIRROR';
+const OFFICIAL_HELM_BASE = 'https://get.helm.sh';
+function helmBaseUrl(explicit) {
+    return (explicit ?? process.env[HELM_MIRROR_ENV] ?? OFFICIAL_HELM_BASE).replace(/\/+$/, '');
+}
+class HelmChecksumError extends Error {
+    url;
+    expected;
+    actual;
+    constructor(url, expected, actual) {
+        super(`helm archive ${url} does not match its published SHA-256 (expected ${expected}, got ${actual}); ` +
+            'refusing to use it. Retry, or set helm-version to a helm on PATH.');
+        this.url = url;
+        this.expected = expected;
+        this.actual = actual;
+        this.name = 'HelmChecksumError';
+    }
+}
+/** The digest in a `.sha256sum` file ("<64 hex>  <file name>") or a bare `.sha256` file. */
+function parseSha256Sum(text) {
+    const first = text.trim().split(/\s+/)[0] ?? '';
+    if (!/^[0-9a-f]{64}$/i.test(first)) {
+        throw new Error(`not a SHA-256 checksum file (starts with ${JSON.stringify(text.slice(0, 40))})`);
+    }
+    return first.toLowerCase();
+}
+async function sha256File(path) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    for await (const chunk of (0,external_node_fs_.createReadStream)(path))
+        hash.update(chunk);
+    return hash.digest('hex');
+}
+/**
+ * Downloads, verifies and caches helm `version` (no 'v': '3.18.0'); returns the path of the helm executable.
+ */
+async function downloadHelm(version, opts) {
+    const p = opts.platform;
+    const archiveUrl = `${helmBaseUrl(opts.baseUrl)}/${helmArchiveName(version, p)}`;
+    const work = (0,external_node_path_.join)(opts.tempDir ?? process.env['RUNNER_TEMP'] ?? (0,external_node_os_.tmpdir)(), `helm-download-${(0,external_node_crypto_.randomUUID)()}`);
+    try {
+        (0,log/* info */.pq)(`downloading helm v${version} (${p.os}/${p.arch}) from ${archiveUrl}`);
+        const sumFile = await tool_cache/* downloadTool */.bq(`${archiveUrl}.sha256sum`, (0,external_node_path_.join)(work, 'archive.sha256sum'));
+        const expected = parseSha256Sum(await (0,promises_.readFile)(sumFile, 'utf8'));
+        const archive = await tool_cache/* downloadTool */.bq(archiveUrl, (0,external_node_path_.join)(work, 'archive.tar.gz'));
+        const actual = await sha256File(archive);
+        if (actual !== expected)
+            throw new HelmChecksumError(archiveUrl, expected, actual);
+        // Without RUNNER_TOOL_CACHE (the command line outside Actions) there is nowhere to cache: the verified copy
+        // is extracted into tempDir, this run's scratch space, and used from there.
+        const caching = Boolean(process.env['RUNNER_TOOL_CACHE']);
+        const dest = caching ? (0,external_node_path_.join)(work, 'x') : (0,external_node_path_.join)(opts.tempDir ?? (0,external_node_os_.tmpdir)(), `helm-v${version}-${(0,external_node_crypto_.randomUUID)()}`);
+        const extracted = await tool_cache/* extractTar */.nN(archive, dest);
+        const binDir = (0,external_node_path_.join)(extracted, `${p.os}-${p.arch}`);
+        if (!(0,external_node_fs_.existsSync)((0,external_node_path_.join)(binDir, 'helm'))) {
+            throw new Error(`${archiveUrl} has no ${p.os}-${p.arch}/helm inside; is it a helm release archive?`);
+        }
+        await (0,promises_.chmod)((0,external_node_path_.join)(binDir, 'helm'), 0o755);
+        if (!caching)
+            return (0,external_node_path_.join)(binDir, 'helm');
+        const cached = await tool_cache/* cacheDir */.e8(binDir, 'helm', version, p.cacheArch);
+        return (0,external_node_path_.join)(cached, 'helm');
+    }
+    finally {
+        await (0,promises_.rm)(work, { recursive: true, force: true });
+    }
+}
+
+// EXTERNAL MODULE: ./src/helm/run.ts
+var run = __webpack_require__(869);
+;// CONCATENATED MODULE: ./src/helm/resolve.ts
+// Which helm to run (input `helm-version`, SPEC §3):
+//   auto      helm on PATH when it is v3.8.0 or newer (OCI charts need 3.8), else the pinned release below;
+//   <version> that version: the PATH helm when it is exactly that, else the tool cache, else a verified download.
+// It returns a promise on purpose: apply starts it while the CloudFormation stacks deploy and awaits it after.
+
+
+
+
+
+
+
+/**
+ * The helm release fetched when PATH has none that fits. v3.22.0 is the newest helm v3 tag on the Go module
+ * proxy for helm.sh/helm/v3 as of 2026-11 (published 2026-09-09). v3 rather than v4: every flag this tool
+ * passes behaves the same on v3.13+ and v4, and v3 is what upstream Karpenter's docs are written against.
+ */
+const PINNED_HELM_VERSION = '3.22.0';
+/** OCI chart support (`oci://`) became generally available in helm 3.8.0 (Karpenter troubleshooting docs). */
+const MIN_OCI_HELM = (0,karpenter_version.v)(3, 8, 0);
+/** `helm version --template '{{.Version}}'` of one binary, or undefined when it does not run or answer. */
+async function helmVersionOf(helm) {
+    try {
+        const r = await (0,run/* runHelm */.oU)(helm, ['version', '--template', '{{.Version}}'], { allowFailure: true });
+        return r.exitCode === 0 ? (0,karpenter_version/* parseVersion */.ot)(r.stdout.trim()) : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** 'auto' stays 'auto'; '3.18.0' / 'v3.18.0' become a SemVer; anything else is a clear input error. */
+function parseHelmVersionInput(input) {
+    const s = input.trim();
+    if (s === '' || s.toLowerCase() === 'auto')
+        return 'auto';
+    const ver = (0,karpenter_version/* parseVersion */.ot)(s);
+    if (!ver)
+        throw new Error(`helm-version must be 'auto' or a helm release like 3.18.0, not ${JSON.stringify(input)}`);
+    if ((0,karpenter_version/* compareVersions */.Zy)(ver, MIN_OCI_HELM) < 0) {
+        throw new Error(`helm-version ${s} cannot pull OCI charts; use 3.8.0 or newer`);
+    }
+    return ver;
+}
+async function resolveHelm(versionInput, opts = {}) {
+    const wanted = parseHelmVersionInput(versionInput);
+    const onPath = await io/* which */.K7('helm', false);
+    const pathVersion = onPath ? await helmVersionOf(onPath) : undefined;
+    if (onPath && pathVersion) {
+        const shown = `v${(0,karpenter_version/* formatVersion */.qh)(pathVersion)}`;
+        if (wanted === 'auto' && (0,karpenter_version/* compareVersions */.Zy)(pathVersion, MIN_OCI_HELM) >= 0) {
+            (0,log/* info */.pq)(`using helm ${shown} from PATH (${onPath})`);
+            return { path: onPath, version: shown, source: 'path' };
+        }
+        if (wanted !== 'auto' && (0,karpenter_version/* compareVersions */.Zy)(pathVersion, wanted) === 0) {
+            (0,log/* info */.pq)(`using helm ${shown} from PATH (${onPath}), as helm-version asks`);
+            return { path: onPath, version: shown, source: 'path' };
+        }
+        if (wanted === 'auto')
+            (0,log/* info */.pq)(`helm ${shown} on PATH is older than v3.8.0 (no OCI charts); fetching a newer one`);
+    }
+    const version = wanted === 'auto' ? PINNED_HELM_VERSION : (0,karpenter_version/* formatVersion */.qh)(wanted);
+    const platform = helmPlatform(opts.platform, opts.arch);
+    if (process.env['RUNNER_TOOL_CACHE']) {
+        const cached = tool_cache/* find */.I6('helm', version, platform.cacheArch);
+        if (cached) {
+            const path = `${cached}/helm`;
+            (0,log/* info */.pq)(`using helm v${version} from the tool cache (${path})`);
+            return { path, version: `v${version}`, source: 'tool-cache' };
+        }
+    }
+    const path = await downloadHelm(version, { platform, tempDir: opts.tempDir, baseUrl: opts.mirror });
+    // Verified archive, so running it is safe; a binary that does not report the version asked for is not used.
+    const got = await helmVersionOf(path);
+    if (!got || (0,karpenter_version/* formatVersion */.qh)(got) !== version) {
+        throw new Error(`downloaded helm at ${path} reports ${got ? (0,karpenter_version/* formatVersion */.qh)(got) : 'no version'}, expected ${version}`);
+    }
+    return { path, version: `v${version}`, source: 'download' };
+}
+/**
+ * Starts resolveHelm now and hands back its promise, for apply to await after the stacks: a failure is kept for
+ * the await (not reported as an unhandled rejection if the run fails elsewhere first and never awaits it).
+ */
+function prefetchHelm(versionInput, opts = {}) {
+    const pending = resolveHelm(versionInput, opts);
+    pending.catch(() => undefined);
+    return pending;
+}
+
+
+/***/ }),
+
+/***/ 869:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   S_: () => (/* binding */ helmMessage),
+/* harmony export */   oU: () => (/* binding */ runHelm),
+/* harmony export */   t2: () => (/* binding */ HelmError)
+/* harmony export */ });
+/* unused harmony export helmEnv */
+/* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1955);
+// Runs helm: always an argv array through @actions/exec (spawn, no shell), output captured, and on failure an
+// error that carries helm's own message rather than "exit code 1".
+
+class HelmError extends Error {
+    args;
+    exitCode;
+    stdout;
+    stderr;
+    constructor(args, exitCode, stdout, stderr) {
+        super(`helm ${args[0] ?? ''} failed (exit ${exitCode}): ${helmMessage(stderr, stdout)}`);
+        this.args = args;
+        this.exitCode = exitCode;
+        this.stdout = stdout;
+        this.stderr = stderr;
+        this.name = 'HelmError';
+    }
+    /** helm's own words, without the exit code prefix */
+    get helmMessage() {
+        return helmMessage(this.stderr, this.stdout);
+    }
+}
+/** The useful part of helm's output: its `Error: …` line(s) when present, else the last stderr lines. */
+function helmMessage(stderr, stdout = '') {
+    const text = stderr.trim() || stdout.trim();
+    if (!text)
+        return '(helm printed nothing)';
+    const lines = text.split(/\r?\n/);
+    const at = lines.findIndex((l) => l.startsWith('Error:'));
+    const picked = at >= 0 ? lines.slice(at) : lines.slice(-5);
+    return picked.join('\n').replace(/^Error:\s*/, '');
+}
+/** The environment of the child: ours, with KUBECONFIG set when given (exec's env REPLACES process.env). */
+function helmEnv(kubeconfig) {
+    const env = {};
+    for (const [k, v] of Object.entries(process.env))
+        if (v !== undefined)
+            env[k] = v;
+    if (kubeconfig)
+        env['KUBECONFIG'] = kubeconfig;
+    return env;
+}
+// @actions/exec splits its first argument like a command line; quoting keeps a path with spaces whole.
+function quoteTool(path) {
+    return `"${path.replace(/"/g, '\\"')}"`;
+}
+async function runHelm(helm, args, opts = {}) {
+    const out = await (0,_actions_exec__WEBPACK_IMPORTED_MODULE_0__/* .getExecOutput */ .H)(quoteTool(helm), args, {
+        env: helmEnv(opts.kubeconfig),
+        ignoreReturnCode: true,
+        silent: opts.silent ?? true
+    });
+    const result = { exitCode: out.exitCode, stdout: out.stdout, stderr: out.stderr };
+    if (result.exitCode !== 0 && !opts.allowFailure) {
+        throw new HelmError(args, result.exitCode, result.stdout, result.stderr);
+    }
+    return result;
+}
+
+
+/***/ }),
+
+/***/ 5009:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ mergeValues),
+/* harmony export */   Z: () => (/* binding */ sameValues)
+/* harmony export */ });
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
+// What `helm get values` will report after an install with several --values files: helm deep-merges them in
+// order (maps merge key by key, anything else is replaced by the later file; a null is kept as null). Used to
+// tell whether a re-run would change the release at all.
+
+function isMap(x) {
+    return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+function mergeValues(base, ...overrides) {
+    const out = { ...base };
+    for (const o of overrides) {
+        for (const [k, v] of Object.entries(o)) {
+            const cur = out[k];
+            out[k] = isMap(cur) && isMap(v) ? mergeValues(cur, v) : v;
+        }
+    }
+    return out;
+}
+/** Equal as JSON documents (key order ignored); what matters for "would helm change anything". */
+function sameValues(a, b) {
+    return (0,node_util__WEBPACK_IMPORTED_MODULE_0__.isDeepStrictEqual)(JSON.parse(JSON.stringify(a)), JSON.parse(JSON.stringify(b)));
+}
+
+
+/***/ }),
+
+/***/ 9054:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ backoffDelay),
+/* harmony export */   y: () => (/* binding */ sleep)
+/* harmony export */ });
+// Jittered exponential backoff for the Kubernetes side: API retries and polls. Sleeps end early when the
+// job is cancelled, so a cancelled run stops waiting at once.
+/** Delay before retry `attempt` (0-based): full jitter over base·2^attempt, capped. */
+function backoffDelay(attempt, opts) {
+    const ceiling = Math.min(opts.maxMs, opts.baseMs * 2 ** attempt);
+    // half fixed, half random: never zero (no hot loop), and parallel runs spread out
+    return Math.round(ceiling / 2 + Math.random() * (ceiling / 2));
+}
+function sleep(ms, signal) {
+    return new Promise((resolve, reject) => {
+        if (signal?.aborted) {
+            reject(abortError(signal));
+            return;
+        }
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(abortError(signal));
+        };
+        const timer = setTimeout(() => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+        }, ms);
+        signal?.addEventListener('abort', onAbort, { once: true });
+    });
+}
+function abortError(signal) {
+    const reason = signal?.reason;
+    return reason instanceof Error ? reason : new Error('cancelled');
+}
+
+
+/***/ }),
+
+/***/ 3646:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   W3: () => (/* binding */ KubeApiError),
+/* harmony export */   c4: () => (/* binding */ isNotFound),
+/* harmony export */   dh: () => (/* binding */ isConflict),
+/* harmony export */   x9: () => (/* binding */ isAlreadyExists)
+/* harmony export */ });
+// An answer from the Kubernetes API that was not a success, with what the API server said about it
+// (its Status object), so callers can branch on `status`/`reason` and users read the server's own words.
+class KubeApiError extends Error {
+    status;
+    reason;
+    serverMessage;
+    method;
+    path;
+    constructor(status, 
+    /** the Status `reason` (NotFound, AlreadyExists, Conflict, Forbidden, ...), or the HTTP status text */
+    reason, 
+    /** the server's message, or the start of the body when it was not a Status */
+    serverMessage, method, path) {
+        super(`Kubernetes API ${method} ${path} failed: ${status} ${reason}: ${serverMessage}${hint(status)}`);
+        this.status = status;
+        this.reason = reason;
+        this.serverMessage = serverMessage;
+        this.method = method;
+        this.path = path;
+        this.name = 'KubeApiError';
+    }
+}
+function hint(status) {
+    if (status === 401)
+        return ' (the credentials were not accepted: an expired token, or a kubeconfig for another cluster?)';
+    if (status === 403)
+        return ' (the identity is not allowed this: on EKS, does the deploying role have cluster-admin through an access entry or aws-auth?)';
+    return '';
+}
+function isNotFound(e) {
+    return e instanceof KubeApiError && e.status === 404;
+}
+function isConflict(e) {
+    return e instanceof KubeApiError && e.status === 409;
+}
+/** 409 on create: the object is already there (a Conflict on update is about resourceVersion instead). */
+function isAlreadyExists(e) {
+    return e instanceof KubeApiError && e.status === 409 && e.reason === 'AlreadyExists';
+}
+
+
+/***/ }),
+
+/***/ 2934:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  D: () => (/* binding */ openCluster),
+  B: () => (/* binding */ withCluster)
+});
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __webpack_require__(7067);
+// EXTERNAL MODULE: external "node:https"
+var external_node_https_ = __webpack_require__(4708);
+// EXTERNAL MODULE: ./src/kube/errors.ts
+var errors = __webpack_require__(3646);
+// EXTERNAL MODULE: ./src/kube/backoff.ts
+var backoff = __webpack_require__(9054);
+;// CONCATENATED MODULE: ./src/kube/discovery.ts
+// Maps (apiVersion, kind) to the resource's plural name and scope the way kubectl does: from the API
+// server's own resource lists (`/api/v1`, `/apis/<group>/<version>`). This is what lets the tool apply any
+// kind (NodePool, EC2NodeClass, CRDs) without a hard-coded table of plurals.
+/** `v1` → `/api/v1`; `karpenter.sh/v1` → `/apis/karpenter.sh/v1` */
+function groupVersionPath(apiVersion) {
+    return apiVersion.includes('/') ? `/apis/${apiVersion}` : `/api/${apiVersion}`;
+}
+class Discovery {
+    get;
+    // Only answers that found something are cached: a group missing now may be installed by the chart
+    // a minute later (manifests are applied after it), and asking again costs one small GET.
+    lists = new Map();
+    constructor(get) {
+        this.get = get;
+    }
+    /** The resources served under one apiVersion; undefined when that group/version is not served. */
+    async resources(apiVersion) {
+        const cached = this.lists.get(apiVersion);
+        if (cached)
+            return cached;
+        const list = (await this.get(groupVersionPath(apiVersion)));
+        if (!list)
+            return undefined;
+        const resources = [];
+        for (const r of list.resources ?? []) {
+            // `pods/log`, `nodepools/status`: subresources are not kinds of their own
+            if (!r.name || !r.kind || r.name.includes('/'))
+                continue;
+            resources.push({ name: r.name, kind: r.kind, namespaced: r.namespaced === true });
+        }
+        this.lists.set(apiVersion, resources);
+        return resources;
+    }
+    async resource(apiVersion, kind) {
+        return (await this.resources(apiVersion))?.find((r) => r.kind === kind);
+    }
+    /** Versions served for an API group (`karpenter.sh`), preferred first; empty when the group is absent. */
+    async groupVersions(group) {
+        const doc = (await this.get(`/apis/${group}`));
+        if (!doc)
+            return [];
+        const versions = (doc.versions ?? []).map((v) => v.version).filter((v) => typeof v === 'string');
+        const preferred = doc.preferredVersion?.version;
+        return preferred && versions.includes(preferred) ? [preferred, ...versions.filter((v) => v !== preferred)] : versions;
+    }
+    forget() {
+        this.lists.clear();
+    }
+}
+/** Path of a collection (no name) or an object, from discovery facts. */
+function pathFor(apiVersion, resource, namespace, name) {
+    let path = groupVersionPath(apiVersion);
+    if (resource.namespaced && namespace)
+        path += `/namespaces/${encodeURIComponent(namespace)}`;
+    path += `/${resource.name}`;
+    if (name !== undefined)
+        path += `/${encodeURIComponent(name)}`;
+    return path;
+}
+
+;// CONCATENATED MODULE: ./src/kube/client.ts
+// A small Kubernetes API client on node:https: the handful of verbs this tool needs, TLS with the
+// cluster's CA, bearer token or client certificate, retries for what can succeed on retry, and errors
+// that carry the API server's Status. (@kubernetes/client-node would add megabytes to the bundle.)
+
+
+
+
+
+/** The field manager named on every server-side apply, so `managedFields` shows who set what. */
+const FIELD_MANAGER = 'karpenter-provision';
+const PATCH_CONTENT_TYPES = {
+    merge: 'application/merge-patch+json',
+    json: 'application/json-patch+json',
+    strategic: 'application/strategic-merge-patch+json',
+    apply: 'application/apply-patch+yaml'
+};
+/** Network failures where the request may not have reached the server, or the server went away mid-answer. */
+const RETRYABLE_NETWORK_CODES = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNABORTED', 'EAI_AGAIN']);
+class KubeClient {
+    conn;
+    server;
+    agent;
+    discovery;
+    attempts;
+    retryBaseMs;
+    retryMaxMs;
+    requestTimeoutMs;
+    signal;
+    constructor(conn, opts = {}) {
+        this.conn = conn;
+        this.server = new URL(conn.server);
+        if (this.server.protocol !== 'https:' && this.server.protocol !== 'http:') {
+            throw new Error(`Kubernetes server URL must be https:// (got ${conn.server})`);
+        }
+        this.agent =
+            this.server.protocol === 'https:'
+                ? new external_node_https_.Agent({
+                    keepAlive: true,
+                    ca: conn.caPem,
+                    cert: conn.clientCertPem,
+                    key: conn.clientKeyPem,
+                    rejectUnauthorized: conn.insecureSkipTlsVerify !== true,
+                    servername: conn.tlsServerName
+                })
+                : new external_node_http_.Agent({ keepAlive: true });
+        this.attempts = Math.max(1, opts.attempts ?? 5);
+        this.retryBaseMs = opts.retryBaseMs ?? 250;
+        this.retryMaxMs = opts.retryMaxMs ?? 8000;
+        this.requestTimeoutMs = opts.requestTimeoutMs ?? 30_000;
+        this.signal = opts.signal;
+        this.discovery = new Discovery((path) => this.getOptional(path));
+    }
+    /** Closes kept-alive connections. */
+    close() {
+        this.agent.destroy();
+    }
+    async get(path) {
+        return (await this.request('GET', path));
+    }
+    /** GET that answers undefined for 404 instead of throwing. */
+    async getOptional(path) {
+        try {
+            return await this.get(path);
+        }
+        catch (e) {
+            if ((0,errors/* isNotFound */.c4)(e))
+                return undefined;
+            throw e;
+        }
+    }
+    /** Every item of a collection, following `continue` tokens. */
+    async list(path, selectors = {}) {
+        const items = [];
+        let cont;
+        do {
+            const page = (await this.request('GET', path, {
+                query: { ...selectors, limit: '500', continue: cont }
+            }));
+            items.push(...(page.items ?? []));
+            cont = page.metadata?.continue || undefined;
+        } while (cont);
+        return items;
+    }
+    /** POST to a collection path. */
+    async create(collectionPath, body) {
+        return (await this.request('POST', collectionPath, { body }));
+    }
+    /** PUT: the server checks `metadata.resourceVersion` when the body has one (409 Conflict if stale). */
+    async replace(path, body) {
+        return (await this.request('PUT', path, { body }));
+    }
+    /** merge: RFC 7386 (null deletes a key); json: RFC 6902 operations; strategic: Kubernetes' own merge. */
+    async patch(path, body, type = 'merge') {
+        return (await this.request('PATCH', path, { body, contentType: PATCH_CONTENT_TYPES[type] }));
+    }
+    /**
+     * Server-side apply: the object's fields named in `body` become owned by our field manager. `force`
+     * takes over fields another manager (kubectl, a previous helm) set, as `kubectl apply --server-side --force-conflicts`.
+     */
+    async apply(path, body, opts = {}) {
+        return (await this.request('PATCH', path, {
+            // JSON is YAML, so the apply-patch+yaml content type takes it as it is
+            body,
+            contentType: PATCH_CONTENT_TYPES.apply,
+            query: { fieldManager: opts.fieldManager ?? FIELD_MANAGER, force: String(opts.force ?? true) }
+        }));
+    }
+    /** DELETE; false when the object was already gone. */
+    async delete(path, opts = {}) {
+        try {
+            await this.request('DELETE', path, opts.propagationPolicy ? { body: { kind: 'DeleteOptions', apiVersion: 'v1', propagationPolicy: opts.propagationPolicy } } : {});
+            return true;
+        }
+        catch (e) {
+            if ((0,errors/* isNotFound */.c4)(e))
+                return false;
+            throw e;
+        }
+    }
+    /** Discovery facts for a kind; undefined when the server does not serve it (CRD not installed). */
+    async resource(apiVersion, kind) {
+        return this.discovery.resource(apiVersion, kind);
+    }
+    /** Versions served for an API group, preferred first; empty when the group does not exist. */
+    async groupVersions(group) {
+        return this.discovery.groupVersions(group);
+    }
+    /**
+     * The REST path of a kind's collection (no name) or of one object, e.g.
+     * `resourcePath('karpenter.sh/v1', 'NodePool', undefined, 'default')` → `/apis/karpenter.sh/v1/nodepools/default`.
+     */
+    async resourcePath(apiVersion, kind, namespace, name) {
+        const resource = await this.discovery.resource(apiVersion, kind);
+        if (!resource) {
+            throw new Error(`the cluster does not serve ${kind} in ${apiVersion} (is the CRD installed, and is that API version still served?)`);
+        }
+        if (resource.namespaced && name !== undefined && !namespace) {
+            throw new Error(`${kind} ${name} is namespaced: a namespace is needed`);
+        }
+        return pathFor(apiVersion, resource, namespace, name);
+    }
+    /** Drops cached discovery (after CRDs were installed). */
+    forgetDiscovery() {
+        this.discovery.forget();
+    }
+    /** One API call with retries; the parsed JSON answer (undefined for an empty body). */
+    async request(method, path, opts = {}) {
+        const url = this.url(path, opts.query);
+        const body = opts.body === undefined ? undefined : Buffer.from(JSON.stringify(opts.body), 'utf8');
+        const headers = { accept: 'application/json', 'user-agent': 'karpenter-provision' };
+        if (body) {
+            headers['content-type'] = opts.contentType ?? 'application/json';
+            headers['content-length'] = body.length;
+        }
+        if (this.conn.token)
+            headers.authorization = `Bearer ${this.conn.token}`;
+        for (let attempt = 0;; attempt++) {
+            let response;
+            try {
+                response = await this.send(method, url, headers, body);
+            }
+            catch (e) {
+                const code = e.code;
+                if (code && RETRYABLE_NETWORK_CODES.has(code) && attempt + 1 < this.attempts) {
+                    await (0,backoff/* sleep */.y)((0,backoff/* backoffDelay */.E)(attempt, this.backoff()), this.signal);
+                    continue;
+                }
+                throw new Error(`Kubernetes API ${method} ${path}: cannot reach ${this.server.origin}: ${e.message}`, { cause: e });
+            }
+            if (response.status >= 200 && response.status < 300)
+                return parseJson(response.body);
+            if (isRetryableStatus(response.status) && attempt + 1 < this.attempts) {
+                const delay = Math.max((0,backoff/* backoffDelay */.E)(attempt, this.backoff()), retryAfterMs(response.headers));
+                await (0,backoff/* sleep */.y)(Math.min(delay, 30_000), this.signal);
+                continue;
+            }
+            throw toApiError(response, method, path);
+        }
+    }
+    backoff() {
+        return { baseMs: this.retryBaseMs, maxMs: this.retryMaxMs };
+    }
+    url(path, query = {}) {
+        // keep a server path prefix (proxies such as Rancher serve the API under one)
+        const prefix = this.server.pathname.replace(/\/+$/, '');
+        const url = new URL(this.server.origin + prefix + path);
+        for (const [k, v] of Object.entries(query))
+            if (v !== undefined)
+                url.searchParams.set(k, v);
+        return url;
+    }
+    send(method, url, headers, body) {
+        const transport = url.protocol === 'https:' ? external_node_https_ : external_node_http_;
+        return new Promise((resolve, reject) => {
+            const req = transport.request(url, { method, headers, agent: this.agent, signal: this.signal }, (res) => {
+                const chunks = [];
+                res.on('data', (c) => chunks.push(c));
+                res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+                res.on('error', reject);
+            });
+            req.setTimeout(this.requestTimeoutMs, () => {
+                req.destroy(Object.assign(new Error(`no answer within ${this.requestTimeoutMs} ms`), { code: 'ETIMEDOUT' }));
+            });
+            req.on('error', reject);
+            req.end(body);
+        });
+    }
+}
+function isRetryableStatus(status) {
+    // 501 Not Implemented will not change on retry
+    return status === 429 || (status >= 500 && status !== 501);
+}
+function retryAfterMs(headers) {
+    const value = headers['retry-after'];
+    const seconds = typeof value === 'string' ? Number(value) : NaN;
+    return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 0;
+}
+function parseJson(body) {
+    if (body.length === 0)
+        return undefined;
+    const text = body.toString('utf8');
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        throw new Error(`Kubernetes API answered with something that is not JSON: ${text.slice(0, 200)}`);
+    }
+}
+function toApiError(response, method, path) {
+    const text = response.body.toString('utf8');
+    let reason = external_node_http_.STATUS_CODES[response.status] ?? 'Unknown';
+    let message = text.trim().slice(0, 500) || '(empty answer)';
+    try {
+        const status = JSON.parse(text);
+        if (status && typeof status === 'object') {
+            if (typeof status.reason === 'string' && status.reason)
+                reason = status.reason;
+            if (typeof status.message === 'string' && status.message)
+                message = status.message;
+        }
+    }
+    catch {
+        // not a Status object: keep the raw text
+    }
+    return new errors/* KubeApiError */.W3(response.status, reason, message, method, path);
+}
+
+// EXTERNAL MODULE: ./node_modules/@smithy/protocol-http/dist-cjs/index.js
+var dist_cjs = __webpack_require__(2356);
+// EXTERNAL MODULE: ./node_modules/@smithy/signature-v4/dist-cjs/index.js
+var signature_v4_dist_cjs = __webpack_require__(5118);
+// EXTERNAL MODULE: ./node_modules/@aws-crypto/sha256-js/build/main/index.js
+var main = __webpack_require__(3156);
+// EXTERNAL MODULE: ./src/runner/log.ts
+var log = __webpack_require__(7708);
+;// CONCATENATED MODULE: ./src/kube/token.ts
+// The EKS bearer token (SPEC §5): what `aws eks get-token` prints. EKS (through aws-iam-authenticator)
+// replays the presigned STS GetCallerIdentity URL inside it and maps the caller's ARN to a Kubernetes user,
+// so the token is only as powerful as the credentials that signed it, and only for 60 seconds of signing
+// validity (EKS accepts it for ~15 minutes from X-Amz-Date).
+
+
+
+
+const EKS_TOKEN_PREFIX = 'k8s-aws-v1.';
+/** aws-iam-authenticator refuses URLs presigned for longer than this; the CLI uses the same value. */
+const PRESIGN_EXPIRES_SECONDS = 60;
+/** The header that binds the token to one cluster: the authenticator checks it is signed and matches. */
+const CLUSTER_ID_HEADER = 'x-k8s-aws-id';
+/** The STS endpoint the token is presigned for: explicit, environment override (moto in tests), or regional. */
+function stsEndpoint(region, explicit) {
+    const configured = explicit ?? process.env.AWS_ENDPOINT_URL_STS ?? process.env.AWS_ENDPOINT_URL;
+    if (configured)
+        return new URL(configured);
+    // China regions live under their own DNS suffix; every other partition uses amazonaws.com.
+    const suffix = region.startsWith('cn-') ? 'amazonaws.com.cn' : 'amazonaws.com';
+    return new URL(`https://sts.${region}.${suffix}/`);
+}
+async function eksToken(opts) {
+    const endpoint = stsEndpoint(opts.region, opts.endpoint);
+    const signer = new signature_v4_dist_cjs.SignatureV4({ credentials: opts.credentials, region: opts.region, service: 'sts', sha256: main.Sha256 });
+    const request = new dist_cjs/* HttpRequest */.Kd({
+        method: 'GET',
+        protocol: endpoint.protocol,
+        hostname: endpoint.hostname,
+        port: endpoint.port ? Number(endpoint.port) : undefined,
+        path: endpoint.pathname || '/',
+        query: { Action: 'GetCallerIdentity', Version: '2011-06-15' },
+        // `host` carries the port when there is one, as the verifier's HTTP client will send it.
+        headers: { host: endpoint.host, [CLUSTER_ID_HEADER]: opts.clusterName }
+    });
+    const presigned = await signer.presign(request, {
+        expiresIn: PRESIGN_EXPIRES_SECONDS,
+        ...(opts.signingDate ? { signingDate: opts.signingDate } : {})
+    });
+    const url = `${endpoint.protocol}//${endpoint.host}${presigned.path}?${queryString(presigned.query ?? {})}`;
+    const token = EKS_TOKEN_PREFIX + Buffer.from(url, 'utf8').toString('base64url');
+    // a bearer credential for the cluster: masked before anything can print it
+    (0,log/* setSecret */.Pq)(token);
+    return token;
+}
+/** RFC 3986 encoding, the same the signer used when it computed the canonical query string. */
+function rfc3986(value) {
+    return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+function queryString(query) {
+    const parts = [];
+    for (const key of Object.keys(query).sort()) {
+        const value = query[key];
+        if (value === null || value === undefined)
+            continue;
+        const values = Array.isArray(value) ? value : [value];
+        for (const v of values)
+            parts.push(`${rfc3986(key)}=${rfc3986(v)}`);
+    }
+    return parts.join('&');
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8815);
+;// CONCATENATED MODULE: ./src/kube/kubeconfig.ts
+// Kubeconfig files: the one written for helm from EKS facts (SPEC §5: mode 0600 under RUNNER_TEMP, removed
+// at the end), and reading the user's `kubeconfig` input into a KubeConnection for our own API calls.
+
+
+
+
+/** The same facts as a connection for our own API client (EKS gives the CA as base64 of the PEM). */
+function connectionFromFacts(facts) {
+    return { server: facts.server, caPem: Buffer.from(facts.caData, 'base64').toString('utf8'), token: facts.token };
+}
+/** The kubeconfig as a YAML string. The token is in it: never log the result. */
+function kubeconfigYaml(facts) {
+    const name = facts.clusterName;
+    return (0,dist/* stringify */.As)({
+        apiVersion: 'v1',
+        kind: 'Config',
+        clusters: [{ name, cluster: { server: facts.server, 'certificate-authority-data': facts.caData } }],
+        users: [{ name, user: { token: facts.token } }],
+        contexts: [{ name, context: { cluster: name, user: name } }],
+        'current-context': name,
+        preferences: {}
+    });
+}
+/**
+ * Writes the kubeconfig into a fresh folder of its own under `tempDir` (RUNNER_TEMP). The file is created
+ * with mode 0600 (never readable by others, not even for a moment before a chmod) and exclusively, so a
+ * file or link planted at that path is not followed. Callers dispose in a `finally`.
+ */
+async function writeKubeconfig(tempDir, facts) {
+    // mkdtemp makes a 0700 folder with an unguessable name: parallel runs on one runner never collide
+    const dir = await promises_.mkdtemp(external_node_path_.join(tempDir, 'karpenter-provision-kube-'));
+    const file = external_node_path_.join(dir, 'kubeconfig');
+    try {
+        const handle = await promises_.open(file, 'wx', 0o600);
+        try {
+            await handle.writeFile(kubeconfigYaml(facts), 'utf8');
+        }
+        finally {
+            await handle.close();
+        }
+    }
+    catch (e) {
+        await promises_.rm(dir, { recursive: true, force: true });
+        throw e;
+    }
+    return {
+        path: file,
+        dispose: () => promises_.rm(dir, { recursive: true, force: true })
+    };
+}
+class KubeconfigError extends Error {
+    constructor(file, message) {
+        super(`kubeconfig ${file}: ${message}`);
+        this.name = 'KubeconfigError';
+    }
+}
+/**
+ * Reads the user's kubeconfig (the `kubeconfig` input) and resolves its current context to a connection:
+ * server, CA (inline data or file, relative paths from the kubeconfig's folder), insecure-skip-tls-verify,
+ * bearer token (inline or tokenFile) or client certificate and key. Exec and auth-provider plugins are
+ * refused: running a user's plugin binary here would be a surprise, and the usual one (`aws eks get-token`)
+ * is what the action does itself when the input is left out.
+ */
+function loadKubeconfig(file) {
+    let text;
+    try {
+        text = external_node_fs_.readFileSync(file, 'utf8');
+    }
+    catch (e) {
+        throw new KubeconfigError(file, `cannot read it: ${e.message}`);
+    }
+    let doc;
+    try {
+        doc = ((0,dist/* parse */.qg)(text) ?? {});
+    }
+    catch (e) {
+        throw new KubeconfigError(file, `malformed YAML: ${e.message}`);
+    }
+    if (typeof doc !== 'object' || Array.isArray(doc))
+        throw new KubeconfigError(file, 'expected a mapping (apiVersion: v1, kind: Config)');
+    const base = external_node_path_.dirname(external_node_path_.resolve(file));
+    const contextName = doc['current-context'];
+    if (!contextName)
+        throw new KubeconfigError(file, 'has no current-context: set one (kubectl config use-context NAME)');
+    const context = doc.contexts?.find((c) => c.name === contextName)?.context;
+    if (!context)
+        throw new KubeconfigError(file, `current-context "${contextName}" is not among its contexts`);
+    const cluster = doc.clusters?.find((c) => c.name === context.cluster)?.cluster;
+    if (!cluster)
+        throw new KubeconfigError(file, `context "${contextName}" names cluster "${context.cluster ?? ''}", which is not among its clusters`);
+    const user = context.user ? doc.users?.find((u) => u.name === context.user)?.user : {};
+    if (!user)
+        throw new KubeconfigError(file, `context "${contextName}" names user "${context.user ?? ''}", which is not among its users`);
+    const server = str(cluster.server);
+    if (!server)
+        throw new KubeconfigError(file, `cluster "${context.cluster ?? ''}" has no server`);
+    const conn = { server };
+    const ca = pem(file, base, cluster, 'certificate-authority');
+    if (ca)
+        conn.caPem = ca;
+    if (cluster['insecure-skip-tls-verify'] === true)
+        conn.insecureSkipTlsVerify = true;
+    const tlsServerName = str(cluster['tls-server-name']);
+    if (tlsServerName)
+        conn.tlsServerName = tlsServerName;
+    if (user.exec !== undefined || user['auth-provider'] !== undefined) {
+        const what = user.exec !== undefined ? 'an exec credential plugin' : 'an auth-provider plugin';
+        throw new KubeconfigError(file, `user "${context.user ?? ''}" uses ${what}, which is not supported: pass a kubeconfig with a token or a client certificate, ` +
+            'or leave the kubeconfig input out so the action builds one from EKS with its own AWS credentials');
+    }
+    const token = str(user.token) ?? readOptional(file, base, str(user.tokenFile))?.trim();
+    if (token)
+        conn.token = token;
+    const cert = pem(file, base, user, 'client-certificate');
+    const key = pem(file, base, user, 'client-key');
+    if (cert || key) {
+        if (!cert || !key)
+            throw new KubeconfigError(file, `user "${context.user ?? ''}" has a client ${cert ? 'certificate but no key' : 'key but no certificate'}`);
+        conn.clientCertPem = cert;
+        conn.clientKeyPem = key;
+    }
+    if (!conn.token && !conn.clientCertPem) {
+        throw new KubeconfigError(file, `user "${context.user ?? ''}" has no token and no client certificate`);
+    }
+    return conn;
+}
+function str(v) {
+    return typeof v === 'string' && v !== '' ? v : undefined;
+}
+/** `<key>-data` (base64) wins over `<key>` (a file path), as in kubectl. */
+function pem(file, base, section, key) {
+    const data = str(section[`${key}-data`]);
+    if (data)
+        return Buffer.from(data, 'base64').toString('utf8');
+    return readOptional(file, base, str(section[key]));
+}
+function readOptional(file, base, target) {
+    if (!target)
+        return undefined;
+    const resolved = external_node_path_.resolve(base, target);
+    try {
+        return external_node_fs_.readFileSync(resolved, 'utf8');
+    }
+    catch (e) {
+        throw new KubeconfigError(file, `cannot read ${resolved}: ${e.message}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/modes/cluster-session.ts
+// A connection to the cluster for every mode: our API client and a kubeconfig file for helm, from the
+// `kubeconfig` input or from DescribeCluster and an EKS token (0600 under RUNNER_TEMP, removed by dispose).
+
+
+
+
+/**
+ * The `kubeconfig` input, or one made from DescribeCluster and an EKS token (0600 under RUNNER_TEMP,
+ * removed by dispose). EKS accepts a token for about 15 minutes, so apply opens a fresh session for the
+ * install rather than reuse the one from before the stacks.
+ */
+async function openCluster(ctx, aws, cluster) {
+    if (ctx.inputs.kubeconfig) {
+        const path = (0,external_node_path_.resolve)(process.env.GITHUB_WORKSPACE ?? process.cwd(), ctx.inputs.kubeconfig);
+        const kube = new KubeClient(loadKubeconfig(path), { signal: ctx.signal });
+        return { kube, kubeconfig: path, dispose: async () => kube.close() };
+    }
+    if (!cluster?.endpoint || !cluster.certificateAuthority) {
+        throw new Error(`EKS cluster ${ctx.config.name} reports no endpoint or certificate authority; pass the kubeconfig input to reach it`);
+    }
+    // The credentials the SDK clients resolved (assumed role or the default chain) sign the token.
+    const credentials = await (await aws.sts()).config.credentials();
+    const facts = {
+        server: cluster.endpoint,
+        caData: cluster.certificateAuthority,
+        clusterName: cluster.name,
+        token: await eksToken({ clusterName: cluster.name, region: cluster.region, credentials })
+    };
+    const written = await writeKubeconfig(ctx.tempDir, facts);
+    const kube = new KubeClient(connectionFromFacts(facts), { signal: ctx.signal });
+    return {
+        kube,
+        kubeconfig: written.path,
+        dispose: async () => {
+            kube.close();
+            await written.dispose();
+        }
+    };
+}
+async function withCluster(ctx, aws, cluster, fn) {
+    const session = await openCluster(ctx, aws, cluster);
+    try {
+        return await fn(session);
+    }
+    finally {
+        await session.dispose();
+    }
+}
+
+
+/***/ }),
+
+/***/ 2397:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  ER: () => (/* binding */ desiredFor),
+  KG: () => (/* binding */ findCluster),
+  fA: () => (/* binding */ openSession),
+  Oh: () => (/* binding */ pollOptions),
+  Pk: () => (/* binding */ readInstalledChart)
+});
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8815);
+// EXTERNAL MODULE: ./src/state/desired.ts + 10 modules
+var state_desired = __webpack_require__(740);
+// EXTERNAL MODULE: ./src/runner/log.ts
+var log = __webpack_require__(7708);
+;// CONCATENATED MODULE: ./src/aws/clients.ts
+const SDK_MAX_ATTEMPTS = 5;
+const SDK_RETRY_MODE = 'adaptive';
+function clientConfig(region, credentials) {
+    // Without credentials the SDK's default chain applies (env, shared files, web identity, IMDS…).
+    return { region, ...(credentials ? { credentials } : {}), maxAttempts: SDK_MAX_ATTEMPTS, retryMode: SDK_RETRY_MODE };
+}
+function lazy(make) {
+    let made;
+    return () => (made ??= make());
+}
+function awsClients(region, credentials) {
+    const config = clientConfig(region, credentials);
+    return {
+        region,
+        cfn: lazy(async () => new (await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(805)]).then(__webpack_require__.t.bind(__webpack_require__, 3805, 19))).CloudFormationClient(config)),
+        iam: lazy(async () => new (await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(764)]).then(__webpack_require__.t.bind(__webpack_require__, 6764, 19))).IAMClient(config)),
+        eks: lazy(async () => new (await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(524)]).then(__webpack_require__.t.bind(__webpack_require__, 4524, 19))).EKSClient(config)),
+        sts: lazy(async () => new (await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(695)]).then(__webpack_require__.t.bind(__webpack_require__, 1695, 19))).STSClient(config)),
+        ec2: lazy(async () => new (await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(193)]).then(__webpack_require__.t.bind(__webpack_require__, 5193, 19))).EC2Client(config))
+    };
+}
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 8 modules
+var core = __webpack_require__(6058);
+// EXTERNAL MODULE: ./src/aws/retry.ts
+var retry = __webpack_require__(2495);
+;// CONCATENATED MODULE: ./src/aws/credentials.ts
+// Credentials for the run. With `role-to-assume`: the workflow's OIDC token → STS
+// AssumeRoleWithWebIdentity (the anchor action's flow, but retrying only what can succeed on retry).
+// Without it: undefined, so every client uses the SDK's default chain (env, profiles, IMDS…).
+
+
+
+class MissingIdTokenPermissionError extends Error {
+}
+/** The OIDC token of this job, masked. Fails clearly when the workflow did not grant `id-token: write`. */
+async function workflowIdToken(audience, deps = {}) {
+    const env = deps.env ?? process.env;
+    if (!env.ACTIONS_ID_TOKEN_REQUEST_URL || !env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
+        throw new MissingIdTokenPermissionError('role-to-assume is set but this job cannot request an OIDC token (ACTIONS_ID_TOKEN_REQUEST_URL is not set). ' +
+            'Add `permissions: id-token: write` (and `contents: read`) to the workflow or job, ' +
+            'or remove role-to-assume to use the ambient AWS credentials.');
+    }
+    const token = await (0,retry/* withRetry */.bD)(() => (deps.getIdToken ?? core/* getIDToken */.V9)(audience), {
+        attempts: 4,
+        sleep: deps.sleep,
+        signal: deps.signal,
+        // the toolkit wraps HTTP failures in plain Errors: retry only on 5xx/network words, never on 4xx
+        retryable: err => /Error Code : 5\d\d|ECONNRESET|ETIMEDOUT|socket hang up/i.test(String(err?.message))
+    });
+    (0,log/* setSecret */.Pq)(token);
+    return token;
+}
+async function resolveCredentials(inputs, region, deps = {}) {
+    if (!inputs.roleToAssume) {
+        (0,log/* info */.pq)('Using the ambient AWS credentials (no role-to-assume).');
+        return undefined;
+    }
+    const token = await workflowIdToken(inputs.audience, deps);
+    const { STSClient, AssumeRoleWithWebIdentityCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(695)]).then(__webpack_require__.t.bind(__webpack_require__, 1695, 19));
+    // maxAttempts 1: our own retry decides (it also covers IDPCommunicationError, which the SDK does not retry).
+    const sts = new STSClient({ region, maxAttempts: 1 });
+    const out = await (0,retry/* withRetry */.bD)(() => sts.send(new AssumeRoleWithWebIdentityCommand({
+        RoleArn: inputs.roleToAssume,
+        RoleSessionName: inputs.roleSessionName,
+        DurationSeconds: inputs.roleDurationSeconds,
+        WebIdentityToken: token
+    })), {
+        sleep: deps.sleep,
+        signal: deps.signal,
+        onRetry: (err, attempt, delay) => (0,log/* info */.pq)(`AssumeRoleWithWebIdentity failed (${err.name}); retry ${attempt} in ${delay} ms`)
+    });
+    const c = out.Credentials;
+    if (!c?.AccessKeyId || !c.SecretAccessKey || !c.SessionToken) {
+        throw new Error(`STS AssumeRoleWithWebIdentity for ${inputs.roleToAssume} returned no credentials`);
+    }
+    (0,log/* setSecret */.Pq)(c.AccessKeyId);
+    (0,log/* setSecret */.Pq)(c.SecretAccessKey);
+    (0,log/* setSecret */.Pq)(c.SessionToken);
+    (0,log/* info */.pq)(`Assumed ${out.AssumedRoleUser?.Arn ?? inputs.roleToAssume} (session ${inputs.roleSessionName}).`);
+    return { accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, sessionToken: c.SessionToken, expiration: c.Expiration };
+}
+
+;// CONCATENATED MODULE: ./src/aws/identity.ts
+const PARTITIONS = ['aws', 'aws-cn', 'aws-us-gov'];
+function partitionFromArn(arn) {
+    const p = arn.split(':')[1];
+    if (!PARTITIONS.includes(p))
+        throw new Error(`unexpected partition "${p}" in caller ARN ${arn}`);
+    return p;
+}
+async function callerIdentity(sts) {
+    const { GetCallerIdentityCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(695)]).then(__webpack_require__.t.bind(__webpack_require__, 1695, 19));
+    const out = await sts.send(new GetCallerIdentityCommand({}));
+    if (!out.Account || !out.Arn)
+        throw new Error('STS GetCallerIdentity returned no account or ARN');
+    return { accountId: out.Account, partition: partitionFromArn(out.Arn), arn: out.Arn };
+}
+
+// EXTERNAL MODULE: ./src/aws/preflight.ts
+var preflight = __webpack_require__(7610);
+// EXTERNAL MODULE: ./src/helm/resolve.ts + 2 modules
+var resolve = __webpack_require__(9215);
+// EXTERNAL MODULE: ./src/helm/release.ts
+var helm_release = __webpack_require__(9777);
+;// CONCATENATED MODULE: ./src/modes/lifecycle.ts
+// What plan, drift and delete share: credentials and clients, the caller's identity, the cluster as EKS
+// describes it (or its absence), the desired state built from those facts, and — for the chart — the
+// installed release (the connection is cluster-session.ts's, shared with apply). Logic stays in the executors; this only wires them.
+
+
+
+
+
+
+
+
+
+
+async function openSession(ctx) {
+    const { inputs, config, report } = ctx;
+    const region = inputs.awsRegion ?? config.region;
+    if (region !== config.region)
+        report.warnings.push(`aws-region ${region} overrides metadata.region ${config.region} of ${config.file}.`);
+    const credentials = await resolveCredentials(inputs, region, { signal: ctx.signal });
+    const aws = awsClients(region, credentials);
+    const identity = await callerIdentity(await aws.sts());
+    report.steps.push(`authenticated as ${identity.arn}`);
+    return { region, aws, identity };
+}
+/** DescribeCluster, or undefined when there is no such cluster (delete of an already-deleted cluster). */
+async function findCluster(aws, name, region) {
+    try {
+        return await (0,preflight/* describeCluster */.K$)(await aws.eks(), name, region);
+    }
+    catch (err) {
+        if (err instanceof preflight/* ClusterNotFoundError */.oV)
+            return undefined;
+        throw err;
+    }
+}
+function desiredFor(ctx, session, cluster) {
+    const desired = (0,state_desired/* buildDesiredState */.k)(ctx.config, ctx.inputs, {
+        accountId: session.identity.accountId,
+        partition: session.identity.partition,
+        oidcIssuer: cluster?.oidcIssuer,
+        clusterEndpoint: cluster?.endpoint
+    });
+    ctx.report.desired = desired;
+    ctx.report.warnings.push(...desired.warnings);
+    return desired;
+}
+function pollOptions(ctx) {
+    return { deadline: Date.now() + ctx.inputs.timeoutSeconds * 1000, signal: ctx.signal };
+}
+/** helm (resolved per helm-version) → the installed release and its user-supplied values. */
+async function readInstalledChart(ctx, access, desired) {
+    const helm = await (0,resolve/* resolveHelm */.Fr)(ctx.inputs.helmVersion, { tempDir: ctx.tempDir });
+    const release = await (0,helm_release/* readRelease */.iJ)(helm.path, access.kubeconfig, desired.helm.release, desired.helm.namespace);
+    (0,log/* info */.pq)(release ? `installed release ${desired.helm.namespace}/${desired.helm.release}: chart ${release.version}, revision ${release.revision}, ${release.status}` : `release ${desired.helm.namespace}/${desired.helm.release} is not installed`);
+    return { release, extraValues: await readValuesFile(desired.helm.valuesFile) };
+}
+async function readValuesFile(path) {
+    if (!path)
+        return {};
+    let doc;
+    try {
+        doc = (0,dist/* parse */.qg)(await (0,promises_.readFile)(path, 'utf8'));
+    }
+    catch (err) {
+        throw new Error(`values-file ${path}: ${err.message}`);
+    }
+    if (doc === null || doc === undefined)
+        return {};
+    if (typeof doc !== 'object' || Array.isArray(doc))
+        throw new Error(`values-file ${path}: expected a mapping of Helm values`);
+    return doc;
+}
+
+
+/***/ })
+
+};
