@@ -8,6 +8,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { startFaultEnv, clusterConfig, AWS_ONLY, type FaultEnv } from '../../test/harness/fault-proxy-env.js'
 import { makeWorkspace, type ActionResult } from '../../test/harness/run-action.js'
+import { startFakeKube } from '../../test/harness/fake-kube.js'
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/bad/', import.meta.url))
 const CLUSTER = 'bad-input'
@@ -170,6 +171,39 @@ describe('bad inputs: the input named, nothing called', () => {
     expect(errorText(r)).toMatch(/input mode: "destroy"/)
     expect(errorText(r)).toMatch(/input timeout: "soon"/)
   }, 60_000)
+})
+
+describe('bad manifests', () => {
+  it('a NodePool whose nodeClassRef names no EC2NodeClass: refused before any change, pointing at the key', async () => {
+    // The check needs the cluster (an EC2NodeClass may already be there), so it runs after the read-only
+    // preflight and before the first change. A small in-memory API server stands in for the cluster.
+    const kube = await startFakeKube()
+    // an empty cluster: lists of what does not exist yet answer empty, as a real API server's do
+    kube.intercept(req => (req.method === 'GET' && /\/(secrets|ec2nodeclasses|nodepools)$/.test(req.path) ? { status: 200, body: { apiVersion: 'v1', kind: 'List', metadata: {}, items: [] } } : undefined))
+    try {
+      const dir = join(FIXTURES, 'manifests-dangling-ref')
+      const files: Record<string, string | Buffer> = { 'cluster.yaml': clusterConfig(CLUSTER) }
+      for (const f of await readdir(dir)) files[`karpenter/${f}`] = await readFile(join(dir, f))
+      files['kubeconfig'] = [
+        'apiVersion: v1',
+        'kind: Config',
+        `clusters: [{ name: c, cluster: { server: '${kube.url}' } }]`,
+        'users: [{ name: u, user: { token: test-token } }]',
+        'contexts: [{ name: c, context: { cluster: c, user: u } }]',
+        'current-context: c'
+      ].join('\n')
+      const r = await refused(files, 'cluster.yaml', { 'install-chart': 'true', manifests: 'karpenter', kubeconfig: 'kubeconfig' }, { readsAllowed: true })
+      // the message names the manifest by its absolute path (config errors use the path as given); the
+      // annotation is relative to the workspace, as GitHub needs
+      expect(errorText(r)).toMatch(/\/karpenter\/nodepool\.yaml:11:15: spec\.template\.spec\.nodeClassRef\.name: NodePool "general" refers to EC2NodeClass "does-not-exist"/)
+      const annotation = r.annotations.find(a => a.level === 'error' && a.properties.file === 'karpenter/nodepool.yaml')
+      expect(annotation?.properties).toMatchObject({ line: '11', col: '15' })
+      // reads only: the cluster was looked at, nothing was written to it
+      expect(kube.requests.filter(q => q.method !== 'GET').map(q => `${q.method} ${q.path}`)).toEqual([])
+    } finally {
+      await kube.close()
+    }
+  }, 120_000)
 })
 
 describe('nothing was created by the whole suite', () => {
