@@ -25,6 +25,10 @@ export interface ClusterShape {
   authenticationMode?: string
   /** '' removes the issuer */
   issuer?: string
+  /** the API server URL DescribeCluster reports (e.g. the test kube-apiserver's) instead of moto's fake one */
+  endpoint?: string
+  /** certificateAuthority.data (base64 PEM) DescribeCluster reports instead of moto's random string */
+  certificateAuthority?: string
 }
 
 export interface Moto {

@@ -4,7 +4,9 @@ DescribeCluster has no accessConfig and CreateCluster always makes an ACTIVE clu
 
 stdout, first line: {"port": N}. Then one JSON answer per JSON command read from stdin:
   {"cmd": "cluster", "name": ..., "region": ..., "version": "1.32", "authenticationMode": "API_AND_CONFIG_MAP",
-   "status": "ACTIVE", "account": "123456789012"}  -> {"ok": true, "issuer": ..., "endpoint": ..., "arn": ...}
+   "status": "ACTIVE", "account": "123456789012", "endpoint": "https://127.0.0.1:6443",
+   "certificateAuthority": "<base64 PEM>"}  -> {"ok": true, "issuer": ..., "endpoint": ..., "arn": ...}
+  (endpoint / certificateAuthority point the cluster at a real test API server instead of moto's fake ones)
   {"cmd": "ping"} -> {"ok": true}
 """
 import json
@@ -37,6 +39,10 @@ def upsert_cluster(msg):
     if msg.get("authenticationMode"):
         # The response serializer reads attributes by the output shape's member names (snake_case).
         cluster.access_config = {"authenticationMode": msg["authenticationMode"], "bootstrapClusterCreatorAdminPermissions": True}
+    if msg.get("endpoint"):
+        cluster.endpoint = msg["endpoint"]
+    if msg.get("certificateAuthority"):
+        cluster.certificate_authority = {"data": msg["certificateAuthority"]}
     if "issuer" in msg:
         cluster.identity = {"oidc": {"issuer": msg["issuer"]}} if msg["issuer"] else {}
     return {"ok": True, "issuer": cluster.identity.get("oidc", {}).get("issuer"), "endpoint": cluster.endpoint, "arn": cluster.arn}
