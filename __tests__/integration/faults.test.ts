@@ -194,7 +194,7 @@ describe('two applies at once on one cluster', () => {
     expect(proxy.count('ExecuteChangeSet')).toBe(2)
   }, 240_000)
 
-  it('two runs started together: one creates, the other fails clearly or waits; the OIDC provider race is handled', async () => {
+  it('two runs started together: each succeeds or fails with a clear error naming the stack; the OIDC provider race is handled', async () => {
     const cluster = 'faults-concurrent'
     const workspace = await prepare(cluster)
     const { proxy } = env
@@ -202,17 +202,25 @@ describe('two applies at once on one cluster', () => {
     proxy.resetCalls()
     const [a, b] = await Promise.all([env.run({ inputs: inputs({ timeout: '90s' }), workspace }), env.run({ inputs: inputs({ timeout: '90s' }), workspace })])
 
-    expect([a.code, b.code]).toContain(0)
+    const errorsOf = (r: ActionResult): string => r.annotations.filter(x => x.level === 'error').map(x => x.message).join('\n')
     for (const r of [a, b]) {
+      expect(r.signal).toBeNull()
       if (r.code === 0) continue
-      const errors = r.annotations.filter(x => x.level === 'error').map(x => x.message).join('\n')
-      expect(errors).toContain(karpenterStack(cluster))
+      // a clear error about the stack both runs were creating — never about the IAM OIDC provider, whose
+      // create race (EntityAlreadyExists for the loser) the action absorbs
+      expect(errorsOf(r)).toContain(karpenterStack(cluster))
+      expect(errorsOf(r)).not.toMatch(/OpenIDConnect|oidc-provider/i)
     }
     const state = await env.awsState()
     expect(state.oidcProviders.length).toBe(new Set(state.oidcProviders).size)
-    // Known moto gap, asserted rather than hidden: when both runs create a CREATE change set on the new
-    // stack and both execute, CloudFormation refuses the second execute and the stack stays CREATE_COMPLETE;
-    // moto re-runs the resources, fails on the existing role and resets the stack to REVIEW_IN_PROGRESS.
-    expect(['CREATE_COMPLETE', 'REVIEW_IN_PROGRESS']).toContain(state.stacks[karpenterStack(cluster)])
+    // Known moto gap, asserted rather than hidden. Both runs find no stack and make a CREATE change set; both
+    // execute. CloudFormation refuses the second execute (the change set is obsolete once the stack exists)
+    // and the first run's stack ends CREATE_COMPLETE. moto instead re-runs the resources, fails on the role
+    // the first run made and resets the stack to REVIEW_IN_PROGRESS, which can fail the first run as well
+    // and which no later apply can leave (moto runs a new CREATE change set there as a no-op). So here the
+    // outcome is one run ok and the stack CREATE_COMPLETE, or both failed clearly and REVIEW_IN_PROGRESS.
+    const status = state.stacks[karpenterStack(cluster)]
+    if ([a.code, b.code].includes(0)) expect(['CREATE_COMPLETE', 'REVIEW_IN_PROGRESS']).toContain(status)
+    else expect(status).toBe('REVIEW_IN_PROGRESS')
   }, 240_000)
 })
