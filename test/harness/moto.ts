@@ -124,7 +124,10 @@ export async function startMoto(): Promise<Moto> {
       await new Promise<void>(r => proxy.close(() => r()))
       child.stdin?.end()
       if (child.exitCode === null) {
-        await Promise.race([new Promise(r => child.once('exit', r)), new Promise(r => setTimeout(r, 3000))])
+        // the grace timer is cleared (unref'd) so that it never keeps the test process alive after moto exits
+        let grace: NodeJS.Timeout | undefined
+        await Promise.race([new Promise(r => child.once('exit', r)), new Promise(r => (grace = setTimeout(r, 3000)).unref())])
+        clearTimeout(grace)
         if (child.exitCode === null) child.kill('SIGKILL')
       }
     }
