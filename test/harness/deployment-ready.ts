@@ -39,7 +39,7 @@ export interface MarkedReady {
   name: string
   generation: number
   replicas: number
-  /** the ReplicaSet made (or found) for this pod template */
+  /** the ReplicaSet made (or found) for this pod template ('' when replicaSets: false) */
   replicaSet: string
 }
 
@@ -54,6 +54,8 @@ export interface DeploymentReadyMarker {
 export interface MarkDeploymentsReadyOptions {
   /** only these namespaces (default: all) */
   namespaces?: string[]
+  /** make the ReplicaSet helm v3 looks for (default true); false only to show that helm v3 needs it */
+  replicaSets?: boolean
 }
 
 /** `pod-template-hash`-style hash of a pod template: 10 lowercase hex characters. */
@@ -110,8 +112,9 @@ async function ensureReplicaSet(api: KubeApi, d: Deployment): Promise<string> {
   return rsName
 }
 
-async function markReady(api: KubeApi, d: Deployment): Promise<MarkedReady> {
-  const replicaSet = await ensureReplicaSet(api, d)
+async function markReady(api: KubeApi, d: Deployment, withReplicaSet: boolean): Promise<MarkedReady> {
+  const replicaSet = withReplicaSet ? await ensureReplicaSet(api, d) : ''
+
   const replicas = d.spec.replicas ?? 1
   const now = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z')
   const condition = (type: string, reason: string, message: string) => ({ type, status: 'True', reason, message, lastUpdateTime: now, lastTransitionTime: now })
@@ -150,7 +153,7 @@ export async function markDeploymentsReady(access: KubeApiAccess, opts: MarkDepl
       // Re-read: a newer generation may have arrived while an earlier one was being marked.
       const fresh = await api.get<Deployment>(`/apis/apps/v1/namespaces/${d.metadata.namespace}/deployments/${d.metadata.name}`)
       if (!fresh || fresh.metadata.deletionTimestamp || isMarked(fresh)) return
-      marked.push(await markReady(api, fresh))
+      marked.push(await markReady(api, fresh, opts.replicaSets ?? true))
     }).catch((e: unknown) => {
       // A conflict or a Deployment deleted meanwhile is retried by the next event; anything else is kept.
       const msg = (e as Error).message
