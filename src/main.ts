@@ -4,6 +4,7 @@ import { readInputs } from './inputs/read.js'
 import { annotateDiagnostics } from './config/diagnostics.js'
 import { appendSummary, getInput, setFailed, setOutput } from './runner/workflow.js'
 import { execute } from './run.js'
+import { workspace } from './runner/paths.js'
 
 export async function runAction(): Promise<void> {
   let inputs
@@ -14,7 +15,7 @@ export async function runAction(): Promise<void> {
     return
   }
   await execute(inputs, {
-    workspace: process.env.GITHUB_WORKSPACE ?? process.cwd(),
+    workspace: workspace(),
     tempDir: process.env.RUNNER_TEMP,
     setOutput,
     writeSummary: async markdown => appendSummary(markdown),

@@ -1,6 +1,5 @@
 // The shell around the core, shared by the action and the command line: read the config, run the
 // mode, publish outputs and the summary, and turn every failure into one clear message.
-import { resolve } from 'node:path'
 import { tmpdir } from 'node:os'
 import type { Inputs } from './inputs/types.js'
 import type { ClusterConfig } from './config/types.js'
@@ -10,6 +9,8 @@ import { emptyReport, type RunReport } from './report/types.js'
 import { outputsOf } from './report/outputs.js'
 import { renderSummary } from './report/summary.js'
 import { runMode } from './modes/dispatch.js'
+import { buildDesiredState } from './state/desired.js'
+import { workspacePath } from './runner/paths.js'
 import { info, warning } from './runner/log.js'
 
 /** What differs between the action and the command line. */
@@ -40,12 +41,12 @@ export async function execute(inputs: Inputs, host: Host): Promise<RunResult> {
 
   let config: ClusterConfig | undefined
   try {
-    const absolute = resolve(host.workspace, inputs.clusterConfig)
-    // Messages and annotations name the file as the user wrote it when that is where it is.
-    const shown = resolve(inputs.clusterConfig) === absolute ? inputs.clusterConfig : absolute
+    const { shown } = workspacePath(host.workspace, inputs.clusterConfig)
     const loaded = loadClusterConfig(shown, { namespace: inputs.namespace, controllerIdentity: inputs.controllerIdentity, regionOverride: inputs.awsRegion })
     config = loaded.config
     if (loaded.warnings.length > 0) host.annotate(loaded.warnings)
+    // Everything that can be refused offline (derived names, policy sizes) is, before any mode makes an AWS call.
+    buildDesiredState(config, inputs)
     await runMode(inputs.mode, { inputs, config, tempDir: host.tempDir ?? tmpdir(), report, signal: controller.signal })
     await publish(report, config, host, { ok: true })
     return { ok: true, report, config }

@@ -72,11 +72,10 @@ async function fixture(name: string): Promise<Buffer> {
   return readFile(join(FIXTURES, name))
 }
 
-// Known gap, asserted rather than hidden (SPEC §2 says every config rule stops the action before any AWS
-// call): apply checks the AWS name limits in buildDesiredState, after the OIDC token, STS
-// AssumeRoleWithWebIdentity, GetCallerIdentity and EKS DescribeCluster (render finds the same error offline).
-// Those reads still happen for this fixture; no mutation does.
-const READS_BEFORE_REFUSAL = new Set(['name-too-long-for-iam.yaml'])
+// Every config rule, the AWS name limits included (checked offline in run.ts), stops before any AWS call.
+const READS_BEFORE_REFUSAL = new Set<string>()
+// These parse, so the run has a config to summarise; the summary says why it stopped.
+const LOADS_THEN_REFUSED = new Set(['name-too-long-for-iam.yaml'])
 
 describe('broken cluster configs: a clear error on the spot, nothing created', () => {
   const cases: Array<[string, { line: number; col?: number; path?: string }, RegExp]> = [
@@ -105,7 +104,7 @@ describe('broken cluster configs: a clear error on the spot, nothing created', (
     const r = await refused({ [file]: await fixture(name) }, file, {}, { readsAllowed: READS_BEFORE_REFUSAL.has(name) })
     expectConfigError(r, file, at, message)
     // no summary for a config that never loaded (the name-limit case loads it, and its summary says why it failed)
-    if (READS_BEFORE_REFUSAL.has(name)) expect(r.summary).toContain('derived name does not fit AWS limits')
+    if (LOADS_THEN_REFUSED.has(name)) expect(r.summary).toContain('derived name does not fit AWS limits')
     else expect(r.summary).toBe('')
   }, 60_000)
 
@@ -193,9 +192,8 @@ describe('bad manifests', () => {
         'current-context: c'
       ].join('\n')
       const r = await refused(files, 'cluster.yaml', { 'install-chart': 'true', manifests: 'karpenter', kubeconfig: 'kubeconfig' }, { readsAllowed: true })
-      // the message names the manifest by its absolute path (config errors use the path as given); the
-      // annotation is relative to the workspace, as GitHub needs
-      expect(errorText(r)).toMatch(/\/karpenter\/nodepool\.yaml:11:15: spec\.template\.spec\.nodeClassRef\.name: NodePool "general" refers to EC2NodeClass "does-not-exist"/)
+      // the message names the manifest as the input gave it (relative to the workspace), like config errors
+      expect(errorText(r)).toMatch(/(^|\n)karpenter\/nodepool\.yaml:11:15: spec\.template\.spec\.nodeClassRef\.name: NodePool "general" refers to EC2NodeClass "does-not-exist"/)
       const annotation = r.annotations.find(a => a.level === 'error' && a.properties.file === 'karpenter/nodepool.yaml')
       expect(annotation?.properties).toMatchObject({ line: '11', col: '15' })
       // reads only: the cluster was looked at, nothing was written to it

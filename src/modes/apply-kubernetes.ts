@@ -2,7 +2,7 @@
 // change: `checkCluster` (before the stacks) reads the installed release for the upgrade guard and
 // checks the manifests; `installOnCluster` (after the stacks and node access) makes the ServiceAccount,
 // installs the CRD chart and the chart, and applies the manifests.
-import { resolve } from 'node:path'
+import { workspace, workspacePath } from '../runner/paths.js'
 import type { RunContext } from './context.js'
 import type { DesiredState } from '../state/types.js'
 import { ConfigError } from '../config/diagnostics.js'
@@ -32,7 +32,7 @@ export async function checkCluster(ctx: RunContext, session: ClusterSession, des
   }
   let manifests: Manifest[] = []
   if (inputs.manifests) {
-    const path = resolve(process.env.GITHUB_WORKSPACE ?? process.cwd(), inputs.manifests)
+    const path = workspacePath(workspace(), inputs.manifests).shown
     manifests = loadManifests(path, { clusterName: ctx.config.name })
     const problems = checkManifests(manifests, await listNodeClassNames(session.kube))
     if (problems.length > 0) throw new ConfigError(problems)

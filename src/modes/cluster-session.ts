@@ -1,6 +1,6 @@
 // A connection to the cluster for every mode: our API client and a kubeconfig file for helm, from the
 // `kubeconfig` input or from DescribeCluster and an EKS token (0600 under RUNNER_TEMP, removed by dispose).
-import { resolve } from 'node:path'
+import { workspace, workspacePath } from '../runner/paths.js'
 import type { RunContext } from './context.js'
 import type { AwsClients } from '../aws/clients.js'
 import type { ClusterInfo } from '../aws/preflight.js'
@@ -22,7 +22,7 @@ export interface ClusterSession {
  */
 export async function openCluster(ctx: RunContext, aws: AwsClients, cluster: ClusterInfo | undefined): Promise<ClusterSession> {
   if (ctx.inputs.kubeconfig) {
-    const path = resolve(process.env.GITHUB_WORKSPACE ?? process.cwd(), ctx.inputs.kubeconfig)
+    const path = workspacePath(workspace(), ctx.inputs.kubeconfig).absolute
     const kube = new KubeClient(loadKubeconfig(path), { signal: ctx.signal })
     return { kube, kubeconfig: path, dispose: async () => kube.close() }
   }
