@@ -8,7 +8,7 @@
 // CRDs it left) → apply again (no changes) → upgrade to 1.2.1 → plan (nothing to change) → delete → delete again.
 // helm v3.18.0 by default; E2E_ALL_HELM=1 runs the same life with v3.17.3, v3.18.0 and v4.1.4.
 import { describe, it, expect, beforeAll, afterAll } from '@jest/globals'
-import { cp, mkdtemp, rm } from 'node:fs/promises'
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation'
@@ -321,6 +321,16 @@ describe.each(HELM_VERSIONS)('the action end to end with helm %s', (helmVersion)
     expect(said(r)).toMatch(/chart: karpenter 1\.2\.1 deployed with the desired values; no changes/)
     expect(env.moto.count('ExecuteChangeSet')).toBe(0)
     expect((await helmRecords(env.api, NS, 'karpenter')).map(h => h.revision)).toEqual([1, 2])
+  }, 180_000)
+
+  it("a helm failure fails the run with helm's own message and the release history, and changes no release", async () => {
+    // values-file is applied last: an empty clusterName makes the chart refuse to render, as upstream's does.
+    await writeFile(join(workspace, 'broken-values.yaml'), 'settings:\n  clusterName: ""\n')
+    const r = await apply(NEXT, { 'values-file': 'broken-values.yaml' })
+    expect(r.code).not.toBe(0)
+    expect(r.stdout).toMatch(/::error::.*helm upgrade --install karpenter 1\.2\.1 failed: .*Chart cannot be installed without a valid settings\.clusterName!/)
+    expect(said(r)).toMatch(/Release karpenter\/karpenter history:/)
+    expect((await helmRecords(env.api, NS, 'karpenter')).map(h => [h.revision, h.status])).toEqual([[1, 'superseded'], [2, 'deployed']])
   }, 180_000)
 
   it('delete: NodePools, chart and CRD chart, aws-auth mapping (others kept), stacks — then a second delete passes', async () => {
