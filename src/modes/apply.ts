@@ -4,7 +4,6 @@
 import type { RunContext } from './context.js'
 import type { StackOutcome } from '../report/types.js'
 import type { DesiredState, StackSpec } from '../state/types.js'
-import { buildDesiredState } from '../state/desired.js'
 import { info, warning } from '../runner/log.js'
 import type { AwsClients } from '../aws/clients.js'
 import { preflight, requireIssuer, type ClusterInfo } from '../aws/preflight.js'
@@ -17,6 +16,8 @@ import { ensureAwsAuthMapping } from '../kube/aws-auth.js'
 import { checkCluster, installOnCluster } from './apply-kubernetes.js'
 import { withCluster } from './cluster-session.js'
 import { openSession } from './lifecycle.js'
+import { desiredWithIdentity, prepareIdentity, retirePreviousIdentity } from './apply-identity.js'
+import { controllerStackInUse } from '../aws/pod-identity-state.js'
 
 export async function runApply(ctx: RunContext): Promise<void> {
   const { inputs, config, report } = ctx
@@ -34,16 +35,17 @@ export async function runApply(ctx: RunContext): Promise<void> {
   const cluster = pre.cluster
   report.steps.push(`preflight: cluster ${cluster.name} is ${cluster.status}, Kubernetes ${cluster.version}, authentication mode ${cluster.authenticationMode ?? 'CONFIG_MAP (no accessConfig)'}`)
 
-  const desired = buildDesiredState(config, inputs, {
+  // Pod Identity checks, the existing association (its role adopted) and a switch of identity: before any change.
+  const identityPlan = await desiredWithIdentity(ctx, aws, {
     accountId: identity.accountId,
     partition: identity.partition,
     oidcIssuer: cluster.oidcIssuer,
     clusterEndpoint: cluster.endpoint
   })
+  const desired = identityPlan.desired
   report.desired = desired
   report.warnings.push(...desired.warnings)
   const nodeAccess = resolveNodeAccess(desired.nodeAccess, cluster.authenticationMode)
-  refuseUnwired(desired)
   // Refusals that need the cluster (upgrade path, manifests) also come before the first change.
   const clusterChecks = inputs.installChart ? await withCluster(ctx, aws, cluster, s => checkCluster(ctx, s, desired)) : undefined
 
@@ -55,7 +57,8 @@ export async function runApply(ctx: RunContext): Promise<void> {
   }
 
   await deploy(ctx, aws, desired.karpenterStack, region)
-  await deploy(ctx, aws, desired.controllerStack, region)
+  if (controllerStackInUse(desired)) await deploy(ctx, aws, desired.controllerStack, region)
+  await prepareIdentity(ctx, aws, identityPlan)
 
   await grantNodeAccess(ctx, aws, desired, cluster, nodeAccess)
 
@@ -66,6 +69,7 @@ export async function runApply(ctx: RunContext): Promise<void> {
   } else {
     report.steps.push('install-chart: false — the chart is left to its owner (Argo CD, Flux…)')
   }
+  await retirePreviousIdentity(ctx, aws, identityPlan)
   info(report.changed ? 'apply: done, changes made.' : 'apply: done, nothing to change.')
 }
 
@@ -103,14 +107,4 @@ async function grantNodeAccess(ctx: RunContext, aws: AwsClients, desired: Desire
   const r = await withCluster(ctx, aws, cluster, s => ensureAwsAuthMapping(s.kube, desired.arns.nodeRole, ctx.signal))
   report.steps.push(`node access: aws-auth mapping for ${r.rolearn} ${r.action} (${decision.reason})${r.note ? ` — ${r.note}` : ''}`)
   if (r.action !== 'unchanged') report.changed = true
-}
-
-/**
- * Fails before the first change when this run needs a part apply does not do yet, rather than leave the
- * cluster half-provisioned. TODO(lead): remove each case as it is wired.
- */
-function refuseUnwired(desired: DesiredState): void {
-  const missing: string[] = []
-  if (desired.controllerIdentity === 'pod-identity') missing.push('controller identity pod-identity (the EKS Pod Identity association)')
-  if (missing.length) throw new Error(`apply cannot do this yet, nothing was changed: ${missing.join('; ')}`)
 }

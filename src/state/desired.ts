@@ -30,6 +30,19 @@ export interface ClusterFacts {
   podIdentityRoleArn?: string
 }
 
+/** Pod template annotation that marks a controller running on Pod Identity (see buildDesiredState). */
+export const IDENTITY_POD_ANNOTATION = 'karpenter-provision/controller-identity'
+
+/**
+ * Which role Pod Identity uses (SPEC §4): an existing association's role as it is, else the entry's roleARN,
+ * else the role of the Pod Identity stack. An adopted role that IS the stack's role (same name) is the stack's.
+ */
+function podIdentityRole(stackRoleName: string, roleARN: string | undefined, adopted: string | undefined): Pick<PodIdentitySpec, 'roleArn' | 'roleSource'> {
+  if (adopted) return { roleArn: adopted, roleSource: adopted.split('/').pop() === stackRoleName && !roleARN ? 'stack' : 'adopted' }
+  if (roleARN) return { roleArn: roleARN, roleSource: 'roleARN' }
+  return { roleSource: 'stack' }
+}
+
 /** Where the generated values file goes in helm-args.json (render has no real path). */
 export const VALUES_FILE_PLACEHOLDER = '<generated-values.yaml>'
 /** Same length as a real account id, so offline size checks measure what IAM will. */
@@ -47,10 +60,10 @@ export function buildDesiredState(config: ClusterConfig, inputs: Inputs, facts: 
           namespace: inputs.namespace,
           serviceAccount: 'karpenter',
           roleName: identity.association?.roleName ?? `${config.name}-karpenter`,
-          roleArn: facts.podIdentityRoleArn ?? identity.association?.roleARN,
           permissionPolicyArns: identity.association?.permissionPolicyARNs ?? [],
           permissionsBoundaryArn: identity.association?.permissionsBoundaryARN,
-          tags: identity.association?.tags ?? {}
+          tags: identity.association?.tags ?? {},
+          ...podIdentityRole(identity.association?.roleName ?? `${config.name}-karpenter`, identity.association?.roleARN, facts.podIdentityRoleArn)
         }
       : undefined
   const base = deriveNames(config, inputs.namespace, podIdentity?.roleName)
@@ -77,6 +90,12 @@ export function buildDesiredState(config: ClusterConfig, inputs: Inputs, facts: 
       roleArn: identity.identity === 'irsa' ? controllerRoleArn : undefined
     }
   })
+  if (identity.identity === 'pod-identity') {
+    // Pods get IRSA or Pod Identity credentials when they are created, never later: this pod annotation
+    // changes with the identity, so the chart upgrade of a switch rolls the controller onto the new one
+    // (and helm --wait waits for it) before the previous identity is retired.
+    values.podAnnotations = { ...(values.podAnnotations as Record<string, string> | undefined), [IDENTITY_POD_ANNOTATION]: 'pod-identity' }
+  }
   const tag = chartTag(version)
   const helm: HelmReleaseSpec = {
     release: names.release,

@@ -81,6 +81,13 @@ export interface PodIdentitySpec {
   permissionPolicyArns: string[]
   permissionsBoundaryArn?: string
   tags: Record<string, string>
+  /**
+   * Where the role comes from: `stack` (this tool's Pod Identity stack — also when an existing association
+   * already points at that stack's role), `roleARN` (the entry's), `adopted` (an existing association's role,
+   * kept as it is). Only with `stack` is the controller stack deployed; otherwise the controller policies are
+   * attached to the role directly. Absent means `stack`.
+   */
+  roleSource?: 'stack' | 'roleARN' | 'adopted'
 }
 
 export interface DesiredState {
@@ -96,7 +103,11 @@ export interface DesiredState {
     interruptionQueue?: string
   }
   karpenterStack: StackSpec
-  /** the IRSA stack or the Pod Identity stack, per controllerIdentity */
+  /**
+   * the IRSA stack or the Pod Identity stack, per controllerIdentity. With Pod Identity and a role that is not
+   * the stack's (podIdentity.roleSource `roleARN`/`adopted`) it is not deployed (see controllerStackInUse in
+   * src/aws/pod-identity-state.ts); its name still serves delete, outputs and render.
+   */
   controllerStack: StackSpec
   controllerIdentity: ControllerIdentity
   /** why controllerIdentity was chosen, for the summary */

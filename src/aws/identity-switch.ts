@@ -1,0 +1,137 @@
+// The controller's identity on the cluster as found before any change, and the switch between IRSA and Pod
+// Identity in the order of SPEC §4, so that the controller is never without credentials. IRSA wins while both
+// are present, so:
+//   IRSA → Pod Identity: association (prepareIdentity), chart upgrade (annotation removed), IRSA stack deleted
+//   Pod Identity → IRSA: IRSA stack (the normal controller-stack deploy), chart upgrade (annotation added), then
+//                        the association and the Pod Identity stack deleted
+// (retirePreviousIdentity does the last step of each). The chart upgrade also changes a pod annotation with
+// the identity (state/desired.ts), so the controller pods are recreated and pick up the new credentials.
+import type { AwsClients } from './clients.js'
+import type { DesiredState } from '../state/types.js'
+import type { RunReport } from '../report/types.js'
+import { describeStack, deployedTemplate } from '../cfn/describe.js'
+import { deleteStackFully } from '../cfn/delete.js'
+import { ownPolicyMatcher } from '../cfn/delete-policies.js'
+import type { PollOptions } from '../cfn/deploy-wait.js'
+import { deleteOwnAssociation, findAssociation, isPodIdentityApiMissing, type ExistingAssociation } from './pod-identity.js'
+import { detachRolePolicies } from './pod-identity-role.js'
+
+export type Identity = 'irsa' | 'pod-identity'
+
+/** What preflight found about the controller's identity. */
+export interface IdentityState {
+  /** the association for <namespace>/karpenter, if any */
+  association?: ExistingAssociation
+  /** the endpoint has no Pod Identity API (an emulator): no association could be looked for */
+  podIdentityApiMissing?: boolean
+  irsaStackExists: boolean
+  podIdentityStackExists: boolean
+  /** the identity this run moves away from, when the cluster is switching */
+  previous?: Identity
+}
+
+export interface SwitchContext {
+  report: RunReport
+  installChart: boolean
+  poll: PollOptions
+  accountId: string
+}
+
+/**
+ * The previous identity: the other one's traces. For Pod Identity, the IRSA stack; for IRSA, an association this
+ * tool made or the Pod Identity stack (an association someone else made is theirs and stays; IRSA wins over it).
+ */
+export async function detectIdentityState(aws: AwsClients, desired: DesiredState, cluster: string): Promise<IdentityState> {
+  const cfn = await aws.cfn()
+  const [irsa, pod] = await Promise.all([describeStack(cfn, desired.names.irsaStack), describeStack(cfn, desired.names.podIdentityStack)])
+  const exists = (s: typeof irsa): boolean => s !== undefined && s.StackStatus !== 'DELETE_COMPLETE'
+  const state: IdentityState = { irsaStackExists: exists(irsa), podIdentityStackExists: exists(pod) }
+  try {
+    state.association = await findAssociation(await aws.eks(), cluster, desired.names.namespace, desired.names.serviceAccount)
+  } catch (err) {
+    // With Pod Identity the API must answer; with IRSA an endpoint without it simply has no association.
+    if (desired.controllerIdentity === 'pod-identity' || !isPodIdentityApiMissing(err)) throw err
+    state.podIdentityApiMissing = true
+  }
+  if (desired.controllerIdentity === 'pod-identity' && state.irsaStackExists) state.previous = 'irsa'
+  // A Pod Identity stack whose role someone else's association uses (eksctl made both from the same file) is
+  // not this tool's to retire; an association this tool made, or the stack alone, is.
+  const foreign = state.association !== undefined && !state.association.ours
+  if (desired.controllerIdentity === 'irsa' && (state.association?.ours || (state.podIdentityStackExists && !foreign))) state.previous = 'pod-identity'
+  return state
+}
+
+/** The role of an existing association to adopt: one this tool did not make (SPEC: "its role is adopted as it is"). */
+export function roleToAdopt(state: IdentityState): string | undefined {
+  return state.association && !state.association.ours && state.association.roleArn ? state.association.roleArn : undefined
+}
+
+/**
+ * After the chart upgrade: the previous identity deleted. With install-chart: false the chart's owner must move
+ * the controller first, so both are left in place with a warning.
+ */
+export async function retirePrevious(aws: AwsClients, desired: DesiredState, state: IdentityState, ctx: SwitchContext): Promise<void> {
+  const { report } = ctx
+  if (!state.previous) return
+  const from = state.previous === 'irsa' ? 'IRSA' : 'Pod Identity'
+  const to = desired.controllerIdentity === 'irsa' ? 'IRSA' : 'Pod Identity'
+  if (!ctx.installChart) {
+    const keep = state.previous === 'irsa' ? `stack ${desired.names.irsaStack}` : `the Pod Identity association and stack ${desired.names.podIdentityStack}`
+    report.warnings.push(
+      `Switching the controller from ${from} to ${to}, but install-chart is false: ${from} (${keep}) is left in place. ` +
+        `The chart's owner must ${desired.controllerIdentity === 'irsa' ? 'add' : 'remove'} the eks.amazonaws.com/role-arn ServiceAccount annotation and restart the controller first; ` +
+        `then delete ${keep} (or run this action with install-chart: true).`
+    )
+    report.steps.push(`identity switch ${from} → ${to}: ${to} is ready; ${from} kept (install-chart: false)`)
+    return
+  }
+  const cfn = await aws.cfn()
+  const iam = await aws.iam()
+  if (state.previous === 'irsa') {
+    const outcome = await deleteStackFully(cfn, iam, desired.names.irsaStack, { poll: ctx.poll, isOwnPolicy: ownPolicyMatcher(desired, ctx.accountId) })
+    report.stacks.push(outcome)
+    report.steps.push(`identity switch IRSA → Pod Identity: stack ${desired.names.irsaStack} ${outcome.action === 'absent' ? 'already gone' : 'deleted'} after the chart upgrade`)
+    if (outcome.action === 'deleted') report.changed = true
+    return
+  }
+  // Pod Identity → IRSA: the association (only ours), policies this tool attached to a role not its own, the stack.
+  const assoc = state.association
+  const result = await deleteOwnAssociation(await aws.eks(), desired.names.cluster, assoc)
+  if (result === 'deleted') report.changed = true
+  report.steps.push(
+    result === 'deleted'
+      ? `identity switch Pod Identity → IRSA: association ${assoc?.id} deleted after the chart upgrade`
+      : result === 'kept-foreign'
+        ? `identity switch Pod Identity → IRSA: association ${assoc?.id} (role ${assoc?.roleArn}) was not made by this tool and is kept; IRSA takes precedence over it`
+        : 'identity switch Pod Identity → IRSA: no association to delete'
+  )
+  const isOwn = ownPolicyMatcher(desired, ctx.accountId)
+  if (assoc && assoc.roleArn.split('/').pop() !== desired.names.podIdentityRole) {
+    const detached = await detachRolePolicies(iam, assoc.roleArn, desired.arns.controllerPolicies)
+    if (detached.length) {
+      report.changed = true
+      report.steps.push(`identity switch Pod Identity → IRSA: controller policies detached from ${assoc.roleArn}`)
+    }
+  }
+  const listed = await stackPolicyArns(cfn, desired.names.podIdentityStack)
+  const outcome = await deleteStackFully(cfn, iam, desired.names.podIdentityStack, { poll: ctx.poll, isOwnPolicy: arn => isOwn(arn) || listed.has(arn) })
+  report.stacks.push(outcome)
+  report.steps.push(`identity switch Pod Identity → IRSA: stack ${desired.names.podIdentityStack} ${outcome.action === 'absent' ? 'not found' : 'deleted'}`)
+  if (outcome.action === 'deleted') report.changed = true
+}
+
+/** The literal policy ARNs a deployed stack's roles list (the entry's permissionPolicyARNs the stack attached). */
+async function stackPolicyArns(cfn: Awaited<ReturnType<AwsClients['cfn']>>, stack: string): Promise<Set<string>> {
+  const out = new Set<string>()
+  const body = await deployedTemplate(cfn, stack).catch(() => undefined)
+  if (!body) return out
+  try {
+    const template = JSON.parse(body) as { Resources?: Record<string, { Type?: string; Properties?: { ManagedPolicyArns?: unknown[] } }> }
+    for (const r of Object.values(template.Resources ?? {})) {
+      for (const arn of r.Type === 'AWS::IAM::Role' ? (r.Properties?.ManagedPolicyArns ?? []) : []) if (typeof arn === 'string') out.add(arn)
+    }
+  } catch {
+    // not JSON (a stack this tool did not write): nothing beyond the controller policies is ours
+  }
+  return out
+}
