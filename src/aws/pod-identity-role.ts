@@ -85,3 +85,15 @@ export async function detachRolePolicies(iam: IAMClient, roleArn: string, policy
   }
   return detached
 }
+
+/** Read-only (plan, drift): which of these policies the role lacks; all of them when the role does not exist. */
+export async function missingRolePolicies(iam: IAMClient, roleArn: string, policyArns: readonly string[]): Promise<string[]> {
+  let have: Set<string>
+  try {
+    have = await attachedPolicies(iam, roleNameOf(roleArn))
+  } catch (err) {
+    if ((err as Error).name === 'NoSuchEntityException') return [...policyArns]
+    throw err
+  }
+  return policyArns.filter(arn => !have.has(arn))
+}

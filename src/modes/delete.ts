@@ -8,14 +8,13 @@
 // that never had Karpenter, succeeds. A missing cluster skips 1–3 and still deletes the stacks.
 import type { RunContext } from './context.js'
 import type { DesiredState } from '../state/types.js'
-import { info, warning } from '../runner/log.js'
+import { info } from '../runner/log.js'
 import { resolveNodeAccess, type NodeAccessDecision } from '../aws/node-access.js'
 import { deleteNodeAccessEntry } from '../aws/access-entry.js'
-import { deletePodIdentityAssociation } from '../aws/teardown.js'
+import { deleteIdentity } from './apply-identity-modes.js'
 import { findLeftoverInstances, terminateInstances } from '../aws/instances.js'
 import { deleteStackFully, StackDeleteError } from '../cfn/delete.js'
 import { ownPolicyMatcher } from '../cfn/delete-policies.js'
-import { isNotImplemented } from '../cfn/drift.js'
 import { deleteNodePools } from '../kube/nodepools.js'
 import { removeAwsAuthMapping } from '../kube/aws-auth.js'
 import { resolveHelm } from '../helm/resolve.js'
@@ -48,7 +47,8 @@ export async function runDelete(ctx: RunContext): Promise<void> {
   } finally {
     await access?.dispose()
   }
-  if (cluster && desired.controllerIdentity === 'pod-identity') await removeAssociation(ctx, session, desired)
+  // the association (only one this tool made) and the policies this tool attached to a role not its own
+  if (cluster) await deleteIdentity(ctx, session.aws, desired)
 
   // Controller stack first: its role has the Karpenter stack's policies attached.
   const isOwnPolicy = ownPolicyMatcher(desired, session.identity.accountId)
@@ -122,26 +122,6 @@ async function removeNodeAccess(ctx: RunContext, session: Session, desired: Desi
   const r = await removeAwsAuthMapping(access.kube, desired.arns.nodeRole, ctx.signal)
   report.steps.push(`node access: aws-auth mapping for ${r.rolearn} ${r.action === 'removed' ? 'removed' : 'not found'}`)
   if (r.action === 'removed') report.changed = true
-}
-
-async function removeAssociation(ctx: RunContext, session: Session, desired: DesiredState): Promise<void> {
-  const { report } = ctx
-  const ns = desired.serviceAccount.namespace
-  try {
-    const r = await deletePodIdentityAssociation(await session.aws.eks(), ctx.config.name, ns, desired.serviceAccount.name, desired.arns.controllerRole)
-    if (r.result === 'deleted') report.changed = true
-    report.steps.push(
-      r.result === 'deleted'
-        ? `Pod Identity association ${r.id} (${ns}/${desired.serviceAccount.name}) deleted`
-        : r.result === 'absent'
-          ? `Pod Identity association for ${ns}/${desired.serviceAccount.name}: none found`
-          : `Pod Identity association ${r.id} kept: it uses ${r.roleArn}, not this tool's role`
-    )
-  } catch (err) {
-    const e = err as { $metadata?: { httpStatusCode?: number } }
-    if (!isNotImplemented(err) && e.$metadata?.httpStatusCode !== 404) throw err
-    warning(`EKS Pod Identity is not available at this endpoint (a known emulator limit); association not checked.`)
-  }
 }
 
 async function terminateLeftovers(ctx: RunContext, session: Session): Promise<void> {

@@ -13,6 +13,8 @@ import { chartDiff } from '../helm/diff.js'
 import { desiredFor, findCluster, openSession, pollOptions, readInstalledChart, type Session } from './lifecycle.js'
 import { openCluster } from './cluster-session.js'
 import type { ClusterInfo } from '../aws/preflight.js'
+import { driftIdentity } from './apply-identity-modes.js'
+import { stacksInUse } from '../aws/pod-identity-state.js'
 
 export class DriftFoundError extends Error {}
 
@@ -21,11 +23,12 @@ export async function runDrift(ctx: RunContext): Promise<void> {
   const session = await openSession(ctx)
   const cluster = await findCluster(session.aws, config.name, session.region)
   if (!cluster) report.warnings.push(`EKS cluster "${config.name}" was not found in ${session.region}; only the stacks are checked.`)
-  const desired = desiredFor(ctx, session, cluster)
+  // Pod Identity first (an association missing or on another role): reported even where stack drift detection is not.
+  const desired = (await driftIdentity(ctx, session.aws, desiredFor(ctx, session, cluster), cluster)).desired
   const cfn = await session.aws.cfn()
   const endpoint = cloudFormationEndpoint(session.region)
 
-  for (const spec of [desired.karpenterStack, desired.controllerStack]) {
+  for (const spec of stacksInUse(desired)) {
     const result = await detectStackDrift(cfn, spec.name, pollOptions(ctx), endpoint)
     report.drift.push(...result.items)
     report.stacks.push({ stack: spec.name, action: result.status === 'DELETED' ? 'absent' : 'unchanged', status: result.status === 'DELETED' ? 'ABSENT' : `drift ${result.status}`, changes: [], failures: [] })

@@ -12,6 +12,8 @@ import { chartDiff, describeChartDiff, hasChartChanges } from '../helm/diff.js'
 import { desiredFor, findCluster, openSession, readInstalledChart, type Session } from './lifecycle.js'
 import { openCluster } from './cluster-session.js'
 import type { ClusterInfo } from '../aws/preflight.js'
+import { planIdentity } from './apply-identity-modes.js'
+import { stacksInUse } from '../aws/pod-identity-state.js'
 
 export async function runPlan(ctx: RunContext): Promise<void> {
   const { config, report } = ctx
@@ -24,9 +26,11 @@ export async function runPlan(ctx: RunContext): Promise<void> {
     )
   }
   report.warnings.push(...checkCluster(cluster, config.karpenter.version, config.kubernetesVersion))
-  const desired = desiredFor(ctx, session, cluster)
+  // Pod Identity: the association and role changes (an existing association's role adopted, as apply does).
+  const identity = await planIdentity(ctx, session.aws, desiredFor(ctx, session, cluster), cluster)
+  const desired = identity.desired
 
-  let changes = false
+  let changes = identity.changes
   if (desired.controllerIdentity === 'irsa') {
     const issuer = requireIssuer(cluster)
     const provider = await findOidcProvider(await session.aws.iam(), issuer)
@@ -34,7 +38,7 @@ export async function runPlan(ctx: RunContext): Promise<void> {
     if (!provider) changes = true
   }
 
-  for (const spec of [desired.karpenterStack, desired.controllerStack]) changes = (await plan(ctx, session, spec)) || changes
+  for (const spec of stacksInUse(desired)) changes = (await plan(ctx, session, spec)) || changes
   changes = (await planChart(ctx, session, cluster)) || changes
 
   report.changed = changes

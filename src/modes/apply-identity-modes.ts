@@ -1,0 +1,154 @@
+// The controller identity in plan, drift and delete (SPEC §4: "plan, drift and delete cover the association and
+// the stack"). Each finds the association the way apply does (its role adopted when someone else made it) and
+// says what apply would do, what differs, or removes what this tool made.
+import type { RunContext } from './context.js'
+import type { DesiredState } from '../state/types.js'
+import type { DriftItem } from '../report/types.js'
+import type { AwsClients } from '../aws/clients.js'
+import type { ClusterInfo } from '../aws/preflight.js'
+import { buildDesiredState } from '../state/desired.js'
+import { info, warning } from '../runner/log.js'
+import { requirePodIdentityAgent } from '../aws/addons.js'
+import { detachRolePolicies, missingRolePolicies, requirePoliciesExist } from '../aws/pod-identity-role.js'
+import { deleteOwnAssociation, findAssociation, isPodIdentityApiMissing } from '../aws/pod-identity.js'
+import { detectIdentityState, roleToAdopt, type IdentityState } from '../aws/identity-switch.js'
+import { podIdentityRolePolicies } from '../aws/pod-identity-state.js'
+
+export interface ModeIdentity {
+  /** the desired state with an existing association's role adopted (also set as report.desired) */
+  desired: DesiredState
+  state: IdentityState
+}
+
+/** Rebuilds the desired state the way apply would: a foreign association's role adopted. */
+async function withAdoption(ctx: RunContext, aws: AwsClients, desired: DesiredState, cluster: ClusterInfo | undefined): Promise<ModeIdentity> {
+  const state = await detectIdentityState(aws, desired, ctx.config.name)
+  const adopt = desired.controllerIdentity === 'pod-identity' ? roleToAdopt(state) : undefined
+  if (!adopt) return { desired, state }
+  const adopted = buildDesiredState(ctx.config, ctx.inputs, {
+    accountId: desired.accountId,
+    partition: desired.partition,
+    oidcIssuer: cluster?.oidcIssuer,
+    clusterEndpoint: cluster?.endpoint,
+    podIdentityRoleArn: adopt
+  })
+  ctx.report.desired = adopted
+  return { desired: adopted, state }
+}
+
+/** Checks apply would refuse on, as warnings (plan shows, it does not fail on them). */
+async function podIdentityChecks(ctx: RunContext, aws: AwsClients, desired: DesiredState): Promise<void> {
+  if (desired.controllerIdentity !== 'pod-identity') return
+  try {
+    await requirePodIdentityAgent(await aws.eks(), ctx.config.name)
+  } catch (err) {
+    ctx.report.warnings.push(`apply would refuse: ${(err as Error).message}`)
+  }
+  try {
+    await requirePoliciesExist(await aws.iam(), desired.podIdentity?.permissionPolicyArns ?? [])
+  } catch (err) {
+    ctx.report.warnings.push(`apply would refuse: ${(err as Error).message}`)
+  }
+}
+
+/** plan: the association and role changes apply would make; returns whether there are any. */
+export async function planIdentity(ctx: RunContext, aws: AwsClients, desired0: DesiredState, cluster: ClusterInfo): Promise<ModeIdentity & { changes: boolean }> {
+  const { report } = ctx
+  await podIdentityChecks(ctx, aws, desired0)
+  const { desired, state } = await withAdoption(ctx, aws, desired0, cluster)
+  let changes = false
+  const line = (s: string, change: boolean): void => {
+    report.steps.push(s)
+    info(`  ${s}`)
+    if (change) changes = true
+  }
+  if (desired.controllerIdentity === 'pod-identity') {
+    const pod = desired.podIdentity!
+    const role = desired.arns.controllerRole
+    const subject = `${pod.namespace}/${pod.serviceAccount}`
+    const a = state.association
+    if (!a) line(`Pod Identity association for ${subject}: would be created → ${role}`, true)
+    else if (a.roleArn === role) line(`Pod Identity association ${a.id} for ${subject} → ${role}: no changes`, false)
+    else if (a.ours) line(`Pod Identity association ${a.id} for ${subject}: would be updated from ${a.roleArn} to ${role}`, true)
+    if (a && !a.ours) line(`Pod Identity association ${a.id} for ${subject} was not made by this tool: its role ${a.roleArn} is adopted as it is`, false)
+    if ((pod.roleSource ?? 'stack') !== 'stack') {
+      const missing = await missingRolePolicies(await aws.iam(), role, podIdentityRolePolicies(desired))
+      line(missing.length ? `Pod Identity role ${role}: would attach ${missing.join(', ')}` : `Pod Identity role ${role}: policies attached, no changes`, missing.length > 0)
+    }
+  }
+  if (state.previous === 'irsa') line(`identity switch IRSA → Pod Identity: after the chart upgrade apply would delete stack ${desired.names.irsaStack}${ctx.inputs.installChart ? '' : ' (not with install-chart: false: kept)'}`, true)
+  if (state.previous === 'pod-identity') {
+    line(
+      `identity switch Pod Identity → IRSA: after the chart upgrade apply would delete ${state.association?.ours ? `association ${state.association.id} and ` : ''}stack ${desired.names.podIdentityStack}` +
+        (ctx.inputs.installChart ? '' : ' (not with install-chart: false: kept)'),
+      true
+    )
+  }
+  return { desired, state, changes }
+}
+
+/** drift: the association missing, or pointing at another role than the one this tool gave it; the role's policies. */
+export async function driftIdentity(ctx: RunContext, aws: AwsClients, desired0: DesiredState, cluster: ClusterInfo | undefined): Promise<ModeIdentity> {
+  const { report } = ctx
+  if (desired0.controllerIdentity !== 'pod-identity' || !cluster) return { desired: desired0, state: { irsaStackExists: false, podIdentityStackExists: false } }
+  const { desired, state } = await withAdoption(ctx, aws, desired0, cluster)
+  const pod = desired.podIdentity!
+  const role = desired.arns.controllerRole
+  const logicalId = `PodIdentityAssociation ${pod.namespace}/${pod.serviceAccount}`
+  const items: DriftItem[] = []
+  const a = state.association
+  if (!a) {
+    items.push({ source: 'eks', logicalId, resourceType: 'AWS::EKS::PodIdentityAssociation', status: 'DELETED', differences: [{ path: 'association', expected: role, actual: 'not found', type: 'REMOVE' }] })
+  } else if (a.roleArn !== role) {
+    items.push({ source: 'eks', logicalId: `${logicalId} (${a.id})`, resourceType: 'AWS::EKS::PodIdentityAssociation', status: 'MODIFIED', differences: [{ path: 'roleArn', expected: role, actual: a.roleArn, type: 'NOT_EQUAL' }] })
+  }
+  if ((pod.roleSource ?? 'stack') !== 'stack') {
+    const missing = await missingRolePolicies(await aws.iam(), role, podIdentityRolePolicies(desired))
+    if (missing.length) {
+      items.push({ source: 'iam', logicalId: role, resourceType: 'AWS::IAM::Role', status: 'MODIFIED', differences: missing.map(p => ({ path: 'AttachedPolicies', expected: p, actual: 'not attached', type: 'REMOVE' })) })
+    }
+  }
+  report.drift.push(...items)
+  report.steps.push(
+    items.length
+      ? `Pod Identity: ${items.map(i => `${i.logicalId} ${i.status}`).join('; ')}`
+      : `Pod Identity association ${a?.id} → ${role}: in sync${a && !a.ours ? ' (not made by this tool; its role adopted)' : ''}`
+  )
+  return { desired, state }
+}
+
+/**
+ * delete: the association, only when this tool made it; and the controller policies this tool attached to a role
+ * that is not its stack's (else the Karpenter stack's policies could not be deleted). Before the stacks go.
+ */
+export async function deleteIdentity(ctx: RunContext, aws: AwsClients, desired: DesiredState): Promise<void> {
+  const { report } = ctx
+  if (desired.controllerIdentity !== 'pod-identity') return
+  const pod = desired.podIdentity!
+  const subject = `${pod.namespace}/${pod.serviceAccount}`
+  let association
+  try {
+    association = await findAssociation(await aws.eks(), ctx.config.name, pod.namespace, pod.serviceAccount)
+  } catch (err) {
+    if (!isPodIdentityApiMissing(err)) throw err
+    warning('EKS Pod Identity is not available at this endpoint (a known emulator limit); association not checked.')
+    return
+  }
+  const result = await deleteOwnAssociation(await aws.eks(), ctx.config.name, association)
+  if (result === 'deleted') report.changed = true
+  report.steps.push(
+    result === 'deleted'
+      ? `Pod Identity association ${association?.id} (${subject}) deleted`
+      : result === 'absent'
+        ? `Pod Identity association for ${subject}: none found`
+        : `Pod Identity association ${association?.id} kept: it was not made by this tool (role ${association?.roleArn})`
+  )
+  const role = association?.roleArn ?? (pod.roleSource === 'roleARN' ? pod.roleArn : undefined)
+  if (role && role.split('/').pop() !== desired.names.podIdentityRole) {
+    const detached = await detachRolePolicies(await aws.iam(), role, desired.arns.controllerPolicies)
+    if (detached.length) {
+      report.changed = true
+      report.steps.push(`Pod Identity role ${role}: detached ${detached.join(', ')} (the role itself is not this tool's and stays)`)
+    }
+  }
+}
