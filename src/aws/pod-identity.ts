@@ -38,9 +38,9 @@ export async function findAssociation(eks: EKSClient, cluster: string, namespace
   let nextToken: string | undefined
   do {
     const page = await eks.send(new ListPodIdentityAssociationsCommand({ clusterName: cluster, namespace, serviceAccount, nextToken }))
-    const found = page.associations?.find(a => a.namespace === namespace && a.serviceAccount === serviceAccount && a.associationId)
+    const found = page?.associations?.find(a => a.namespace === namespace && a.serviceAccount === serviceAccount && a.associationId)
     if (found?.associationId) {
-      const { association } = await eks.send(new DescribePodIdentityAssociationCommand({ clusterName: cluster, associationId: found.associationId }))
+      const association = (await eks.send(new DescribePodIdentityAssociationCommand({ clusterName: cluster, associationId: found.associationId })))?.association
       const tags = association?.tags ?? {}
       return {
         id: found.associationId,
@@ -50,7 +50,7 @@ export async function findAssociation(eks: EKSClient, cluster: string, namespace
         ours: tags[OWNER_TAG] === OWNER_TAG_VALUE
       }
     }
-    nextToken = page.nextToken
+    nextToken = page?.nextToken
   } while (nextToken)
   return undefined
 }
