@@ -19,7 +19,7 @@ __webpack_require__.r(__webpack_exports__);
 
 
 async function runRender(ctx) {
-    const desired = (0,_state_desired_js__WEBPACK_IMPORTED_MODULE_1__/* .buildDesiredState */ .k)(ctx.config, ctx.inputs);
+    const desired = (0,_state_desired_js__WEBPACK_IMPORTED_MODULE_1__/* .buildDesiredState */ .kL)(ctx.config, ctx.inputs);
     ctx.report.desired = desired;
     for (const [file, body] of Object.entries(renderArtefacts(desired))) {
         (0,_runner_log_js__WEBPACK_IMPORTED_MODULE_2__/* .startGroup */ .Oh)(file);

@@ -82,109 +82,6 @@ function stackDifferences(stack, deployedBody, spec) {
 
 /***/ }),
 
-/***/ 7878:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   IA: () => (/* binding */ isNotImplemented),
-/* harmony export */   Il: () => (/* binding */ cloudFormationEndpoint),
-/* harmony export */   Xh: () => (/* binding */ detectStackDrift)
-/* harmony export */ });
-/* unused harmony exports DriftDetectionUnavailableError, resourceDrifts */
-/* harmony import */ var _describe_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3948);
-/* harmony import */ var _deploy_wait_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3370);
-
-
-class DriftDetectionUnavailableError extends Error {
-    endpoint;
-    cause;
-    constructor(endpoint, cause) {
-        super(`CloudFormation drift detection is not available at ${endpoint} (${cause?.name ?? 'error'}: ${cause?.message ?? String(cause)}). ` +
-            'Run drift against AWS itself; emulators such as moto do not implement DetectStackDrift.');
-        this.endpoint = endpoint;
-        this.cause = cause;
-        this.name = 'DriftDetectionUnavailableError';
-    }
-}
-/** Where the CloudFormation client sends requests, for the message: the configured override or AWS's own. */
-function cloudFormationEndpoint(region, env = process.env) {
-    return env.AWS_ENDPOINT_URL_CLOUDFORMATION ?? env.AWS_ENDPOINT_URL ?? `https://cloudformation.${region}.amazonaws.com`;
-}
-/** moto: HTTP 500 with "The … action has not been implemented"; others: NotImplemented / UnknownOperation. */
-function isNotImplemented(err) {
-    const e = err;
-    if (!e || typeof e !== 'object')
-        return false;
-    if (/^(NotImplemented|NotImplementedError|UnknownOperation(Exception)?|InvalidAction)$/.test(e.name ?? ''))
-        return true;
-    if (/not (yet )?(been )?implemented/i.test(e.message ?? ''))
-        return true;
-    return e.$metadata?.httpStatusCode === 501;
-}
-async function detectStackDrift(cfn, stackName, poll, endpoint) {
-    const { DetectStackDriftCommand, DescribeStackDriftDetectionStatusCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(805)]).then(__webpack_require__.t.bind(__webpack_require__, 3805, 19));
-    const stack = await (0,_describe_js__WEBPACK_IMPORTED_MODULE_1__/* .describeStack */ .GO)(cfn, stackName);
-    if (!stack || stack.StackStatus === 'DELETE_COMPLETE' || stack.StackStatus === 'REVIEW_IN_PROGRESS') {
-        return {
-            stack: stackName,
-            status: 'DELETED',
-            items: [{ source: stackName, status: 'DELETED', differences: [{ path: '(stack)', expected: 'present', actual: stack ? stack.StackStatus : 'absent', type: 'REMOVE' }] }]
-        };
-    }
-    let detectionId;
-    try {
-        detectionId = (await cfn.send(new DetectStackDriftCommand({ StackName: stackName }))).StackDriftDetectionId;
-    }
-    catch (err) {
-        if (isNotImplemented(err) || err.$metadata?.httpStatusCode === 500) {
-            throw new DriftDetectionUnavailableError(endpoint, err);
-        }
-        throw err;
-    }
-    if (!detectionId)
-        throw new Error(`DetectStackDrift on ${stackName} returned no detection id`);
-    const done = await (0,_deploy_wait_js__WEBPACK_IMPORTED_MODULE_0__/* .pollUntil */ .g3)(async () => {
-        const s = await cfn.send(new DescribeStackDriftDetectionStatusCommand({ StackDriftDetectionId: detectionId }));
-        return s.DetectionStatus === 'DETECTION_IN_PROGRESS' ? undefined : s;
-    }, poll, () => `drift detection ${detectionId} on stack ${stackName}`);
-    const items = await resourceDrifts(cfn, stackName);
-    const result = { stack: stackName, status: done.StackDriftStatus ?? 'UNKNOWN', items };
-    if (done.DetectionStatus === 'DETECTION_FAILED')
-        result.partialReason = done.DetectionStatusReason ?? 'no reason given';
-    // a resource list that says drift wins over a status that does not (and vice versa is impossible)
-    if (items.length > 0)
-        result.status = 'DRIFTED';
-    return result;
-}
-/** The MODIFIED and DELETED resources of the last detection, with expected vs actual per property. */
-async function resourceDrifts(cfn, stackName) {
-    const { DescribeStackResourceDriftsCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(805)]).then(__webpack_require__.t.bind(__webpack_require__, 3805, 19));
-    const items = [];
-    let token;
-    do {
-        const page = await cfn.send(new DescribeStackResourceDriftsCommand({ StackName: stackName, StackResourceDriftStatusFilters: ['MODIFIED', 'DELETED'], NextToken: token }));
-        for (const d of page.StackResourceDrifts ?? []) {
-            const status = d.StackResourceDriftStatus ?? 'UNKNOWN';
-            if (status !== 'MODIFIED' && status !== 'DELETED')
-                continue;
-            items.push({
-                source: stackName,
-                logicalId: d.LogicalResourceId,
-                resourceType: d.ResourceType,
-                status,
-                differences: status === 'DELETED'
-                    ? [{ path: '(resource)', expected: d.PhysicalResourceId ?? 'present', actual: 'deleted', type: 'REMOVE' }]
-                    : (d.PropertyDifferences ?? []).map(p => ({ path: p.PropertyPath ?? '', expected: p.ExpectedValue, actual: p.ActualValue, type: p.DifferenceType }))
-            });
-        }
-        token = page.NextToken;
-    } while (token);
-    return items;
-}
-
-
-/***/ }),
-
 /***/ 6801:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -274,6 +171,169 @@ function describeChartDiff(d, release) {
 
 /***/ }),
 
+/***/ 2698:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ut: () => (/* binding */ deleteIdentity),
+/* harmony export */   gt: () => (/* binding */ planIdentity),
+/* harmony export */   oA: () => (/* binding */ driftIdentity)
+/* harmony export */ });
+/* harmony import */ var _state_desired_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(740);
+/* harmony import */ var _runner_log_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7708);
+/* harmony import */ var _aws_addons_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1722);
+/* harmony import */ var _aws_pod_identity_role_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9062);
+/* harmony import */ var _aws_pod_identity_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2117);
+/* harmony import */ var _aws_identity_switch_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(948);
+/* harmony import */ var _aws_pod_identity_state_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8237);
+
+
+
+
+
+
+
+/** Rebuilds the desired state the way apply would: a foreign association's role adopted. */
+async function withAdoption(ctx, aws, desired, cluster) {
+    const state = await (0,_aws_identity_switch_js__WEBPACK_IMPORTED_MODULE_4__/* .detectIdentityState */ .Ld)(aws, desired, ctx.config.name);
+    const adopt = desired.controllerIdentity === 'pod-identity' ? (0,_aws_identity_switch_js__WEBPACK_IMPORTED_MODULE_4__/* .roleToAdopt */ .ul)(state) : undefined;
+    if (!adopt)
+        return { desired, state };
+    const adopted = (0,_state_desired_js__WEBPACK_IMPORTED_MODULE_0__/* .buildDesiredState */ .kL)(ctx.config, ctx.inputs, {
+        accountId: desired.accountId,
+        partition: desired.partition,
+        oidcIssuer: cluster?.oidcIssuer,
+        clusterEndpoint: cluster?.endpoint,
+        podIdentityRoleArn: adopt
+    });
+    ctx.report.desired = adopted;
+    return { desired: adopted, state };
+}
+/** Checks apply would refuse on, as warnings (plan shows, it does not fail on them). */
+async function podIdentityChecks(ctx, aws, desired) {
+    if (desired.controllerIdentity !== 'pod-identity')
+        return;
+    try {
+        await (0,_aws_addons_js__WEBPACK_IMPORTED_MODULE_2__/* .requirePodIdentityAgent */ .IE)(await aws.eks(), ctx.config.name);
+    }
+    catch (err) {
+        ctx.report.warnings.push(`apply would refuse: ${err.message}`);
+    }
+    try {
+        await (0,_aws_pod_identity_role_js__WEBPACK_IMPORTED_MODULE_3__/* .requirePoliciesExist */ .j7)(await aws.iam(), desired.podIdentity?.permissionPolicyArns ?? []);
+    }
+    catch (err) {
+        ctx.report.warnings.push(`apply would refuse: ${err.message}`);
+    }
+}
+/** plan: the association and role changes apply would make; returns whether there are any. */
+async function planIdentity(ctx, aws, desired0, cluster) {
+    const { report } = ctx;
+    await podIdentityChecks(ctx, aws, desired0);
+    const { desired, state } = await withAdoption(ctx, aws, desired0, cluster);
+    let changes = false;
+    const line = (s, change) => {
+        report.steps.push(s);
+        (0,_runner_log_js__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq)(`  ${s}`);
+        if (change)
+            changes = true;
+    };
+    if (desired.controllerIdentity === 'pod-identity') {
+        const pod = desired.podIdentity;
+        const role = desired.arns.controllerRole;
+        const subject = `${pod.namespace}/${pod.serviceAccount}`;
+        const a = state.association;
+        if (!a)
+            line(`Pod Identity association for ${subject}: would be created → ${role}`, true);
+        else if (a.roleArn === role)
+            line(`Pod Identity association ${a.id} for ${subject} → ${role}: no changes`, false);
+        else if (a.ours)
+            line(`Pod Identity association ${a.id} for ${subject}: would be updated from ${a.roleArn} to ${role}`, true);
+        if (a && !a.ours)
+            line(`Pod Identity association ${a.id} for ${subject} was not made by this tool: its role ${a.roleArn} is adopted as it is`, false);
+        if ((pod.roleSource ?? 'stack') !== 'stack') {
+            const missing = await (0,_aws_pod_identity_role_js__WEBPACK_IMPORTED_MODULE_3__/* .missingRolePolicies */ .Je)(await aws.iam(), role, (0,_aws_pod_identity_state_js__WEBPACK_IMPORTED_MODULE_5__/* .podIdentityRolePolicies */ .i_)(desired));
+            line(missing.length ? `Pod Identity role ${role}: would attach ${missing.join(', ')}` : `Pod Identity role ${role}: policies attached, no changes`, missing.length > 0);
+        }
+    }
+    if (state.previous === 'irsa')
+        line(`identity switch IRSA → Pod Identity: after the chart upgrade apply would delete stack ${desired.names.irsaStack}${ctx.inputs.installChart ? '' : ' (not with install-chart: false: kept)'}`, true);
+    if (state.previous === 'pod-identity') {
+        line(`identity switch Pod Identity → IRSA: after the chart upgrade apply would delete ${state.association?.ours ? `association ${state.association.id} and ` : ''}stack ${desired.names.podIdentityStack}` +
+            (ctx.inputs.installChart ? '' : ' (not with install-chart: false: kept)'), true);
+    }
+    return { desired, state, changes };
+}
+/** drift: the association missing, or pointing at another role than the one this tool gave it; the role's policies. */
+async function driftIdentity(ctx, aws, desired0, cluster) {
+    const { report } = ctx;
+    if (desired0.controllerIdentity !== 'pod-identity' || !cluster)
+        return { desired: desired0, state: { irsaStackExists: false, podIdentityStackExists: false } };
+    const { desired, state } = await withAdoption(ctx, aws, desired0, cluster);
+    const pod = desired.podIdentity;
+    const role = desired.arns.controllerRole;
+    const logicalId = `PodIdentityAssociation ${pod.namespace}/${pod.serviceAccount}`;
+    const items = [];
+    const a = state.association;
+    if (!a) {
+        items.push({ source: 'eks', logicalId, resourceType: 'AWS::EKS::PodIdentityAssociation', status: 'DELETED', differences: [{ path: 'association', expected: role, actual: 'not found', type: 'REMOVE' }] });
+    }
+    else if (a.roleArn !== role) {
+        items.push({ source: 'eks', logicalId: `${logicalId} (${a.id})`, resourceType: 'AWS::EKS::PodIdentityAssociation', status: 'MODIFIED', differences: [{ path: 'roleArn', expected: role, actual: a.roleArn, type: 'NOT_EQUAL' }] });
+    }
+    if ((pod.roleSource ?? 'stack') !== 'stack') {
+        const missing = await (0,_aws_pod_identity_role_js__WEBPACK_IMPORTED_MODULE_3__/* .missingRolePolicies */ .Je)(await aws.iam(), role, (0,_aws_pod_identity_state_js__WEBPACK_IMPORTED_MODULE_5__/* .podIdentityRolePolicies */ .i_)(desired));
+        if (missing.length) {
+            items.push({ source: 'iam', logicalId: role, resourceType: 'AWS::IAM::Role', status: 'MODIFIED', differences: missing.map(p => ({ path: 'AttachedPolicies', expected: p, actual: 'not attached', type: 'REMOVE' })) });
+        }
+    }
+    report.drift.push(...items);
+    report.steps.push(items.length
+        ? `Pod Identity: ${items.map(i => `${i.logicalId} ${i.status}`).join('; ')}`
+        : `Pod Identity association ${a?.id} → ${role}: in sync${a && !a.ours ? ' (not made by this tool; its role adopted)' : ''}`);
+    return { desired, state };
+}
+/**
+ * delete: the association, only when this tool made it; and the controller policies this tool attached to a role
+ * that is not its stack's (else the Karpenter stack's policies could not be deleted). Before the stacks go.
+ */
+async function deleteIdentity(ctx, aws, desired) {
+    const { report } = ctx;
+    if (desired.controllerIdentity !== 'pod-identity')
+        return;
+    const pod = desired.podIdentity;
+    const subject = `${pod.namespace}/${pod.serviceAccount}`;
+    let association;
+    try {
+        association = await (0,_aws_pod_identity_js__WEBPACK_IMPORTED_MODULE_6__/* .findAssociation */ .Zo)(await aws.eks(), ctx.config.name, pod.namespace, pod.serviceAccount);
+    }
+    catch (err) {
+        if (!(0,_aws_pod_identity_js__WEBPACK_IMPORTED_MODULE_6__/* .isPodIdentityApiMissing */ .Gl)(err))
+            throw err;
+        (0,_runner_log_js__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e)('EKS Pod Identity is not available at this endpoint (a known emulator limit); association not checked.');
+        return;
+    }
+    const result = await (0,_aws_pod_identity_js__WEBPACK_IMPORTED_MODULE_6__/* .deleteOwnAssociation */ .TB)(await aws.eks(), ctx.config.name, association);
+    if (result === 'deleted')
+        report.changed = true;
+    report.steps.push(result === 'deleted'
+        ? `Pod Identity association ${association?.id} (${subject}) deleted`
+        : result === 'absent'
+            ? `Pod Identity association for ${subject}: none found`
+            : `Pod Identity association ${association?.id} kept: it was not made by this tool (role ${association?.roleArn})`);
+    const role = association?.roleArn ?? (pod.roleSource === 'roleARN' ? pod.roleArn : undefined);
+    if (role && role.split('/').pop() !== desired.names.podIdentityRole) {
+        const detached = await (0,_aws_pod_identity_role_js__WEBPACK_IMPORTED_MODULE_3__/* .detachRolePolicies */ .MV)(await aws.iam(), role, desired.arns.controllerPolicies);
+        if (detached.length) {
+            report.changed = true;
+            report.steps.push(`Pod Identity role ${role}: detached ${detached.join(', ')} (the role itself is not this tool's and stays)`);
+        }
+    }
+}
+
+
+/***/ }),
+
 /***/ 2047:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -283,12 +343,16 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   runDrift: () => (/* binding */ runDrift)
 /* harmony export */ });
 /* harmony import */ var _runner_log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7708);
-/* harmony import */ var _cfn_describe_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3948);
-/* harmony import */ var _cfn_deploy_compare_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3756);
+/* harmony import */ var _cfn_describe_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3948);
+/* harmony import */ var _cfn_deploy_compare_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(3756);
 /* harmony import */ var _cfn_drift_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7878);
 /* harmony import */ var _helm_diff_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6801);
 /* harmony import */ var _lifecycle_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2397);
 /* harmony import */ var _cluster_session_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2934);
+/* harmony import */ var _apply_identity_modes_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2698);
+/* harmony import */ var _aws_pod_identity_state_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8237);
+
+
 
 
 
@@ -304,10 +368,11 @@ async function runDrift(ctx) {
     const cluster = await (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_3__/* .findCluster */ .KG)(session.aws, config.name, session.region);
     if (!cluster)
         report.warnings.push(`EKS cluster "${config.name}" was not found in ${session.region}; only the stacks are checked.`);
-    const desired = (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_3__/* .desiredFor */ .ER)(ctx, session, cluster);
+    // Pod Identity first (an association missing or on another role): reported even where stack drift detection is not.
+    const desired = (await (0,_apply_identity_modes_js__WEBPACK_IMPORTED_MODULE_5__/* .driftIdentity */ .oA)(ctx, session.aws, (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_3__/* .desiredFor */ .ER)(ctx, session, cluster), cluster)).desired;
     const cfn = await session.aws.cfn();
     const endpoint = (0,_cfn_drift_js__WEBPACK_IMPORTED_MODULE_1__/* .cloudFormationEndpoint */ .Il)(session.region);
-    for (const spec of [desired.karpenterStack, desired.controllerStack]) {
+    for (const spec of (0,_aws_pod_identity_state_js__WEBPACK_IMPORTED_MODULE_6__/* .stacksInUse */ ._p)(desired)) {
         const result = await (0,_cfn_drift_js__WEBPACK_IMPORTED_MODULE_1__/* .detectStackDrift */ .Xh)(cfn, spec.name, (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_3__/* .pollOptions */ .Oh)(ctx), endpoint);
         report.drift.push(...result.items);
         report.stacks.push({ stack: spec.name, action: result.status === 'DELETED' ? 'absent' : 'unchanged', status: result.status === 'DELETED' ? 'ABSENT' : `drift ${result.status}`, changes: [], failures: [] });
@@ -334,10 +399,10 @@ async function runDrift(ctx) {
 /** Not drift (CloudFormation's own view is), but worth a line: the config has moved on since the last apply. */
 async function noteConfigChanges(ctx, cfn, spec) {
     try {
-        const stack = await (0,_cfn_describe_js__WEBPACK_IMPORTED_MODULE_5__/* .describeStack */ .GO)(cfn, spec.name);
+        const stack = await (0,_cfn_describe_js__WEBPACK_IMPORTED_MODULE_7__/* .describeStack */ .GO)(cfn, spec.name);
         if (!stack)
             return;
-        const diffs = (0,_cfn_deploy_compare_js__WEBPACK_IMPORTED_MODULE_6__/* .stackDifferences */ .Lj)(stack, await (0,_cfn_describe_js__WEBPACK_IMPORTED_MODULE_5__/* .deployedTemplate */ .Bk)(cfn, spec.name), spec);
+        const diffs = (0,_cfn_deploy_compare_js__WEBPACK_IMPORTED_MODULE_8__/* .stackDifferences */ .Lj)(stack, await (0,_cfn_describe_js__WEBPACK_IMPORTED_MODULE_7__/* .deployedTemplate */ .Bk)(cfn, spec.name), spec);
         if (diffs.length)
             ctx.report.steps.push(`stack ${spec.name}: the config differs from what was last applied (${diffs.map(d => d.detail).join('; ')}); run plan to see what apply would change`);
     }

@@ -325,6 +325,169 @@ function describeChartDiff(d, release) {
 
 /***/ }),
 
+/***/ 2698:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ut: () => (/* binding */ deleteIdentity),
+/* harmony export */   gt: () => (/* binding */ planIdentity),
+/* harmony export */   oA: () => (/* binding */ driftIdentity)
+/* harmony export */ });
+/* harmony import */ var _state_desired_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(740);
+/* harmony import */ var _runner_log_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7708);
+/* harmony import */ var _aws_addons_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1722);
+/* harmony import */ var _aws_pod_identity_role_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9062);
+/* harmony import */ var _aws_pod_identity_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2117);
+/* harmony import */ var _aws_identity_switch_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(948);
+/* harmony import */ var _aws_pod_identity_state_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8237);
+
+
+
+
+
+
+
+/** Rebuilds the desired state the way apply would: a foreign association's role adopted. */
+async function withAdoption(ctx, aws, desired, cluster) {
+    const state = await (0,_aws_identity_switch_js__WEBPACK_IMPORTED_MODULE_4__/* .detectIdentityState */ .Ld)(aws, desired, ctx.config.name);
+    const adopt = desired.controllerIdentity === 'pod-identity' ? (0,_aws_identity_switch_js__WEBPACK_IMPORTED_MODULE_4__/* .roleToAdopt */ .ul)(state) : undefined;
+    if (!adopt)
+        return { desired, state };
+    const adopted = (0,_state_desired_js__WEBPACK_IMPORTED_MODULE_0__/* .buildDesiredState */ .kL)(ctx.config, ctx.inputs, {
+        accountId: desired.accountId,
+        partition: desired.partition,
+        oidcIssuer: cluster?.oidcIssuer,
+        clusterEndpoint: cluster?.endpoint,
+        podIdentityRoleArn: adopt
+    });
+    ctx.report.desired = adopted;
+    return { desired: adopted, state };
+}
+/** Checks apply would refuse on, as warnings (plan shows, it does not fail on them). */
+async function podIdentityChecks(ctx, aws, desired) {
+    if (desired.controllerIdentity !== 'pod-identity')
+        return;
+    try {
+        await (0,_aws_addons_js__WEBPACK_IMPORTED_MODULE_2__/* .requirePodIdentityAgent */ .IE)(await aws.eks(), ctx.config.name);
+    }
+    catch (err) {
+        ctx.report.warnings.push(`apply would refuse: ${err.message}`);
+    }
+    try {
+        await (0,_aws_pod_identity_role_js__WEBPACK_IMPORTED_MODULE_3__/* .requirePoliciesExist */ .j7)(await aws.iam(), desired.podIdentity?.permissionPolicyArns ?? []);
+    }
+    catch (err) {
+        ctx.report.warnings.push(`apply would refuse: ${err.message}`);
+    }
+}
+/** plan: the association and role changes apply would make; returns whether there are any. */
+async function planIdentity(ctx, aws, desired0, cluster) {
+    const { report } = ctx;
+    await podIdentityChecks(ctx, aws, desired0);
+    const { desired, state } = await withAdoption(ctx, aws, desired0, cluster);
+    let changes = false;
+    const line = (s, change) => {
+        report.steps.push(s);
+        (0,_runner_log_js__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq)(`  ${s}`);
+        if (change)
+            changes = true;
+    };
+    if (desired.controllerIdentity === 'pod-identity') {
+        const pod = desired.podIdentity;
+        const role = desired.arns.controllerRole;
+        const subject = `${pod.namespace}/${pod.serviceAccount}`;
+        const a = state.association;
+        if (!a)
+            line(`Pod Identity association for ${subject}: would be created → ${role}`, true);
+        else if (a.roleArn === role)
+            line(`Pod Identity association ${a.id} for ${subject} → ${role}: no changes`, false);
+        else if (a.ours)
+            line(`Pod Identity association ${a.id} for ${subject}: would be updated from ${a.roleArn} to ${role}`, true);
+        if (a && !a.ours)
+            line(`Pod Identity association ${a.id} for ${subject} was not made by this tool: its role ${a.roleArn} is adopted as it is`, false);
+        if ((pod.roleSource ?? 'stack') !== 'stack') {
+            const missing = await (0,_aws_pod_identity_role_js__WEBPACK_IMPORTED_MODULE_3__/* .missingRolePolicies */ .Je)(await aws.iam(), role, (0,_aws_pod_identity_state_js__WEBPACK_IMPORTED_MODULE_5__/* .podIdentityRolePolicies */ .i_)(desired));
+            line(missing.length ? `Pod Identity role ${role}: would attach ${missing.join(', ')}` : `Pod Identity role ${role}: policies attached, no changes`, missing.length > 0);
+        }
+    }
+    if (state.previous === 'irsa')
+        line(`identity switch IRSA → Pod Identity: after the chart upgrade apply would delete stack ${desired.names.irsaStack}${ctx.inputs.installChart ? '' : ' (not with install-chart: false: kept)'}`, true);
+    if (state.previous === 'pod-identity') {
+        line(`identity switch Pod Identity → IRSA: after the chart upgrade apply would delete ${state.association?.ours ? `association ${state.association.id} and ` : ''}stack ${desired.names.podIdentityStack}` +
+            (ctx.inputs.installChart ? '' : ' (not with install-chart: false: kept)'), true);
+    }
+    return { desired, state, changes };
+}
+/** drift: the association missing, or pointing at another role than the one this tool gave it; the role's policies. */
+async function driftIdentity(ctx, aws, desired0, cluster) {
+    const { report } = ctx;
+    if (desired0.controllerIdentity !== 'pod-identity' || !cluster)
+        return { desired: desired0, state: { irsaStackExists: false, podIdentityStackExists: false } };
+    const { desired, state } = await withAdoption(ctx, aws, desired0, cluster);
+    const pod = desired.podIdentity;
+    const role = desired.arns.controllerRole;
+    const logicalId = `PodIdentityAssociation ${pod.namespace}/${pod.serviceAccount}`;
+    const items = [];
+    const a = state.association;
+    if (!a) {
+        items.push({ source: 'eks', logicalId, resourceType: 'AWS::EKS::PodIdentityAssociation', status: 'DELETED', differences: [{ path: 'association', expected: role, actual: 'not found', type: 'REMOVE' }] });
+    }
+    else if (a.roleArn !== role) {
+        items.push({ source: 'eks', logicalId: `${logicalId} (${a.id})`, resourceType: 'AWS::EKS::PodIdentityAssociation', status: 'MODIFIED', differences: [{ path: 'roleArn', expected: role, actual: a.roleArn, type: 'NOT_EQUAL' }] });
+    }
+    if ((pod.roleSource ?? 'stack') !== 'stack') {
+        const missing = await (0,_aws_pod_identity_role_js__WEBPACK_IMPORTED_MODULE_3__/* .missingRolePolicies */ .Je)(await aws.iam(), role, (0,_aws_pod_identity_state_js__WEBPACK_IMPORTED_MODULE_5__/* .podIdentityRolePolicies */ .i_)(desired));
+        if (missing.length) {
+            items.push({ source: 'iam', logicalId: role, resourceType: 'AWS::IAM::Role', status: 'MODIFIED', differences: missing.map(p => ({ path: 'AttachedPolicies', expected: p, actual: 'not attached', type: 'REMOVE' })) });
+        }
+    }
+    report.drift.push(...items);
+    report.steps.push(items.length
+        ? `Pod Identity: ${items.map(i => `${i.logicalId} ${i.status}`).join('; ')}`
+        : `Pod Identity association ${a?.id} → ${role}: in sync${a && !a.ours ? ' (not made by this tool; its role adopted)' : ''}`);
+    return { desired, state };
+}
+/**
+ * delete: the association, only when this tool made it; and the controller policies this tool attached to a role
+ * that is not its stack's (else the Karpenter stack's policies could not be deleted). Before the stacks go.
+ */
+async function deleteIdentity(ctx, aws, desired) {
+    const { report } = ctx;
+    if (desired.controllerIdentity !== 'pod-identity')
+        return;
+    const pod = desired.podIdentity;
+    const subject = `${pod.namespace}/${pod.serviceAccount}`;
+    let association;
+    try {
+        association = await (0,_aws_pod_identity_js__WEBPACK_IMPORTED_MODULE_6__/* .findAssociation */ .Zo)(await aws.eks(), ctx.config.name, pod.namespace, pod.serviceAccount);
+    }
+    catch (err) {
+        if (!(0,_aws_pod_identity_js__WEBPACK_IMPORTED_MODULE_6__/* .isPodIdentityApiMissing */ .Gl)(err))
+            throw err;
+        (0,_runner_log_js__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e)('EKS Pod Identity is not available at this endpoint (a known emulator limit); association not checked.');
+        return;
+    }
+    const result = await (0,_aws_pod_identity_js__WEBPACK_IMPORTED_MODULE_6__/* .deleteOwnAssociation */ .TB)(await aws.eks(), ctx.config.name, association);
+    if (result === 'deleted')
+        report.changed = true;
+    report.steps.push(result === 'deleted'
+        ? `Pod Identity association ${association?.id} (${subject}) deleted`
+        : result === 'absent'
+            ? `Pod Identity association for ${subject}: none found`
+            : `Pod Identity association ${association?.id} kept: it was not made by this tool (role ${association?.roleArn})`);
+    const role = association?.roleArn ?? (pod.roleSource === 'roleARN' ? pod.roleArn : undefined);
+    if (role && role.split('/').pop() !== desired.names.podIdentityRole) {
+        const detached = await (0,_aws_pod_identity_role_js__WEBPACK_IMPORTED_MODULE_3__/* .detachRolePolicies */ .MV)(await aws.iam(), role, desired.arns.controllerPolicies);
+        if (detached.length) {
+            report.changed = true;
+            report.steps.push(`Pod Identity role ${role}: detached ${detached.join(', ')} (the role itself is not this tool's and stays)`);
+        }
+    }
+}
+
+
+/***/ }),
+
 /***/ 6120:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -432,7 +595,13 @@ var helm_diff = __webpack_require__(6801);
 var lifecycle = __webpack_require__(2397);
 // EXTERNAL MODULE: ./src/modes/cluster-session.ts + 4 modules
 var cluster_session = __webpack_require__(2934);
+// EXTERNAL MODULE: ./src/modes/apply-identity-modes.ts
+var apply_identity_modes = __webpack_require__(2698);
+// EXTERNAL MODULE: ./src/aws/pod-identity-state.ts
+var pod_identity_state = __webpack_require__(8237);
 ;// CONCATENATED MODULE: ./src/modes/plan.ts
+
+
 
 
 
@@ -450,8 +619,10 @@ async function runPlan(ctx) {
             'Create the cluster first (`eksctl create cluster -f <file>`), or check metadata.name, metadata.region and the aws-region input.');
     }
     report.warnings.push(...(0,preflight/* checkCluster */.zc)(cluster, config.karpenter.version, config.kubernetesVersion));
-    const desired = (0,lifecycle/* desiredFor */.ER)(ctx, session, cluster);
-    let changes = false;
+    // Pod Identity: the association and role changes (an existing association's role adopted, as apply does).
+    const identity = await (0,apply_identity_modes/* planIdentity */.gt)(ctx, session.aws, (0,lifecycle/* desiredFor */.ER)(ctx, session, cluster), cluster);
+    const desired = identity.desired;
+    let changes = identity.changes;
     if (desired.controllerIdentity === 'irsa') {
         const issuer = (0,preflight/* requireIssuer */.R7)(cluster);
         const provider = await (0,oidc_provider/* findOidcProvider */.UC)(await session.aws.iam(), issuer);
@@ -459,7 +630,7 @@ async function runPlan(ctx) {
         if (!provider)
             changes = true;
     }
-    for (const spec of [desired.karpenterStack, desired.controllerStack])
+    for (const spec of (0,pod_identity_state/* stacksInUse */._p)(desired))
         changes = (await plan(ctx, session, spec)) || changes;
     changes = (await planChart(ctx, session, cluster)) || changes;
     report.changed = changes;

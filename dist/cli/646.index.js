@@ -1,6 +1,408 @@
-export const id = 943;
-export const ids = [943];
+export const id = 646;
+export const ids = [646];
 export const modules = {
+
+/***/ 1722:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   IE: () => (/* binding */ requirePodIdentityAgent)
+/* harmony export */ });
+/* unused harmony exports POD_IDENTITY_AGENT, agentFix */
+/* harmony import */ var _preflight_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7610);
+
+const POD_IDENTITY_AGENT = 'eks-pod-identity-agent';
+function agentFix(cluster) {
+    return (`add \`addons: [{name: ${POD_IDENTITY_AGENT}}]\` to the cluster file and run ` +
+        `\`eksctl create addon --cluster ${cluster} --name ${POD_IDENTITY_AGENT}\` (or use IRSA: controller-identity: irsa)`);
+}
+/** Throws PreflightError naming the fix unless the addon exists and is ACTIVE. Returns its version. */
+async function requirePodIdentityAgent(eks, cluster) {
+    const { DescribeAddonCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(524)]).then(__webpack_require__.t.bind(__webpack_require__, 4524, 19));
+    let status;
+    let version;
+    try {
+        const { addon } = await eks.send(new DescribeAddonCommand({ clusterName: cluster, addonName: POD_IDENTITY_AGENT }));
+        status = addon?.status;
+        version = addon?.addonVersion;
+    }
+    catch (err) {
+        if (err.name !== 'ResourceNotFoundException')
+            throw err;
+        throw new _preflight_js__WEBPACK_IMPORTED_MODULE_0__/* .PreflightError */ .wG(`EKS Pod Identity needs the ${POD_IDENTITY_AGENT} addon on cluster ${cluster}, and it is not installed: ${agentFix(cluster)}. Nothing was changed.`);
+    }
+    if (status !== 'ACTIVE') {
+        throw new _preflight_js__WEBPACK_IMPORTED_MODULE_0__/* .PreflightError */ .wG(`The ${POD_IDENTITY_AGENT} addon on cluster ${cluster} is ${status ?? 'in an unknown state'}, not ACTIVE, so Pod Identity cannot give the controller credentials yet. ` +
+            `Wait for it (\`aws eks wait addon-active --cluster-name ${cluster} --addon-name ${POD_IDENTITY_AGENT}\`) or fix it, then re-run. Nothing was changed.`);
+    }
+    return version;
+}
+
+
+/***/ }),
+
+/***/ 948:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ld: () => (/* binding */ detectIdentityState),
+/* harmony export */   NN: () => (/* binding */ retirePrevious),
+/* harmony export */   ul: () => (/* binding */ roleToAdopt)
+/* harmony export */ });
+/* harmony import */ var _cfn_describe_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3948);
+/* harmony import */ var _cfn_delete_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8182);
+/* harmony import */ var _cfn_delete_policies_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(445);
+/* harmony import */ var _pod_identity_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2117);
+/* harmony import */ var _pod_identity_role_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9062);
+
+
+
+
+
+/**
+ * The previous identity: the other one's traces. For Pod Identity, the IRSA stack; for IRSA, an association this
+ * tool made or the Pod Identity stack (an association someone else made is theirs and stays; IRSA wins over it).
+ */
+async function detectIdentityState(aws, desired, cluster) {
+    const cfn = await aws.cfn();
+    const [irsa, pod] = await Promise.all([(0,_cfn_describe_js__WEBPACK_IMPORTED_MODULE_3__/* .describeStack */ .GO)(cfn, desired.names.irsaStack), (0,_cfn_describe_js__WEBPACK_IMPORTED_MODULE_3__/* .describeStack */ .GO)(cfn, desired.names.podIdentityStack)]);
+    const exists = (s) => s !== undefined && s.StackStatus !== 'DELETE_COMPLETE';
+    const state = { irsaStackExists: exists(irsa), podIdentityStackExists: exists(pod) };
+    try {
+        state.association = await (0,_pod_identity_js__WEBPACK_IMPORTED_MODULE_4__/* .findAssociation */ .Zo)(await aws.eks(), cluster, desired.names.namespace, desired.names.serviceAccount);
+    }
+    catch (err) {
+        // With Pod Identity the API must answer; with IRSA an endpoint without it simply has no association.
+        if (desired.controllerIdentity === 'pod-identity' || !(0,_pod_identity_js__WEBPACK_IMPORTED_MODULE_4__/* .isPodIdentityApiMissing */ .Gl)(err))
+            throw err;
+        state.podIdentityApiMissing = true;
+    }
+    if (desired.controllerIdentity === 'pod-identity' && state.irsaStackExists)
+        state.previous = 'irsa';
+    // A Pod Identity stack whose role someone else's association uses (eksctl made both from the same file) is
+    // not this tool's to retire; an association this tool made, or the stack alone, is.
+    const foreign = state.association !== undefined && !state.association.ours;
+    if (desired.controllerIdentity === 'irsa' && (state.association?.ours || (state.podIdentityStackExists && !foreign)))
+        state.previous = 'pod-identity';
+    return state;
+}
+/** The role of an existing association to adopt: one this tool did not make (SPEC: "its role is adopted as it is"). */
+function roleToAdopt(state) {
+    return state.association && !state.association.ours && state.association.roleArn ? state.association.roleArn : undefined;
+}
+/**
+ * After the chart upgrade: the previous identity deleted. With install-chart: false the chart's owner must move
+ * the controller first, so both are left in place with a warning.
+ */
+async function retirePrevious(aws, desired, state, ctx) {
+    const { report } = ctx;
+    if (!state.previous)
+        return;
+    const from = state.previous === 'irsa' ? 'IRSA' : 'Pod Identity';
+    const to = desired.controllerIdentity === 'irsa' ? 'IRSA' : 'Pod Identity';
+    if (!ctx.installChart) {
+        const keep = state.previous === 'irsa' ? `stack ${desired.names.irsaStack}` : `the Pod Identity association and stack ${desired.names.podIdentityStack}`;
+        report.warnings.push(`Switching the controller from ${from} to ${to}, but install-chart is false: ${from} (${keep}) is left in place. ` +
+            `The chart's owner must ${desired.controllerIdentity === 'irsa' ? 'add' : 'remove'} the eks.amazonaws.com/role-arn ServiceAccount annotation and restart the controller first; ` +
+            `then delete ${keep} (or run this action with install-chart: true).`);
+        report.steps.push(`identity switch ${from} → ${to}: ${to} is ready; ${from} kept (install-chart: false)`);
+        return;
+    }
+    const cfn = await aws.cfn();
+    const iam = await aws.iam();
+    if (state.previous === 'irsa') {
+        const outcome = await (0,_cfn_delete_js__WEBPACK_IMPORTED_MODULE_0__/* .deleteStackFully */ .Qq)(cfn, iam, desired.names.irsaStack, { poll: ctx.poll, isOwnPolicy: (0,_cfn_delete_policies_js__WEBPACK_IMPORTED_MODULE_1__/* .ownPolicyMatcher */ .l)(desired, ctx.accountId) });
+        report.stacks.push(outcome);
+        report.steps.push(`identity switch IRSA → Pod Identity: stack ${desired.names.irsaStack} ${outcome.action === 'absent' ? 'already gone' : 'deleted'} after the chart upgrade`);
+        if (outcome.action === 'deleted')
+            report.changed = true;
+        return;
+    }
+    // Pod Identity → IRSA: the association (only ours), policies this tool attached to a role not its own, the stack.
+    const assoc = state.association;
+    const result = await (0,_pod_identity_js__WEBPACK_IMPORTED_MODULE_4__/* .deleteOwnAssociation */ .TB)(await aws.eks(), desired.names.cluster, assoc);
+    if (result === 'deleted')
+        report.changed = true;
+    report.steps.push(result === 'deleted'
+        ? `identity switch Pod Identity → IRSA: association ${assoc?.id} deleted after the chart upgrade`
+        : result === 'kept-foreign'
+            ? `identity switch Pod Identity → IRSA: association ${assoc?.id} (role ${assoc?.roleArn}) was not made by this tool and is kept; IRSA takes precedence over it`
+            : 'identity switch Pod Identity → IRSA: no association to delete');
+    const isOwn = (0,_cfn_delete_policies_js__WEBPACK_IMPORTED_MODULE_1__/* .ownPolicyMatcher */ .l)(desired, ctx.accountId);
+    if (assoc && assoc.roleArn.split('/').pop() !== desired.names.podIdentityRole) {
+        const detached = await (0,_pod_identity_role_js__WEBPACK_IMPORTED_MODULE_2__/* .detachRolePolicies */ .MV)(iam, assoc.roleArn, desired.arns.controllerPolicies);
+        if (detached.length) {
+            report.changed = true;
+            report.steps.push(`identity switch Pod Identity → IRSA: controller policies detached from ${assoc.roleArn}`);
+        }
+    }
+    const listed = await stackPolicyArns(cfn, desired.names.podIdentityStack);
+    const outcome = await (0,_cfn_delete_js__WEBPACK_IMPORTED_MODULE_0__/* .deleteStackFully */ .Qq)(cfn, iam, desired.names.podIdentityStack, { poll: ctx.poll, isOwnPolicy: arn => isOwn(arn) || listed.has(arn) });
+    report.stacks.push(outcome);
+    report.steps.push(`identity switch Pod Identity → IRSA: stack ${desired.names.podIdentityStack} ${outcome.action === 'absent' ? 'not found' : 'deleted'}`);
+    if (outcome.action === 'deleted')
+        report.changed = true;
+}
+/** The literal policy ARNs a deployed stack's roles list (the entry's permissionPolicyARNs the stack attached). */
+async function stackPolicyArns(cfn, stack) {
+    const out = new Set();
+    const body = await (0,_cfn_describe_js__WEBPACK_IMPORTED_MODULE_3__/* .deployedTemplate */ .Bk)(cfn, stack).catch(() => undefined);
+    if (!body)
+        return out;
+    try {
+        const template = JSON.parse(body);
+        for (const r of Object.values(template.Resources ?? {})) {
+            for (const arn of r.Type === 'AWS::IAM::Role' ? (r.Properties?.ManagedPolicyArns ?? []) : [])
+                if (typeof arn === 'string')
+                    out.add(arn);
+        }
+    }
+    catch {
+        // not JSON (a stack this tool did not write): nothing beyond the controller policies is ours
+    }
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 9062:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Je: () => (/* binding */ missingRolePolicies),
+/* harmony export */   MV: () => (/* binding */ detachRolePolicies),
+/* harmony export */   Y8: () => (/* binding */ attachRolePolicies),
+/* harmony export */   j7: () => (/* binding */ requirePoliciesExist)
+/* harmony export */ });
+/* unused harmony export roleNameOf */
+/* harmony import */ var _preflight_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7610);
+
+/** GetPolicy for each ARN (AWS-managed ones too); throws one PreflightError naming every missing one. */
+async function requirePoliciesExist(iam, arns) {
+    const { GetPolicyCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(764)]).then(__webpack_require__.t.bind(__webpack_require__, 6764, 19));
+    const missing = [];
+    for (const arn of arns) {
+        try {
+            await iam.send(new GetPolicyCommand({ PolicyArn: arn }));
+        }
+        catch (err) {
+            if (err.name !== 'NoSuchEntityException')
+                throw err;
+            missing.push(arn);
+        }
+    }
+    if (missing.length > 0) {
+        throw new _preflight_js__WEBPACK_IMPORTED_MODULE_0__/* .PreflightError */ .wG(`iam.podIdentityAssociations permissionPolicyARNs: ${missing.length === 1 ? 'this policy does' : 'these policies do'} not exist: ${missing.join(', ')}. ` +
+            'Create them first or fix the ARNs (AWS-managed policies are arn:aws:iam::aws:policy/<name>). Nothing was changed.');
+    }
+}
+function roleNameOf(roleArn) {
+    return roleArn.split('/').pop() ?? roleArn;
+}
+async function attachedPolicies(iam, roleName) {
+    const { ListAttachedRolePoliciesCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(764)]).then(__webpack_require__.t.bind(__webpack_require__, 6764, 19));
+    const out = new Set();
+    let marker;
+    do {
+        const page = await iam.send(new ListAttachedRolePoliciesCommand({ RoleName: roleName, Marker: marker }));
+        for (const p of page.AttachedPolicies ?? [])
+            if (p.PolicyArn)
+                out.add(p.PolicyArn);
+        marker = page.IsTruncated ? page.Marker : undefined;
+    } while (marker);
+    return out;
+}
+/** Attaches what is not attached yet; returns what it attached (empty on a re-run). */
+async function attachRolePolicies(iam, roleArn, policyArns) {
+    const { AttachRolePolicyCommand, NoSuchEntityException } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(764)]).then(__webpack_require__.t.bind(__webpack_require__, 6764, 19));
+    const roleName = roleNameOf(roleArn);
+    let have;
+    try {
+        have = await attachedPolicies(iam, roleName);
+    }
+    catch (err) {
+        if (err instanceof NoSuchEntityException || err.name === 'NoSuchEntityException') {
+            throw new _preflight_js__WEBPACK_IMPORTED_MODULE_0__/* .PreflightError */ .wG(`the Pod Identity role ${roleArn} does not exist: create it, or fix iam.podIdentityAssociations roleARN (without roleARN this tool creates the role in its Pod Identity stack).`);
+        }
+        throw err;
+    }
+    const attached = [];
+    for (const arn of policyArns) {
+        if (have.has(arn))
+            continue;
+        await iam.send(new AttachRolePolicyCommand({ RoleName: roleName, PolicyArn: arn }));
+        attached.push(arn);
+    }
+    return attached;
+}
+/** Detaches these policies where attached (the role may be gone already); returns what it detached. */
+async function detachRolePolicies(iam, roleArn, policyArns) {
+    const { DetachRolePolicyCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(764)]).then(__webpack_require__.t.bind(__webpack_require__, 6764, 19));
+    const roleName = roleNameOf(roleArn);
+    let have;
+    try {
+        have = await attachedPolicies(iam, roleName);
+    }
+    catch (err) {
+        if (err.name === 'NoSuchEntityException')
+            return [];
+        throw err;
+    }
+    const detached = [];
+    for (const arn of policyArns) {
+        if (!have.has(arn))
+            continue;
+        try {
+            await iam.send(new DetachRolePolicyCommand({ RoleName: roleName, PolicyArn: arn }));
+            detached.push(arn);
+        }
+        catch (err) {
+            if (err.name !== 'NoSuchEntityException')
+                throw err;
+        }
+    }
+    return detached;
+}
+/** Read-only (plan, drift): which of these policies the role lacks; all of them when the role does not exist. */
+async function missingRolePolicies(iam, roleArn, policyArns) {
+    let have;
+    try {
+        have = await attachedPolicies(iam, roleNameOf(roleArn));
+    }
+    catch (err) {
+        if (err.name === 'NoSuchEntityException')
+            return [...policyArns];
+        throw err;
+    }
+    return policyArns.filter(arn => !have.has(arn));
+}
+
+
+/***/ }),
+
+/***/ 8237:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   _p: () => (/* binding */ stacksInUse),
+/* harmony export */   b4: () => (/* binding */ controllerStackInUse),
+/* harmony export */   i_: () => (/* binding */ podIdentityRolePolicies),
+/* harmony export */   iz: () => (/* binding */ podIdentityRoleNote)
+/* harmony export */ });
+/** Whether the controller stack is this run's to deploy: IRSA always; Pod Identity only with the stack's own role. */
+function controllerStackInUse(desired) {
+    return desired.controllerIdentity === 'irsa' || (desired.podIdentity?.roleSource ?? 'stack') === 'stack';
+}
+/** The stacks apply deploys, plan previews and drift checks, in order. */
+function stacksInUse(desired) {
+    return controllerStackInUse(desired) ? [desired.karpenterStack, desired.controllerStack] : [desired.karpenterStack];
+}
+/** Policies the Pod Identity role must carry: the controller policies and the entry's permissionPolicyARNs. */
+function podIdentityRolePolicies(desired) {
+    return [...new Set([...desired.arns.controllerPolicies, ...(desired.podIdentity?.permissionPolicyArns ?? [])])];
+}
+/** Why the Pod Identity role is the one it is, for the summary. */
+function podIdentityRoleNote(desired) {
+    const p = desired.podIdentity;
+    if (!p)
+        return '';
+    switch (p.roleSource) {
+        case 'adopted':
+            return `role ${p.roleArn} adopted from the existing Pod Identity association (kept as it is; the controller policies are attached to it)`;
+        case 'roleARN':
+            return `role ${p.roleArn} given by iam.podIdentityAssociations roleARN (the controller policies are attached to it)`;
+        default:
+            return `role ${desired.arns.controllerRole} from stack ${desired.controllerStack.name}`;
+    }
+}
+
+
+/***/ }),
+
+/***/ 2117:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Gl: () => (/* binding */ isPodIdentityApiMissing),
+/* harmony export */   TB: () => (/* binding */ deleteOwnAssociation),
+/* harmony export */   Zo: () => (/* binding */ findAssociation),
+/* harmony export */   yD: () => (/* binding */ ensureAssociation)
+/* harmony export */ });
+/* unused harmony exports OWNER_TAG, OWNER_TAG_VALUE */
+/** Tag this tool puts on the associations it creates; update and delete check it first. */
+const OWNER_TAG = 'karpenter-provision/managed';
+const OWNER_TAG_VALUE = 'true';
+/** ListPodIdentityAssociations (filtered by namespace and service account) + Describe for the role and tags. */
+async function findAssociation(eks, cluster, namespace, serviceAccount) {
+    const { ListPodIdentityAssociationsCommand, DescribePodIdentityAssociationCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(524)]).then(__webpack_require__.t.bind(__webpack_require__, 4524, 19));
+    let nextToken;
+    do {
+        const page = await eks.send(new ListPodIdentityAssociationsCommand({ clusterName: cluster, namespace, serviceAccount, nextToken }));
+        const found = page?.associations?.find(a => a.namespace === namespace && a.serviceAccount === serviceAccount && a.associationId);
+        if (found?.associationId) {
+            const association = (await eks.send(new DescribePodIdentityAssociationCommand({ clusterName: cluster, associationId: found.associationId })))?.association;
+            const tags = association?.tags ?? {};
+            return {
+                id: found.associationId,
+                arn: association?.associationArn ?? found.associationArn,
+                roleArn: association?.roleArn ?? '',
+                tags,
+                ours: tags[OWNER_TAG] === OWNER_TAG_VALUE
+            };
+        }
+        nextToken = page?.nextToken;
+    } while (nextToken);
+    return undefined;
+}
+/**
+ * Idempotent: none → create (tagged as ours); ours on another role → update; someone else's on another role →
+ * kept (the desired state should already have adopted its role, so this only happens when it did not).
+ */
+async function ensureAssociation(eks, target, existing) {
+    const { CreatePodIdentityAssociationCommand, UpdatePodIdentityAssociationCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(524)]).then(__webpack_require__.t.bind(__webpack_require__, 4524, 19));
+    if (!existing) {
+        const r = await eks.send(new CreatePodIdentityAssociationCommand({
+            clusterName: target.cluster,
+            namespace: target.namespace,
+            serviceAccount: target.serviceAccount,
+            roleArn: target.roleArn,
+            tags: { ...target.tags, [OWNER_TAG]: OWNER_TAG_VALUE }
+        }));
+        return { action: 'created', id: r.association?.associationId ?? '' };
+    }
+    if (existing.roleArn === target.roleArn)
+        return { action: 'unchanged', id: existing.id };
+    if (!existing.ours)
+        return { action: 'kept-foreign', id: existing.id, roleArn: existing.roleArn };
+    await eks.send(new UpdatePodIdentityAssociationCommand({ clusterName: target.cluster, associationId: existing.id, roleArn: target.roleArn }));
+    return { action: 'updated', id: existing.id, previousRoleArn: existing.roleArn };
+}
+/** delete: only an association this tool made; a missing one is fine (delete runs twice). */
+async function deleteOwnAssociation(eks, cluster, existing) {
+    if (!existing)
+        return 'absent';
+    if (!existing.ours)
+        return 'kept-foreign';
+    const { DeletePodIdentityAssociationCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(524)]).then(__webpack_require__.t.bind(__webpack_require__, 4524, 19));
+    try {
+        await eks.send(new DeletePodIdentityAssociationCommand({ clusterName: cluster, associationId: existing.id }));
+    }
+    catch (err) {
+        if (err.name === 'ResourceNotFoundException')
+            return 'absent';
+        throw err;
+    }
+    return 'deleted';
+}
+/** True when the endpoint has no Pod Identity API at all (moto answers 404 with no EKS error). */
+function isPodIdentityApiMissing(err) {
+    const e = err;
+    return e.$metadata?.httpStatusCode === 404 && e.name !== 'ResourceNotFoundException';
+}
+
+
+/***/ }),
 
 /***/ 7610:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -178,6 +580,204 @@ async function withRetry(fn, opts = {}) {
 
 /***/ }),
 
+/***/ 445:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   l: () => (/* binding */ ownPolicyMatcher)
+/* harmony export */ });
+/* unused harmony export ownPolicyArns */
+/* harmony import */ var _templates_resolve_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1797);
+
+function ownPolicyArns(desired, accountId) {
+    const arns = new Set(desired.arns.controllerPolicies);
+    for (const spec of [desired.karpenterStack, desired.controllerStack]) {
+        for (const arn of rolePolicyArns(spec, desired, accountId))
+            arns.add(arn);
+    }
+    return [...arns];
+}
+function rolePolicyArns(spec, desired, accountId) {
+    const out = [];
+    for (const resource of Object.values(spec.template.Resources)) {
+        if (resource.Type !== 'AWS::IAM::Role')
+            continue;
+        const listed = resource.Properties?.ManagedPolicyArns;
+        if (!Array.isArray(listed))
+            continue;
+        for (const value of listed) {
+            try {
+                const resolved = (0,_templates_resolve_js__WEBPACK_IMPORTED_MODULE_0__/* .resolveIntrinsics */ .l)(value, { partition: desired.partition, region: desired.region, accountId, stackName: spec.name, attributes: {} });
+                if (typeof resolved === 'string')
+                    out.push(resolved);
+            }
+            catch {
+                // an ARN that depends on another resource (GetAtt) is one of the controller policies, already listed
+            }
+        }
+    }
+    return out;
+}
+/**
+ * ownPolicyArns, plus any eksctl-KarpenterController…Policy-<cluster> of the account: a config changed since the
+ * last apply may have split the controller policy differently, and those parts are still this tool's.
+ */
+function ownPolicyMatcher(desired, accountId) {
+    const own = new Set(ownPolicyArns(desired, accountId));
+    const cluster = desired.names.cluster.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const part = new RegExp(`^arn:[^:]+:iam::${accountId}:policy/(.*/)?eksctl-KarpenterController[A-Za-z0-9]*Policy-${cluster}$`);
+    return arn => own.has(arn) || part.test(arn);
+}
+
+
+/***/ }),
+
+/***/ 8182:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Qq: () => (/* binding */ deleteStackFully),
+/* harmony export */   SJ: () => (/* binding */ StackDeleteError)
+/* harmony export */ });
+/* unused harmony export detachOwnPolicies */
+/* harmony import */ var _runner_log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7708);
+/* harmony import */ var _describe_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3948);
+/* harmony import */ var _deploy_wait_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3370);
+/* harmony import */ var _events_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5444);
+/* harmony import */ var _drift_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7878);
+
+
+
+
+
+class StackDeleteError extends Error {
+    outcome;
+    constructor(message, outcome) {
+        super(message);
+        this.outcome = outcome;
+        this.name = 'StackDeleteError';
+    }
+}
+async function deleteStackFully(cfn, iam, name, opts) {
+    const outcome = (action, status) => ({ stack: name, action, status, changes: [], failures: [] });
+    let stack = await (0,_describe_js__WEBPACK_IMPORTED_MODULE_4__/* .describeStack */ .GO)(cfn, name);
+    if (!stack || stack.StackStatus === 'DELETE_COMPLETE') {
+        (0,_runner_log_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq)(`Stack ${name} does not exist; nothing to delete.`);
+        return outcome('absent', 'ABSENT');
+    }
+    if ((0,_deploy_wait_js__WEBPACK_IMPORTED_MODULE_1__/* .isInProgress */ .LT)(stack.StackStatus) && stack.StackStatus !== 'REVIEW_IN_PROGRESS' && stack.StackStatus !== 'DELETE_IN_PROGRESS') {
+        (0,_runner_log_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq)(`Stack ${name} is ${stack.StackStatus}; waiting for it to settle before deleting it.`);
+        stack = (await (0,_deploy_wait_js__WEBPACK_IMPORTED_MODULE_1__/* .waitForStackSettled */ .YK)(cfn, name, opts.poll)).stack;
+        if (!stack)
+            return outcome('deleted', 'DELETE_COMPLETE');
+    }
+    await turnOffTerminationProtection(cfn, stack);
+    const events = new _events_js__WEBPACK_IMPORTED_MODULE_2__/* .StackEventLog */ .hg(cfn, name, opts.print);
+    await events.baseline().catch(() => undefined);
+    for (let attempt = 1;; attempt++) {
+        if (stack.StackStatus !== 'DELETE_IN_PROGRESS') {
+            await detachOwnPolicies(cfn, iam, name, opts.isOwnPolicy);
+            const { DeleteStackCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(805)]).then(__webpack_require__.t.bind(__webpack_require__, 3805, 19));
+            (0,_runner_log_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq)(`Stack ${name}: deleting${attempt > 1 ? ' (again, after DELETE_FAILED)' : ''}.`);
+            await cfn.send(new DeleteStackCommand({ StackName: stack.StackId ?? name }));
+        }
+        let left;
+        try {
+            left = (await (0,_deploy_wait_js__WEBPACK_IMPORTED_MODULE_1__/* .waitForStackSettled */ .YK)(cfn, stack.StackId ?? name, opts.poll, events)).stack;
+        }
+        catch (err) {
+            if (err instanceof _deploy_wait_js__WEBPACK_IMPORTED_MODULE_1__/* .StackTimeoutError */ .mW) {
+                throw new StackDeleteError(`${err.message} (the timeout input); CloudFormation goes on deleting it by itself.`, outcome('failed', 'DELETE_IN_PROGRESS'));
+            }
+            throw err;
+        }
+        if (!left || left.StackStatus === 'DELETE_COMPLETE')
+            return outcome('deleted', 'DELETE_COMPLETE');
+        if (left.StackStatus === 'DELETE_FAILED' && attempt < 2) {
+            (0,_runner_log_js__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e)(`Stack ${name} is DELETE_FAILED (${left.StackStatusReason ?? 'no reason given'}); retrying once.`);
+            stack = left;
+            continue;
+        }
+        const failures = events.failures(left.StackStatusReason);
+        throw new StackDeleteError(`Stack ${name} could not be deleted: it is ${left.StackStatus}` +
+            (failures.length ? ` — ${failures.map(f => `${f.logicalId}: ${f.reason}`).join('; ')}` : left.StackStatusReason ? ` — ${left.StackStatusReason}` : '') +
+            `. Fix what blocks it and run delete again (aws cloudformation describe-stack-events --stack-name ${name}).`, { ...outcome('failed', left.StackStatus ?? 'UNKNOWN'), failures });
+    }
+}
+/**
+ * Termination protection must be off before DeleteStack. moto does not implement
+ * UpdateTerminationProtection (and ignores the flag on create, so it never reports it on): a known limit,
+ * logged, and the delete goes on.
+ */
+async function turnOffTerminationProtection(cfn, stack) {
+    if (!stack.EnableTerminationProtection)
+        return;
+    const { UpdateTerminationProtectionCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(805)]).then(__webpack_require__.t.bind(__webpack_require__, 3805, 19));
+    try {
+        await cfn.send(new UpdateTerminationProtectionCommand({ StackName: stack.StackName, EnableTerminationProtection: false }));
+        (0,_runner_log_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq)(`Stack ${stack.StackName}: termination protection turned off.`);
+    }
+    catch (err) {
+        if (!(0,_drift_js__WEBPACK_IMPORTED_MODULE_3__/* .isNotImplemented */ .IA)(err))
+            throw err;
+        (0,_runner_log_js__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e)(`UpdateTerminationProtection is not implemented by this endpoint (a known emulator limit); deleting stack ${stack.StackName} anyway.`);
+    }
+}
+/** The physical names of the stack's AWS::IAM::Role resources. */
+async function stackRoles(cfn, name) {
+    const { ListStackResourcesCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(805)]).then(__webpack_require__.t.bind(__webpack_require__, 3805, 19));
+    const roles = [];
+    let token;
+    do {
+        const page = await cfn.send(new ListStackResourcesCommand({ StackName: name, NextToken: token }));
+        for (const r of page.StackResourceSummaries ?? []) {
+            if (r.ResourceType === 'AWS::IAM::Role' && r.PhysicalResourceId && r.ResourceStatus !== 'DELETE_COMPLETE')
+                roles.push(r.PhysicalResourceId);
+        }
+        token = page.NextToken;
+    } while (token);
+    return roles;
+}
+async function detachOwnPolicies(cfn, iam, stackName, isOwnPolicy) {
+    const { ListAttachedRolePoliciesCommand, DetachRolePolicyCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(764)]).then(__webpack_require__.t.bind(__webpack_require__, 6764, 19));
+    const detached = [];
+    const foreign = [];
+    for (const role of await stackRoles(cfn, stackName)) {
+        let marker;
+        const attached = [];
+        try {
+            do {
+                const page = await iam.send(new ListAttachedRolePoliciesCommand({ RoleName: role, Marker: marker }));
+                attached.push(...(page.AttachedPolicies ?? []).map(p => p.PolicyArn ?? '').filter(Boolean));
+                marker = page.IsTruncated ? page.Marker : undefined;
+            } while (marker);
+        }
+        catch (err) {
+            if (err.name === 'NoSuchEntityException' || err.name === 'NoSuchEntity')
+                continue;
+            throw err;
+        }
+        for (const arn of attached) {
+            if (!isOwnPolicy(arn)) {
+                foreign.push(`${arn} on role ${role}`);
+                continue;
+            }
+            await iam.send(new DetachRolePolicyCommand({ RoleName: role, PolicyArn: arn }));
+            detached.push(`${arn} from ${role}`);
+        }
+    }
+    if (detached.length)
+        (0,_runner_log_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq)(`Stack ${stackName}: detached ${detached.join(', ')} before deleting the stack.`);
+    if (foreign.length) {
+        throw new Error(`Stack ${stackName} cannot be deleted cleanly: its role(s) have managed policies this tool did not attach: ${foreign.join(', ')}. ` +
+            'Detach them (aws iam detach-role-policy --role-name <role> --policy-arn <arn>) and run delete again; nothing of this stack was deleted.');
+    }
+    return detached;
+}
+
+
+/***/ }),
+
 /***/ 3370:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -332,6 +932,212 @@ function withPropertyValues(c) {
     if (valued.length)
         rc.details = [...new Set(valued)];
     return rc;
+}
+
+
+/***/ }),
+
+/***/ 7878:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   IA: () => (/* binding */ isNotImplemented),
+/* harmony export */   Il: () => (/* binding */ cloudFormationEndpoint),
+/* harmony export */   Xh: () => (/* binding */ detectStackDrift)
+/* harmony export */ });
+/* unused harmony exports DriftDetectionUnavailableError, resourceDrifts */
+/* harmony import */ var _describe_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3948);
+/* harmony import */ var _deploy_wait_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3370);
+
+
+class DriftDetectionUnavailableError extends Error {
+    endpoint;
+    cause;
+    constructor(endpoint, cause) {
+        super(`CloudFormation drift detection is not available at ${endpoint} (${cause?.name ?? 'error'}: ${cause?.message ?? String(cause)}). ` +
+            'Run drift against AWS itself; emulators such as moto do not implement DetectStackDrift.');
+        this.endpoint = endpoint;
+        this.cause = cause;
+        this.name = 'DriftDetectionUnavailableError';
+    }
+}
+/** Where the CloudFormation client sends requests, for the message: the configured override or AWS's own. */
+function cloudFormationEndpoint(region, env = process.env) {
+    return env.AWS_ENDPOINT_URL_CLOUDFORMATION ?? env.AWS_ENDPOINT_URL ?? `https://cloudformation.${region}.amazonaws.com`;
+}
+/** moto: HTTP 500 with "The … action has not been implemented"; others: NotImplemented / UnknownOperation. */
+function isNotImplemented(err) {
+    const e = err;
+    if (!e || typeof e !== 'object')
+        return false;
+    if (/^(NotImplemented|NotImplementedError|UnknownOperation(Exception)?|InvalidAction)$/.test(e.name ?? ''))
+        return true;
+    if (/not (yet )?(been )?implemented/i.test(e.message ?? ''))
+        return true;
+    return e.$metadata?.httpStatusCode === 501;
+}
+async function detectStackDrift(cfn, stackName, poll, endpoint) {
+    const { DetectStackDriftCommand, DescribeStackDriftDetectionStatusCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(805)]).then(__webpack_require__.t.bind(__webpack_require__, 3805, 19));
+    const stack = await (0,_describe_js__WEBPACK_IMPORTED_MODULE_1__/* .describeStack */ .GO)(cfn, stackName);
+    if (!stack || stack.StackStatus === 'DELETE_COMPLETE' || stack.StackStatus === 'REVIEW_IN_PROGRESS') {
+        return {
+            stack: stackName,
+            status: 'DELETED',
+            items: [{ source: stackName, status: 'DELETED', differences: [{ path: '(stack)', expected: 'present', actual: stack ? stack.StackStatus : 'absent', type: 'REMOVE' }] }]
+        };
+    }
+    let detectionId;
+    try {
+        detectionId = (await cfn.send(new DetectStackDriftCommand({ StackName: stackName }))).StackDriftDetectionId;
+    }
+    catch (err) {
+        if (isNotImplemented(err) || err.$metadata?.httpStatusCode === 500) {
+            throw new DriftDetectionUnavailableError(endpoint, err);
+        }
+        throw err;
+    }
+    if (!detectionId)
+        throw new Error(`DetectStackDrift on ${stackName} returned no detection id`);
+    const done = await (0,_deploy_wait_js__WEBPACK_IMPORTED_MODULE_0__/* .pollUntil */ .g3)(async () => {
+        const s = await cfn.send(new DescribeStackDriftDetectionStatusCommand({ StackDriftDetectionId: detectionId }));
+        return s.DetectionStatus === 'DETECTION_IN_PROGRESS' ? undefined : s;
+    }, poll, () => `drift detection ${detectionId} on stack ${stackName}`);
+    const items = await resourceDrifts(cfn, stackName);
+    const result = { stack: stackName, status: done.StackDriftStatus ?? 'UNKNOWN', items };
+    if (done.DetectionStatus === 'DETECTION_FAILED')
+        result.partialReason = done.DetectionStatusReason ?? 'no reason given';
+    // a resource list that says drift wins over a status that does not (and vice versa is impossible)
+    if (items.length > 0)
+        result.status = 'DRIFTED';
+    return result;
+}
+/** The MODIFIED and DELETED resources of the last detection, with expected vs actual per property. */
+async function resourceDrifts(cfn, stackName) {
+    const { DescribeStackResourceDriftsCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(805)]).then(__webpack_require__.t.bind(__webpack_require__, 3805, 19));
+    const items = [];
+    let token;
+    do {
+        const page = await cfn.send(new DescribeStackResourceDriftsCommand({ StackName: stackName, StackResourceDriftStatusFilters: ['MODIFIED', 'DELETED'], NextToken: token }));
+        for (const d of page.StackResourceDrifts ?? []) {
+            const status = d.StackResourceDriftStatus ?? 'UNKNOWN';
+            if (status !== 'MODIFIED' && status !== 'DELETED')
+                continue;
+            items.push({
+                source: stackName,
+                logicalId: d.LogicalResourceId,
+                resourceType: d.ResourceType,
+                status,
+                differences: status === 'DELETED'
+                    ? [{ path: '(resource)', expected: d.PhysicalResourceId ?? 'present', actual: 'deleted', type: 'REMOVE' }]
+                    : (d.PropertyDifferences ?? []).map(p => ({ path: p.PropertyPath ?? '', expected: p.ExpectedValue, actual: p.ActualValue, type: p.DifferenceType }))
+            });
+        }
+        token = page.NextToken;
+    } while (token);
+    return items;
+}
+
+
+/***/ }),
+
+/***/ 5444:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   hg: () => (/* binding */ StackEventLog)
+/* harmony export */ });
+/* unused harmony exports formatEvent, failuresFrom */
+/* harmony import */ var _runner_log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7708);
+/* harmony import */ var _describe_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3948);
+
+
+const MAX_PAGES = 5;
+// Follow-on noise: the resources CloudFormation stopped because another one failed.
+const CANCELLED = /^Resource (creation|update) cancelled$/i;
+function formatEvent(e) {
+    const time = e.Timestamp ? new Date(e.Timestamp).toISOString().slice(11, 19) : '--:--:--';
+    const reason = e.ResourceStatusReason ? ` — ${e.ResourceStatusReason}` : '';
+    return `${time} ${e.LogicalResourceId ?? '?'} (${e.ResourceType ?? '?'}) ${e.ResourceStatus ?? '?'}${reason}`;
+}
+class StackEventLog {
+    cfn;
+    stackName;
+    print;
+    seen = new Set();
+    events = [];
+    constructor(cfn, stackName, print = _runner_log_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq) {
+        this.cfn = cfn;
+        this.stackName = stackName;
+        this.print = print;
+    }
+    /** Marks every event that exists now as old: only later ones are printed and counted. */
+    async baseline() {
+        for (const e of await this.fetchUnseen())
+            this.seen.add(e.EventId ?? '');
+    }
+    /** Prints the events that appeared since the last call, oldest first. */
+    async poll() {
+        const fresh = (await this.fetchUnseen()).reverse();
+        for (const e of fresh) {
+            this.seen.add(e.EventId ?? '');
+            this.events.push(e);
+            this.print(formatEvent(e));
+        }
+        return fresh;
+    }
+    // Events come newest first; stop at the first page that reaches an event we have seen.
+    async fetchUnseen() {
+        const { DescribeStackEventsCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(805)]).then(__webpack_require__.t.bind(__webpack_require__, 3805, 19));
+        const out = [];
+        let token;
+        for (let page = 0; page < MAX_PAGES; page++) {
+            let res;
+            try {
+                res = await this.cfn.send(new DescribeStackEventsCommand({ StackName: this.stackName, NextToken: token }));
+            }
+            catch (err) {
+                if ((0,_describe_js__WEBPACK_IMPORTED_MODULE_1__/* .isMissingStack */ .fH)(err))
+                    return out;
+                throw err;
+            }
+            for (const e of res.StackEvents ?? []) {
+                if (this.seen.has(e.EventId ?? ''))
+                    return out;
+                out.push(e);
+            }
+            token = res.NextToken;
+            if (!token)
+                break;
+        }
+        return out;
+    }
+    /** The failures among the events seen since the baseline, most telling first. */
+    failures(stackStatusReason) {
+        return failuresFrom(this.events, this.stackName, stackStatusReason);
+    }
+}
+function failuresFrom(events, stackName, stackStatusReason) {
+    const failed = events.filter(e => (e.ResourceStatus ?? '').endsWith('_FAILED'));
+    const toFailure = (e) => ({
+        logicalId: e.LogicalResourceId ?? '?',
+        resourceType: e.ResourceType,
+        status: e.ResourceStatus ?? '?',
+        reason: e.ResourceStatusReason ?? '(no reason given)'
+    });
+    const resources = failed.filter(e => e.LogicalResourceId !== stackName);
+    const real = resources.filter(e => !CANCELLED.test(e.ResourceStatusReason ?? ''));
+    const chosen = real.length ? real : resources;
+    if (chosen.length)
+        return dedupe(chosen.map(toFailure));
+    // Only stack-level events (moto), or none: the stack's own reason is the best we have.
+    const stackLevel = failed.filter(e => e.LogicalResourceId === stackName).map(toFailure);
+    if (stackLevel.length)
+        return dedupe(stackLevel);
+    return stackStatusReason ? [{ logicalId: stackName, resourceType: 'AWS::CloudFormation::Stack', status: 'FAILED', reason: stackStatusReason }] : [];
+}
+function dedupe(fs) {
+    const keyed = new Map(fs.map(f => [`${f.logicalId}|${f.status}|${f.reason}`, f]));
+    return [...keyed.values()];
 }
 
 
@@ -853,8 +1659,8 @@ __webpack_require__.d(__webpack_exports__, {
   B: () => (/* binding */ withCluster)
 });
 
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/runner/paths.ts
+var paths = __webpack_require__(3098);
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __webpack_require__(7067);
 // EXTERNAL MODULE: external "node:https"
@@ -1247,6 +2053,8 @@ function queryString(query) {
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
 ;// CONCATENATED MODULE: ./src/kube/kubeconfig.ts
@@ -1412,7 +2220,7 @@ function readOptional(file, base, target) {
  */
 async function openCluster(ctx, aws, cluster) {
     if (ctx.inputs.kubeconfig) {
-        const path = (0,external_node_path_.resolve)(process.env.GITHUB_WORKSPACE ?? process.cwd(), ctx.inputs.kubeconfig);
+        const path = (0,paths/* workspacePath */.X)((0,paths/* workspace */.G)(), ctx.inputs.kubeconfig).absolute;
         const kube = new KubeClient(loadKubeconfig(path), { signal: ctx.signal });
         return { kube, kubeconfig: path, dispose: async () => kube.close() };
     }
@@ -1615,7 +2423,7 @@ async function findCluster(aws, name, region) {
     }
 }
 function desiredFor(ctx, session, cluster) {
-    const desired = (0,state_desired/* buildDesiredState */.k)(ctx.config, ctx.inputs, {
+    const desired = (0,state_desired/* buildDesiredState */.kL)(ctx.config, ctx.inputs, {
         accountId: session.identity.accountId,
         partition: session.identity.partition,
         oidcIssuer: cluster?.oidcIssuer,

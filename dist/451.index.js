@@ -1,5 +1,5 @@
-export const id = 954;
-export const ids = [954];
+export const id = 451;
+export const ids = [451];
 export const modules = {
 
 /***/ 6470:
@@ -79,109 +79,6 @@ function resolveNodeAccess(input, authenticationMode) {
             }
             return { method: 'aws-auth', reason: 'node-access: aws-auth' };
     }
-}
-
-
-/***/ }),
-
-/***/ 5444:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   hg: () => (/* binding */ StackEventLog)
-/* harmony export */ });
-/* unused harmony exports formatEvent, failuresFrom */
-/* harmony import */ var _runner_log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7708);
-/* harmony import */ var _describe_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3948);
-
-
-const MAX_PAGES = 5;
-// Follow-on noise: the resources CloudFormation stopped because another one failed.
-const CANCELLED = /^Resource (creation|update) cancelled$/i;
-function formatEvent(e) {
-    const time = e.Timestamp ? new Date(e.Timestamp).toISOString().slice(11, 19) : '--:--:--';
-    const reason = e.ResourceStatusReason ? ` — ${e.ResourceStatusReason}` : '';
-    return `${time} ${e.LogicalResourceId ?? '?'} (${e.ResourceType ?? '?'}) ${e.ResourceStatus ?? '?'}${reason}`;
-}
-class StackEventLog {
-    cfn;
-    stackName;
-    print;
-    seen = new Set();
-    events = [];
-    constructor(cfn, stackName, print = _runner_log_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq) {
-        this.cfn = cfn;
-        this.stackName = stackName;
-        this.print = print;
-    }
-    /** Marks every event that exists now as old: only later ones are printed and counted. */
-    async baseline() {
-        for (const e of await this.fetchUnseen())
-            this.seen.add(e.EventId ?? '');
-    }
-    /** Prints the events that appeared since the last call, oldest first. */
-    async poll() {
-        const fresh = (await this.fetchUnseen()).reverse();
-        for (const e of fresh) {
-            this.seen.add(e.EventId ?? '');
-            this.events.push(e);
-            this.print(formatEvent(e));
-        }
-        return fresh;
-    }
-    // Events come newest first; stop at the first page that reaches an event we have seen.
-    async fetchUnseen() {
-        const { DescribeStackEventsCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(805)]).then(__webpack_require__.t.bind(__webpack_require__, 3805, 19));
-        const out = [];
-        let token;
-        for (let page = 0; page < MAX_PAGES; page++) {
-            let res;
-            try {
-                res = await this.cfn.send(new DescribeStackEventsCommand({ StackName: this.stackName, NextToken: token }));
-            }
-            catch (err) {
-                if ((0,_describe_js__WEBPACK_IMPORTED_MODULE_1__/* .isMissingStack */ .fH)(err))
-                    return out;
-                throw err;
-            }
-            for (const e of res.StackEvents ?? []) {
-                if (this.seen.has(e.EventId ?? ''))
-                    return out;
-                out.push(e);
-            }
-            token = res.NextToken;
-            if (!token)
-                break;
-        }
-        return out;
-    }
-    /** The failures among the events seen since the baseline, most telling first. */
-    failures(stackStatusReason) {
-        return failuresFrom(this.events, this.stackName, stackStatusReason);
-    }
-}
-function failuresFrom(events, stackName, stackStatusReason) {
-    const failed = events.filter(e => (e.ResourceStatus ?? '').endsWith('_FAILED'));
-    const toFailure = (e) => ({
-        logicalId: e.LogicalResourceId ?? '?',
-        resourceType: e.ResourceType,
-        status: e.ResourceStatus ?? '?',
-        reason: e.ResourceStatusReason ?? '(no reason given)'
-    });
-    const resources = failed.filter(e => e.LogicalResourceId !== stackName);
-    const real = resources.filter(e => !CANCELLED.test(e.ResourceStatusReason ?? ''));
-    const chosen = real.length ? real : resources;
-    if (chosen.length)
-        return dedupe(chosen.map(toFailure));
-    // Only stack-level events (moto), or none: the stack's own reason is the best we have.
-    const stackLevel = failed.filter(e => e.LogicalResourceId === stackName).map(toFailure);
-    if (stackLevel.length)
-        return dedupe(stackLevel);
-    return stackStatusReason ? [{ logicalId: stackName, resourceType: 'AWS::CloudFormation::Stack', status: 'FAILED', reason: stackStatusReason }] : [];
-}
-function dedupe(fs) {
-    const keyed = new Map(fs.map(f => [`${f.logicalId}|${f.status}|${f.reason}`, f]));
-    return [...keyed.values()];
 }
 
 

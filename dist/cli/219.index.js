@@ -1,5 +1,5 @@
-export const id = 532;
-export const ids = [532];
+export const id = 219;
+export const ids = [219];
 export const modules = {
 
 /***/ 244:
@@ -236,7 +236,7 @@ function stackDifferences(stack, deployedBody, spec) {
 
 /***/ }),
 
-/***/ 532:
+/***/ 9219:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -247,8 +247,6 @@ __webpack_require__.d(__webpack_exports__, {
   runApply: () => (/* binding */ runApply)
 });
 
-// EXTERNAL MODULE: ./src/state/desired.ts + 10 modules
-var state_desired = __webpack_require__(740);
 // EXTERNAL MODULE: ./src/runner/log.ts
 var log = __webpack_require__(7708);
 // EXTERNAL MODULE: ./src/aws/preflight.ts
@@ -475,8 +473,8 @@ function throwIfCancelled(signal, stack, when, o) {
 var resolve = __webpack_require__(9215);
 // EXTERNAL MODULE: ./src/kube/aws-auth.ts
 var aws_auth = __webpack_require__(2111);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/runner/paths.ts
+var paths = __webpack_require__(3098);
 // EXTERNAL MODULE: ./src/config/diagnostics.ts
 var config_diagnostics = __webpack_require__(7410);
 // EXTERNAL MODULE: external "node:zlib"
@@ -517,6 +515,8 @@ async function readReleaseFromCluster(kube, release, namespace) {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
 ;// CONCATENATED MODULE: ./src/kube/manifests.ts
@@ -938,7 +938,7 @@ async function checkCluster(ctx, session, desired) {
     }
     let manifests = [];
     if (inputs.manifests) {
-        const path = (0,external_node_path_.resolve)(process.env.GITHUB_WORKSPACE ?? process.cwd(), inputs.manifests);
+        const path = (0,paths/* workspacePath */.X)((0,paths/* workspace */.G)(), inputs.manifests).shown;
         manifests = loadManifests(path, { clusterName: ctx.config.name });
         const problems = checkManifests(manifests, await listNodeClassNames(session.kube));
         if (problems.length > 0)
@@ -1000,7 +1000,109 @@ async function noteReplicaSpread(ctx, session, desired) {
 var cluster_session = __webpack_require__(2934);
 // EXTERNAL MODULE: ./src/modes/lifecycle.ts + 3 modules
 var lifecycle = __webpack_require__(2397);
+// EXTERNAL MODULE: ./src/state/desired.ts + 10 modules
+var state_desired = __webpack_require__(740);
+// EXTERNAL MODULE: ./src/aws/addons.ts
+var addons = __webpack_require__(1722);
+// EXTERNAL MODULE: ./src/aws/pod-identity-role.ts
+var pod_identity_role = __webpack_require__(9062);
+// EXTERNAL MODULE: ./src/aws/pod-identity.ts
+var pod_identity = __webpack_require__(2117);
+// EXTERNAL MODULE: ./src/aws/pod-identity-state.ts
+var pod_identity_state = __webpack_require__(8237);
+// EXTERNAL MODULE: ./src/aws/identity-switch.ts
+var identity_switch = __webpack_require__(948);
+;// CONCATENATED MODULE: ./src/modes/apply-identity.ts
+
+
+
+
+
+
+
+/** The desired state with what AWS says about the controller identity; refuses Pod Identity that cannot work. */
+async function desiredWithIdentity(ctx, aws, facts) {
+    const { config, inputs, report } = ctx;
+    const first = (0,state_desired/* buildDesiredState */.kL)(config, inputs, facts);
+    if (first.controllerIdentity === 'pod-identity') {
+        const agent = await (0,addons/* requirePodIdentityAgent */.IE)(await aws.eks(), config.name);
+        await (0,pod_identity_role/* requirePoliciesExist */.j7)(await aws.iam(), first.podIdentity?.permissionPolicyArns ?? []);
+        report.steps.push(`preflight: eks-pod-identity-agent addon ACTIVE${agent ? ` (${agent})` : ''}${first.podIdentity?.permissionPolicyArns.length ? `; permissionPolicyARNs exist` : ''}`);
+    }
+    const state = await (0,identity_switch/* detectIdentityState */.Ld)(aws, first, config.name);
+    const adopt = first.controllerIdentity === 'pod-identity' ? (0,identity_switch/* roleToAdopt */.ul)(state) : undefined;
+    const desired = adopt ? (0,state_desired/* buildDesiredState */.kL)(config, inputs, { ...facts, podIdentityRoleArn: adopt }) : first;
+    if (adopt && first.podIdentity?.roleArn && first.podIdentity.roleArn !== adopt) {
+        report.warnings.push(`iam.podIdentityAssociations roleARN ${first.podIdentity.roleArn} is not used: the existing association ${state.association?.id} (not made by this tool) uses ${adopt}, which is adopted as it is.`);
+    }
+    if (desired.controllerIdentity === 'irsa' && state.association && !state.association.ours) {
+        report.warnings.push(`A Pod Identity association for ${desired.names.namespace}/${desired.names.serviceAccount} (${state.association.id}, role ${state.association.roleArn}) exists and was not made by this tool; ` +
+            'it is kept, and the controller uses IRSA, which takes precedence while both exist.');
+    }
+    if (state.podIdentityApiMissing)
+        report.steps.push('Pod Identity: this endpoint has no Pod Identity API (an emulator); no association looked for');
+    if (desired.controllerIdentity === 'pod-identity')
+        report.steps.push(`controller identity: Pod Identity, ${(0,pod_identity_state/* podIdentityRoleNote */.iz)(desired)}`);
+    if (state.previous) {
+        report.steps.push(`identity switch ${state.previous === 'irsa' ? 'IRSA → Pod Identity' : 'Pod Identity → IRSA'} detected: ` +
+            (state.previous === 'irsa' ? `stack ${desired.names.irsaStack} exists` : state.association?.ours ? `association ${state.association.id} exists` : `stack ${desired.names.podIdentityStack} exists`) +
+            '; the new identity is made before the chart upgrade, the previous one retired after it');
+    }
+    return { desired, state };
+}
+/** Before the chart upgrade (after the stacks): the Pod Identity role's policies and the association. */
+async function prepareIdentity(ctx, aws, plan) {
+    const { desired, state } = plan;
+    const { report } = ctx;
+    if (desired.controllerIdentity === 'irsa') {
+        if (state.previous)
+            report.steps.push(`identity switch Pod Identity → IRSA: IRSA role ${desired.arns.controllerRole} in place before the chart upgrade`);
+        return;
+    }
+    const pod = desired.podIdentity;
+    if ((pod.roleSource ?? 'stack') !== 'stack') {
+        report.outputs['controller-stack-name'] = ''; // no stack: the role is not this tool's to make
+        // CloudFormation attaches the policies to the stack's own role; any other role gets them here.
+        const attached = await (0,pod_identity_role/* attachRolePolicies */.Y8)(await aws.iam(), desired.arns.controllerRole, (0,pod_identity_state/* podIdentityRolePolicies */.i_)(desired));
+        if (attached.length) {
+            report.changed = true;
+            report.steps.push(`Pod Identity role ${desired.arns.controllerRole}: attached ${attached.join(', ')}`);
+        }
+        else {
+            report.steps.push(`Pod Identity role ${desired.arns.controllerRole}: controller policies already attached`);
+        }
+    }
+    const outcome = await (0,pod_identity/* ensureAssociation */.yD)(await aws.eks(), { cluster: desired.names.cluster, namespace: pod.namespace, serviceAccount: pod.serviceAccount, roleArn: desired.arns.controllerRole, tags: pod.tags }, state.association);
+    const subject = `${pod.namespace}/${pod.serviceAccount}`;
+    switch (outcome.action) {
+        case 'created':
+            report.changed = true;
+            report.steps.push(`Pod Identity association ${outcome.id} created for ${subject} → ${desired.arns.controllerRole}${state.previous ? ' (before the chart upgrade)' : ''}`);
+            break;
+        case 'updated':
+            report.changed = true;
+            report.steps.push(`Pod Identity association ${outcome.id} for ${subject} moved from ${outcome.previousRoleArn} to ${desired.arns.controllerRole}`);
+            break;
+        case 'unchanged':
+            report.steps.push(`Pod Identity association ${outcome.id} for ${subject} → ${desired.arns.controllerRole}: unchanged`);
+            break;
+        case 'kept-foreign':
+            report.warnings.push(`Pod Identity association ${outcome.id} for ${subject} uses ${outcome.roleArn} and was not made by this tool: it is kept as it is.`);
+            report.steps.push(`Pod Identity association ${outcome.id}: kept (not this tool's)`);
+    }
+}
+/** After the chart upgrade: the identity the cluster switched away from, deleted (or kept with install-chart: false). */
+async function retirePreviousIdentity(ctx, aws, plan) {
+    await (0,identity_switch/* retirePrevious */.NN)(aws, plan.desired, plan.state, {
+        report: ctx.report,
+        installChart: ctx.inputs.installChart,
+        poll: (0,lifecycle/* pollOptions */.Oh)(ctx),
+        accountId: plan.desired.accountId ?? ''
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/modes/apply.ts
+
 
 
 
@@ -1027,16 +1129,17 @@ async function runApply(ctx) {
     report.warnings.push(...pre.warnings);
     const cluster = pre.cluster;
     report.steps.push(`preflight: cluster ${cluster.name} is ${cluster.status}, Kubernetes ${cluster.version}, authentication mode ${cluster.authenticationMode ?? 'CONFIG_MAP (no accessConfig)'}`);
-    const desired = (0,state_desired/* buildDesiredState */.k)(config, inputs, {
+    // Pod Identity checks, the existing association (its role adopted) and a switch of identity: before any change.
+    const identityPlan = await desiredWithIdentity(ctx, aws, {
         accountId: identity.accountId,
         partition: identity.partition,
         oidcIssuer: cluster.oidcIssuer,
         clusterEndpoint: cluster.endpoint
     });
+    const desired = identityPlan.desired;
     report.desired = desired;
     report.warnings.push(...desired.warnings);
     const nodeAccess = (0,node_access/* resolveNodeAccess */.n)(desired.nodeAccess, cluster.authenticationMode);
-    refuseUnwired(desired);
     // Refusals that need the cluster (upgrade path, manifests) also come before the first change.
     const clusterChecks = inputs.installChart ? await (0,cluster_session/* withCluster */.B)(ctx, aws, cluster, s => checkCluster(ctx, s, desired)) : undefined;
     if (desired.controllerIdentity === 'irsa') {
@@ -1047,7 +1150,9 @@ async function runApply(ctx) {
             report.changed = true;
     }
     await deploy(ctx, aws, desired.karpenterStack, region);
-    await deploy(ctx, aws, desired.controllerStack, region);
+    if ((0,pod_identity_state/* controllerStackInUse */.b4)(desired))
+        await deploy(ctx, aws, desired.controllerStack, region);
+    await prepareIdentity(ctx, aws, identityPlan);
     await grantNodeAccess(ctx, aws, desired, cluster, nodeAccess);
     if (helm && clusterChecks) {
         const resolvedHelm = await helm;
@@ -1057,6 +1162,7 @@ async function runApply(ctx) {
     else {
         report.steps.push('install-chart: false — the chart is left to its owner (Argo CD, Flux…)');
     }
+    await retirePreviousIdentity(ctx, aws, identityPlan);
     (0,log/* info */.pq)(report.changed ? 'apply: done, changes made.' : 'apply: done, nothing to change.');
 }
 async function deploy(ctx, aws, spec, region) {
@@ -1097,17 +1203,6 @@ async function grantNodeAccess(ctx, aws, desired, cluster, decision) {
     report.steps.push(`node access: aws-auth mapping for ${r.rolearn} ${r.action} (${decision.reason})${r.note ? ` — ${r.note}` : ''}`);
     if (r.action !== 'unchanged')
         report.changed = true;
-}
-/**
- * Fails before the first change when this run needs a part apply does not do yet, rather than leave the
- * cluster half-provisioned. TODO(lead): remove each case as it is wired.
- */
-function refuseUnwired(desired) {
-    const missing = [];
-    if (desired.controllerIdentity === 'pod-identity')
-        missing.push('controller identity pod-identity (the EKS Pod Identity association)');
-    if (missing.length)
-        throw new Error(`apply cannot do this yet, nothing was changed: ${missing.join('; ')}`);
 }
 
 
