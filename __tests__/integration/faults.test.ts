@@ -143,6 +143,8 @@ describe('a stack failure mid-apply', () => {
     // no-op). The proxy shows the recovery run the state AWS would show; the action must delete and recreate.
     proxy.plan({
       action: 'DescribeStacks',
+      // only the Karpenter stack's describe (apply also looks for the other identity's stacks first)
+      bodyMatches: new RegExp(`StackName=${karpenterStack(cluster)}(&|$)`),
       fault: { kind: 'rewrite', replace: [['<StackStatus>REVIEW_IN_PROGRESS</StackStatus>', '<StackStatus>ROLLBACK_COMPLETE</StackStatus>']] },
       times: 1
     })
