@@ -1,2 +1,3 @@
 #!/usr/bin/env node
-import './cli/index.js'
+globalThis.__karpenterProvisionCli = true
+await import('./index.js')

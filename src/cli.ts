@@ -1,4 +1,4 @@
-// The command line (package bin `karpenter-provision`, bundled as dist/cli.js): the same core as the
+// The command line (package bin `karpenter-provision`, dist/cli.js — a shim into the action's bundle): the same core as the
 // action, with flags instead of INPUT_* variables, so users can render and plan from a laptop.
 import { parseArgs } from 'node:util'
 import { mkdir, writeFile } from 'node:fs/promises'
@@ -19,7 +19,7 @@ Flags carry the action's input names and defaults (${Object.entries(INPUT_DEFAUL
 The mode defaults to render on the command line. render is offline: no credentials, no network.
 --out DIR (render) writes karpenter-stack.json, controller-stack.json, values.yaml and helm-args.json.`
 
-async function main(argv: string[]): Promise<number> {
+export async function runCli(argv: string[]): Promise<number> {
   const options = Object.fromEntries([
     ['config', { type: 'string' }], ['out', { type: 'string' }], ['summary', { type: 'string' }], ['help', { type: 'boolean', short: 'h' }],
     ...INPUT_FLAGS.map(f => [f, { type: 'string' }])
@@ -66,5 +66,3 @@ async function main(argv: string[]): Promise<number> {
   for (const [name, value] of Object.entries(outputs)) process.stdout.write(`${name}=${value}\n`)
   return 0
 }
-
-process.exitCode = await main(process.argv.slice(2))

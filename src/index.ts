@@ -1,4 +1,11 @@
-// Action entry point (action.yml: runs.main).
+// Entry point of the one bundle: the action (action.yml: runs.main) or, when started through the
+// dist/cli.js shim, the command line. One bundle serves both, so dist/ holds each chunk once.
 import { runAction } from './main.js'
 
-await runAction()
+const cli = (globalThis as { __karpenterProvisionCli?: boolean }).__karpenterProvisionCli === true
+if (cli) {
+  const { runCli } = await import('./cli.js')
+  process.exitCode = await runCli(process.argv.slice(2))
+} else {
+  await runAction()
+}
