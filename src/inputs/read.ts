@@ -1,25 +1,17 @@
 // Reads every input once into one typed object (SPEC §3). Bad values are local mistakes: they fail
 // at once with the input's name, the value and what is expected, before any AWS call.
 import type { ControllerIdentityChoice, Inputs, Mode, NodeAccess } from './types.js'
+import { ACTION_INPUTS, type InputName } from './action-yml.js'
 
 export const MODES: readonly Mode[] = ['apply', 'plan', 'drift', 'delete', 'render']
 const NODE_ACCESS: readonly NodeAccess[] = ['auto', 'access-entry', 'aws-auth', 'none']
 const IDENTITIES: readonly ControllerIdentityChoice[] = ['auto', 'irsa', 'pod-identity']
 
-export const INPUT_DEFAULTS = {
-  mode: 'apply',
-  audience: 'sts.amazonaws.com',
-  'role-session-name': 'karpenter-provision',
-  'role-duration-seconds': '3600',
-  'helm-version': 'auto',
-  chart: 'oci://public.ecr.aws/karpenter/karpenter',
-  namespace: 'karpenter',
-  timeout: '10m',
-  'fail-on-drift': 'true',
-  'install-chart': 'true',
-  'node-access': 'auto',
-  'controller-identity': 'auto'
-} as const
+/** The defaults action.yml declares (src/inputs/action-yml.ts is generated from it): what the runner passes for an
+ * input the step leaves out, and what the command line and an empty value fall back to. */
+export const INPUT_DEFAULTS: Readonly<Partial<Record<InputName, string>>> = Object.fromEntries(
+  ACTION_INPUTS.flatMap(i => ('default' in i ? [[i.name, i.default]] : []))
+)
 
 export class InputError extends Error {
   constructor(readonly problems: string[]) {
@@ -29,19 +21,19 @@ export class InputError extends Error {
 }
 
 /** `get(name)` returns the raw input ('' when unset), like core.getInput. */
-export function readInputs(get: (name: string) => string): Inputs {
+export function readInputs(get: (name: InputName) => string): Inputs {
   const problems: string[] = []
-  const raw = (name: string): string => get(name).trim() || ((INPUT_DEFAULTS as Record<string, string>)[name] ?? '')
-  const optional = (name: string): string | undefined => get(name).trim() || undefined
+  const raw = (name: InputName): string => get(name).trim() || (INPUT_DEFAULTS[name] ?? '')
+  const optional = (name: InputName): string | undefined => get(name).trim() || undefined
 
-  const oneOf = <T extends string>(name: string, allowed: readonly T[]): T => {
+  const oneOf = <T extends string>(name: InputName, allowed: readonly T[]): T => {
     const value = raw(name)
     if (!(allowed as readonly string[]).includes(value)) {
       problems.push(`input ${name}: "${value}" is not one of ${allowed.join(', ')}`)
     }
     return value as T
   }
-  const bool = (name: string): boolean => {
+  const bool = (name: InputName): boolean => {
     const value = raw(name).toLowerCase()
     if (value === 'true') return true
     if (value === 'false') return false

@@ -1,9 +1,10 @@
 // The action's outputs (SPEC §3), derived from the desired state and what the run added.
 import type { RunReport } from './types.js'
+import type { OutputName } from '../inputs/action-yml.js'
 
-export function outputsOf(report: RunReport): Record<string, string> {
+export function outputsOf(report: RunReport): Partial<Record<OutputName, string>> {
   const d = report.desired
-  const known: Record<string, string> = {}
+  const known: Partial<Record<OutputName, string>> = {}
   if (d) {
     const withAccount = d.accountId !== undefined
     Object.assign(known, {

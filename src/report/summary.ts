@@ -24,7 +24,7 @@ export function renderSummary(report: RunReport, config: ClusterConfig, outcome:
     const rows: string[][] = [
       ['Node role', d.names.nodeRole, outs['node-role-arn'] ?? '(account not known offline)'],
       ['Instance profile', d.names.instanceProfile, ''],
-      ['Controller role', outs['controller-role-name'], outs['controller-role-arn'] ?? '(account not known offline)'],
+      ['Controller role', outs['controller-role-name'] ?? '', outs['controller-role-arn'] ?? '(account not known offline)'],
       ['Controller identity', d.controllerIdentity, d.controllerIdentityReason],
       ['Controller policies', d.names.controllerPolicies.join('\n'), ''],
       ['Interruption queue', d.names.interruptionQueue ?? '(none)', d.arns.interruptionQueue ?? ''],

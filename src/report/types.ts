@@ -1,6 +1,7 @@
 // What a run did, as data: modes fill it in, report/ turns it into outputs, log lines and the job summary.
 import type { DesiredState } from '../state/types.js'
 import type { Mode } from '../inputs/types.js'
+import type { OutputName } from '../inputs/action-yml.js'
 
 export interface ResourceChange {
   /** Add | Modify | Remove | Dynamic | Import (CloudFormation's words) */
@@ -51,8 +52,9 @@ export interface RunReport {
   drift: DriftItem[]
   /** true when anything was (or, in plan, would be) changed */
   changed: boolean
-  /** extra outputs beyond those derived from `desired` (helm-release-revision, has-changes, drifted…) */
-  outputs: Record<string, string>
+  /** extra outputs beyond those derived from `desired` (helm-release-revision, has-changes, drifted…); only the
+   * outputs action.yml declares */
+  outputs: Partial<Record<OutputName, string>>
   /** free-form sections appended to the summary: title → markdown body */
   sections: { title: string; body: string }[]
 }
