@@ -3,21 +3,32 @@
 import { parseArgs } from 'node:util'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { readInputs, INPUT_DEFAULTS } from './inputs/read.js'
+import { readInputs } from './inputs/read.js'
+import { ACTION_INPUTS } from './inputs/action-yml.js'
 import { formatDiagnostic } from './config/diagnostics.js'
 import { execute } from './run.js'
 
-const INPUT_FLAGS = [
-  'mode', 'role-to-assume', 'audience', 'role-session-name', 'role-duration-seconds', 'aws-region', 'kubeconfig',
-  'helm-version', 'chart', 'namespace', 'values-file', 'manifests', 'timeout', 'fail-on-drift', 'install-chart',
-  'node-access', 'controller-identity'
-] as const
+// Every input action.yml declares is a flag of the same name (src/inputs/action-yml.ts is generated from it), except
+// cluster-config, which is --config.
+const INPUT_FLAGS = ACTION_INPUTS.map(i => i.name).filter(name => name !== 'cluster-config')
 
-const USAGE = `usage: karpenter-provision --config FILE [--mode render|plan|apply|drift|delete] [--out DIR] [--summary FILE]
-                          [--${INPUT_FLAGS.filter(f => f !== 'mode').join(' V] [--')} V]
-Flags carry the action's input names and defaults (${Object.entries(INPUT_DEFAULTS).map(([k, v]) => `${k}=${v}`).join(', ')}).
-The mode defaults to render on the command line. render is offline: no credentials, no network.
---out DIR (render) writes karpenter-stack.json, controller-stack.json, values.yaml and helm-args.json.`
+const flagLine = (flag: string, text: string): string => `  ${flag.padEnd(30)} ${text}`
+const USAGE = [
+  'usage: karpenter-provision --config FILE [--mode MODE] [--out DIR] [--summary FILE] [--INPUT VALUE]...',
+  '',
+  "The action's inputs are flags of the same names, meanings and defaults (from action.yml); only --mode's default differs.",
+  '',
+  ...ACTION_INPUTS.map(i =>
+    i.name === 'cluster-config'
+      ? flagLine('--config FILE', i.description)
+      : i.name === 'mode'
+        ? flagLine('--mode MODE', `${i.description} Default on the command line: render.`)
+        : flagLine(`--${i.name} VALUE`, `${i.description}${'default' in i ? ` Default: ${i.default}.` : ''}`)
+  ),
+  flagLine('--out DIR', 'render: write karpenter-stack.json, controller-stack.json, values.yaml and helm-args.json to DIR.'),
+  flagLine('--summary FILE', 'Write the job summary (Markdown) to FILE.'),
+  flagLine('-h, --help', 'This text.')
+].join('\n')
 
 export async function runCli(argv: string[]): Promise<number> {
   const options = Object.fromEntries([

@@ -1,6 +1,7 @@
-// Runs the bundled action (dist/index.js) as a GitHub runner would: inputs as INPUT_<NAME> variables,
-// GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files, RUNNER_TEMP, GITHUB_WORKSPACE, and (optionally) the OIDC
-// token endpoint and an AWS endpoint. The child gets a clean environment — nothing of the machine's AWS
+// Runs the bundled action (action.yml's runs.main, dist/index.js) as a GitHub runner would: inputs as INPUT_<NAME>
+// variables built like the runner builds them (every input action.yml declares, its default overlaid with the step's
+// `with:` value), GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files, RUNNER_TEMP, GITHUB_WORKSPACE (also the working
+// directory), and (optionally) the OIDC token endpoint and an AWS endpoint. The child gets a clean environment — nothing of the machine's AWS
 // or GitHub variables leaks in — so a test sees only what it set.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
@@ -9,14 +10,33 @@ import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseGithubOutput, parseAnnotations, type Annotation } from './run-action-parse.js'
+import { loadActionMetadata } from '../../scripts/action-metadata.mjs'
 
 export type { Annotation } from './run-action-parse.js'
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
-export const ACTION_ENTRY = join(REPO_ROOT, 'dist', 'index.js')
+const ACTION = loadActionMetadata()
+if (ACTION.problems.length > 0) throw new Error(`action.yml breaks the action metadata rules:\n  ${ACTION.problems.join('\n  ')}`)
+export const ACTION_ENTRY = join(REPO_ROOT, String(ACTION.runs.main))
+
+/**
+ * The INPUT_ variables the runner gives the action for a step's `with:` (actions/runner ActionRunner and
+ * Handler.AddInputsToEnvironment): every input action.yml declares — its default ('' without one) unless `with:`
+ * sets it — named INPUT_ + the name with spaces as '_', upper-cased (dashes kept). An input action.yml does not
+ * declare only earns a warning from the runner and never reaches the action, so here it is a mistake in the test.
+ */
+export function inputEnvironment(withInputs: Record<string, string>): Record<string, string> {
+  const declared = new Set(ACTION.inputs.map(i => i.name))
+  const unknown = Object.keys(withInputs).filter(name => !declared.has(name))
+  if (unknown.length > 0) throw new Error(`input(s) ${unknown.join(', ')} not declared in action.yml (declared: ${[...declared].join(', ')})`)
+  const env: Record<string, string> = {}
+  for (const input of ACTION.inputs) env[`INPUT_${input.name.replace(/ /g, '_').toUpperCase()}`] = withInputs[input.name] ?? input.default ?? ''
+  return env
+}
 
 export interface RunActionOptions {
-  /** action inputs by their action.yml names, e.g. `{ 'cluster-config': 'cluster.yaml', mode: 'apply' }` */
+  /** the step's `with:` by action.yml's input names, e.g. `{ 'cluster-config': 'cluster.yaml', mode: 'apply' }`;
+   * inputs left out get action.yml's default, as on the runner */
   inputs: Record<string, string>
   /** GITHUB_WORKSPACE (and the child's cwd); a fresh temp dir when absent */
   workspace?: string
@@ -93,7 +113,7 @@ export function startAction(opts: RunActionOptions): RunningAction {
       AWS_SHARED_CREDENTIALS_FILE: join(runDir, 'no-aws-credentials'),
       AWS_EC2_METADATA_DISABLED: 'true'
     })
-    for (const [name, value] of Object.entries(opts.inputs)) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
+    Object.assign(env, inputEnvironment(opts.inputs))
     if (opts.awsEndpoint) env.AWS_ENDPOINT_URL = opts.awsEndpoint
     if (opts.oidc) {
       env.ACTIONS_ID_TOKEN_REQUEST_URL = opts.oidc.url
