@@ -129,3 +129,29 @@ describe('one source of truth for inputs and outputs', () => {
     expect([...set].sort()).toEqual(meta.outputs.map(o => o.name).sort())
   })
 })
+
+describe('the README documents what action.yml declares', () => {
+  const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8')
+  const section = (title: string): string => readme.split(/^## /m).find(s => s.startsWith(`${title}\n`)) ?? ''
+  const rows = (title: string): string[][] =>
+    section(title)
+      .split('\n')
+      .filter(l => l.startsWith('| `'))
+      .map(l => l.split('|').slice(1, -1).map(c => c.trim()))
+
+  it('the Inputs table: the same inputs, defaults and required flags', () => {
+    const meta = loadActionMetadata()
+    const table = new Map(rows('Inputs').map(([name, def]) => [name!.replace(/`/g, ''), def!]))
+    expect([...table.keys()].sort()).toEqual(meta.inputs.map(i => i.name).sort())
+    for (const i of meta.inputs) {
+      const expected = i.required ? '(required)' : i.default !== undefined ? `\`${i.default}\`` : undefined
+      if (expected !== undefined) expect({ input: i.name, default: table.get(i.name) }).toEqual({ input: i.name, default: expected })
+      else expect({ input: i.name, default: table.get(i.name) }).not.toEqual({ input: i.name, default: expect.stringMatching(/^\(required\)$/) })
+    }
+  })
+
+  it('the Outputs table: the same outputs', () => {
+    const names = rows('Outputs').flatMap(([cell]) => [...cell!.matchAll(/`([a-z-]+)`/g)].map(m => m[1]!))
+    expect(names.sort()).toEqual(loadActionMetadata().outputs.map(o => o.name).sort())
+  })
+})
