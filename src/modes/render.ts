@@ -4,6 +4,8 @@ import { stringify } from 'yaml'
 import { buildDesiredState } from '../state/desired.js'
 import type { DesiredState } from '../state/types.js'
 import { info, startGroup, endGroup } from '../runner/log.js'
+import { mergeValues } from '../helm/values-merge.js'
+import { details } from '../report/html.js'
 import type { RunContext } from './context.js'
 
 export async function runRender(ctx: RunContext): Promise<void> {
@@ -13,6 +15,16 @@ export async function runRender(ctx: RunContext): Promise<void> {
     startGroup(file)
     info(body)
     endGroup()
+  }
+  const extra = ctx.files.values
+  if (extra) {
+    // what helm ends up with: the generated values, then the values-file over them (README, Inputs)
+    const title = `values.yaml with ${extra.file} applied last`
+    const merged = stringify(mergeValues(desired.helm.values, extra.values))
+    startGroup(title)
+    info(merged)
+    endGroup()
+    ctx.report.sections.push({ title: 'Helm values with the values-file', body: details(title, merged) })
   }
 }
 
