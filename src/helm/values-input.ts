@@ -35,7 +35,7 @@ export function parseValuesText(file: string, text: string): HelmValues {
   const syntax = docs.flatMap(doc => doc.errors.map(err => problem(err.pos[0], `values-file: malformed YAML: ${err.message}`)))
   if (syntax.length > 0) throw new ConfigError(syntax)
   if (docs.length > 1) {
-    throw new ConfigError([problem(docs[1]?.range[0], `values-file holds ${docs.length} YAML documents (separated by ---); helm reads one`)])
+    throw new ConfigError([problem(docs[1]?.range[0], `values-file holds ${docs.length} YAML documents (separated by ---): expected one mapping of Helm values`)])
   }
   const doc = docs[0]!
   const root = doc.contents

@@ -193,6 +193,11 @@ export function checkManifests(manifests: readonly Manifest[], existingNodeClass
       err('metadata.name', `${kind} needs a name`, describe(name), 'a name')
       continue
     }
+    // what the API server would refuse anyway; refused here so the name is safe in every log line and summary
+    if (name.length > 253 || !/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(name)) {
+      err('metadata.name', `${kind} name is not a Kubernetes object name`, JSON.stringify(name), "lowercase letters, digits, '-' and '.', at most 253")
+      continue
+    }
     const id = `${kind}/${name}`
     const first = seen.get(id)
     if (first) {

@@ -100,6 +100,13 @@ describe('checkManifests', () => {
     ])
   })
 
+  it('rejects a name the API server would refuse (and which could carry a line break into the log)', () => {
+    const p = path.join(dir, 'set.yaml')
+    expect(errorsFor(NODE_POOL.replace('name: general', 'name: "General\\n::error::x"'), 'offline')).toEqual([
+      `${p}:4:9: metadata.name: NodePool name is not a Kubernetes object name (got "General\\n::error::x", expected lowercase letters, digits, '-' and '.', at most 253)`
+    ])
+  })
+
   it('rejects an EC2NodeClass with both or neither of role and instanceProfile', () => {
     const p = path.join(dir, 'set.yaml')
     const both = NODE_CLASS.replace('spec:\n', 'spec:\n  instanceProfile: KarpenterNodeInstanceProfile\n')
