@@ -136,6 +136,12 @@ describe('item 1: every path input is resolved, a regular file within the worksp
     expect(errorText(r)).toMatch(message)
   }, 60_000)
 
+  it('a path with a line break in it cannot become a workflow command in the log', async () => {
+    const r = await refused({ 'values-file': 'nope.yaml\n::error title=injected::injected\n::add-mask::x' })
+    expect(errorText(r)).toMatch(/input values-file: nope\.yaml\n::error title=injected::injected\n::add-mask::x: not found/)
+    expect(r.stdout.split(/\r?\n/).filter(l => /^::(error title=injected|add-mask)/.test(l))).toEqual([])
+  }, 60_000)
+
   it('a values file over 1 MiB is refused by its size', async () => {
     const r = await refused({ 'values-file': 'values.yaml' }, async ws => writeFile(join(ws, 'values.yaml'), `# ${'x'.repeat(1100 * 1024)}\n`))
     expect(errorText(r)).toMatch(/input values-file: values\.yaml: is too large \(\d+ bytes; the limit for values-file is 1048576 bytes\)/)
