@@ -8,7 +8,6 @@ import { execFileSync } from 'node:child_process'
 import { mkdtemp, realpath, rm, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, relative, resolve } from 'node:path'
-import { parse } from 'yaml'
 import { startFaultEnv, clusterConfig, AWS_ONLY, type FaultEnv } from '../../test/harness/fault-proxy-env.js'
 import { makeWorkspace, REPO_ROOT, type ActionResult } from '../../test/harness/run-action.js'
 
@@ -179,13 +178,17 @@ describe('item 6: the values-file is read and checked with the other inputs, bef
   }, 60_000)
 
   it('render shows the generated values with the values-file applied last', async () => {
-    const workspace = await makeWorkspace({ 'cluster.yaml': clusterConfig(CLUSTER), 'ops/values.yaml': 'replicas: 1\nsettings:\n  featureGates:\n    spotToSpotConsolidation: true\n' })
+    // a value and a key that YAML would print as lines starting with `::` (the runner trims leading spaces)
+    const hostile = 'podAnnotations:\n  note: "x\\n::error title=injected::from values"\n  "::warning::injected": y\n'
+    const workspace = await makeWorkspace({ 'cluster.yaml': clusterConfig(CLUSTER), 'ops/values.yaml': 'replicas: 1\nsettings:\n  featureGates:\n    spotToSpotConsolidation: true\n' + hostile })
     const r = await env.run({ inputs: { 'cluster-config': 'cluster.yaml', mode: 'render', 'values-file': 'ops/values.yaml' }, workspace })
     expect({ code: r.code, errors: errorText(r) }).toEqual({ code: 0, errors: '' })
     expect(r.summary).toContain('values.yaml with ops/values.yaml applied last')
     // merged: the file's keys next to (and over) the generated settings
-    const group = /::group::values\.yaml with ops\/values\.yaml applied last\n([\s\S]*?)::endgroup::/.exec(r.stdout)?.[1]
-    expect(parse(group ?? '')).toMatchObject({ replicas: 1, settings: { clusterName: CLUSTER, interruptionQueue: CLUSTER, featureGates: { spotToSpotConsolidation: true } } })
+    const group = /::group::values\.yaml with ops\/values\.yaml applied last \(as JSON\)\n([\s\S]*?)::endgroup::/.exec(r.stdout)?.[1]
+    expect(JSON.parse(group ?? '')).toMatchObject({ replicas: 1, settings: { clusterName: CLUSTER, interruptionQueue: CLUSTER, featureGates: { spotToSpotConsolidation: true } } })
+    expect(r.stdout.split(/\r?\n/).filter(l => l.includes('injected') && l.trimStart().startsWith('::'))).toEqual([])
+    expect(r.annotations.filter(a => a.message.includes('injected'))).toEqual([])
     await rm(workspace, { recursive: true, force: true })
   }, 60_000)
 })

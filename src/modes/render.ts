@@ -18,13 +18,15 @@ export async function runRender(ctx: RunContext): Promise<void> {
   }
   const extra = ctx.files.values
   if (extra) {
-    // what helm ends up with: the generated values, then the values-file over them (README, Inputs)
+    // What helm ends up with: the generated values, then the values-file over them (README, Inputs). The log
+    // gets JSON: the file is the user's, and no JSON line can start with `::` (a workflow command), as a YAML
+    // key or block scalar line could. The summary shows YAML, HTML-escaped.
     const title = `values.yaml with ${extra.file} applied last`
-    const merged = stringify(mergeValues(desired.helm.values, extra.values))
-    startGroup(title)
-    info(merged)
+    const merged = mergeValues(desired.helm.values, extra.values)
+    startGroup(`${title} (as JSON)`)
+    info(JSON.stringify(merged, null, 2))
     endGroup()
-    ctx.report.sections.push({ title: 'Helm values with the values-file', body: details(title, merged) })
+    ctx.report.sections.push({ title: 'Helm values with the values-file', body: details(title, stringify(merged)) })
   }
 }
 
