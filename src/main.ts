@@ -5,6 +5,7 @@ import { annotateDiagnostics } from './config/diagnostics.js'
 import { appendSummary, getInput, setFailed, setOutput } from './runner/workflow.js'
 import { execute } from './run.js'
 import { workspace } from './runner/paths.js'
+import { actionPathRules } from './runner/input-files.js'
 
 export async function runAction(): Promise<void> {
   let inputs
@@ -17,6 +18,8 @@ export async function runAction(): Promise<void> {
   await execute(inputs, {
     workspace: workspace(),
     tempDir: process.env.RUNNER_TEMP,
+    // every path an input names stays within the workspace or RUNNER_TEMP (README, Security)
+    paths: actionPathRules(workspace(), process.env.RUNNER_TEMP),
     setOutput,
     writeSummary: async markdown => appendSummary(markdown),
     annotate: annotateDiagnostics,

@@ -10,13 +10,17 @@ import { outputsOf } from './report/outputs.js'
 import { renderSummary } from './report/summary.js'
 import { runMode } from './modes/dispatch.js'
 import { buildDesiredState } from './state/desired.js'
-import { workspacePath } from './runner/paths.js'
+import { anyPathRules, type PathRules } from './runner/input-files.js'
+import { noteManifests, readRunFiles } from './modes/run-files.js'
+import { ManifestError } from './kube/manifests.js'
 import { info, warning } from './runner/log.js'
 
 /** What differs between the action and the command line. */
 export interface Host {
   workspace: string
   tempDir?: string
+  /** where input files may be (README, Security); absent: any path, resolved from `workspace` (the command line) */
+  paths?: PathRules
   setOutput(name: string, value: string): void
   writeSummary(markdown: string): Promise<void>
   annotate(diagnostics: Diagnostic[]): void
@@ -41,18 +45,21 @@ export async function execute(inputs: Inputs, host: Host): Promise<RunResult> {
 
   let config: ClusterConfig | undefined
   try {
-    const { shown } = workspacePath(host.workspace, inputs.clusterConfig)
-    const loaded = loadClusterConfig(shown, { namespace: inputs.namespace, controllerIdentity: inputs.controllerIdentity, regionOverride: inputs.awsRegion })
-    config = loaded.config
+    const rules = host.paths ?? anyPathRules(host.workspace)
+    const loaded = loadClusterConfig(inputs.clusterConfig, { namespace: inputs.namespace, controllerIdentity: inputs.controllerIdentity, regionOverride: inputs.awsRegion }, rules)
     if (loaded.warnings.length > 0) host.annotate(loaded.warnings)
+    // The other input files (values, manifests, kubeconfig) are read and checked now, in every mode.
+    const files = readRunFiles(inputs, loaded.config, rules)
+    config = loaded.config
+    noteManifests(report, inputs, files)
     // Everything that can be refused offline (derived names, policy sizes) is, before any mode makes an AWS call.
     buildDesiredState(config, inputs)
-    await runMode(inputs.mode, { inputs, config, tempDir: host.tempDir ?? tmpdir(), report, signal: controller.signal })
+    await runMode(inputs.mode, { inputs, config, files, tempDir: host.tempDir ?? tmpdir(), report, signal: controller.signal })
     await publish(report, config, host, { ok: true })
     return { ok: true, report, config }
   } catch (e) {
     const err = e as Error
-    if (err instanceof ConfigError) host.annotate(err.diagnostics)
+    if (err instanceof ConfigError || err instanceof ManifestError) host.annotate(err.diagnostics)
     host.fail(err.message)
     if (config) await publish(report, config, host, { ok: false, error: err.message }).catch(() => undefined)
     return { ok: false, report, config }

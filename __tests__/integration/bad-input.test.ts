@@ -116,7 +116,7 @@ describe('broken cluster configs: a clear error on the spot, nothing created', (
   it('a file over 1 MiB is refused before it is read', async () => {
     const huge = clusterConfig(CLUSTER) + '\n' + `# ${'x'.repeat(1000)}\n`.repeat(1100)
     const r = await refused({ 'clusters/huge.yaml': huge }, 'clusters/huge.yaml')
-    expectConfigError(r, 'clusters/huge.yaml', { line: 1, col: 1 }, /too large for a ClusterConfig \(\d+ bytes, the limit is 1048576 bytes\)/)
+    expectConfigError(r, 'clusters/huge.yaml', { line: 1, col: 1 }, /input cluster-config: is too large \(\d+ bytes; the limit for cluster-config is 1048576 bytes\)/)
   }, 60_000)
 
   it('a directory is refused', async () => {

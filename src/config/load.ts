@@ -2,7 +2,11 @@
 // one ConfigError, each with file:line:col, before anything touches AWS.
 import type { ClusterConfig } from './types.js'
 import { ConfigError, type Diagnostic } from './diagnostics.js'
-import { parseConfigText, readConfigText } from './source.js'
+import { checkConfigText, parseConfigText } from './source.js'
+import { anyPathRules, InputFileError, MAX_INPUT_FILE_BYTES, readInputFile, type PathRules } from '../runner/input-files.js'
+
+/** eksctl configs are a few KiB; anything near this is not a ClusterConfig, so it is refused before it is read. */
+export const MAX_CONFIG_BYTES = MAX_INPUT_FILE_BYTES
 import { ReadContext, type MapView } from './view.js'
 import { readMetadata } from './sections/metadata.js'
 import { readIam, type IamRead } from './sections/iam.js'
@@ -27,10 +31,26 @@ export interface LoadResult {
   warnings: Diagnostic[]
 }
 
-export function loadClusterConfig(file: string, opts: LoadOptions): LoadResult {
-  const read = readConfigText(file)
-  if (!read.ok) throw new ConfigError(read.diagnostics)
-  const parsed = parseConfigText(file, read.text)
+/**
+ * Reads the file through the path rules (README, Security; the command line's by default: any path, a
+ * regular file of at most 1 MiB) and loads it. A file that cannot be read is one diagnostic at 1:1.
+ */
+export function loadClusterConfig(file: string, opts: LoadOptions, rules: PathRules = anyPathRules(process.cwd())): LoadResult {
+  let read
+  try {
+    read = readInputFile('cluster-config', file, rules, MAX_CONFIG_BYTES)
+  } catch (e) {
+    if (!(e instanceof InputFileError)) throw e
+    throw new ConfigError([{ severity: 'error', file: e.file, line: 1, col: 1, path: '', message: `input cluster-config: ${e.reason}` }])
+  }
+  return loadClusterConfigText(read.shown, read.text, opts)
+}
+
+/** The text of `file` → validated ClusterConfig. */
+export function loadClusterConfigText(file: string, text: string, opts: LoadOptions): LoadResult {
+  const empty = checkConfigText(file, text)
+  if (empty.length > 0) throw new ConfigError(empty)
+  const parsed = parseConfigText(file, text)
   if (!parsed.ok) throw new ConfigError(parsed.diagnostics)
 
   const ctx = new ReadContext(file, parsed.parsed.text, parsed.parsed.lineCounter, parsed.parsed.doc)

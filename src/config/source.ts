@@ -1,12 +1,8 @@
-// Reading the config file and parsing it into one YAML document with positions. Every problem with the
-// file itself becomes a diagnostic: missing, a directory, empty, too large, malformed, several documents,
-// or a top level that is not a mapping.
-import * as fs from 'node:fs'
+// Parsing the config text into one YAML document with positions. Every problem with the file itself becomes
+// a diagnostic: empty, malformed, several documents, or a top level that is not a mapping (reading it —
+// missing, a directory, too large, outside the workspace — is load.ts's, through runner/input-files.ts).
 import { LineCounter, isMap, parseAllDocuments, type Document, type YAMLMap } from 'yaml'
 import type { Diagnostic } from './diagnostics.js'
-
-/** eksctl configs are a few KiB; anything near this is not a ClusterConfig, so refuse before reading it. */
-export const MAX_CONFIG_BYTES = 1024 * 1024
 
 export interface ParsedConfig {
   text: string
@@ -21,41 +17,10 @@ function fileProblem(file: string, message: string, line = 1, col = 1): Diagnost
   return { severity: 'error', file, line, col, path: '', message }
 }
 
-export function readConfigText(file: string): { ok: true; text: string } | { ok: false; diagnostics: Diagnostic[] } {
-  let stat: fs.Stats
-  try {
-    stat = fs.statSync(file)
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code
-    const message =
-      code === 'ENOENT' || code === 'ENOTDIR'
-        ? 'cluster config file not found: check the cluster-config input (it is relative to the workspace; did the workflow run actions/checkout?)'
-        : `cannot read the cluster config file: ${(e as Error).message}`
-    return { ok: false, diagnostics: [fileProblem(file, message)] }
-  }
-  if (stat.isDirectory()) {
-    return { ok: false, diagnostics: [fileProblem(file, 'is a directory: cluster-config must name one eksctl ClusterConfig YAML file')] }
-  }
-  if (stat.size > MAX_CONFIG_BYTES) {
-    return {
-      ok: false,
-      diagnostics: [
-        fileProblem(file, `file is too large for a ClusterConfig (${stat.size} bytes, the limit is ${MAX_CONFIG_BYTES} bytes): is this the right file?`)
-      ]
-    }
-  }
-  let text: string
-  try {
-    text = fs.readFileSync(file, 'utf8')
-  } catch (e) {
-    return { ok: false, diagnostics: [fileProblem(file, `cannot read the cluster config file: ${(e as Error).message}`)] }
-  }
-  // A byte-order mark is invisible in editors; drop it so it does not count in column numbers.
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
-  if (text.trim() === '') {
-    return { ok: false, diagnostics: [fileProblem(file, 'file is empty: expected an eksctl ClusterConfig (apiVersion: eksctl.io/v1alpha5, kind: ClusterConfig)')] }
-  }
-  return { ok: true, text }
+/** The file's own problems before any YAML: one of only blank lines is no ClusterConfig. */
+export function checkConfigText(file: string, text: string): Diagnostic[] {
+  if (text.trim() !== '') return []
+  return [fileProblem(file, 'file is empty: expected an eksctl ClusterConfig (apiVersion: eksctl.io/v1alpha5, kind: ClusterConfig)')]
 }
 
 export function parseConfigText(file: string, text: string): ParseResult {

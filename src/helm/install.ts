@@ -6,8 +6,6 @@
 //   5. karpenter-crd first (after adopting CRDs the controller chart created), so CRDs are never stale
 //   6. the controller chart, values from a 0600 temp file, `--wait --timeout`
 // A helm failure is reported with helm's own message and the release's history.
-import { readFile } from 'node:fs/promises'
-import { parse } from 'yaml'
 import { checkUpgrade } from '../karpenter/upgrade.js'
 import { compareVersions, parseVersion, type SemVer } from '../karpenter/version.js'
 import type { RunReport } from '../report/types.js'
@@ -30,6 +28,8 @@ export interface InstallOptions {
   /** RUNNER_TEMP: the generated values file goes here */
   tempDir: string
   report: RunReport
+  /** what the values-file input holds (read and checked with the inputs); `spec.valuesFile` is its resolved path */
+  extraValues?: Record<string, unknown>
   /**
    * Reads and patches CRDs so karpenter-crd can adopt the ones the controller chart created. Wire it with
    * kubeCrdAdopter(new KubeClient(…)); without it adoption is skipped (fine on clusters that never had them).
@@ -77,30 +77,20 @@ export function guardUpgrade(installed: InstalledRelease | undefined, targetTag:
   return check.notes
 }
 
-async function readValuesFile(path: string): Promise<Record<string, unknown> | undefined> {
-  try {
-    const doc: unknown = parse(await readFile(path, 'utf8'))
-    return doc && typeof doc === 'object' && !Array.isArray(doc) ? (doc as Record<string, unknown>) : {}
-  } catch {
-    return undefined // helm will report the file itself; here it only means "cannot tell, so upgrade"
-  }
-}
-
 /** Step 3: same chart version deployed with the same values (and the CRD chart at that version too). */
-async function upToDate(
+function upToDate(
   spec: HelmReleaseSpec,
+  extraValues: Record<string, unknown>,
   main: InstalledRelease | undefined,
   crd: InstalledRelease | undefined
-): Promise<boolean> {
+): boolean {
   const target = versionOf(spec.chart.version, 'chart version')
   const sameVersion = (r: InstalledRelease | undefined): boolean => {
     const got = r ? parseVersion(r.version) : undefined
     return r?.status === 'deployed' && got !== undefined && compareVersions(got, target) === 0
   }
   if (!sameVersion(main) || (spec.crdChart && !sameVersion(crd))) return false
-  const extra = spec.valuesFile ? await readValuesFile(spec.valuesFile) : {}
-  if (!extra) return false
-  return sameValues((main as InstalledRelease).values, mergeValues(spec.values, extra))
+  return sameValues((main as InstalledRelease).values, mergeValues(spec.values, extraValues))
 }
 
 async function failWithHistory(e: unknown, o: InstallOptions, release: string, what: string): Promise<never> {
@@ -137,7 +127,7 @@ export async function installKarpenter(o: InstallOptions): Promise<InstallResult
 
   for (const note of guardUpgrade(main, chartVersion)) report.steps.push(`upgrade note: ${note}`)
 
-  if (main && (await upToDate(spec, main, crd))) {
+  if (main && upToDate(spec, o.extraValues ?? {}, main, crd)) {
     report.steps.push(`helm: ${spec.release} ${chartVersion} already deployed with these values (revision ${main.revision}); nothing to change`)
     report.outputs['helm-release-revision'] = main.revision
     return { revision: main.revision, chartVersion, changed: false }

@@ -44,12 +44,17 @@ export function readInputs(get: (name: InputName) => string): Inputs {
   const clusterConfig = get('cluster-config').trim()
   if (!clusterConfig) problems.push('input cluster-config is required: the path of the eksctl ClusterConfig, relative to the workspace')
 
-  const duration = Number(raw('role-duration-seconds'))
-  if (!Number.isInteger(duration) || duration < 900 || duration > 43200) {
+  const duration = wholeNumber(raw('role-duration-seconds'))
+  if (duration === undefined || duration < 900 || duration > 43200) {
     problems.push(`input role-duration-seconds: "${raw('role-duration-seconds')}" is not a whole number of seconds from 900 to 43200`)
   }
   const timeoutSeconds = parseDuration(raw('timeout'))
   if (timeoutSeconds === undefined) problems.push(`input timeout: "${raw('timeout')}" is not a duration (expected e.g. 600, 90s, 10m, 1h30m)`)
+  else if (timeoutSeconds > MAX_TIMEOUT_SECONDS) problems.push(`input timeout: "${raw('timeout')}" is longer than 24h (the limit is ${MAX_TIMEOUT_SECONDS} seconds)`)
+  const chart = raw('chart')
+  if (!isChartReference(chart)) {
+    problems.push(`input chart: ${JSON.stringify(chart)} is not an oci:// or https:// chart reference or a path (expected e.g. oci://public.ecr.aws/karpenter/karpenter)`)
+  }
 
   const roleToAssume = optional('role-to-assume')
   if (roleToAssume && !/^arn:aws[\w-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/.test(roleToAssume)) {
@@ -74,11 +79,11 @@ export function readInputs(get: (name: InputName) => string): Inputs {
     roleToAssume,
     audience: raw('audience'),
     roleSessionName: raw('role-session-name'),
-    roleDurationSeconds: duration,
+    roleDurationSeconds: duration ?? 3600,
     awsRegion,
     kubeconfig: optional('kubeconfig'),
     helmVersion,
-    chart: raw('chart'),
+    chart,
     namespace,
     valuesFile: optional('values-file'),
     manifests: optional('manifests'),
@@ -92,11 +97,35 @@ export function readInputs(get: (name: InputName) => string): Inputs {
   return inputs
 }
 
-/** `600`, `90s`, `10m`, `1h30m` → seconds; undefined when it is not a positive duration. */
+/** The longest `timeout` accepted: 24 hours (README, Inputs). Longer is a typo, and helm gets `--timeout <N>s`. */
+export const MAX_TIMEOUT_SECONDS = 24 * 3600
+
+/** Whole decimal digits only (no sign, point, exponent or hex), as a safe integer; undefined otherwise. */
+function wholeNumber(text: string): number | undefined {
+  if (!/^\d{1,15}$/.test(text)) return undefined
+  return Number(text)
+}
+
+/** `600`, `90s`, `10m`, `1h30m` → seconds; undefined when it is not a positive duration of whole units. */
 export function parseDuration(text: string): number | undefined {
-  if (/^\d+$/.test(text)) return Number(text) > 0 ? Number(text) : undefined
-  const match = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/.exec(text)
+  if (/^\d+$/.test(text)) {
+    const seconds = wholeNumber(text)
+    return seconds !== undefined && seconds > 0 ? seconds : undefined
+  }
+  const match = /^(?:(\d{1,15})h)?(?:(\d{1,15})m)?(?:(\d{1,15})s)?$/.exec(text)
   if (!match || text === '') return undefined
   const seconds = Number(match[1] ?? 0) * 3600 + Number(match[2] ?? 0) * 60 + Number(match[3] ?? 0)
   return seconds > 0 ? seconds : undefined
+}
+
+/**
+ * The `chart` input goes into helm's argv as the chart argument: an `oci://` or `https://` reference, or a
+ * path (a chart folder or .tgz). Never something helm would read as a flag (`--post-renderer=…`), never
+ * whitespace or control characters, never another scheme.
+ */
+export function isChartReference(chart: string): boolean {
+  if (chart === '' || chart.startsWith('-') || /[\s\p{Cc}]/u.test(chart)) return false
+  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(chart)?.[1]?.toLowerCase()
+  if (scheme === undefined) return !chart.includes('://')
+  return (scheme === 'oci' || scheme === 'https') && chart.length > `${scheme}://`.length && !chart.slice(scheme.length + 3).startsWith('/')
 }

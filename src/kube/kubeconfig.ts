@@ -1,10 +1,10 @@
 // Kubeconfig files: the one written for helm from EKS facts (SPEC §5: mode 0600 under RUNNER_TEMP, removed
 // at the end), and reading the user's `kubeconfig` input into a KubeConnection for our own API calls.
-import * as fs from 'node:fs'
 import * as fsp from 'node:fs/promises'
 import * as path from 'node:path'
 import { parse, stringify } from 'yaml'
 import type { KubeConnection } from './connection.js'
+import { anyPathRules, readInputFile, type InputFile, type PathRules } from '../runner/input-files.js'
 
 export interface KubeconfigFacts {
   /** API server URL (EKS `cluster.endpoint`) */
@@ -87,23 +87,20 @@ export class KubeconfigError extends Error {
  * server, CA (inline data or file, relative paths from the kubeconfig's folder), insecure-skip-tls-verify,
  * bearer token (inline or tokenFile) or client certificate and key. Exec and auth-provider plugins are
  * refused: running a user's plugin binary here would be a surprise, and the usual one (`aws eks get-token`)
- * is what the action does itself when the input is left out.
+ * is what the action does itself when the input is left out. The kubeconfig comes read through the path
+ * rules (runner/input-files.ts), and so does every file it names.
  */
-export function loadKubeconfig(file: string): KubeConnection {
-  let text: string
-  try {
-    text = fs.readFileSync(file, 'utf8')
-  } catch (e) {
-    throw new KubeconfigError(file, `cannot read it: ${(e as Error).message}`)
-  }
+export function loadKubeconfig(kubeconfig: InputFile, rules: PathRules): KubeConnection {
+  const file = kubeconfig.shown
   let doc: KubeconfigDoc
   try {
-    doc = (parse(text) ?? {}) as KubeconfigDoc
+    doc = (parse(kubeconfig.text) ?? {}) as KubeconfigDoc
   } catch (e) {
     throw new KubeconfigError(file, `malformed YAML: ${(e as Error).message}`)
   }
   if (typeof doc !== 'object' || Array.isArray(doc)) throw new KubeconfigError(file, 'expected a mapping (apiVersion: v1, kind: Config)')
-  const base = path.dirname(path.resolve(file))
+  // relative paths in a kubeconfig are relative to its folder (as kubectl reads them), under the same rules
+  const named: PathRules = { ...rules, base: path.dirname(path.resolve(rules.base, file)) }
 
   const contextName = doc['current-context']
   if (!contextName) throw new KubeconfigError(file, 'has no current-context: set one (kubectl config use-context NAME)')
@@ -118,7 +115,7 @@ export function loadKubeconfig(file: string): KubeConnection {
   if (!server) throw new KubeconfigError(file, `cluster "${context.cluster ?? ''}" has no server`)
   const conn: KubeConnection = { server }
 
-  const ca = pem(file, base, cluster, 'certificate-authority')
+  const ca = pem(named, cluster, 'certificate-authority')
   if (ca) conn.caPem = ca
   if (cluster['insecure-skip-tls-verify'] === true) conn.insecureSkipTlsVerify = true
   const tlsServerName = str(cluster['tls-server-name'])
@@ -132,10 +129,10 @@ export function loadKubeconfig(file: string): KubeConnection {
         'or leave the kubeconfig input out so the action builds one from EKS with its own AWS credentials'
     )
   }
-  const token = str(user.token) ?? readOptional(file, base, str(user.tokenFile))?.trim()
+  const token = str(user.token) ?? readOptional(named, 'tokenFile', str(user.tokenFile))?.trim()
   if (token) conn.token = token
-  const cert = pem(file, base, user, 'client-certificate')
-  const key = pem(file, base, user, 'client-key')
+  const cert = pem(named, user, 'client-certificate')
+  const key = pem(named, user, 'client-key')
   if (cert || key) {
     if (!cert || !key) throw new KubeconfigError(file, `user "${context.user ?? ''}" has a client ${cert ? 'certificate but no key' : 'key but no certificate'}`)
     conn.clientCertPem = cert
@@ -151,19 +148,20 @@ function str(v: unknown): string | undefined {
   return typeof v === 'string' && v !== '' ? v : undefined
 }
 
-/** `<key>-data` (base64) wins over `<key>` (a file path), as in kubectl. */
-function pem(file: string, base: string, section: Record<string, unknown>, key: string): string | undefined {
-  const data = str(section[`${key}-data`])
-  if (data) return Buffer.from(data, 'base64').toString('utf8')
-  return readOptional(file, base, str(section[key]))
+/** The `kubeconfig` input through the path rules (the command line's by default): its resolved path and connection. */
+export function readKubeconfig(given: string, rules: PathRules = anyPathRules(process.cwd())): { path: string; connection: KubeConnection } {
+  const read = readInputFile('kubeconfig', given, rules)
+  return { path: read.real, connection: loadKubeconfig(read, rules) }
 }
 
-function readOptional(file: string, base: string, target: string | undefined): string | undefined {
+/** `<key>-data` (base64) wins over `<key>` (a file path), as in kubectl. */
+function pem(rules: PathRules, section: Record<string, unknown>, key: string): string | undefined {
+  const data = str(section[`${key}-data`])
+  if (data) return Buffer.from(data, 'base64').toString('utf8')
+  return readOptional(rules, key, str(section[key]))
+}
+
+function readOptional(rules: PathRules, key: string, target: string | undefined): string | undefined {
   if (!target) return undefined
-  const resolved = path.resolve(base, target)
-  try {
-    return fs.readFileSync(resolved, 'utf8')
-  } catch (e) {
-    throw new KubeconfigError(file, `cannot read ${resolved}: ${(e as Error).message}`)
-  }
+  return readInputFile(`kubeconfig (its ${key})`, target, rules).text
 }

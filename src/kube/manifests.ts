@@ -1,8 +1,7 @@
-// The `manifests` input (SPEC §3): NodePool / EC2NodeClass files, read with positions, checked before
-// anything is applied (so a typo never reaches the cluster half-applied), then server-side applied after
-// the chart is ready.
-import * as fs from 'node:fs'
-import * as path from 'node:path'
+// The `manifests` input (README, Inputs): NodePool / EC2NodeClass files, parsed with positions and checked
+// offline in every mode (so a pull request learns of a bad NodePool without credentials), checked again
+// against the cluster's EC2NodeClasses before apply changes anything, then server-side applied after the
+// chart is ready. The files are read by runner/input-files.ts (the path rules).
 import { LineCounter, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Node } from 'yaml'
 import { formatDiagnostic, type Diagnostic } from '../config/diagnostics.js'
 import type { KubeClient, KubeObject } from './client.js'
@@ -47,34 +46,20 @@ function problem(file: string, pos: Position, keyPath: string, message: string, 
   return d
 }
 
-/** The manifest files named by the input: the file itself, or the folder's .yaml/.yml files in name order. */
-function manifestFiles(pathOrDir: string): string[] {
-  let stat: fs.Stats
-  try {
-    stat = fs.statSync(pathOrDir)
-  } catch {
-    throw new ManifestError([problem(pathOrDir, { line: 1, col: 1 }, '', 'manifests path not found: check the manifests input (relative to the workspace)')])
-  }
-  if (!stat.isDirectory()) return [pathOrDir]
-  const files = fs
-    .readdirSync(pathOrDir)
-    .filter((n) => /\.ya?ml$/i.test(n))
-    .sort()
-    .map((n) => path.join(pathOrDir, n))
-    .filter((f) => fs.statSync(f).isFile())
-  if (files.length === 0) {
-    throw new ManifestError([problem(pathOrDir, { line: 1, col: 1 }, '', 'folder has no .yaml or .yml files: expected NodePool / EC2NodeClass manifests')])
-  }
-  return files
+/** One manifest file as read (through runner/input-files.ts): its path as shown and its text. */
+export interface ManifestFile {
+  shown: string
+  text: string
 }
 
-/** Reads every manifest, substituting `${CLUSTER_NAME}` in values. Throws ManifestError for unreadable or malformed files. */
-export function loadManifests(pathOrDir: string, opts: { clusterName: string }): Manifest[] {
+/**
+ * Parses every manifest, substituting `${CLUSTER_NAME}` in values. `input` names the file or folder the
+ * input gave (for "no objects found"). Throws ManifestError for malformed files or no objects at all.
+ */
+export function parseManifests(files: readonly ManifestFile[], input: string, opts: { clusterName: string }): Manifest[] {
   const manifests: Manifest[] = []
   const diagnostics: Diagnostic[] = []
-  for (const file of manifestFiles(pathOrDir)) {
-    let text = fs.readFileSync(file, 'utf8')
-    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
+  for (const { shown: file, text } of files) {
     const lineCounter = new LineCounter()
     const docs = parseAllDocuments(text, { lineCounter, uniqueKeys: true })
     const at = (offset: number | undefined): Position => lineCounter.linePos(offset ?? 0)
@@ -90,10 +75,17 @@ export function loadManifests(pathOrDir: string, opts: { clusterName: string }):
       }
       const positions = new Map<string, Position>()
       collectPositions(root, '', positions, at)
+      let object: unknown
+      try {
+        object = doc.toJS({ maxAliasCount: 100 })
+      } catch (e) {
+        diagnostics.push(problem(file, at(root.range?.[0]), '', `cannot be read: ${(e as Error).message}`))
+        return
+      }
       manifests.push({
         file,
         index,
-        object: substitute(doc.toJS(), opts.clusterName) as KubeObject,
+        object: substitute(object, opts.clusterName) as KubeObject,
         position: at(root.range?.[0]),
         positions
       })
@@ -101,7 +93,8 @@ export function loadManifests(pathOrDir: string, opts: { clusterName: string }):
   }
   if (diagnostics.length > 0) throw new ManifestError(diagnostics)
   if (manifests.length === 0) {
-    throw new ManifestError([problem(pathOrDir, { line: 1, col: 1 }, '', 'no Kubernetes objects found: expected NodePool / EC2NodeClass manifests')])
+    const what = files.length === 0 ? 'folder has no .yaml or .yml files' : 'no Kubernetes objects found'
+    throw new ManifestError([problem(input, { line: 1, col: 1 }, '', `${what}: expected NodePool / EC2NodeClass manifests`)])
   }
   return manifests
 }
@@ -169,13 +162,15 @@ function label(m: Manifest): string {
 /**
  * Pure checks on loaded manifests: only NodePool / EC2NodeClass in their Karpenter groups; names present
  * and unique; every EC2NodeClass has exactly one of spec.role and spec.instanceProfile; every NodePool's
- * nodeClassRef names an EC2NodeClass among the manifests or `existingNodeClassNames` (from the cluster);
+ * nodeClassRef names an EC2NodeClass among the manifests or `existingNodeClassNames` (from the cluster;
+ * `undefined` offline, where a name not among the manifests cannot be told wrong yet and is left to apply);
  * no `${VARIABLE}` left that only a shell would have filled in.
  */
-export function checkManifests(manifests: readonly Manifest[], existingNodeClassNames: readonly string[]): Diagnostic[] {
+export function checkManifests(manifests: readonly Manifest[], existingNodeClassNames: readonly string[] | undefined): Diagnostic[] {
   const out: Diagnostic[] = []
   const seen = new Map<string, Manifest>()
-  const nodeClasses = new Set(existingNodeClassNames)
+  const nodeClasses = new Set(existingNodeClassNames ?? [])
+  const offline = existingNodeClassNames === undefined
   const accepted: Manifest[] = []
 
   for (const m of manifests) {
@@ -196,6 +191,11 @@ export function checkManifests(manifests: readonly Manifest[], existingNodeClass
     const name = m.object.metadata?.name
     if (typeof name !== 'string' || name === '') {
       err('metadata.name', `${kind} needs a name`, describe(name), 'a name')
+      continue
+    }
+    // what the API server would refuse anyway; refused here so the name is safe in every log line and summary
+    if (name.length > 253 || !/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(name)) {
+      err('metadata.name', `${kind} name is not a Kubernetes object name`, JSON.stringify(name), "lowercase letters, digits, '-' and '.', at most 253")
       continue
     }
     const id = `${kind}/${name}`
@@ -225,7 +225,7 @@ export function checkManifests(manifests: readonly Manifest[], existingNodeClass
         if (typeof value !== 'string' || value === '') err(key, `${label(m)} ${key} must be a name`, describe(value), 'a non-empty string')
       }
     } else {
-      checkNodeClassRef(m, nodeClasses, err)
+      checkNodeClassRef(m, nodeClasses, offline, err)
     }
   }
 
@@ -233,7 +233,7 @@ export function checkManifests(manifests: readonly Manifest[], existingNodeClass
   return out
 }
 
-function checkNodeClassRef(m: Manifest, nodeClasses: Set<string>, err: (keyPath: string, message: string, got?: string, expected?: string) => void): void {
+function checkNodeClassRef(m: Manifest, nodeClasses: Set<string>, offline: boolean, err: (keyPath: string, message: string, got?: string, expected?: string) => void): void {
   const refPath = 'spec.template.spec.nodeClassRef'
   const ref = dig(m.object, refPath)
   if (!ref || typeof ref !== 'object') {
@@ -251,7 +251,7 @@ function checkNodeClassRef(m: Manifest, nodeClasses: Set<string>, err: (keyPath:
     err(`${refPath}.name`, `${label(m)} nodeClassRef has no name`, describe(r.name), 'the name of an EC2NodeClass')
     return
   }
-  if (!nodeClasses.has(r.name)) {
+  if (!nodeClasses.has(r.name) && !offline) {
     const known = [...nodeClasses].sort()
     err(
       `${refPath}.name`,

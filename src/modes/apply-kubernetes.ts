@@ -2,13 +2,13 @@
 // change: `checkCluster` (before the stacks) reads the installed release for the upgrade guard and
 // checks the manifests; `installOnCluster` (after the stacks and node access) makes the ServiceAccount,
 // installs the CRD chart and the chart, and applies the manifests.
-import { workspace, workspacePath } from '../runner/paths.js'
 import type { RunContext } from './context.js'
 import type { DesiredState } from '../state/types.js'
 import { ConfigError } from '../config/diagnostics.js'
 import type { ClusterSession } from './cluster-session.js'
 import { readReleaseFromCluster } from '../kube/helm-release.js'
-import { applyManifests, checkManifests, listNodeClassNames, loadManifests, type Manifest } from '../kube/manifests.js'
+import { applyManifests, checkManifests, listNodeClassNames, type Manifest } from '../kube/manifests.js'
+import { manifestNames } from './run-files.js'
 import { ensureServiceAccount } from '../kube/service-account.js'
 import { guardUpgrade, installKarpenter } from '../helm/install.js'
 import { kubeCrdAdopter } from '../helm/crd-adopter.js'
@@ -20,9 +20,9 @@ export interface ClusterChecks {
   manifests: Manifest[]
 }
 
-/** Before any change: the upgrade path from the installed release, and the manifests. */
+/** Before any change: the upgrade path from the installed release, and the manifests against the cluster's EC2NodeClasses. */
 export async function checkCluster(ctx: RunContext, session: ClusterSession, desired: DesiredState): Promise<ClusterChecks> {
-  const { inputs, report } = ctx
+  const { report } = ctx
   const installed = await readReleaseFromCluster(session.kube, desired.helm.release, desired.helm.namespace)
   if (installed) {
     for (const note of guardUpgrade(installed, desired.helm.chart.version)) report.steps.push(`upgrade note: ${note}`)
@@ -30,13 +30,12 @@ export async function checkCluster(ctx: RunContext, session: ClusterSession, des
   } else {
     report.steps.push(`no ${desired.helm.release} release in ${desired.helm.namespace} yet: first install`)
   }
-  let manifests: Manifest[] = []
-  if (inputs.manifests) {
-    const path = workspacePath(workspace(), inputs.manifests).shown
-    manifests = loadManifests(path, { clusterName: ctx.config.name })
+  // read and checked offline with the other inputs (run-files.ts); only the cluster knows its EC2NodeClasses
+  const manifests = ctx.files.manifests
+  if (manifests.length > 0) {
     const problems = checkManifests(manifests, await listNodeClassNames(session.kube))
     if (problems.length > 0) throw new ConfigError(problems)
-    report.steps.push(`manifests checked: ${manifests.map(m => `${m.object.kind}/${m.object.metadata?.name}`).join(', ')}`)
+    report.steps.push(`manifests checked against the cluster: ${manifestNames(manifests)}`)
   }
   return { manifests }
 }
@@ -58,7 +57,9 @@ export async function installOnCluster(ctx: RunContext, session: ClusterSession,
   const result = await installKarpenter({
     helm: helm.path,
     kubeconfig: session.kubeconfig,
-    spec: desired.helm,
+    // helm reads the values-file at the path it resolved to when it was checked
+    spec: { ...desired.helm, valuesFile: ctx.files.values?.real },
+    extraValues: ctx.files.values?.values,
     tempDir: ctx.tempDir,
     report,
     crdAdopter: kubeCrdAdopter(session.kube)

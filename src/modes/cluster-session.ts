@@ -1,12 +1,11 @@
 // A connection to the cluster for every mode: our API client and a kubeconfig file for helm, from the
 // `kubeconfig` input or from DescribeCluster and an EKS token (0600 under RUNNER_TEMP, removed by dispose).
-import { workspace, workspacePath } from '../runner/paths.js'
 import type { RunContext } from './context.js'
 import type { AwsClients } from '../aws/clients.js'
 import type { ClusterInfo } from '../aws/preflight.js'
 import { KubeClient } from '../kube/client.js'
 import { eksToken } from '../kube/token.js'
-import { connectionFromFacts, loadKubeconfig, writeKubeconfig } from '../kube/kubeconfig.js'
+import { connectionFromFacts, writeKubeconfig } from '../kube/kubeconfig.js'
 
 /** A connection to the cluster: our API client and a kubeconfig file for helm. */
 export interface ClusterSession {
@@ -21,10 +20,11 @@ export interface ClusterSession {
  * install rather than reuse the one from before the stacks.
  */
 export async function openCluster(ctx: RunContext, aws: AwsClients, cluster: ClusterInfo | undefined): Promise<ClusterSession> {
-  if (ctx.inputs.kubeconfig) {
-    const path = workspacePath(workspace(), ctx.inputs.kubeconfig).absolute
-    const kube = new KubeClient(loadKubeconfig(path), { signal: ctx.signal })
-    return { kube, kubeconfig: path, dispose: async () => kube.close() }
+  const given = ctx.files.kubeconfig
+  if (given) {
+    // read and checked with the other inputs (run-files.ts); helm gets the resolved path
+    const kube = new KubeClient(given.connection, { signal: ctx.signal })
+    return { kube, kubeconfig: given.path, dispose: async () => kube.close() }
   }
   if (!cluster?.endpoint || !cluster.certificateAuthority) {
     throw new Error(`EKS cluster ${ctx.config.name} reports no endpoint or certificate authority; pass the kubeconfig input to reach it`)

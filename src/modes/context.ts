@@ -1,12 +1,15 @@
-// What every mode receives: the parsed inputs and config, where to put temporary files, the report to
+// What every mode receives: the parsed inputs, config and input files, where to put temporary files, the report to
 // fill in, and a signal that fires when the job is cancelled (SIGINT/SIGTERM).
 import type { Inputs } from '../inputs/types.js'
 import type { ClusterConfig } from '../config/types.js'
 import type { RunReport } from '../report/types.js'
+import type { RunFiles } from './run-files.js'
 
 export interface RunContext {
   inputs: Inputs
   config: ClusterConfig
+  /** the values file, manifests and kubeconfig the inputs name, read and checked before the mode runs */
+  files: RunFiles
   /** RUNNER_TEMP (or the OS temp dir from the command line): kubeconfigs and downloads go here */
   tempDir: string
   report: RunReport

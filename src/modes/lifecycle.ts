@@ -1,8 +1,6 @@
 // What plan, drift and delete share: credentials and clients, the caller's identity, the cluster as EKS
 // describes it (or its absence), the desired state built from those facts, and — for the chart — the
 // installed release (the connection is cluster-session.ts's, shared with apply). Logic stays in the executors; this only wires them.
-import { readFile } from 'node:fs/promises'
-import { parse } from 'yaml'
 import type { RunContext } from './context.js'
 import type { DesiredState } from '../state/types.js'
 import { buildDesiredState } from '../state/desired.js'
@@ -70,18 +68,6 @@ export async function readInstalledChart(ctx: RunContext, access: ClusterSession
   const helm = await resolveHelm(ctx.inputs.helmVersion, { tempDir: ctx.tempDir })
   const release = await readRelease(helm.path, access.kubeconfig, desired.helm.release, desired.helm.namespace)
   info(release ? `installed release ${desired.helm.namespace}/${desired.helm.release}: chart ${release.version}, revision ${release.revision}, ${release.status}` : `release ${desired.helm.namespace}/${desired.helm.release} is not installed`)
-  return { release, extraValues: await readValuesFile(desired.helm.valuesFile) }
-}
-
-async function readValuesFile(path: string | undefined): Promise<Record<string, unknown>> {
-  if (!path) return {}
-  let doc: unknown
-  try {
-    doc = parse(await readFile(path, 'utf8'))
-  } catch (err) {
-    throw new Error(`values-file ${path}: ${(err as Error).message}`)
-  }
-  if (doc === null || doc === undefined) return {}
-  if (typeof doc !== 'object' || Array.isArray(doc)) throw new Error(`values-file ${path}: expected a mapping of Helm values`)
-  return doc as Record<string, unknown>
+  // the values-file was read and checked with the other inputs (run-files.ts)
+  return { release, extraValues: ctx.files.values?.values ?? {} }
 }

@@ -4,6 +4,8 @@ import { stringify } from 'yaml'
 import { buildDesiredState } from '../state/desired.js'
 import type { DesiredState } from '../state/types.js'
 import { info, startGroup, endGroup } from '../runner/log.js'
+import { mergeValues } from '../helm/values-merge.js'
+import { details } from '../report/html.js'
 import type { RunContext } from './context.js'
 
 export async function runRender(ctx: RunContext): Promise<void> {
@@ -13,6 +15,18 @@ export async function runRender(ctx: RunContext): Promise<void> {
     startGroup(file)
     info(body)
     endGroup()
+  }
+  const extra = ctx.files.values
+  if (extra) {
+    // What helm ends up with: the generated values, then the values-file over them (README, Inputs). The log
+    // gets JSON: the file is the user's, and no JSON line can start with `::` (a workflow command), as a YAML
+    // key or block scalar line could. The summary shows YAML, HTML-escaped.
+    const title = `values.yaml with ${extra.file} applied last`
+    const merged = mergeValues(desired.helm.values, extra.values)
+    startGroup(`${title} (as JSON)`)
+    info(JSON.stringify(merged, null, 2))
+    endGroup()
+    ctx.report.sections.push({ title: 'Helm values with the values-file', body: details(title, stringify(merged)) })
   }
 }
 

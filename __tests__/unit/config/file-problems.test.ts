@@ -3,7 +3,7 @@ import { describe, expect, it } from '@jest/globals'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { FIXTURES, messagesOfFile, tempDir, writeConfig } from './helpers.js'
-import { MAX_CONFIG_BYTES } from '../../../src/config/source.js'
+import { MAX_CONFIG_BYTES } from '../../../src/config/load.js'
 
 const fixture = (name: string) => path.join(FIXTURES, name)
 
@@ -11,14 +11,14 @@ describe('file problems', () => {
   it('reports a missing file', () => {
     const file = path.join(tempDir(), 'nope.yaml')
     expect(messagesOfFile(file)).toEqual([
-      'nope.yaml:1:1: cluster config file not found: check the cluster-config input (it is relative to the workspace; did the workflow run actions/checkout?)'
+      'nope.yaml:1:1: input cluster-config: not found (looked for nope.yaml)'
     ])
   })
 
   it('reports a directory', () => {
     const dir = path.join(tempDir(), 'clusters')
     fs.mkdirSync(dir)
-    expect(messagesOfFile(dir)).toEqual(['clusters:1:1: is a directory: cluster-config must name one eksctl ClusterConfig YAML file'])
+    expect(messagesOfFile(dir)).toEqual(['clusters:1:1: input cluster-config: is a directory; cluster-config must name a file'])
   })
 
   it('reports an empty file, and one with only blank lines', () => {
@@ -36,7 +36,7 @@ describe('file problems', () => {
   it('refuses a file over 1 MiB by its size', () => {
     const file = writeConfig(Buffer.alloc(MAX_CONFIG_BYTES + 1, 'a'))
     expect(messagesOfFile(file)).toEqual([
-      `cluster.yaml:1:1: file is too large for a ClusterConfig (${MAX_CONFIG_BYTES + 1} bytes, the limit is 1048576 bytes): is this the right file?`
+      `cluster.yaml:1:1: input cluster-config: is too large (${MAX_CONFIG_BYTES + 1} bytes; the limit for cluster-config is 1048576 bytes): is this the right file?`
     ])
   })
 
@@ -44,7 +44,7 @@ describe('file problems', () => {
     const file = writeConfig('')
     fs.truncateSync(file, 3 * 1024 ** 3)
     expect(messagesOfFile(file)).toEqual([
-      `cluster.yaml:1:1: file is too large for a ClusterConfig (${3 * 1024 ** 3} bytes, the limit is 1048576 bytes): is this the right file?`
+      `cluster.yaml:1:1: input cluster-config: is too large (${3 * 1024 ** 3} bytes; the limit for cluster-config is 1048576 bytes): is this the right file?`
     ])
   })
 

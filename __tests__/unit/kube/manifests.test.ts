@@ -4,7 +4,9 @@ import * as os from 'node:os'
 import * as path from 'node:path'
 import { formatDiagnostic } from '../../../src/config/diagnostics.js'
 import { KubeClient } from '../../../src/kube/client.js'
-import { applyManifests, checkManifests, listNodeClassNames, loadManifests, ManifestError } from '../../../src/kube/manifests.js'
+import { applyManifests, checkManifests, listNodeClassNames, ManifestError } from '../../../src/kube/manifests.js'
+import { loadManifests as load } from '../../../src/modes/run-files.js'
+import { anyPathRules } from '../../../src/runner/input-files.js'
 import { startFakeKube, type FakeKube } from '../../../test/harness/fake-kube.js'
 
 const NODE_CLASS = `apiVersion: karpenter.k8s.aws/v1
@@ -44,15 +46,17 @@ afterEach(() => {
   fs.rmSync(dir, { recursive: true, force: true })
 })
 
+const loadManifests = (given: string, o: { clusterName: string }) => load(given, o.clusterName, anyPathRules(process.cwd()))
+
 function file(name: string, text: string): string {
   const p = path.join(dir, name)
   fs.writeFileSync(p, text)
   return p
 }
 
-function errorsFor(text: string, existing: string[] = []): string[] {
+function errorsFor(text: string, existing: string[] | 'offline' = []): string[] {
   const p = file('set.yaml', text)
-  return checkManifests(loadManifests(p, { clusterName: 'prod' }), existing).map(formatDiagnostic)
+  return checkManifests(loadManifests(p, { clusterName: 'prod' }), existing === 'offline' ? undefined : existing).map(formatDiagnostic)
 }
 
 describe('loadManifests', () => {
@@ -71,7 +75,7 @@ describe('loadManifests', () => {
     const p = file('bad.yaml', 'kind: NodePool\nmetadata:\n  name: [unclosed\n')
     expect(() => loadManifests(p, { clusterName: 'c' })).toThrow(ManifestError)
     expect(() => loadManifests(p, { clusterName: 'c' })).toThrow(/bad\.yaml:\d+:\d+: malformed YAML/)
-    expect(() => loadManifests(path.join(dir, 'nope.yaml'), { clusterName: 'c' })).toThrow(/manifests path not found/)
+    expect(() => loadManifests(path.join(dir, 'nope.yaml'), { clusterName: 'c' })).toThrow(/input manifests: .*nope\.yaml: not found/)
   })
 })
 
@@ -84,6 +88,22 @@ describe('checkManifests', () => {
     const p = path.join(dir, 'set.yaml')
     expect(errorsFor(`${NODE_CLASS}---\n${NODE_POOL.replace('name: default', 'name: defualt')}`, ['legacy'])).toEqual([
       `${p}:23:15: spec.template.spec.nodeClassRef.name: NodePool "general" refers to EC2NodeClass "defualt", which is neither in the manifests nor in the cluster (got defualt, expected one of default, legacy)`
+    ])
+  })
+
+  // issue 11 item 7: checked offline in every mode; only the cluster can tell whether an EC2NodeClass it names exists
+  it('offline, leaves a nodeClassRef to an EC2NodeClass not in the manifests to apply, and reports everything else', () => {
+    expect(errorsFor(NODE_POOL, 'offline')).toEqual([])
+    const p = path.join(dir, 'set.yaml')
+    expect(errorsFor(NODE_POOL.replace('kind: EC2NodeClass', 'kind: NodeClass'), 'offline')).toEqual([
+      `${p}:10:15: spec.template.spec.nodeClassRef.kind: NodePool "general" nodeClassRef must point at an EC2NodeClass (got NodeClass, expected EC2NodeClass)`
+    ])
+  })
+
+  it('rejects a name the API server would refuse (and which could carry a line break into the log)', () => {
+    const p = path.join(dir, 'set.yaml')
+    expect(errorsFor(NODE_POOL.replace('name: general', 'name: "General\\n::error::x"'), 'offline')).toEqual([
+      `${p}:4:9: metadata.name: NodePool name is not a Kubernetes object name (got "General\\n::error::x", expected lowercase letters, digits, '-' and '.', at most 253)`
     ])
   })
 

@@ -19,6 +19,7 @@ import { emptyReport } from '../../../src/report/types.js'
 import type { RunContext } from '../../../src/modes/context.js'
 import { runDelete } from '../../../src/modes/delete.js'
 import { isKarpenterInstanceOf, leftoverFilters } from '../../../src/aws/instances.js'
+import { NO_FILES } from '../../../src/modes/run-files.js'
 
 const sts = mockClient(STSClient)
 const eks = mockClient(EKSClient)
@@ -37,7 +38,7 @@ function context(): RunContext {
   return {
     inputs: inputs({ mode: 'delete', 'install-chart': 'false', 'node-access': 'none', timeout: '1m' }),
     config: clusterConfig(),
-    tempDir: '/tmp',
+    files: NO_FILES, tempDir: '/tmp',
     report: emptyReport('delete'),
     signal: new AbortController().signal
   }

@@ -15,6 +15,7 @@ import { clusterConfig, inputs } from '../../helpers/config.js'
 import { emptyReport } from '../../../src/report/types.js'
 import type { RunContext } from '../../../src/modes/context.js'
 import { runDrift } from '../../../src/modes/drift.js'
+import { NO_FILES } from '../../../src/modes/run-files.js'
 
 const sts = mockClient(STSClient)
 const eks = mockClient(EKSClient)
@@ -25,7 +26,7 @@ function context(extra: Record<string, string> = {}): RunContext {
   return {
     inputs: inputs({ mode: 'drift', 'install-chart': 'false', ...extra }),
     config: clusterConfig(),
-    tempDir: '/tmp',
+    files: NO_FILES, tempDir: '/tmp',
     report: emptyReport('drift'),
     signal: new AbortController().signal
   }

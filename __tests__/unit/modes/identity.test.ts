@@ -15,6 +15,7 @@ import {
 import { CloudFormationClient, DescribeStacksCommand, GetTemplateCommand } from '@aws-sdk/client-cloudformation'
 import { IAMClient, GetPolicyCommand, ListAttachedRolePoliciesCommand, AttachRolePolicyCommand } from '@aws-sdk/client-iam'
 import type { StackOutcome } from '../../../src/report/types.js'
+import { NO_FILES } from '../../../src/modes/run-files.js'
 
 // deleteStackFully is covered by its own tests; here only when it is called matters.
 const log: string[] = []
@@ -61,7 +62,7 @@ function context(podIdentity: boolean, installChart = true, over: Record<string,
   return {
     inputs: inputs({ mode: 'apply', 'install-chart': installChart ? 'true' : 'false', timeout: '1m' }),
     config: clusterConfig({ podIdentityAssociations: podIdentity ? [entry(over)] : [] }),
-    tempDir: '/tmp',
+    files: NO_FILES, tempDir: '/tmp',
     report: emptyReport('apply'),
     signal: new AbortController().signal
   }

@@ -17,6 +17,7 @@ import { clusterConfig, inputs } from '../../helpers/config.js'
 import { emptyReport } from '../../../src/report/types.js'
 import type { RunContext } from '../../../src/modes/context.js'
 import { runPlan } from '../../../src/modes/plan.js'
+import { NO_FILES } from '../../../src/modes/run-files.js'
 
 const sts = mockClient(STSClient)
 const eks = mockClient(EKSClient)
@@ -26,7 +27,7 @@ const CLUSTER = 'cluster-with-karpenter'
 const ISSUER = 'https://oidc.eks.us-west-2.amazonaws.com/id/ABC'
 
 function context(): RunContext {
-  return { inputs: inputs({ mode: 'plan', 'install-chart': 'false' }), config: clusterConfig(), tempDir: '/tmp', report: emptyReport('plan'), signal: new AbortController().signal }
+  return { inputs: inputs({ mode: 'plan', 'install-chart': 'false' }), config: clusterConfig(), files: NO_FILES, tempDir: '/tmp', report: emptyReport('plan'), signal: new AbortController().signal }
 }
 
 beforeEach(() => {
