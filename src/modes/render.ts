@@ -3,7 +3,7 @@
 import { stringify } from 'yaml'
 import { buildDesiredState } from '../state/desired.js'
 import type { DesiredState } from '../state/types.js'
-import { info, startGroup, endGroup } from '../runner/log.js'
+import { infoBlock, startGroup, endGroup } from '../runner/log.js'
 import type { RunContext } from './context.js'
 
 export async function runRender(ctx: RunContext): Promise<void> {
@@ -11,7 +11,7 @@ export async function runRender(ctx: RunContext): Promise<void> {
   ctx.report.desired = desired
   for (const [file, body] of Object.entries(renderArtefacts(desired))) {
     startGroup(file)
-    info(body)
+    infoBlock(body)
     endGroup()
   }
 }
