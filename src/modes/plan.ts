@@ -4,7 +4,7 @@
 import type { RunContext } from './context.js'
 import type { StackSpec } from '../state/types.js'
 import { info, warning } from '../runner/log.js'
-import { escapeHtml } from '../report/html.js'
+import { text } from '../report/html.js'
 import { checkCluster, PreflightError, requireIssuer, type ClusterInfo } from '../aws/preflight.js'
 import { findOidcProvider } from '../aws/oidc-provider.js'
 import { planStack } from '../cfn/plan.js'
@@ -88,7 +88,7 @@ async function planChart(ctx: RunContext, session: Session, cluster: ClusterInfo
     }
     for (const l of lines) info(`  chart: ${l}`)
     report.steps.push(`chart: apply would ${diff.installed ? 'upgrade' : 'install'} ${desired.helm.release} (${lines.length} change(s))`)
-    report.sections.push({ title: 'Chart changes', body: lines.map(l => `- ${escapeHtml(l)}`).join('\n') })
+    report.sections.push({ title: 'Chart changes', body: lines.map(l => `- ${text(l)}`).join('\n') })
     return true
   } finally {
     await access.dispose()

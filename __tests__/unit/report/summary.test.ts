@@ -2,9 +2,10 @@ import { describe, expect, it } from '@jest/globals'
 import { renderSummary, SUMMARY_MAX_BYTES } from '../../../src/report/summary.js'
 import { outputsOf } from '../../../src/report/outputs.js'
 import { emptyReport } from '../../../src/report/types.js'
-import { escapeHtml } from '../../../src/report/html.js'
+import { code, escapeHtml, text } from '../../../src/report/html.js'
 import { buildDesiredState } from '../../../src/state/desired.js'
 import { clusterConfig, inputs } from '../../helpers/config.js'
+import { renderMarkdown, structure, visibleText } from '../../../test/harness/markdown.js'
 
 describe('outputs', () => {
   it('render sets every name known offline and no ARN', () => {
@@ -61,5 +62,46 @@ describe('summary', () => {
     const md = renderSummary(huge, config, { ok: true })
     expect(Buffer.byteLength(md)).toBeLessThanOrEqual(SUMMARY_MAX_BYTES)
     expect(md).toContain('Rendered templates left out')
+  })
+
+  describe('outside text stays text (GitHub Flavored Markdown, raw HTML allowed)', () => {
+    const HOSTILE = [
+      'x` b',
+      '# Heading',
+      '[link](https://evil.example) ![img](https://evil.example/a.png) <img src=x> _em_ **b** ~~s~~ | cell | $m$ \\`',
+      'www.evil.example a@b.example https://evil.example/x #1 @someone',
+      '```',
+      '- item',
+      '</details></pre><h1>x</h1>'
+    ].join('\n')
+    const BENIGN = 'plain text'
+
+    function summaryWith(value: string): string {
+      const config = clusterConfig({ tags: { 'karpenter.sh/discovery': value } })
+      const r = emptyReport('apply')
+      r.desired = buildDesiredState(config, inputs({ mode: 'apply' }), { accountId: '111122223333' })
+      r.warnings.push(value)
+      r.steps.push(value)
+      r.sections.push({ title: value, body: 'body' })
+      r.stacks.push({ stack: 's', action: 'failed', status: 'CREATE_FAILED', changes: [{ action: 'Modify', logicalId: 'L', resourceType: 'T', details: [value] }], failures: [{ logicalId: 'L', status: 'CREATE_FAILED', reason: value }] })
+      return renderSummary(r, config, { ok: false, error: value })
+    }
+
+    it('has exactly the structure of the same summary with plain text in its place', () => {
+      const hostile = renderMarkdown(summaryWith(HOSTILE))
+      const noBreaks = (html: string): string[] => structure(html).filter(t => t !== 'br')
+      expect(noBreaks(hostile)).toEqual(noBreaks(renderMarkdown(summaryWith(BENIGN))))
+      expect(hostile).not.toMatch(/<a |<img|<em>|<strong>|<del>|<h1>/)
+    })
+
+    it('and a reader sees the text itself (line breaks as breaks)', () => {
+      const seen = visibleText(renderMarkdown(summaryWith(HOSTILE)))
+      for (const line of HOSTILE.split('\n')) expect(seen).toContain(line)
+    })
+
+    it('one escaping for code and text: the name in the title is <code> with references', () => {
+      expect(code('a`b\nc')).toBe('<code>a&#96;b<br>c</code>')
+      expect(text('1 | 2')).toBe('1 &#124; 2')
+    })
   })
 })
