@@ -73,17 +73,28 @@ export async function deployStack(cfn: CloudFormationClient, spec: StackSpec, op
     failures: []
   })
   throwIfCancelled(opts.signal, spec.name, 'before any change', outcome('failed', 'UNCHANGED'))
+  // A wait that runs out of time before a change set is executed fails with the stack's outcome (its status
+  // and the reason), like every other failure, so that the summary lists it.
+  const timedOut = (err: unknown, status: string, what = ''): never => {
+    if (!(err instanceof StackTimeoutError)) throw err
+    const reason = `${err.message} (the timeout input)${what}`
+    throw new StackDeployError(`Stack ${spec.name}: ${reason}. Check it with: ${checkCommand(spec.name, opts.region)}`, {
+      ...outcome('failed', status),
+      failures: [{ logicalId: spec.name, resourceType: 'AWS::CloudFormation::Stack', status: 'TIMED_OUT', reason }]
+    })
+  }
 
   let stack = await describeStack(cfn, spec.name)
   if (stack && isInProgress(stack.StackStatus) && stack.StackStatus !== 'REVIEW_IN_PROGRESS') {
     info(`Stack ${spec.name} is ${stack.StackStatus} (another run or a person is changing it); waiting for it to settle.`)
-    stack = (await waitForStackSettled(cfn, spec.name, poll)).stack
+    const busy = stack.StackStatus ?? 'UNKNOWN'
+    stack = (await waitForStackSettled(cfn, spec.name, poll).catch(err => timedOut(err, busy, '; nothing was changed'))).stack
   }
 
   let recreated = false
   if (stack?.StackStatus === 'ROLLBACK_COMPLETE') {
     info(`Stack ${spec.name} is ROLLBACK_COMPLETE (its first create failed: ${stack.StackStatusReason ?? 'no reason given'}); deleting and recreating it.`)
-    await deleteFailedStack(cfn, stack, poll)
+    await deleteFailedStack(cfn, stack, poll).catch(err => timedOut(err, 'DELETE_IN_PROGRESS', '; deleting the failed stack goes on'))
     stack = undefined
     recreated = true
   }
@@ -139,6 +150,7 @@ export async function deployStack(cfn: CloudFormationClient, spec: StackSpec, op
           outcome('failed', stack?.StackStatus ?? 'ABSENT')
         )
       }
+      timedOut(err, stack?.StackStatus ?? 'ABSENT', `; change set ${csName} was not executed` + (deleted ? ' and has been deleted' : ' (deleting it failed; it is harmless)'))
     }
     throw err
   }

@@ -7,7 +7,7 @@ import { info, warning } from '../runner/log.js'
 import { text } from '../report/html.js'
 import { checkCluster, PreflightError, requireIssuer, type ClusterInfo } from '../aws/preflight.js'
 import { findOidcProvider } from '../aws/oidc-provider.js'
-import { planStack } from '../cfn/plan.js'
+import { planStack, StackPlanError } from '../cfn/plan.js'
 import { chartDiff, describeChartDiff, hasChartChanges } from '../helm/diff.js'
 import { desiredFor, findCluster, openSession, readInstalledChart, type Session } from './lifecycle.js'
 import { openCluster } from './cluster-session.js'
@@ -46,7 +46,14 @@ export async function runPlan(ctx: RunContext): Promise<void> {
 }
 
 async function plan(ctx: RunContext, session: Session, spec: StackSpec): Promise<boolean> {
-  const result = await planStack(await session.aws.cfn(), spec, { timeoutMs: ctx.inputs.timeoutSeconds * 1000, signal: ctx.signal })
+  let result
+  try {
+    result = await planStack(await session.aws.cfn(), spec, { timeoutMs: ctx.inputs.timeoutSeconds * 1000, signal: ctx.signal })
+  } catch (err) {
+    // the stack is in the summary with what was seen of it and why its plan stopped
+    if (err instanceof StackPlanError) ctx.report.stacks.push(err.outcome)
+    throw err
+  }
   ctx.report.stacks.push(result.outcome)
   for (const c of result.outcome.changes) {
     info(`  ${spec.name}: ${c.action} ${c.logicalId} (${c.resourceType})${c.replacement ? ` replacement: ${c.replacement}` : ''}${c.details?.length ? ` — ${c.details.join('; ')}` : ''}`)

@@ -3,7 +3,7 @@
 import { stringify } from 'yaml'
 import type { ClusterConfig } from '../config/types.js'
 import type { RunReport } from './types.js'
-import { outputsOf } from './outputs.js'
+import { changeWords, outputsOf } from './outputs.js'
 import { code, details, table, text } from './html.js'
 import { nodeClassExample } from './nodeclass.js'
 
@@ -15,7 +15,7 @@ export function renderSummary(report: RunReport, config: ClusterConfig, outcome:
   const d = report.desired
   const head = `## karpenter-provision · ${MODE_TITLE[report.mode]} · ${code(config.name)} (${text(config.region)})`
   const status = outcome.ok
-    ? `✅ ${report.mode === 'render' ? 'Rendered' : 'Done'}${report.mode === 'apply' || report.mode === 'plan' ? (report.changed ? ' — changes ' + (report.mode === 'plan' ? 'to make' : 'made') : ' — no changes') : ''}. Karpenter ${text(config.karpenter.version)}.`
+    ? `✅ ${report.mode === 'render' ? 'Rendered' : 'Done'}${report.mode === 'apply' || report.mode === 'plan' ? ` — ${changeWords(report)}` : ''}. Karpenter ${text(config.karpenter.version)}.`
     : `❌ Failed: ${text(outcome.error ?? 'unknown error')}`
   const blocks = [head, status]
 

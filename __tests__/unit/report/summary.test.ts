@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { renderSummary, SUMMARY_MAX_BYTES } from '../../../src/report/summary.js'
-import { outputsOf } from '../../../src/report/outputs.js'
+import { changeWords, outputsOf } from '../../../src/report/outputs.js'
 import { emptyReport } from '../../../src/report/types.js'
 import { code, escapeHtml, text } from '../../../src/report/html.js'
 import { buildDesiredState } from '../../../src/state/desired.js'
@@ -30,6 +30,46 @@ describe('outputs', () => {
       'controller-role-arn': 'arn:aws:iam::111122223333:role/eksctl-cluster-with-karpenter-iamservice-role',
       'helm-release-revision': '3'
     })
+  })
+})
+
+describe('outputs of a failed or cancelled apply name only what exists', () => {
+  const failed = (stacks: Array<[string, string]>): Record<string, string> => {
+    const report = emptyReport('apply')
+    report.desired = buildDesiredState(clusterConfig(), inputs({ mode: 'apply' }), { accountId: '111122223333' })
+    for (const [stack, status] of stacks) report.stacks.push({ stack, action: 'failed', status, changes: [], failures: [] })
+    return outputsOf(report, { ok: false })
+  }
+  const karpenter = 'eksctl-cluster-with-karpenter-karpenter'
+  const controller = 'eksctl-cluster-with-karpenter-addon-iamserviceaccount-karpenter-karpenter'
+
+  it('failed before any stack: no name of a resource, only the identity chosen', () => {
+    expect(failed([])).toEqual({ 'controller-identity': 'irsa' })
+  })
+  it('the Karpenter stack created, the controller stack rolled back: no controller role, no controller stack', () => {
+    const out = failed([[karpenter, 'CREATE_COMPLETE'], [controller, 'ROLLBACK_COMPLETE']])
+    expect(out).toMatchObject({ 'node-role-name': 'eksctl-KarpenterNodeRole-cluster-with-karpenter', 'karpenter-stack-name': karpenter })
+    for (const name of ['controller-role-arn', 'controller-role-name', 'controller-stack-name']) expect(out[name]).toBeUndefined()
+  })
+  it('a create cut short (still in progress) is not there yet; a rolled-back update keeps what was there', () => {
+    expect(failed([[karpenter, 'IN_PROGRESS']])['node-role-arn']).toBeUndefined()
+    expect(failed([[karpenter, 'UPDATE_ROLLBACK_COMPLETE'], [controller, 'UPDATE_ROLLBACK_COMPLETE']])['controller-role-arn']).toBe(
+      'arn:aws:iam::111122223333:role/eksctl-cluster-with-karpenter-iamservice-role'
+    )
+  })
+  it('a successful apply keeps every output', () => {
+    const report = emptyReport('apply')
+    report.desired = buildDesiredState(clusterConfig(), inputs({ mode: 'apply' }), { accountId: '111122223333' })
+    expect(Object.keys(outputsOf(report, { ok: true }))).toHaveLength(9)
+  })
+})
+
+describe('the words for what a run changed', () => {
+  it('plan never says changes were made', () => {
+    const report = { ...emptyReport('plan'), changed: true }
+    expect(changeWords(report)).toBe('changes to make (nothing was changed)')
+    expect(changeWords({ ...report, mode: 'apply' })).toBe('changes made')
+    expect(changeWords({ ...report, changed: false })).toBe('no changes')
   })
 })
 
