@@ -5,6 +5,7 @@ import type { RunContext } from './context.js'
 import type { StackSpec } from '../state/types.js'
 import { info, warning } from '../runner/log.js'
 import { text } from '../report/html.js'
+import { destructiveChanges } from '../report/summary.js'
 import { checkCluster, PreflightError, requireIssuer, type ClusterInfo } from '../aws/preflight.js'
 import { findOidcProvider } from '../aws/oidc-provider.js'
 import { planStack, StackPlanError } from '../cfn/plan.js'
@@ -42,6 +43,10 @@ export async function runPlan(ctx: RunContext): Promise<void> {
 
   report.changed = changes
   report.outputs['has-changes'] = String(changes)
+  const destructive = destructiveChanges(report.stacks)
+  if (destructive.length > 0) {
+    warning(`apply would remove or replace: ${destructive.map(c => `${c.stack} ${c.logicalId} (${c.resourceType}${c.replacement ? `, replacement ${c.replacement}` : ', removed'})`).join('; ')}`)
+  }
   info(changes ? 'plan: apply would make changes (nothing was changed).' : 'plan: nothing to change.')
 }
 

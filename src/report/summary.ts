@@ -2,7 +2,7 @@
 // rendered artefacts collapsed). Kept under GitHub's 1 MiB cap by dropping the artefacts first.
 import { stringify } from 'yaml'
 import type { ClusterConfig } from '../config/types.js'
-import type { RunReport } from './types.js'
+import type { ResourceChange, RunReport, StackOutcome } from './types.js'
 import { changeWords, outputsOf } from './outputs.js'
 import { code, details, table, text } from './html.js'
 import { nodeClassExample } from './nodeclass.js'
@@ -17,7 +17,19 @@ export function renderSummary(report: RunReport, config: ClusterConfig, outcome:
   const status = outcome.ok
     ? `✅ ${report.mode === 'render' ? 'Rendered' : 'Done'}${report.mode === 'apply' || report.mode === 'plan' ? ` — ${changeWords(report)}` : ''}. Karpenter ${text(config.karpenter.version)}.`
     : `❌ Failed: ${text(outcome.error ?? 'unknown error')}`
-  const blocks = [head, status]
+  const blocks = [head]
+  // plan: removals and replacements first, where a reviewer cannot miss them among harmless changes
+  const destructive = report.mode === 'plan' ? destructiveChanges(report.stacks) : []
+  if (destructive.length > 0) {
+    blocks.push(
+      [
+        '> [!WARNING]',
+        `> **Apply would remove or replace ${destructive.length} resource(s):**`,
+        ...destructive.map(c => `> - ${c.replacement ? 'replace' : 'remove'} ${code(c.logicalId)} (${text(c.resourceType)}) in ${code(c.stack)}${c.replacement ? ` — replacement: ${text(c.replacement)}` : ''}`)
+      ].join('\n')
+    )
+  }
+  blocks.push(status)
 
   if (d) {
     const outs = outputsOf(report)
@@ -84,4 +96,13 @@ export function renderSummary(report: RunReport, config: ClusterConfig, outcome:
   const withArtefacts = [...blocks, ...artefacts].join('\n\n') + '\n'
   if (Buffer.byteLength(withArtefacts) <= SUMMARY_MAX_BYTES) return withArtefacts
   return [...blocks, '_Rendered templates left out: the summary would pass GitHub\'s 1 MiB limit._'].join('\n\n') + '\n'
+}
+
+/** Changes that take something away: a resource removed, or replaced (deleted and made anew). */
+export function destructiveChanges(stacks: StackOutcome[]): Array<ResourceChange & { stack: string }> {
+  return stacks.flatMap(s =>
+    s.changes
+      .filter(c => c.action === 'Remove' || c.replacement === 'True' || c.replacement === 'Conditional')
+      .map(c => ({ ...c, stack: s.stack, ...(c.action === 'Remove' ? { replacement: undefined } : {}) }))
+  )
 }

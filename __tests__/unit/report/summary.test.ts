@@ -144,4 +144,39 @@ describe('summary', () => {
       expect(text('1 | 2')).toBe('1 &#124; 2')
     })
   })
+
+  it('plan opens with a warning that lists every removal and replacement, before the harmless changes', () => {
+    const r = emptyReport('plan')
+    r.desired = report.desired
+    r.changed = true
+    r.stacks.push({
+      stack: 'eksctl-c-karpenter',
+      action: 'planned',
+      status: 'UPDATE_COMPLETE',
+      failures: [],
+      changes: [
+        { action: 'Modify', logicalId: 'KarpenterControllerPolicy', resourceType: 'AWS::IAM::ManagedPolicy', replacement: 'False' },
+        { action: 'Remove', logicalId: 'KarpenterInterruptionQueue', resourceType: 'AWS::SQS::Queue' },
+        { action: 'Remove', logicalId: 'ScheduledChangeRule', resourceType: 'AWS::Events::Rule' },
+        { action: 'Modify', logicalId: 'KarpenterNodeRole', resourceType: 'AWS::IAM::Role', replacement: 'True' },
+        { action: 'Modify', logicalId: 'KarpenterNodeInstanceProfile', resourceType: 'AWS::IAM::InstanceProfile', replacement: 'Conditional' }
+      ]
+    })
+    const md = renderSummary(r, config, { ok: true })
+    const blocks = md.split('\n\n')
+    expect(blocks[1]).toBe(
+      [
+        '> [!WARNING]',
+        '> **Apply would remove or replace 4 resource(s):**',
+        '> - remove <code>KarpenterInterruptionQueue</code> (AWS::SQS::Queue) in <code>eksctl-c-karpenter</code>',
+        '> - remove <code>ScheduledChangeRule</code> (AWS::Events::Rule) in <code>eksctl-c-karpenter</code>',
+        '> - replace <code>KarpenterNodeRole</code> (AWS::IAM::Role) in <code>eksctl-c-karpenter</code> — replacement: True',
+        '> - replace <code>KarpenterNodeInstanceProfile</code> (AWS::IAM::InstanceProfile) in <code>eksctl-c-karpenter</code> — replacement: Conditional'
+      ].join('\n')
+    )
+    expect(blocks[2]).toMatch(/^✅ Done — changes to make/)
+    // harmless plans and other modes have no such warning
+    r.stacks[0]!.changes = r.stacks[0]!.changes.slice(0, 1)
+    expect(renderSummary(r, config, { ok: true })).not.toContain('[!WARNING]')
+  })
 })
