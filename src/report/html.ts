@@ -10,8 +10,9 @@ const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': 
 
 // Markdown's punctuation that can make structure inline (code spans, emphasis, strikethrough, links,
 // images, table cells, math, escapes) or at a line start (headings): written as numeric references,
-// which Markdown always takes as literal characters.
-const MARKDOWN = /[`*_[\]!|~$#\\]/g
+// which Markdown always takes as literal characters. `_` inside a word is left (it cannot emphasise there).
+const OUTSIDE = /\r\n|\r|\n|[&<>"'`*_[\]!|~$#\\@]|:\/\/|www\./gi
+const WORD = /[\p{L}\p{N}]/u
 
 /**
  * Outside text for the summary, anywhere Markdown or inline HTML is read (a paragraph, a list item, a heading,
@@ -19,12 +20,14 @@ const MARKDOWN = /[`*_[\]!|~$#\\]/g
  * text cannot begin a line of its own), and the starts of autolinks (`://`, `www.`, `@`) broken.
  */
 export function text(s: string): string {
-  return escapeHtml(s)
-    .replace(MARKDOWN, c => `&#${c.charCodeAt(0)};`)
-    .replace(/:\/\//g, '&#58;//')
-    .replace(/www\./gi, m => `${m.slice(0, 3)}&#46;`)
-    .replace(/@/g, '&#64;')
-    .replace(/\r\n|\r|\n/g, '<br>')
+  return s.replace(OUTSIDE, (m: string, at: number) => {
+    if (m === '\r\n' || m === '\n' || m === '\r') return '<br>'
+    if (m === '://') return '&#58;//'
+    if (m.length === 4) return `${m.slice(0, 3)}&#46;`
+    if (HTML_ENTITIES[m]) return HTML_ENTITIES[m]
+    if (m === '_' && WORD.test(s[at - 1] ?? '') && WORD.test(s[at + 1] ?? '')) return '_'
+    return `&#${m.charCodeAt(0)};`
+  })
 }
 
 /** Outside text set as code: the same escaping inside `<code>` (a Markdown code span cannot hold every text). */

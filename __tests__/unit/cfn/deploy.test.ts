@@ -264,4 +264,14 @@ describe('deployStack', () => {
     expect(err.outcome).toMatchObject({ stack: NAME, status: 'UPDATE_IN_PROGRESS', failures: [{ status: 'TIMED_OUT', reason: expect.stringMatching(/nothing was changed/) }] })
     expect(cfn.commandCalls(CreateChangeSetCommand)).toHaveLength(0)
   })
+
+  it('an API refusal (CreateChangeSet denied) fails with the stack, its status and AWS\'s words', async () => {
+    cfn.on(DescribeStacksCommand).rejects(missing)
+    cfn.on(CreateChangeSetCommand).rejects(Object.assign(new Error('User is not authorized to perform: cloudformation:CreateChangeSet'), { name: 'AccessDenied' }))
+    const err = await deployStack(client, spec, opts()).catch(e => e)
+    expect(err).toBeInstanceOf(StackDeployError)
+    expect(err.message).toBe('User is not authorized to perform: cloudformation:CreateChangeSet')
+    expect(err.outcome).toMatchObject({ stack: NAME, action: 'failed', status: 'ABSENT', failures: [{ status: 'FAILED', reason: 'User is not authorized to perform: cloudformation:CreateChangeSet' }] })
+    expect(err.cause.name).toBe('AccessDenied')
+  })
 })

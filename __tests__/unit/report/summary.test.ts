@@ -112,7 +112,8 @@ describe('summary', () => {
       'www.evil.example a@b.example https://evil.example/x #1 @someone',
       '```',
       '- item',
-      '</details></pre><h1>x</h1>'
+      '</details></pre><h1>x</h1>',
+      "it's & <b> snake_case _x_ &#35; &amp;"
     ].join('\n')
     const BENIGN = 'plain text'
 
@@ -142,6 +143,7 @@ describe('summary', () => {
     it('one escaping for code and text: the name in the title is <code> with references', () => {
       expect(code('a`b\nc')).toBe('<code>a&#96;b<br>c</code>')
       expect(text('1 | 2')).toBe('1 &#124; 2')
+      expect(text("it's CREATE_COMPLETE _x_")).toBe('it&#39;s CREATE_COMPLETE &#95;x&#95;')
     })
   })
 
