@@ -18,7 +18,7 @@ afterAll(async () => {
 })
 
 /** A config for `cluster`; `metadataExtra` goes under metadata:, `extra` at the end (top-level keys). */
-function config(cluster: string, opts: { metadataExtra?: string[]; extra?: string[]; queue?: boolean } = {}): string {
+function config(cluster: string, opts: { metadataExtra?: string[]; extra?: string[]; queue?: boolean; karpenterExtra?: string[] } = {}): string {
   return [
     'apiVersion: eksctl.io/v1alpha5',
     'kind: ClusterConfig',
@@ -33,6 +33,7 @@ function config(cluster: string, opts: { metadataExtra?: string[]; extra?: strin
     'karpenter:',
     "  version: '1.2.1'",
     `  withSpotInterruptionQueue: ${opts.queue ?? true}`,
+    ...(opts.karpenterExtra ?? []),
     ''
   ].join('\n')
 }
@@ -81,21 +82,26 @@ describe('hostile tag values (plan and apply): refused at file:line:col, within 
   })
 })
 
-describe('text AWS accepts in a tag but Markdown would read (render): stays text in the summary', () => {
+describe('names and tags AWS accepts but Markdown would read (render): stay text in the summary', () => {
   const discovery = "_em_ https://evil.example/a.png www.evil.example a@b.example :+1: x=y"
-  const render = async (value: string): Promise<ActionResult> =>
+  // an instance profile name may hold _ . @ (IAM): emphasis and an e-mail autolink if read as Markdown
+  const profile = '_x_.a@evil.example'
+  const render = async (value: string, instanceProfile: string): Promise<ActionResult> =>
     runAction({
       inputs: { 'cluster-config': 'cluster.yaml', mode: 'render' },
-      workspace: await makeWorkspace({ 'cluster.yaml': config('md-text', { metadataExtra: ['  tags:', `    karpenter.sh/discovery: '${value}'`] }) })
+      workspace: await makeWorkspace({
+        'cluster.yaml': config('md-text', { metadataExtra: ['  tags:', `    karpenter.sh/discovery: '${value}'`], karpenterExtra: [`  defaultInstanceProfile: '${instanceProfile}'`] })
+      })
     })
 
-  it('the summary has the structure of the same summary with a plain value, and shows the value as written', async () => {
-    const [hostile, plain] = await Promise.all([render(discovery), render('plain')])
+  it('the summary has the structure of the same summary with plain values, and shows the values as written', async () => {
+    const [hostile, plain] = await Promise.all([render(discovery, profile), render('plain', 'plain')])
     expect([hostile.code, plain.code]).toEqual([0, 0])
     const html = renderMarkdown(hostile.summary)
     expect(structure(html)).toEqual(structure(renderMarkdown(plain.summary)))
     expect(html).not.toMatch(/<a |<img|<em>/)
     expect(visibleText(html)).toContain(`karpenter.sh/discovery: ${discovery}`)
+    expect(visibleText(html)).toMatch(/Instance profile\s*_x_\.a@evil\.example/)
   })
 })
 
