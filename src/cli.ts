@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { readInputs, INPUT_DEFAULTS } from './inputs/read.js'
 import { formatDiagnostic } from './config/diagnostics.js'
 import { execute } from './run.js'
+import { plainLines } from './runner/log.js'
 
 const INPUT_FLAGS = [
   'mode', 'role-to-assume', 'audience', 'role-session-name', 'role-duration-seconds', 'aws-region', 'kubeconfig',
@@ -50,8 +51,9 @@ export async function runCli(argv: string[]): Promise<number> {
     workspace: process.cwd(),
     setOutput: (name, value) => (outputs[name] = value),
     writeSummary: async markdown => void (summary = markdown),
-    annotate: ds => ds.forEach(d => process.stderr.write(`${d.severity}: ${formatDiagnostic(d)}\n`)),
-    fail: message => process.stderr.write(`error: ${message}\n`)
+    // plainLines: a line of config-derived text never reads as a workflow command when this runs in a workflow step
+    annotate: ds => ds.forEach(d => process.stderr.write(`${d.severity}: ${plainLines(formatDiagnostic(d))}\n`)),
+    fail: message => process.stderr.write(`error: ${plainLines(message)}\n`)
   })
   if (typeof values.summary === 'string' && summary) await writeFile(values.summary, summary)
   if (!result.ok) return 1

@@ -2,9 +2,11 @@
 // against moto through the fault proxy: hostile text in tags is refused on the spot and never becomes a
 // workflow command or Markdown structure; failures keep the summary and the outputs truthful.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { spawnSync } from 'node:child_process'
+import { join } from 'node:path'
 import { CloudFormationClient, UpdateStackCommand } from '@aws-sdk/client-cloudformation'
 import { startFaultEnv, AWS_ONLY, TEST_REGION, type FaultEnv } from '../../test/harness/fault-proxy-env.js'
-import { makeWorkspace, runAction, type ActionResult } from '../../test/harness/run-action.js'
+import { makeWorkspace, runAction, REPO_ROOT, type ActionResult } from '../../test/harness/run-action.js'
 import { renderMarkdown, structure, visibleText } from '../../test/harness/markdown.js'
 
 let env: FaultEnv
@@ -190,4 +192,20 @@ describe('plan after turning the interruption queue off', () => {
     expect(removed.filter(t => t === 'AWS::Events::Rule').length).toBeGreaterThanOrEqual(1)
     expect(r.annotations.some(a => a.level === 'warning' && a.message.startsWith('apply would remove or replace:'))).toBe(true)
   }, 180_000)
+})
+
+describe('the command line (dist/cli.js), as a workflow step would run it', () => {
+  it('a key with a line break is reported without its second line becoming a workflow command', async () => {
+    const workspace = await makeWorkspace({ 'cluster.yaml': config('cli-text', { karpenterExtra: ['  "a\\n::error::pwned": 1'] }) })
+    const r = spawnSync(process.execPath, [join(REPO_ROOT, 'dist', 'cli.js'), '--config', join(workspace, 'cluster.yaml'), '--mode', 'render'], {
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH, GITHUB_ACTIONS: 'true' },
+      timeout: 30_000
+    })
+    expect(r.status).toBe(1)
+    expect(r.stderr).toContain('unknown key')
+    const lines = `${r.stdout}\n${r.stderr}`.split(/\r\n|\r|\n/)
+    expect(lines.filter(l => /^\s*::(error|add-mask)::pwned/.test(l))).toEqual([])
+    expect(lines.some(l => l.startsWith('%3A:error::pwned'))).toBe(true)
+  })
 })

@@ -13,7 +13,9 @@ beforeEach(() => {
   jest.spyOn(process.stdout, 'write').mockImplementation(capture)
   jest.spyOn(process.stderr, 'write').mockImplementation(capture)
 })
-afterEach(() => jest.restoreAllMocks())
+afterEach(() => {
+  jest.restoreAllMocks()
+})
 
 describe('runHelm with its output echoed', () => {
   it('shows the command and every line, none as a workflow command; the result still has the raw output', async () => {
