@@ -7,6 +7,7 @@ import { readInputs } from './inputs/read.js'
 import { ACTION_INPUTS } from './inputs/action-yml.js'
 import { formatDiagnostic } from './config/diagnostics.js'
 import { execute } from './run.js'
+import { plainLines } from './runner/log.js'
 
 // Every input action.yml declares is a flag of the same name (src/inputs/action-yml.ts is generated from it), except
 // cluster-config, which is --config.
@@ -61,8 +62,9 @@ export async function runCli(argv: string[]): Promise<number> {
     workspace: process.cwd(),
     setOutput: (name, value) => (outputs[name] = value),
     writeSummary: async markdown => void (summary = markdown),
-    annotate: ds => ds.forEach(d => process.stderr.write(`${d.severity}: ${formatDiagnostic(d)}\n`)),
-    fail: message => process.stderr.write(`error: ${message}\n`)
+    // plainLines: a line of config-derived text never reads as a workflow command when this runs in a workflow step
+    annotate: ds => ds.forEach(d => process.stderr.write(`${d.severity}: ${plainLines(formatDiagnostic(d))}\n`)),
+    fail: message => process.stderr.write(`error: ${plainLines(message)}\n`)
   })
   if (typeof values.summary === 'string' && summary) await writeFile(values.summary, summary)
   if (!result.ok) return 1

@@ -6,7 +6,7 @@ import type { ClusterConfig } from './config/types.js'
 import { loadClusterConfig } from './config/load.js'
 import { ConfigError, type Diagnostic } from './config/diagnostics.js'
 import { emptyReport, type RunReport } from './report/types.js'
-import { outputsOf } from './report/outputs.js'
+import { changeWords, outputsOf } from './report/outputs.js'
 import { renderSummary } from './report/summary.js'
 import { runMode } from './modes/dispatch.js'
 import { buildDesiredState } from './state/desired.js'
@@ -70,8 +70,8 @@ export async function execute(inputs: Inputs, host: Host): Promise<RunResult> {
 }
 
 async function publish(report: RunReport, config: ClusterConfig, host: Host, outcome: { ok: boolean; error?: string }): Promise<void> {
-  for (const [name, value] of Object.entries(outputsOf(report))) host.setOutput(name, value)
+  for (const [name, value] of Object.entries(outputsOf(report, outcome))) host.setOutput(name, value)
   for (const w of report.warnings) warning(w)
   await host.writeSummary(renderSummary(report, config, outcome))
-  if (outcome.ok) info(report.mode === 'render' ? 'rendered' : report.changed ? 'done: changes made' : 'done: no changes')
+  if (outcome.ok) info(report.mode === 'render' ? 'rendered' : `done: ${changeWords(report)}`)
 }

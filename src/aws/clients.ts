@@ -11,6 +11,7 @@ import type { IAMClient } from '@aws-sdk/client-iam'
 import type { EKSClient } from '@aws-sdk/client-eks'
 import type { STSClient } from '@aws-sdk/client-sts'
 import type { EC2Client } from '@aws-sdk/client-ec2'
+import { explainRetriedCalls, type WithMiddleware } from './retry.js'
 
 /** Static credentials (structurally the SDK's AwsCredentials, without depending on @aws-sdk/types). */
 export interface AwsCredentials {
@@ -44,9 +45,10 @@ export function clientConfig(region: string, credentials?: AwsCredentials): Clie
   return { region, ...(credentials ? { credentials } : {}), maxAttempts: SDK_MAX_ATTEMPTS, retryMode: SDK_RETRY_MODE }
 }
 
-function lazy<T>(make: () => Promise<T>): () => Promise<T> {
+function lazy<T extends WithMiddleware>(make: () => Promise<T>): () => Promise<T> {
   let made: Promise<T> | undefined
-  return () => (made ??= make())
+  // a call that still fails after the SDK's retries names itself, its target and its tries (aws/retry.ts)
+  return () => (made ??= make().then(explainRetriedCalls))
 }
 
 export function awsClients(region: string, credentials?: AwsCredentials): AwsClients {

@@ -62,7 +62,8 @@ export async function resolveCredentials(inputs: CredentialInputs, region: strin
     {
       sleep: deps.sleep,
       signal: deps.signal,
-      onRetry: (err, attempt, delay) => info(`AssumeRoleWithWebIdentity failed (${(err as Error).name}); retry ${attempt} in ${delay} ms`)
+      onRetry: (err, attempt, delay) => info(`AssumeRoleWithWebIdentity failed (${(err as Error).name}); retry ${attempt} in ${delay} ms`),
+      what: `AssumeRoleWithWebIdentity on RoleArn ${inputs.roleToAssume}`
     }
   )
   const c = out.Credentials

@@ -57,6 +57,73 @@ export function isRetryable(err: unknown): boolean {
   return false
 }
 
+interface ErrorWithAttempts extends ErrorLike {
+  message: string
+  $metadata?: { httpStatusCode?: number; attempts?: number }
+}
+
+const EXPLAINED = Symbol.for('karpenter-provision.retries-explained')
+
+/**
+ * A failure that was retried until the tries ran out says which call it was, on what, and after how many
+ * tries — not a bare "Rate exceeded". The error keeps its name and fields (callers still test them).
+ */
+export function explainGaveUp<E>(err: E, call: string, target: string | undefined, tries: number | undefined): E {
+  if (!err || typeof err !== 'object' || !isRetryable(err) || (err as Record<symbol, unknown>)[EXPLAINED]) return err
+  const e = err as unknown as ErrorWithAttempts
+  const what = `${call}${target ? ` on ${target}` : ''}`
+  const after = tries && tries > 1 ? `gave up after ${tries} tries` : 'not retried'
+  e.message = `${what}: ${e.name ?? 'Error'}: ${e.message || 'no message'} (${isThrottling(e) ? 'throttled by AWS; ' : ''}${after})`
+  Object.defineProperty(err, EXPLAINED, { value: true })
+  return err
+}
+
+function isThrottling(e: ErrorLike): boolean {
+  return THROTTLING.has(e.name ?? '') || e.$metadata?.httpStatusCode === 429
+}
+
+// The request fields that name what a call acts on, in the order they are looked for.
+const TARGET_FIELDS = [
+  'StackName', 'RoleName', 'InstanceProfileName', 'PolicyArn', 'OpenIDConnectProviderArn', 'clusterName', 'name',
+  'associationId', 'principalArn', 'RoleArn', 'QueueUrl', 'Url', 'InstanceIds'
+]
+
+/** What a request acts on, from its input (`StackName eksctl-x-karpenter`), if it names anything. */
+export function callTarget(input: unknown): string | undefined {
+  if (!input || typeof input !== 'object') return undefined
+  const fields = input as Record<string, unknown>
+  for (const key of TARGET_FIELDS) {
+    const v = fields[key]
+    if (typeof v === 'string' && v) return `${key} ${v}`
+    if (Array.isArray(v) && v.length) return `${key} ${v.slice(0, 3).join(', ')}${v.length > 3 ? ', …' : ''}`
+  }
+  return undefined
+}
+
+/** The shape of an AWS SDK client's middleware stack that explainRetriedCalls needs. */
+export interface WithMiddleware {
+  middlewareStack: { add(middleware: never, options: { step: 'initialize'; name: string }): void }
+}
+
+type Next = (args: { input: unknown }) => Promise<unknown>
+
+/**
+ * Makes every call of `client` that fails after the SDK's own retries say which call, on what and after how
+ * many tries (the outermost middleware step, so it sees the error the retries ended with).
+ */
+export function explainRetriedCalls<C extends WithMiddleware>(client: C): C {
+  const middleware = (next: Next, context: { commandName?: string }) => async (args: { input: unknown }) => {
+    try {
+      return await next(args)
+    } catch (err) {
+      const call = (context.commandName ?? 'AWS call').replace(/Command$/, '')
+      throw explainGaveUp(err, call, callTarget(args.input), (err as ErrorWithAttempts)?.$metadata?.attempts)
+    }
+  }
+  client.middlewareStack.add(middleware as never, { step: 'initialize', name: 'explainRetriedCalls' })
+  return client
+}
+
 export interface RetryOptions {
   /** attempts in total, including the first */
   attempts?: number
@@ -69,6 +136,8 @@ export interface RetryOptions {
   /** called before each wait, e.g. to log "retrying in 2 s" */
   onRetry?: (err: unknown, attempt: number, delayMs: number) => void
   retryable?: (err: unknown) => boolean
+  /** names the call in the error when the tries run out (`AssumeRoleWithWebIdentity on RoleArn …`) */
+  what?: string
 }
 
 /** "Full jitter" backoff: a uniform wait in [0, min(cap, base·2^attempt)], at least 1 ms apart from 0. */
@@ -88,6 +157,7 @@ export async function withRetry<T>(fn: () => Promise<T>, opts: RetryOptions = {}
     try {
       return await fn()
     } catch (err) {
+      if (attempt + 1 >= attempts && retryable(err) && opts.what) throw explainGaveUp(err, opts.what, undefined, attempts)
       if (attempt + 1 >= attempts || !retryable(err) || opts.signal?.aborted) throw err
       const delay = backoffDelay(attempt, baseMs, capMs, random)
       opts.onRetry?.(err, attempt + 1, delay)

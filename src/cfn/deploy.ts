@@ -32,8 +32,8 @@ export interface DeployOptions {
 }
 
 export class StackDeployError extends Error {
-  constructor(message: string, readonly outcome: StackOutcome) {
-    super(message)
+  constructor(message: string, readonly outcome: StackOutcome, options?: { cause?: unknown }) {
+    super(message, options)
   }
 }
 
@@ -56,6 +56,24 @@ function checkCommand(stack: string, region: string): string {
 }
 
 export async function deployStack(cfn: CloudFormationClient, spec: StackSpec, opts: DeployOptions): Promise<StackOutcome> {
+  const seen = { status: 'UNKNOWN' }
+  try {
+    return await deployOne(cfn, spec, opts, seen)
+  } catch (err) {
+    // Whatever stopped it (an API refusal, a timeout), the stack is reported with its status and the reason.
+    if (err instanceof StackDeployError || err instanceof DeployCancelledError || opts.signal?.aborted) throw err
+    const reason = (err as Error).message
+    throw new StackDeployError(reason, {
+      stack: spec.name,
+      action: 'failed',
+      status: seen.status,
+      changes: [],
+      failures: [{ logicalId: spec.name, resourceType: 'AWS::CloudFormation::Stack', status: 'FAILED', reason }]
+    }, { cause: err })
+  }
+}
+
+async function deployOne(cfn: CloudFormationClient, spec: StackSpec, opts: DeployOptions, seen: { status: string }): Promise<StackOutcome> {
   const now = opts.now ?? Date.now
   const poll: PollOptions = {
     deadline: now() + opts.timeoutMs,
@@ -73,18 +91,32 @@ export async function deployStack(cfn: CloudFormationClient, spec: StackSpec, op
     failures: []
   })
   throwIfCancelled(opts.signal, spec.name, 'before any change', outcome('failed', 'UNCHANGED'))
+  // A wait that runs out of time before a change set is executed fails with the stack's outcome (its status
+  // and the reason), like every other failure, so that the summary lists it.
+  const timedOut = (err: unknown, status: string, what = ''): never => {
+    if (!(err instanceof StackTimeoutError)) throw err
+    const reason = `${err.message} (the timeout input)${what}`
+    throw new StackDeployError(`Stack ${spec.name}: ${reason}. Check it with: ${checkCommand(spec.name, opts.region)}`, {
+      ...outcome('failed', status),
+      failures: [{ logicalId: spec.name, resourceType: 'AWS::CloudFormation::Stack', status: 'TIMED_OUT', reason }]
+    })
+  }
 
   let stack = await describeStack(cfn, spec.name)
+  seen.status = stack?.StackStatus ?? 'ABSENT'
   if (stack && isInProgress(stack.StackStatus) && stack.StackStatus !== 'REVIEW_IN_PROGRESS') {
     info(`Stack ${spec.name} is ${stack.StackStatus} (another run or a person is changing it); waiting for it to settle.`)
-    stack = (await waitForStackSettled(cfn, spec.name, poll)).stack
+    const busy = stack.StackStatus ?? 'UNKNOWN'
+    stack = (await waitForStackSettled(cfn, spec.name, poll).catch(err => timedOut(err, busy, '; nothing was changed'))).stack
+    seen.status = stack?.StackStatus ?? 'ABSENT'
   }
 
   let recreated = false
   if (stack?.StackStatus === 'ROLLBACK_COMPLETE') {
     info(`Stack ${spec.name} is ROLLBACK_COMPLETE (its first create failed: ${stack.StackStatusReason ?? 'no reason given'}); deleting and recreating it.`)
-    await deleteFailedStack(cfn, stack, poll)
+    await deleteFailedStack(cfn, stack, poll).catch(err => timedOut(err, 'DELETE_IN_PROGRESS', '; deleting the failed stack goes on'))
     stack = undefined
+    seen.status = 'ABSENT'
     recreated = true
   }
   const stuck = stack?.StackStatus ? STUCK[stack.StackStatus] : undefined
@@ -139,6 +171,7 @@ export async function deployStack(cfn: CloudFormationClient, spec: StackSpec, op
           outcome('failed', stack?.StackStatus ?? 'ABSENT')
         )
       }
+      timedOut(err, stack?.StackStatus ?? 'ABSENT', `; change set ${csName} was not executed` + (deleted ? ' and has been deleted' : ' (deleting it failed; it is harmless)'))
     }
     throw err
   }

@@ -15,7 +15,7 @@ import { describeStack, deployedTemplate, describeChanges } from './describe.js'
 import { stackDifferences } from './deploy-compare.js'
 import type { DeployOptions } from './deploy.js'
 import { changeSetName, createChangeSet, deleteChangeSet, waitForChangeSet, type ChangeSetType } from './changeset.js'
-import { isInProgress, waitForStackSettled, type PollOptions } from './deploy-wait.js'
+import { isInProgress, waitForStackSettled, StackTimeoutError, type PollOptions } from './deploy-wait.js'
 
 export type PlanOptions = Omit<DeployOptions, 'region' | 'print'>
 
@@ -27,15 +27,40 @@ export interface StackPlan {
   hasChanges: boolean
 }
 
+/** A plan of one stack that could not finish: the stack as far as it was seen, and the reason. */
+export class StackPlanError extends Error {
+  constructor(message: string, readonly outcome: StackOutcome) {
+    super(message)
+  }
+}
+
 export async function planStack(cfn: CloudFormationClient, spec: StackSpec, opts: PlanOptions): Promise<StackPlan> {
+  const seen = { status: 'UNKNOWN' }
+  try {
+    return await planOne(cfn, spec, opts, seen)
+  } catch (err) {
+    const reason = err instanceof StackTimeoutError ? `${(err as Error).message} (the timeout input)` : (err as Error).message
+    throw new StackPlanError(reason.includes(spec.name) ? reason : `Stack ${spec.name}: ${reason}`, {
+      stack: spec.name,
+      action: 'failed',
+      status: seen.status,
+      changes: [],
+      failures: [{ logicalId: spec.name, resourceType: 'AWS::CloudFormation::Stack', status: err instanceof StackTimeoutError ? 'TIMED_OUT' : 'PLAN_FAILED', reason }]
+    })
+  }
+}
+
+async function planOne(cfn: CloudFormationClient, spec: StackSpec, opts: PlanOptions, seen: { status: string }): Promise<StackPlan> {
   const now = opts.now ?? Date.now
   const poll: PollOptions = { deadline: now() + opts.timeoutMs, signal: opts.signal, sleep: opts.sleep, now, pollStartMs: opts.pollStartMs, pollCapMs: opts.pollCapMs }
   const outcome = (status: string, changes: ResourceChange[], action: StackOutcome['action'] = 'planned'): StackOutcome => ({ stack: spec.name, action, status, changes, failures: [] })
 
   let stack = await describeStack(cfn, spec.name)
+  seen.status = stack?.StackStatus ?? 'ABSENT'
   if (stack && isInProgress(stack.StackStatus) && stack.StackStatus !== 'REVIEW_IN_PROGRESS') {
     info(`Stack ${spec.name} is ${stack.StackStatus}; waiting for it to settle before planning.`)
     stack = (await waitForStackSettled(cfn, spec.name, poll)).stack
+    seen.status = stack?.StackStatus ?? 'ABSENT'
   }
   if (stack?.StackStatus === 'ROLLBACK_COMPLETE') {
     // A change set cannot be made on it; apply deletes and recreates it, so every resource is an Add.

@@ -22,3 +22,13 @@ export const IAM_ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/([\w+=,.@-]+\/)*[
 export const IAM_POLICY_ARN = /^arn:aws[a-z-]*:iam::(\d{12}|aws):policy\/([\w+=,.@-]+\/)*[\w+=,.@-]{1,128}$/
 
 export const AUTHENTICATION_MODES = ['CONFIG_MAP', 'API', 'API_AND_CONFIG_MAP'] as const
+
+/**
+ * AWS tags, as IAM takes them (its API model's tagKeyType / tagValueType; the stacks' tags reach the IAM
+ * roles): keys 1–128 and values 0–256 characters of letters, digits, spaces and `_ . : / = + - @`; keys
+ * starting with `aws:` (any case) are reserved for AWS.
+ */
+export const TAG_CHARACTERS = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u
+export const TAG_KEY_MAX = 128
+export const TAG_VALUE_MAX = 256
+export const TAG_RESERVED_PREFIX = /^aws:/i

@@ -1,6 +1,7 @@
 // Runs helm: always an argv array through @actions/exec (spawn, no shell), output captured, and on failure an
 // error that carries helm's own message rather than "exit code 1".
 import { getExecOutput } from '@actions/exec'
+import { info, infoBlock } from '../runner/log.js'
 
 export interface HelmRunOptions {
   /** KUBECONFIG for this call; other environment variables are passed through unchanged */
@@ -58,10 +59,15 @@ function quoteTool(path: string): string {
 }
 
 export async function runHelm(helm: string, args: string[], opts: HelmRunOptions = {}): Promise<HelmResult> {
+  // Echoed output goes through the log module line by line (never straight to stdout), so that nothing helm
+  // prints — it echoes names and values from the config — can become a workflow command.
+  const echo = opts.silent === false
+  if (echo) info(`[command]${helm} ${args.join(' ')}`)
   const out = await getExecOutput(quoteTool(helm), args, {
     env: helmEnv(opts.kubeconfig),
     ignoreReturnCode: true,
-    silent: opts.silent ?? true
+    silent: true,
+    ...(echo ? { listeners: { stdline: (line: string) => infoBlock(line), errline: (line: string) => infoBlock(line) } } : {})
   })
   const result: HelmResult = { exitCode: out.exitCode, stdout: out.stdout, stderr: out.stderr }
   if (result.exitCode !== 0 && !opts.allowFailure) {

@@ -4,10 +4,11 @@
 import type { RunContext } from './context.js'
 import type { StackSpec } from '../state/types.js'
 import { info, warning } from '../runner/log.js'
-import { escapeHtml } from '../report/html.js'
+import { text } from '../report/html.js'
+import { destructiveChanges } from '../report/summary.js'
 import { checkCluster, PreflightError, requireIssuer, type ClusterInfo } from '../aws/preflight.js'
 import { findOidcProvider } from '../aws/oidc-provider.js'
-import { planStack } from '../cfn/plan.js'
+import { planStack, StackPlanError } from '../cfn/plan.js'
 import { chartDiff, describeChartDiff, hasChartChanges } from '../helm/diff.js'
 import { desiredFor, findCluster, openSession, readInstalledChart, type Session } from './lifecycle.js'
 import { openCluster } from './cluster-session.js'
@@ -42,11 +43,22 @@ export async function runPlan(ctx: RunContext): Promise<void> {
 
   report.changed = changes
   report.outputs['has-changes'] = String(changes)
+  const destructive = destructiveChanges(report.stacks)
+  if (destructive.length > 0) {
+    warning(`apply would remove or replace: ${destructive.map(c => `${c.stack} ${c.logicalId} (${c.resourceType}${c.replacement ? `, replacement ${c.replacement}` : ', removed'})`).join('; ')}`)
+  }
   info(changes ? 'plan: apply would make changes (nothing was changed).' : 'plan: nothing to change.')
 }
 
 async function plan(ctx: RunContext, session: Session, spec: StackSpec): Promise<boolean> {
-  const result = await planStack(await session.aws.cfn(), spec, { timeoutMs: ctx.inputs.timeoutSeconds * 1000, signal: ctx.signal })
+  let result
+  try {
+    result = await planStack(await session.aws.cfn(), spec, { timeoutMs: ctx.inputs.timeoutSeconds * 1000, signal: ctx.signal })
+  } catch (err) {
+    // the stack is in the summary with what was seen of it and why its plan stopped
+    if (err instanceof StackPlanError) ctx.report.stacks.push(err.outcome)
+    throw err
+  }
   ctx.report.stacks.push(result.outcome)
   for (const c of result.outcome.changes) {
     info(`  ${spec.name}: ${c.action} ${c.logicalId} (${c.resourceType})${c.replacement ? ` replacement: ${c.replacement}` : ''}${c.details?.length ? ` — ${c.details.join('; ')}` : ''}`)
@@ -88,7 +100,7 @@ async function planChart(ctx: RunContext, session: Session, cluster: ClusterInfo
     }
     for (const l of lines) info(`  chart: ${l}`)
     report.steps.push(`chart: apply would ${diff.installed ? 'upgrade' : 'install'} ${desired.helm.release} (${lines.length} change(s))`)
-    report.sections.push({ title: 'Chart changes', body: lines.map(l => `- ${escapeHtml(l)}`).join('\n') })
+    report.sections.push({ title: 'Chart changes', body: lines.map(l => `- ${text(l)}`).join('\n') })
     return true
   } finally {
     await access.dispose()

@@ -3,7 +3,7 @@
 import { stringify } from 'yaml'
 import { buildDesiredState } from '../state/desired.js'
 import type { DesiredState } from '../state/types.js'
-import { info, startGroup, endGroup } from '../runner/log.js'
+import { infoBlock, startGroup, endGroup } from '../runner/log.js'
 import { mergeValues } from '../helm/values-merge.js'
 import { details } from '../report/html.js'
 import type { RunContext } from './context.js'
@@ -13,7 +13,7 @@ export async function runRender(ctx: RunContext): Promise<void> {
   ctx.report.desired = desired
   for (const [file, body] of Object.entries(renderArtefacts(desired))) {
     startGroup(file)
-    info(body)
+    infoBlock(body)
     endGroup()
   }
   const extra = ctx.files.values
@@ -24,7 +24,7 @@ export async function runRender(ctx: RunContext): Promise<void> {
     const title = `values.yaml with ${extra.file} applied last`
     const merged = mergeValues(desired.helm.values, extra.values)
     startGroup(`${title} (as JSON)`)
-    info(JSON.stringify(merged, null, 2))
+    infoBlock(JSON.stringify(merged, null, 2))
     endGroup()
     ctx.report.sections.push({ title: 'Helm values with the values-file', body: details(title, stringify(merged)) })
   }

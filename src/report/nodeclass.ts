@@ -3,6 +3,9 @@ import { stringify } from 'yaml'
 import { compareVersions, parseVersion } from '../karpenter/version.js'
 import type { DesiredState } from '../state/types.js'
 
+// Written as people write manifests: the two selectors repeated, never as a YAML anchor and alias.
+const MANIFEST_YAML = { aliasDuplicateObjects: false } as const
+
 export function nodeClassExample(d: DesiredState, discovery: string): string {
   const v = parseVersion(d.karpenterVersion)!
   const selector = [{ tags: { 'karpenter.sh/discovery': discovery } }]
@@ -13,7 +16,7 @@ export function nodeClassExample(d: DesiredState, discovery: string): string {
       kind: 'AWSNodeTemplate',
       metadata: { name: 'default' },
       spec: { instanceProfile: d.names.instanceProfile, subnetSelector: { 'karpenter.sh/discovery': discovery }, securityGroupSelector: { 'karpenter.sh/discovery': discovery } }
-    })
+    }, MANIFEST_YAML)
   }
   const v1 = v.major >= 1
   return stringify({
@@ -26,5 +29,5 @@ export function nodeClassExample(d: DesiredState, discovery: string): string {
       subnetSelectorTerms: selector,
       securityGroupSelectorTerms: selector
     }
-  })
+  }, MANIFEST_YAML)
 }

@@ -1,8 +1,17 @@
-// The action's outputs (SPEC §3), derived from the desired state and what the run added.
-import type { RunReport } from './types.js'
+// The action's outputs (README "Outputs"), derived from the desired state and what the run added.
+// A failed or cancelled apply publishes only the names of what exists: a later `if: always()` step must not
+// be handed a role or a stack the run never created.
+import type { RunReport, StackOutcome } from './types.js'
+import { controllerStackInUse } from '../aws/pod-identity-state.js'
 import type { OutputName } from '../inputs/action-yml.js'
 
-export function outputsOf(report: RunReport): Partial<Record<OutputName, string>> {
+/** Stack statuses whose resources are in place (a rolled-back update keeps the previous ones). */
+const IN_PLACE = new Set([
+  'CREATE_COMPLETE', 'UPDATE_COMPLETE', 'UPDATE_COMPLETE_CLEANUP_IN_PROGRESS', 'UPDATE_ROLLBACK_COMPLETE',
+  'UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS', 'IMPORT_COMPLETE', 'IMPORT_ROLLBACK_COMPLETE'
+])
+
+export function outputsOf(report: RunReport, run: { ok: boolean } = { ok: true }): Partial<Record<OutputName, string>> {
   const d = report.desired
   const known: Partial<Record<OutputName, string>> = {}
   if (d) {
@@ -21,8 +30,25 @@ export function outputsOf(report: RunReport): Partial<Record<OutputName, string>
       known['node-role-arn'] = d.arns.nodeRole
       known['controller-role-arn'] = d.arns.controllerRole
     }
+    if (report.mode === 'apply' && !run.ok) {
+      const exists = (name: string): boolean => inPlace(report.stacks.find(s => s.stack === name))
+      const karpenter = exists(d.karpenterStack.name)
+      const controllerStack = exists(d.controllerStack.name)
+      // a role given in the config or adopted from an existing association exists outside the stacks
+      const controllerRole = controllerStackInUse(d) ? controllerStack : true
+      const drop: OutputName[] = [
+        ...(karpenter ? [] : (['node-role-name', 'node-role-arn', 'instance-profile-name', 'interruption-queue-name', 'karpenter-stack-name'] as const)),
+        ...(controllerStack ? [] : (['controller-stack-name'] as const)),
+        ...(controllerRole ? [] : (['controller-role-name', 'controller-role-arn'] as const))
+      ]
+      for (const name of drop) delete known[name]
+    }
   }
   return { ...known, ...report.outputs }
+}
+
+function inPlace(outcome: StackOutcome | undefined): boolean {
+  return outcome !== undefined && IN_PLACE.has(outcome.status)
 }
 
 function controllerRoleName(report: RunReport): string {
@@ -30,4 +56,10 @@ function controllerRoleName(report: RunReport): string {
   if (d.controllerIdentity === 'irsa') return d.names.irsaRole
   // An adopted or given role keeps its own name: the last segment of its ARN.
   return d.podIdentity?.roleArn ? d.podIdentity.roleArn.split('/').pop()! : d.names.podIdentityRole
+}
+
+/** What a run changed, in the words of its summary and its last log line. */
+export function changeWords(report: RunReport): string {
+  if (!report.changed) return 'no changes'
+  return report.mode === 'plan' ? 'changes to make (nothing was changed)' : 'changes made'
 }

@@ -2,9 +2,9 @@
 // rendered artefacts collapsed). Kept under GitHub's 1 MiB cap by dropping the artefacts first.
 import { stringify } from 'yaml'
 import type { ClusterConfig } from '../config/types.js'
-import type { RunReport } from './types.js'
-import { outputsOf } from './outputs.js'
-import { details, escapeHtml, table } from './html.js'
+import type { ResourceChange, RunReport, StackOutcome } from './types.js'
+import { changeWords, outputsOf } from './outputs.js'
+import { code, details, table, text } from './html.js'
 import { nodeClassExample } from './nodeclass.js'
 
 export const SUMMARY_MAX_BYTES = 1024 * 1024 - 4096
@@ -13,11 +13,23 @@ const MODE_TITLE = { apply: 'apply', plan: 'plan', drift: 'drift check', delete:
 
 export function renderSummary(report: RunReport, config: ClusterConfig, outcome: { ok: boolean; error?: string }): string {
   const d = report.desired
-  const head = `## karpenter-provision · ${MODE_TITLE[report.mode]} · \`${escapeHtml(config.name)}\` (${escapeHtml(config.region)})`
+  const head = `## karpenter-provision · ${MODE_TITLE[report.mode]} · ${code(config.name)} (${text(config.region)})`
   const status = outcome.ok
-    ? `✅ ${report.mode === 'render' ? 'Rendered' : 'Done'}${report.mode === 'apply' || report.mode === 'plan' ? (report.changed ? ' — changes ' + (report.mode === 'plan' ? 'to make' : 'made') : ' — no changes') : ''}. Karpenter ${escapeHtml(config.karpenter.version)}.`
-    : `❌ Failed: ${escapeHtml(outcome.error ?? 'unknown error')}`
-  const blocks = [head, status]
+    ? `✅ ${report.mode === 'render' ? 'Rendered' : 'Done'}${report.mode === 'apply' || report.mode === 'plan' ? ` — ${changeWords(report)}` : ''}. Karpenter ${text(config.karpenter.version)}.`
+    : `❌ Failed: ${text(outcome.error ?? 'unknown error')}`
+  const blocks = [head]
+  // plan: removals and replacements first, where a reviewer cannot miss them among harmless changes
+  const destructive = report.mode === 'plan' ? destructiveChanges(report.stacks) : []
+  if (destructive.length > 0) {
+    blocks.push(
+      [
+        '> [!WARNING]',
+        `> **Apply would remove or replace ${destructive.length} resource(s):**`,
+        ...destructive.map(c => `> - ${c.replacement ? 'replace' : 'remove'} ${code(c.logicalId)} (${text(c.resourceType)}) in ${code(c.stack)}${c.replacement ? ` — replacement: ${text(c.replacement)}` : ''}`)
+      ].join('\n')
+    )
+  }
+  blocks.push(status)
 
   if (d) {
     const outs = outputsOf(report)
@@ -42,13 +54,13 @@ export function renderSummary(report: RunReport, config: ClusterConfig, outcome:
     for (const s of report.stacks) {
       if (s.changes.length > 0) {
         blocks.push(
-          `#### Changes in \`${escapeHtml(s.stack)}\``,
+          `#### Changes in ${code(s.stack)}`,
           table(['action', 'logical id', 'type', 'replacement', 'details'], s.changes.map(c => [c.action, c.logicalId, c.resourceType, c.replacement ?? '', (c.details ?? []).join('\n')]))
         )
       }
       if (s.failures.length > 0) {
         blocks.push(
-          `#### Failures in \`${escapeHtml(s.stack)}\``,
+          `#### Failures in ${code(s.stack)}`,
           table(['logical id', 'type', 'status', 'reason'], s.failures.map(f => [f.logicalId, f.resourceType ?? '', f.status, f.reason]))
         )
       }
@@ -63,16 +75,16 @@ export function renderSummary(report: RunReport, config: ClusterConfig, outcome:
       )
     )
   }
-  if (report.steps.length > 0) blocks.push('### Steps', report.steps.map(s => `1. ${escapeHtml(s)}`).join('\n'))
-  if (report.warnings.length > 0) blocks.push('### Warnings', report.warnings.map(w => `- ⚠️ ${escapeHtml(w)}`).join('\n'))
-  for (const section of report.sections) blocks.push(`### ${escapeHtml(section.title)}`, section.body)
+  if (report.steps.length > 0) blocks.push('### Steps', report.steps.map(s => `1. ${text(s)}`).join('\n'))
+  if (report.warnings.length > 0) blocks.push('### Warnings', report.warnings.map(w => `- ⚠️ ${text(w)}`).join('\n'))
+  for (const section of report.sections) blocks.push(`### ${text(section.title)}`, section.body)
 
   const artefacts: string[] = []
   if (d) {
     const discovery = config.tags['karpenter.sh/discovery'] ?? config.name
     artefacts.push(
       '### Ready-to-paste node class',
-      `Uses the node role and the discovery tag \`karpenter.sh/discovery: ${escapeHtml(discovery)}\` (tag your subnets and security groups with it).`,
+      `Uses the node role and the discovery tag ${code(`karpenter.sh/discovery: ${discovery}`)} (tag your subnets and security groups with it).`,
       details('EC2NodeClass', nodeClassExample(d, discovery)),
       '### Rendered',
       details(`Stack ${d.karpenterStack.name}`, JSON.stringify(d.karpenterStack.template, null, 2)),
@@ -84,4 +96,13 @@ export function renderSummary(report: RunReport, config: ClusterConfig, outcome:
   const withArtefacts = [...blocks, ...artefacts].join('\n\n') + '\n'
   if (Buffer.byteLength(withArtefacts) <= SUMMARY_MAX_BYTES) return withArtefacts
   return [...blocks, '_Rendered templates left out: the summary would pass GitHub\'s 1 MiB limit._'].join('\n\n') + '\n'
+}
+
+/** Changes that take something away: a resource removed, or replaced (deleted and made anew). */
+export function destructiveChanges(stacks: StackOutcome[]): Array<ResourceChange & { stack: string }> {
+  return stacks.flatMap(s =>
+    s.changes
+      .filter(c => c.action === 'Remove' || c.replacement === 'True' || c.replacement === 'Conditional')
+      .map(c => ({ ...c, stack: s.stack, ...(c.action === 'Remove' ? { replacement: undefined } : {}) }))
+  )
 }

@@ -237,4 +237,41 @@ describe('deployStack', () => {
     expect(String(err.message)).toMatch(/timed out waiting for stack eksctl-prod-karpenter \(still CREATE_IN_PROGRESS\)/)
     expect(t).toBeLessThanOrEqual(30_000)
   })
+
+  it('a timeout before the change set is executed fails with the stack, its status and the reason (for the summary)', async () => {
+    let t = 0
+    cfn.on(DescribeStacksCommand).rejects(missing)
+    cfn.on(CreateChangeSetCommand).resolves({})
+    cfn.on(DescribeChangeSetCommand).resolves({ Status: 'CREATE_PENDING' })
+    cfn.on(DeleteChangeSetCommand).resolves({})
+    const err = await deployStack(client, spec, opts({ timeoutMs: 30_000, now: () => t, sleep: async ms => void (t += ms) })).catch(e => e)
+    expect(err).toBeInstanceOf(StackDeployError)
+    expect(err.outcome).toMatchObject({
+      stack: NAME,
+      action: 'failed',
+      status: 'ABSENT',
+      failures: [{ logicalId: NAME, status: 'TIMED_OUT', reason: expect.stringMatching(/timed out waiting for change set .*; change set cs-1 was not executed and has been deleted/) }]
+    })
+    expect(cfn.commandCalls(ExecuteChangeSetCommand)).toHaveLength(0)
+    expect(cfn.commandCalls(DeleteChangeSetCommand)).toHaveLength(1)
+  })
+
+  it('a timeout waiting for another run\'s update fails with the stack and its status too', async () => {
+    let t = 0
+    cfn.on(DescribeStacksCommand).resolves(stack('UPDATE_IN_PROGRESS'))
+    const err = await deployStack(client, spec, opts({ timeoutMs: 30_000, now: () => t, sleep: async ms => void (t += ms) })).catch(e => e)
+    expect(err).toBeInstanceOf(StackDeployError)
+    expect(err.outcome).toMatchObject({ stack: NAME, status: 'UPDATE_IN_PROGRESS', failures: [{ status: 'TIMED_OUT', reason: expect.stringMatching(/nothing was changed/) }] })
+    expect(cfn.commandCalls(CreateChangeSetCommand)).toHaveLength(0)
+  })
+
+  it('an API refusal (CreateChangeSet denied) fails with the stack, its status and AWS\'s words', async () => {
+    cfn.on(DescribeStacksCommand).rejects(missing)
+    cfn.on(CreateChangeSetCommand).rejects(Object.assign(new Error('User is not authorized to perform: cloudformation:CreateChangeSet'), { name: 'AccessDenied' }))
+    const err = await deployStack(client, spec, opts()).catch(e => e)
+    expect(err).toBeInstanceOf(StackDeployError)
+    expect(err.message).toBe('User is not authorized to perform: cloudformation:CreateChangeSet')
+    expect(err.outcome).toMatchObject({ stack: NAME, action: 'failed', status: 'ABSENT', failures: [{ status: 'FAILED', reason: 'User is not authorized to perform: cloudformation:CreateChangeSet' }] })
+    expect(err.cause.name).toBe('AccessDenied')
+  })
 })

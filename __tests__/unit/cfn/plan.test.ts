@@ -12,7 +12,7 @@ import {
   type Stack
 } from '@aws-sdk/client-cloudformation'
 import type { StackSpec } from '../../../src/state/types.js'
-import { planStack, type PlanOptions } from '../../../src/cfn/plan.js'
+import { planStack, StackPlanError, type PlanOptions } from '../../../src/cfn/plan.js'
 import { withPropertyValues } from '../../../src/cfn/describe.js'
 
 const cfn = mockClient(CloudFormationClient)
@@ -151,5 +151,18 @@ describe('planStack', () => {
 describe('withPropertyValues', () => {
   it('keeps attribute names when no values are given', () => {
     expect(withPropertyValues({ ResourceChange: { Action: 'Modify', LogicalResourceId: 'X', ResourceType: 'T', Details: [{ Target: { Attribute: 'Properties', Name: 'Tags' } }] } })?.details).toEqual(['Properties.Tags'])
+  })
+
+  it('a change set that never gets ready: the plan stops at the timeout with the stack, its status and the reason', async () => {
+    let t = 0
+    cfn.on(DescribeStacksCommand).resolves(stack('UPDATE_COMPLETE'))
+    cfn.on(GetTemplateCommand).resolves({ TemplateBody: JSON.stringify(oldTemplate) })
+    cfn.on(CreateChangeSetCommand).resolves({})
+    cfn.on(DescribeChangeSetCommand).resolves({ Status: 'CREATE_PENDING' })
+    cfn.on(DeleteChangeSetCommand).resolves({})
+    const err = await planStack(client, spec, { ...opts, now: () => t, sleep: async ms => void (t += ms) }).catch(e => e)
+    expect(err).toBeInstanceOf(StackPlanError)
+    expect(err.outcome).toMatchObject({ stack: NAME, action: 'failed', status: 'UPDATE_COMPLETE', failures: [{ status: 'TIMED_OUT', reason: expect.stringMatching(/timed out waiting for change set .* \(the timeout input\)/) }] })
+    expect(cfn.commandCalls(DeleteChangeSetCommand)).toHaveLength(1)
   })
 })

@@ -7,7 +7,7 @@ const warning = jest.fn()
 const info = jest.fn()
 jest.unstable_mockModule('@actions/exec', () => ({ getExecOutput, exec: jest.fn() }))
 jest.unstable_mockModule('../../../src/runner/log.js', () => ({
-  info, warning, error: jest.fn(), notice: jest.fn(), debug: jest.fn(), startGroup: jest.fn(), endGroup: jest.fn(), setSecret: jest.fn(), isDebug: () => false
+  info, infoBlock: jest.fn(), warning, error: jest.fn(), notice: jest.fn(), debug: jest.fn(), startGroup: jest.fn(), endGroup: jest.fn(), setSecret: jest.fn(), isDebug: () => false
 }))
 const { registryLogout } = await import('../../../src/helm/logout.js')
 

@@ -3,6 +3,7 @@ import { isScalar } from 'yaml'
 import { isEmptyValue, type MapView } from '../view.js'
 import type { PodIdentityAssociation, Position } from '../types.js'
 import { IAM_POLICY_ARN, IAM_ROLE_ARN, IAM_ROLE_NAME } from '../patterns.js'
+import { readTags } from './tags.js'
 
 export interface IamRead {
   withOIDC: boolean
@@ -101,7 +102,7 @@ function readAssociation(entry: MapView, namespace: string): PodIdentityAssociat
     ctx.error(boundary.node, boundary.path, 'not an IAM policy ARN', ctx.describe(boundary.node), POLICY_ARN_EXPECTED)
     valid = false
   }
-  const tags = entry.stringMap('tags') ?? {}
+  const tags = readTags(entry, 'tags')
 
   if (!valid || !ns || !sa) return undefined
 

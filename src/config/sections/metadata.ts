@@ -2,6 +2,7 @@
 import type { MapView } from '../view.js'
 import type { Position } from '../types.js'
 import { AWS_REGION, CLUSTER_NAME, CLUSTER_NAME_MAX, KUBERNETES_MINOR } from '../patterns.js'
+import { readTags } from './tags.js'
 
 export interface MetadataRead {
   name?: string
@@ -49,7 +50,7 @@ export function readMetadata(root: MapView, regionOverride: string | undefined):
     } else ctx.error(version.node, version.path, 'not a Kubernetes minor version', ctx.describe(version.node), versionExpected)
   }
 
-  out.tags = meta.stringMap('tags') ?? {}
+  out.tags = readTags(meta, 'tags')
   return out
 }
 
