@@ -8,6 +8,7 @@ import { readMetadata } from './sections/metadata.js'
 import { readIam, type IamRead } from './sections/iam.js'
 import { readKarpenter } from './sections/karpenter.js'
 import { readAddonNames, readAuthenticationMode, readFargateProfiles } from './sections/cluster.js'
+import { readWindowsNodeGroups, refuseAutoMode, refuseOutposts } from './sections/compute.js'
 import { checkCompatibility } from './compatibility-rule.js'
 import { identityConflicts, resolveControllerIdentityUnchecked, type ControllerIdentityChoice, type IdentitySource } from './identity.js'
 
@@ -45,6 +46,9 @@ export function loadClusterConfig(file: string, opts: LoadOptions): LoadResult {
   const addons = readAddonNames(root)
   const authenticationMode = readAuthenticationMode(root)
   const karpenter = readKarpenter(root)
+  refuseOutposts(root)
+  refuseAutoMode(root)
+  const windowsNodeGroups = readWindowsNodeGroups(root)
 
   const identitySource: IdentitySource = {
     name: metadata.name ?? '',
@@ -84,6 +88,7 @@ export function loadClusterConfig(file: string, opts: LoadOptions): LoadResult {
     fargateProfiles,
     addons,
     karpenter: karpenter.config,
+    windowsNodeGroups,
     positions: ctx.positions
   }
   if (metadata.kubernetesVersion !== undefined) config.kubernetesVersion = metadata.kubernetesVersion
