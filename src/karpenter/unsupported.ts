@@ -26,3 +26,25 @@ export function autoModeClusterRefusal(cluster: string, region: string): string 
     '(it keeps the Karpenter you installed running during the migration, and ends with `helm uninstall` of it).'
   )
 }
+
+/**
+ * Windows nodes and node access (docs/design.md "Windows nodes"): one aws-auth mapping serves Linux and Windows
+ * nodes when it also has the group eks:kube-proxy-windows; an access entry cannot, because an IAM principal can be
+ * in only one entry and its type is EC2_LINUX or EC2_WINDOWS. This action keeps one node role, so Windows nodes
+ * are mapped through aws-auth only. The refusal for a node-access choice that would need an access entry, or
+ * undefined when `method` can serve them.
+ */
+export function windowsNodeAccessRefusal(opts: { input: string; mode: string; method: 'access-entry' | 'aws-auth' | 'none'; reasons: readonly string[] }): string | undefined {
+  if (opts.reasons.length === 0 || opts.method !== 'access-entry') return undefined
+  const configMap = opts.mode === 'CONFIG_MAP' || opts.mode === 'API_AND_CONFIG_MAP'
+  const head =
+    `Windows nodes (${opts.reasons.join('; ')}) need Karpenter's node role mapped for Windows as well as Linux. ` +
+    'One aws-auth mapping does both when its groups include eks:kube-proxy-windows (as eksctl maps Windows node groups), ' +
+    'but access entries cannot: an IAM principal can be in only one access entry, of type EC2_LINUX or EC2_WINDOWS, so Linux and Windows nodes ' +
+    'cannot share the node role there, and this action makes one node role. '
+  const fix = configMap
+    ? `Use node-access: auto or aws-auth on this cluster (authentication mode ${opts.mode}): the node role is then mapped through aws-auth for both.`
+    : `This cluster's authentication mode is ${opts.mode}, which has no aws-auth (and cannot get it back), so this action does not support Windows nodes on it: ` +
+      'leave Windows out of the EC2NodeClasses and node groups it manages, or set node-access: none and give the nodes access yourself.'
+  return head + fix
+}
