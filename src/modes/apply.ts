@@ -16,7 +16,7 @@ import { prefetchHelm } from '../helm/resolve.js'
 import { ensureAwsAuthMapping } from '../kube/aws-auth.js'
 import { checkCluster, installOnCluster } from './apply-kubernetes.js'
 import { withCluster } from './cluster-session.js'
-import { openSession } from './lifecycle.js'
+import { openSession, readManifestObjects } from './lifecycle.js'
 import { desiredWithIdentity, prepareIdentity, retirePreviousIdentity } from './apply-identity.js'
 import { controllerStackInUse } from '../aws/pod-identity-state.js'
 
@@ -49,7 +49,7 @@ export async function runApply(ctx: RunContext): Promise<void> {
   // Refusals that need the cluster (upgrade path, manifests) also come before the first change.
   const clusterChecks = inputs.installChart ? await withCluster(ctx, aws, cluster, s => checkCluster(ctx, s, desired)) : undefined
   // Windows nodes (the file's node groups, the manifests' EC2NodeClasses) decide how the node role is mapped.
-  const windows = windowsNodeReasons(config.windowsNodeGroups, clusterChecks?.manifests.map(m => m.object) ?? [])
+  const windows = windowsNodeReasons(config.windowsNodeGroups, clusterChecks ? clusterChecks.manifests.map(m => m.object) : readManifestObjects(ctx))
   const nodeAccess = resolveNodeAccess(desired.nodeAccess, cluster.authenticationMode, windows)
 
   if (desired.controllerIdentity === 'irsa') {

@@ -11,8 +11,6 @@ import type { DesiredState } from '../state/types.js'
 import { info } from '../runner/log.js'
 import { includesApi, resolveNodeAccess, type NodeAccessDecision } from '../aws/node-access.js'
 import { windowsNodeReasons } from '../karpenter/windows.js'
-import { loadManifests } from '../kube/manifests.js'
-import { workspace, workspacePath } from '../runner/paths.js'
 import { deleteNodeAccessEntry } from '../aws/access-entry.js'
 import { deleteIdentity } from './apply-identity-modes.js'
 import { findLeftoverInstances, terminateInstances } from '../aws/instances.js'
@@ -22,7 +20,7 @@ import { deleteNodePools } from '../kube/nodepools.js'
 import { removeAwsAuthMapping } from '../kube/aws-auth.js'
 import { resolveHelm } from '../helm/resolve.js'
 import { uninstallKarpenter } from '../helm/install.js'
-import { desiredFor, findCluster, openSession, pollOptions, type Session } from './lifecycle.js'
+import { desiredFor, findCluster, openSession, pollOptions, readManifestObjects, type Session } from './lifecycle.js'
 import { openCluster, type ClusterSession } from './cluster-session.js'
 import type { ClusterInfo } from '../aws/preflight.js'
 
@@ -85,12 +83,10 @@ function nodeAccessOf(ctx: RunContext, desired: DesiredState, cluster: ClusterIn
 /** Windows nodes as apply saw them (the file's node groups, the manifests' EC2NodeClasses), so delete removes the same grant. */
 function windowsReasons(ctx: RunContext): string[] {
   let objects: unknown[] = []
-  if (ctx.inputs.manifests) {
-    try {
-      objects = loadManifests(workspacePath(workspace(), ctx.inputs.manifests).shown, { clusterName: ctx.config.name }).map(m => m.object)
-    } catch (err) {
-      ctx.report.warnings.push(`manifests not read (${(err as Error).message.split('\n')[0]}): Windows EC2NodeClasses in them are not taken into account for node access.`)
-    }
+  try {
+    objects = readManifestObjects(ctx)
+  } catch (err) {
+    ctx.report.warnings.push(`manifests not read (${(err as Error).message.split('\n')[0]}): Windows EC2NodeClasses in them are not taken into account for node access.`)
   }
   return windowsNodeReasons(ctx.config.windowsNodeGroups, objects)
 }

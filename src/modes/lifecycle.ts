@@ -15,6 +15,8 @@ import type { ClusterSession } from './cluster-session.js'
 import type { PollOptions } from '../cfn/deploy-wait.js'
 import { resolveHelm } from '../helm/resolve.js'
 import { readRelease, type InstalledRelease } from '../helm/release.js'
+import { loadManifests } from '../kube/manifests.js'
+import { workspace, workspacePath } from '../runner/paths.js'
 
 export interface Session {
   region: string
@@ -56,6 +58,12 @@ export function desiredFor(ctx: RunContext, session: Session, cluster: ClusterIn
   ctx.report.desired = desired
   ctx.report.warnings.push(...desired.warnings)
   return desired
+}
+
+/** The objects of the `manifests` input (none without it), for what they ask of node access (Windows EC2NodeClasses). */
+export function readManifestObjects(ctx: RunContext): unknown[] {
+  if (!ctx.inputs.manifests) return []
+  return loadManifests(workspacePath(workspace(), ctx.inputs.manifests).shown, { clusterName: ctx.config.name }).map(m => m.object)
 }
 
 export function pollOptions(ctx: RunContext): PollOptions {
