@@ -102,7 +102,7 @@ describe('Windows nodes on a CONFIG_MAP cluster, end to end', () => {
     const token = await eksToken({
       clusterName: CLUSTER,
       region: REGION,
-      endpoint: env.moto.endpoint,
+      endpoint: env.awsEndpoint,
       credentials: { accessKeyId: c!.AccessKeyId!, secretAccessKey: c!.SecretAccessKey!, sessionToken: c!.SessionToken! }
     })
     const decision = await env.kube.webhook.review(token)
@@ -125,4 +125,61 @@ describe('Windows nodes on a CONFIG_MAP cluster, end to end', () => {
     expect(await ours()).toEqual([])
     expect((await readAwsAuth(env.api))!.mapRoles).toEqual([OTHER_ROLE])
   }, 300_000)
+})
+
+// On API_AND_CONFIG_MAP, behind the EKS stand-in (moto answers 404 for access entries, so the entries are verified
+// against the stand-in only): Linux-only nodes get an EC2_LINUX access entry; once a Windows EC2NodeClass appears,
+// the node role is mapped in aws-auth with eks:kube-proxy-windows and the EC2_LINUX entry is deleted (an access entry
+// takes precedence over aws-auth for the same role, and one entry cannot serve both); delete removes the mapping.
+describe('Windows nodes on an API_AND_CONFIG_MAP cluster: from an EC2_LINUX access entry to one aws-auth mapping', () => {
+  let env: E2eEnv
+  let workspace: string
+  const run = (mode: string, manifests: string) =>
+    env.run(workspace, { 'cluster-config': 'cluster.yaml', mode, manifests, 'node-access': 'auto', timeout: '90s' })
+  const ours = async () => (await readAwsAuth(env.api))?.mapRoles.filter(r => r.rolearn === NODE_ROLE_ARN) ?? []
+
+  beforeAll(async () => {
+    const binary = ensureHelmBinary(HELM_LAYERS.find(l => l.helmVersion === 'v3.18.0')!)
+    env = await startE2eEnv({ helm: binary, clusterName: CLUSTER, region: REGION, authenticationMode: 'API_AND_CONFIG_MAP', chartVersions: [VERSION], eksStandin: true })
+    workspace = await makeWorkspace({ 'cluster.yaml': CONFIG })
+    const linux = resolve(REPO_ROOT, '__tests__', 'fixtures', 'e2e', 'manifests')
+    await cp(linux, join(workspace, 'linux'), { recursive: true })
+    await mkdir(join(workspace, 'mixed'))
+    await cp(linux, join(workspace, 'mixed'), { recursive: true })
+    await cp(resolve(REPO_ROOT, '__tests__', 'fixtures', 'unsupported', 'windows-manifests'), join(workspace, 'mixed'), { recursive: true })
+  }, 15 * 60_000)
+
+  afterAll(async () => {
+    await env?.stop()
+    if (workspace) await rm(workspace, { recursive: true, force: true })
+  }, 60_000)
+
+  it('Linux only: an EC2_LINUX access entry, no aws-auth mapping', async () => {
+    expectSuccess(await run('apply', 'linux'))
+    expect(env.standin!.accessEntries()).toEqual([{ clusterName: CLUSTER, principalArn: NODE_ROLE_ARN, type: 'EC2_LINUX' }])
+    expect(await ours()).toEqual([])
+  }, 240_000)
+
+  it('with a Windows EC2NodeClass: the aws-auth mapping with eks:kube-proxy-windows, then the EC2_LINUX entry deleted', async () => {
+    const r = await run('apply', 'mixed')
+    expectSuccess(r)
+    expect(await ours()).toEqual([{ rolearn: NODE_ROLE_ARN, username: 'system:node:{{EC2PrivateDNSName}}', groups: WINDOWS_GROUPS }])
+    expect(env.standin!.accessEntries()).toEqual([])
+    const steps = r.summary.split('\n')
+    const mapped = steps.findIndex(l => l.includes(`node access: aws-auth mapping for ${NODE_ROLE_ARN} created-configmap`))
+    const deleted = steps.findIndex(l => l.includes(`node access: access entry for ${NODE_ROLE_ARN} deleted`))
+    expect(mapped).toBeGreaterThan(-1)
+    expect(deleted).toBeGreaterThan(mapped)
+  }, 240_000)
+
+  it('a re-apply changes nothing; delete removes the mapping and leaves no access entry', async () => {
+    const again = await run('apply', 'mixed')
+    expectSuccess(again)
+    expect(again.summary).toContain(`node access: aws-auth mapping for ${NODE_ROLE_ARN} unchanged`)
+    expect(again.summary).not.toContain('access entry for')
+    const gone = await run('delete', 'mixed')
+    expectSuccess(gone)
+    expect(await ours()).toEqual([])
+    expect(env.standin!.accessEntries()).toEqual([])
+  }, 400_000)
 })
