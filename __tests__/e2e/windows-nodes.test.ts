@@ -46,34 +46,46 @@ function expectSuccess(r: ActionResult): void {
   if (r.code !== 0) throw new Error(`the action failed: ${explain(r)}`)
 }
 
-describe('Windows nodes on a CONFIG_MAP cluster, end to end', () => {
-  let env: E2eEnv
-  let workspace: string
-  const run = (mode: string, manifests: string) =>
-    env.run(workspace, { 'cluster-config': 'cluster.yaml', mode, manifests, 'node-access': 'auto', timeout: '90s' })
-  const ours = async () => (await readAwsAuth(env.api))?.mapRoles.filter(r => r.rolearn === NODE_ROLE_ARN) ?? []
-
+/**
+ * One cluster for a describe block: the e2e environment, a workspace with the config and two manifest folders
+ * (`linux`: the e2e EC2NodeClass and NodePool; `mixed`: those plus a Windows EC2NodeClass and NodePool).
+ */
+function windowsCluster(opts: { authenticationMode: string; eksStandin?: boolean; awsAuth?: string }) {
+  const c = {
+    env: undefined as unknown as E2eEnv,
+    workspace: '',
+    run: (mode: string, manifests: string) =>
+      c.env.run(c.workspace, { 'cluster-config': 'cluster.yaml', mode, manifests, 'node-access': 'auto', timeout: '90s' }),
+    ours: async () => (await readAwsAuth(c.env.api))?.mapRoles.filter(r => r.rolearn === NODE_ROLE_ARN) ?? []
+  }
   beforeAll(async () => {
     const binary = ensureHelmBinary(HELM_LAYERS.find(l => l.helmVersion === 'v3.18.0')!)
-    env = await startE2eEnv({ helm: binary, clusterName: CLUSTER, region: REGION, authenticationMode: 'CONFIG_MAP', chartVersions: [VERSION] })
-    workspace = await makeWorkspace({ 'cluster.yaml': CONFIG })
+    c.env = await startE2eEnv({ helm: binary, clusterName: CLUSTER, region: REGION, authenticationMode: opts.authenticationMode, chartVersions: [VERSION], eksStandin: opts.eksStandin })
+    c.workspace = await makeWorkspace({ 'cluster.yaml': CONFIG })
     const linux = resolve(REPO_ROOT, '__tests__', 'fixtures', 'e2e', 'manifests')
-    await cp(linux, join(workspace, 'linux'), { recursive: true })
-    await mkdir(join(workspace, 'mixed'))
-    await cp(linux, join(workspace, 'mixed'), { recursive: true })
-    await cp(resolve(REPO_ROOT, '__tests__', 'fixtures', 'unsupported', 'windows-manifests'), join(workspace, 'mixed'), { recursive: true })
-    await env.api.create('/api/v1/namespaces/kube-system/configmaps', {
-      apiVersion: 'v1',
-      kind: 'ConfigMap',
-      metadata: { name: 'aws-auth', namespace: 'kube-system' },
-      data: { mapRoles: OTHER_TEXT }
-    })
+    await cp(linux, join(c.workspace, 'linux'), { recursive: true })
+    await mkdir(join(c.workspace, 'mixed'))
+    await cp(linux, join(c.workspace, 'mixed'), { recursive: true })
+    await cp(resolve(REPO_ROOT, '__tests__', 'fixtures', 'unsupported', 'windows-manifests'), join(c.workspace, 'mixed'), { recursive: true })
+    if (opts.awsAuth !== undefined) {
+      await c.env.api.create('/api/v1/namespaces/kube-system/configmaps', {
+        apiVersion: 'v1',
+        kind: 'ConfigMap',
+        metadata: { name: 'aws-auth', namespace: 'kube-system' },
+        data: { mapRoles: opts.awsAuth }
+      })
+    }
   }, 15 * 60_000)
-
   afterAll(async () => {
-    await env?.stop()
-    if (workspace) await rm(workspace, { recursive: true, force: true })
+    await c.env?.stop()
+    if (c.workspace) await rm(c.workspace, { recursive: true, force: true })
   }, 60_000)
+  return c
+}
+
+describe('Windows nodes on a CONFIG_MAP cluster, end to end', () => {
+  const c = windowsCluster({ authenticationMode: 'CONFIG_MAP', awsAuth: OTHER_TEXT })
+  const { run, ours } = c
 
   it('a Linux-only apply maps the node role with system:bootstrappers and system:nodes', async () => {
     const r = await run('apply', 'linux')
@@ -86,36 +98,36 @@ describe('Windows nodes on a CONFIG_MAP cluster, end to end', () => {
     expectSuccess(r)
     expect(r.summary).toContain(`node access: aws-auth mapping for ${NODE_ROLE_ARN} updated`)
     expect(r.summary).toContain('Windows nodes (EC2NodeClass windows (amiSelectorTerms alias windows2022@latest)): mapped with eks:kube-proxy-windows too')
-    const auth = (await readAwsAuth(env.api))!
+    const auth = (await readAwsAuth(c.env.api))!
     expect(auth.mapRoles.filter(m => m.rolearn === NODE_ROLE_ARN)).toEqual([{ rolearn: NODE_ROLE_ARN, username: 'system:node:{{EC2PrivateDNSName}}', groups: WINDOWS_GROUPS }])
     expect(auth.raw.mapRoles.startsWith(OTHER_TEXT)).toBe(true)
     expect(auth.mapRoles.find(m => m.rolearn === OTHER_ROLE.rolearn)).toEqual(OTHER_ROLE)
     // the Windows EC2NodeClass went through the CRD's schema
-    const nodeClass = await env.api.get<{ spec: { amiSelectorTerms: unknown[] } }>('/apis/karpenter.k8s.aws/v1/ec2nodeclasses/windows')
+    const nodeClass = await c.env.api.get<{ spec: { amiSelectorTerms: unknown[] } }>('/apis/karpenter.k8s.aws/v1/ec2nodeclasses/windows')
     expect(nodeClass?.spec.amiSelectorTerms).toEqual([{ alias: 'windows2022@latest' }])
   }, 240_000)
 
   it("the node role's own EKS token authenticates through that mapping, with the Windows group", async () => {
-    const sts = new STSClient({ region: REGION, endpoint: env.moto.directEndpoint, credentials: { accessKeyId: 'AKIAE2E', secretAccessKey: 'x' } })
-    const { Credentials: c } = await sts.send(new AssumeRoleCommand({ RoleArn: NODE_ROLE_ARN, RoleSessionName: 'i-0123456789abcdef0' }))
+    const sts = new STSClient({ region: REGION, endpoint: c.env.moto.directEndpoint, credentials: { accessKeyId: 'AKIAE2E', secretAccessKey: 'x' } })
+    const { Credentials: role } = await sts.send(new AssumeRoleCommand({ RoleArn: NODE_ROLE_ARN, RoleSessionName: 'i-0123456789abcdef0' }))
     sts.destroy()
     const token = await eksToken({
       clusterName: CLUSTER,
       region: REGION,
-      endpoint: env.awsEndpoint,
-      credentials: { accessKeyId: c!.AccessKeyId!, secretAccessKey: c!.SecretAccessKey!, sessionToken: c!.SessionToken! }
+      endpoint: c.env.awsEndpoint,
+      credentials: { accessKeyId: role!.AccessKeyId!, secretAccessKey: role!.SecretAccessKey!, sessionToken: role!.SessionToken! }
     })
-    const decision = await env.kube.webhook.review(token)
+    const decision = await c.env.kube.webhook.review(token)
     expect(decision.authenticated).toBe(true)
     expect(decision.user?.groups).toEqual(expect.arrayContaining(WINDOWS_GROUPS))
   }, 60_000)
 
   it('a re-apply changes nothing in aws-auth', async () => {
-    const before = (await readAwsAuth(env.api))!.raw.mapRoles
+    const before = (await readAwsAuth(c.env.api))!.raw.mapRoles
     const r = await run('apply', 'mixed')
     expectSuccess(r)
     expect(r.summary).toContain(`node access: aws-auth mapping for ${NODE_ROLE_ARN} unchanged`)
-    expect((await readAwsAuth(env.api))!.raw.mapRoles).toBe(before)
+    expect((await readAwsAuth(c.env.api))!.raw.mapRoles).toBe(before)
   }, 240_000)
 
   it('delete removes the mapping it granted and keeps the other entry', async () => {
@@ -123,7 +135,7 @@ describe('Windows nodes on a CONFIG_MAP cluster, end to end', () => {
     expectSuccess(r)
     expect(r.summary).toContain(`node access: aws-auth mapping for ${NODE_ROLE_ARN} removed`)
     expect(await ours()).toEqual([])
-    expect((await readAwsAuth(env.api))!.mapRoles).toEqual([OTHER_ROLE])
+    expect((await readAwsAuth(c.env.api))!.mapRoles).toEqual([OTHER_ROLE])
   }, 300_000)
 })
 
@@ -132,31 +144,12 @@ describe('Windows nodes on a CONFIG_MAP cluster, end to end', () => {
 // the node role is mapped in aws-auth with eks:kube-proxy-windows and the EC2_LINUX entry is deleted (an access entry
 // takes precedence over aws-auth for the same role, and one entry cannot serve both); delete removes the mapping.
 describe('Windows nodes on an API_AND_CONFIG_MAP cluster: from an EC2_LINUX access entry to one aws-auth mapping', () => {
-  let env: E2eEnv
-  let workspace: string
-  const run = (mode: string, manifests: string) =>
-    env.run(workspace, { 'cluster-config': 'cluster.yaml', mode, manifests, 'node-access': 'auto', timeout: '90s' })
-  const ours = async () => (await readAwsAuth(env.api))?.mapRoles.filter(r => r.rolearn === NODE_ROLE_ARN) ?? []
-
-  beforeAll(async () => {
-    const binary = ensureHelmBinary(HELM_LAYERS.find(l => l.helmVersion === 'v3.18.0')!)
-    env = await startE2eEnv({ helm: binary, clusterName: CLUSTER, region: REGION, authenticationMode: 'API_AND_CONFIG_MAP', chartVersions: [VERSION], eksStandin: true })
-    workspace = await makeWorkspace({ 'cluster.yaml': CONFIG })
-    const linux = resolve(REPO_ROOT, '__tests__', 'fixtures', 'e2e', 'manifests')
-    await cp(linux, join(workspace, 'linux'), { recursive: true })
-    await mkdir(join(workspace, 'mixed'))
-    await cp(linux, join(workspace, 'mixed'), { recursive: true })
-    await cp(resolve(REPO_ROOT, '__tests__', 'fixtures', 'unsupported', 'windows-manifests'), join(workspace, 'mixed'), { recursive: true })
-  }, 15 * 60_000)
-
-  afterAll(async () => {
-    await env?.stop()
-    if (workspace) await rm(workspace, { recursive: true, force: true })
-  }, 60_000)
+  const c = windowsCluster({ authenticationMode: 'API_AND_CONFIG_MAP', eksStandin: true })
+  const { run, ours } = c
 
   it('Linux only: an EC2_LINUX access entry, no aws-auth mapping', async () => {
     expectSuccess(await run('apply', 'linux'))
-    expect(env.standin!.accessEntries()).toEqual([{ clusterName: CLUSTER, principalArn: NODE_ROLE_ARN, type: 'EC2_LINUX' }])
+    expect(c.env.standin!.accessEntries()).toEqual([{ clusterName: CLUSTER, principalArn: NODE_ROLE_ARN, type: 'EC2_LINUX' }])
     expect(await ours()).toEqual([])
   }, 240_000)
 
@@ -164,7 +157,7 @@ describe('Windows nodes on an API_AND_CONFIG_MAP cluster: from an EC2_LINUX acce
     const r = await run('apply', 'mixed')
     expectSuccess(r)
     expect(await ours()).toEqual([{ rolearn: NODE_ROLE_ARN, username: 'system:node:{{EC2PrivateDNSName}}', groups: WINDOWS_GROUPS }])
-    expect(env.standin!.accessEntries()).toEqual([])
+    expect(c.env.standin!.accessEntries()).toEqual([])
     const steps = r.summary.split('\n')
     const mapped = steps.findIndex(l => l.includes(`node access: aws-auth mapping for ${NODE_ROLE_ARN} created-configmap`))
     const deleted = steps.findIndex(l => l.includes(`node access: access entry for ${NODE_ROLE_ARN} deleted`))
@@ -180,6 +173,6 @@ describe('Windows nodes on an API_AND_CONFIG_MAP cluster: from an EC2_LINUX acce
     const gone = await run('delete', 'mixed')
     expectSuccess(gone)
     expect(await ours()).toEqual([])
-    expect(env.standin!.accessEntries()).toEqual([])
+    expect(c.env.standin!.accessEntries()).toEqual([])
   }, 400_000)
 })
