@@ -190,6 +190,10 @@ describe('Windows nodes', () => {
     await cp(join(FIXTURES, 'windows-manifests'), join(workspace, 'manifests'), { recursive: true })
     // install-chart: false: the chart and manifests are someone else's to apply, but they still say Windows
     moto.resetCalls()
+    const planned = await run(workspace, { 'cluster-config': 'cluster.yaml', mode: 'plan', 'install-chart': 'false', manifests: 'manifests' })
+    expect(planned.code).not.toBe(0)
+    expect(said(planned)).toContain('authentication mode is API, which has no aws-auth')
+    expect(moto.count('CreateChangeSet')).toBe(0)
     const refused = await run(workspace, { 'cluster-config': 'cluster.yaml', mode: 'apply', 'install-chart': 'false', manifests: 'manifests' })
     expect(refused.code).not.toBe(0)
     expect(said(refused)).toContain('Windows nodes (EC2NodeClass windows (amiSelectorTerms alias windows2022@latest)) need Karpenter\'s node role mapped for Windows as well as Linux.')
