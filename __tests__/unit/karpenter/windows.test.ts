@@ -29,6 +29,13 @@ describe('Windows detection', () => {
     expect(nodeClassWindowsSelection(null)).toBeUndefined()
   })
 
+  it('names and values from the file come out on one printable line', () => {
+    const groups = [{ path: 'nodeGroups[0]', name: 'win\n::set-output name=x::y', amiFamily: 'WindowsServer2019\r\n## injected' }]
+    const [reason] = windowsNodeReasons(groups, [])
+    expect(reason).toBe('nodeGroups[0] (win?::set-output name=x::y) amiFamily WindowsServer2019??## injected')
+    expect(nodeClassWindowsSelection({ kind: 'EC2NodeClass', metadata: { name: 'a'.repeat(200) }, spec: { amiFamily: 'Windows2022' } })).toBe(`EC2NodeClass ${'a'.repeat(77)}... (amiFamily Windows2022)`)
+  })
+
   it('reasons list node groups first, then node classes', () => {
     const groups = [{ path: 'nodeGroups[0]', name: 'win', amiFamily: 'WindowsServer2019FullContainer' }]
     expect(windowsNodeReasons(groups, [nodeClass({ amiFamily: 'Windows2022' }), nodeClass({ amiFamily: 'AL2023' })])).toEqual([
