@@ -14,6 +14,7 @@ export function clusterConfig(overrides: Partial<ClusterConfig> = {}, karpenter:
     podIdentityAssociations: [],
     fargateProfiles: [],
     addons: [],
+    windowsNodeGroups: [],
     positions: { 'metadata.name': { line: 4, col: 9 }, 'karpenter.version': { line: 12, col: 12 } },
     ...overrides,
     karpenter: {

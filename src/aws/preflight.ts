@@ -4,6 +4,7 @@
 import type { EKSClient } from '@aws-sdk/client-eks'
 import { kubernetesRange, kubernetesSupport, minimumKarpenterFor } from '../karpenter/compatibility.js'
 import { parseVersion } from '../karpenter/version.js'
+import { autoModeClusterRefusal } from '../karpenter/unsupported.js'
 
 export interface ClusterInfo {
   name: string
@@ -19,6 +20,8 @@ export interface ClusterInfo {
   oidcIssuer?: string
   /** accessConfig.authenticationMode; undefined on clusters that predate access entries (= CONFIG_MAP) */
   authenticationMode?: string
+  /** computeConfig.enabled: EKS Auto Mode runs its own Karpenter (README "Clusters this does not support") */
+  autoMode?: boolean
 }
 
 export interface PreflightResult {
@@ -44,7 +47,8 @@ export async function describeCluster(eks: EKSClient, name: string, region: stri
       endpoint: cluster.endpoint,
       certificateAuthority: cluster.certificateAuthority?.data,
       oidcIssuer: cluster.identity?.oidc?.issuer || undefined,
-      authenticationMode: cluster.accessConfig?.authenticationMode
+      authenticationMode: cluster.accessConfig?.authenticationMode,
+      autoMode: cluster.computeConfig?.enabled === true
     }
   } catch (err) {
     if ((err as Error).name === 'ResourceNotFoundException') {
@@ -87,6 +91,11 @@ export function checkCluster(cluster: ClusterInfo, karpenterVersion: string, con
   return warnings
 }
 
+/** Every mode that reaches the cluster stops on an EKS Auto Mode cluster, before any change. */
+export function refuseAutoMode(cluster: ClusterInfo): void {
+  if (cluster.autoMode) throw new PreflightError(autoModeClusterRefusal(cluster.name, cluster.region))
+}
+
 /** IRSA needs the cluster's OIDC issuer; Pod Identity does not. */
 export function requireIssuer(cluster: ClusterInfo): string {
   if (!cluster.oidcIssuer) {
@@ -100,5 +109,6 @@ export function requireIssuer(cluster: ClusterInfo): string {
 
 export async function preflight(eks: EKSClient, opts: { cluster: string; region: string; karpenterVersion: string; configK8sVersion?: string }): Promise<PreflightResult> {
   const cluster = await describeCluster(eks, opts.cluster, opts.region)
+  refuseAutoMode(cluster)
   return { cluster, warnings: checkCluster(cluster, opts.karpenterVersion, opts.configK8sVersion) }
 }

@@ -1,6 +1,6 @@
 // The config module's public surface: read a ClusterConfig file, report its problems, pick the
 // controller identity.
-export type { ClusterConfig, FargateProfile, KarpenterConfig, PodIdentityAssociation, Position } from './types.js'
+export type { ClusterConfig, FargateProfile, KarpenterConfig, PodIdentityAssociation, Position, WindowsNodeGroup } from './types.js'
 export { ConfigError, annotateDiagnostics, formatDiagnostic, type Diagnostic } from './diagnostics.js'
 export { loadClusterConfig, API_VERSION, KIND, type LoadOptions, type LoadResult } from './load.js'
 export {

@@ -12,6 +12,7 @@ import { readMetadata } from './sections/metadata.js'
 import { readIam, type IamRead } from './sections/iam.js'
 import { readKarpenter } from './sections/karpenter.js'
 import { readAddonNames, readAuthenticationMode, readFargateProfiles } from './sections/cluster.js'
+import { readWindowsNodeGroups, refuseAutoMode, refuseOutposts } from './sections/compute.js'
 import { checkCompatibility } from './compatibility-rule.js'
 import { identityConflicts, resolveControllerIdentityUnchecked, type ControllerIdentityChoice, type IdentitySource } from './identity.js'
 
@@ -65,6 +66,9 @@ export function loadClusterConfigText(file: string, text: string, opts: LoadOpti
   const addons = readAddonNames(root)
   const authenticationMode = readAuthenticationMode(root)
   const karpenter = readKarpenter(root)
+  refuseOutposts(root)
+  refuseAutoMode(root)
+  const windowsNodeGroups = readWindowsNodeGroups(root)
 
   const identitySource: IdentitySource = {
     name: metadata.name ?? '',
@@ -104,6 +108,7 @@ export function loadClusterConfigText(file: string, text: string, opts: LoadOpti
     fargateProfiles,
     addons,
     karpenter: karpenter.config,
+    windowsNodeGroups,
     positions: ctx.positions
   }
   if (metadata.kubernetesVersion !== undefined) config.kubernetesVersion = metadata.kubernetesVersion

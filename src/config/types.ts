@@ -26,6 +26,16 @@ export interface FargateProfile {
   position?: Position
 }
 
+/** A node group of the file that runs Windows (an amiFamily of WindowsServer…). */
+export interface WindowsNodeGroup {
+  /** `nodeGroups[1]` or `managedNodeGroups[0]` */
+  path: string
+  name: string
+  amiFamily: string
+  /** where its amiFamily is written */
+  position: Position
+}
+
 export interface KarpenterConfig {
   /** the version as written, without a leading `v` (e.g. `1.2.1`) */
   version: string
@@ -52,6 +62,8 @@ export interface ClusterConfig {
   /** accessConfig.authenticationMode as written, if set */
   authenticationMode?: string
   karpenter: KarpenterConfig
+  /** node groups with a Windows amiFamily: Karpenter's node role is then mapped for Windows too */
+  windowsNodeGroups: WindowsNodeGroup[]
   /** where each key path was found, for annotations on later errors (e.g. `karpenter.version`) */
   positions: Record<string, Position>
 }

@@ -6,16 +6,19 @@ import { LineCounter, isScalar, isSeq, parseDocument, stringify, type Document, 
 import type { KubeClient, KubeObject } from './client.js'
 import { isAlreadyExists, isConflict, isNotFound } from './errors.js'
 import { backoffDelay, sleep } from './backoff.js'
+import { WINDOWS_NODE_GROUP } from '../karpenter/windows.js'
 
 export const AWS_AUTH_PATH = '/api/v1/namespaces/kube-system/configmaps/aws-auth'
 const AWS_AUTH_COLLECTION = '/api/v1/namespaces/kube-system/configmaps'
 export const NODE_USERNAME = 'system:node:{{EC2PrivateDNSName}}'
 export const NODE_GROUPS = ['system:bootstrappers', 'system:nodes'] as const
+/** A node role that also launches Windows nodes: eksctl's groups for Windows node groups (Windows group first). */
+export const WINDOWS_NODE_GROUPS = [WINDOWS_NODE_GROUP, ...NODE_GROUPS] as const
 /** concurrent writers (another run, eksctl, terraform) rarely collide more than once or twice */
 const MAX_ATTEMPTS = 6
 
 export interface AwsAuthResult {
-  action: 'created-configmap' | 'added' | 'unchanged' | 'removed' | 'absent'
+  action: 'created-configmap' | 'added' | 'updated' | 'unchanged' | 'removed' | 'absent'
   /** the role ARN as written to (or found in) aws-auth: without an IAM path */
   rolearn: string
   /** something the user should know, e.g. an existing entry for the role with other groups */
@@ -66,9 +69,9 @@ function sameRole(a: string | undefined, b: string): boolean {
 }
 
 /** The new mapRoles text with one entry appended; existing entries keep their bytes when the list is block-style. */
-export function addRoleMapping(mapRoles: string, rolearn: string): string {
+export function addRoleMapping(mapRoles: string, rolearn: string, groups: readonly string[] = NODE_GROUPS): string {
   const { doc, lineCounter } = parseMapRoles(mapRoles)
-  const entry = { groups: [...NODE_GROUPS], rolearn, username: NODE_USERNAME }
+  const entry = { groups: [...groups], rolearn, username: NODE_USERNAME }
   const seq = doc.contents
   if (isSeq(seq) && seq.items.length > 0 && !seq.flow) {
     // Append text at the list's own indentation, so the other entries are untouched byte for byte.
@@ -126,9 +129,22 @@ function existingEntry(mapRoles: string, rolearn: string): RoleEntryView | undef
   return entriesOf(parseMapRoles(mapRoles).doc).find((e) => e && typeof e === 'object' && sameRole(e.rolearn, rolearn))
 }
 
-/** Adds the node role mapping; creates the ConfigMap when the cluster has none. Idempotent and safe against concurrent writers. */
-export async function ensureAwsAuthMapping(kube: KubeClient, roleArn: string, signal?: AbortSignal): Promise<AwsAuthResult> {
+/**
+ * A node mapping as this tool writes it (the node username, only node groups): one that predates Windows nodes
+ * is rewritten with the Windows group; any other entry for the role was written on purpose and is left alone.
+ */
+function isNodeMapping(e: RoleEntryView): boolean {
+  const groups = Array.isArray(e.groups) ? (e.groups as unknown[]) : []
+  return e.username === NODE_USERNAME && groups.every(g => (WINDOWS_NODE_GROUPS as readonly unknown[]).includes(g))
+}
+
+/**
+ * Adds the node role mapping (with eks:kube-proxy-windows when `windows`); creates the ConfigMap when the cluster
+ * has none. Idempotent and safe against concurrent writers.
+ */
+export async function ensureAwsAuthMapping(kube: KubeClient, roleArn: string, signal?: AbortSignal, opts: { windows?: boolean } = {}): Promise<AwsAuthResult> {
   const rolearn = roleArnWithoutPath(roleArn)
+  const wanted: readonly string[] = opts.windows ? WINDOWS_NODE_GROUPS : NODE_GROUPS
   for (let attempt = 0; ; attempt++) {
     try {
       const cm = await kube.getOptional<ConfigMap>(AWS_AUTH_PATH)
@@ -137,7 +153,7 @@ export async function ensureAwsAuthMapping(kube: KubeClient, roleArn: string, si
           apiVersion: 'v1',
           kind: 'ConfigMap',
           metadata: { name: 'aws-auth', namespace: 'kube-system' },
-          data: { mapRoles: addRoleMapping('', rolearn) }
+          data: { mapRoles: addRoleMapping('', rolearn, wanted) }
         })
         return { action: 'created-configmap', rolearn }
       }
@@ -145,13 +161,17 @@ export async function ensureAwsAuthMapping(kube: KubeClient, roleArn: string, si
       const found = existingEntry(current, rolearn)
       if (found) {
         const groups = Array.isArray(found.groups) ? found.groups : []
-        const missing = NODE_GROUPS.filter((g) => !groups.includes(g))
+        const missing = wanted.filter((g) => !groups.includes(g))
+        if (missing.length === 0) return { action: 'unchanged', rolearn }
+        if (isNodeMapping(found)) {
+          // this tool's node mapping from before Windows nodes: the same entry, with the Windows group
+          await updateMapRoles(kube, cm, addRoleMapping(removeRoleMapping(current, rolearn), rolearn, wanted))
+          return { action: 'updated', rolearn, note: `groups now ${wanted.join(', ')}` }
+        }
         // someone mapped this role on purpose; their entry is theirs to change
-        return missing.length > 0
-          ? { action: 'unchanged', rolearn, note: `aws-auth already maps ${rolearn} but without group(s) ${missing.join(', ')}: Karpenter's nodes may not be able to join` }
-          : { action: 'unchanged', rolearn }
+        return { action: 'unchanged', rolearn, note: `aws-auth already maps ${rolearn} but without group(s) ${missing.join(', ')}: Karpenter's nodes may not be able to join` }
       }
-      await updateMapRoles(kube, cm, addRoleMapping(current, rolearn))
+      await updateMapRoles(kube, cm, addRoleMapping(current, rolearn, wanted))
       return { action: 'added', rolearn }
     } catch (e) {
       // another writer got there first (Conflict on update, AlreadyExists on create): read again

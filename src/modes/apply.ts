@@ -8,14 +8,15 @@ import { info, warning } from '../runner/log.js'
 import type { AwsClients } from '../aws/clients.js'
 import { preflight, requireIssuer, type ClusterInfo } from '../aws/preflight.js'
 import { ensureOidcProvider } from '../aws/oidc-provider.js'
-import { resolveNodeAccess, type NodeAccessDecision } from '../aws/node-access.js'
-import { ensureNodeAccessEntry } from '../aws/access-entry.js'
+import { includesApi, resolveNodeAccess, type NodeAccessDecision } from '../aws/node-access.js'
+import { deleteNodeAccessEntry, ensureNodeAccessEntry } from '../aws/access-entry.js'
+import { windowsNodeReasons } from '../karpenter/windows.js'
 import { deployStack, StackDeployError, DeployCancelledError } from '../cfn/deploy.js'
 import { prefetchHelm } from '../helm/resolve.js'
 import { ensureAwsAuthMapping } from '../kube/aws-auth.js'
 import { checkCluster, installOnCluster } from './apply-kubernetes.js'
 import { withCluster } from './cluster-session.js'
-import { openSession } from './lifecycle.js'
+import { openSession, readManifestObjects } from './lifecycle.js'
 import { desiredWithIdentity, prepareIdentity, retirePreviousIdentity } from './apply-identity.js'
 import { controllerStackInUse } from '../aws/pod-identity-state.js'
 
@@ -45,9 +46,11 @@ export async function runApply(ctx: RunContext): Promise<void> {
   const desired = identityPlan.desired
   report.desired = desired
   report.warnings.push(...desired.warnings)
-  const nodeAccess = resolveNodeAccess(desired.nodeAccess, cluster.authenticationMode)
   // Refusals that need the cluster (upgrade path, manifests) also come before the first change.
   const clusterChecks = inputs.installChart ? await withCluster(ctx, aws, cluster, s => checkCluster(ctx, s, desired)) : undefined
+  // Windows nodes (the file's node groups, the manifests' EC2NodeClasses) decide how the node role is mapped.
+  const windows = windowsNodeReasons(config.windowsNodeGroups, clusterChecks ? clusterChecks.manifests.map(m => m.object) : readManifestObjects(ctx))
+  const nodeAccess = resolveNodeAccess(desired.nodeAccess, cluster.authenticationMode, windows)
 
   if (desired.controllerIdentity === 'irsa') {
     const issuer = requireIssuer(cluster)
@@ -104,7 +107,16 @@ async function grantNodeAccess(ctx: RunContext, aws: AwsClients, desired: Desire
     if (r.created) report.changed = true
     return
   }
-  const r = await withCluster(ctx, aws, cluster, s => ensureAwsAuthMapping(s.kube, desired.arns.nodeRole, ctx.signal))
+  const r = await withCluster(ctx, aws, cluster, s => ensureAwsAuthMapping(s.kube, desired.arns.nodeRole, ctx.signal, { windows: decision.windows }))
   report.steps.push(`node access: aws-auth mapping for ${r.rolearn} ${r.action} (${decision.reason})${r.note ? ` — ${r.note}` : ''}`)
   if (r.action !== 'unchanged') report.changed = true
+  if (decision.windows && includesApi(cluster.authenticationMode)) {
+    // An access entry for the same role takes precedence over aws-auth, so an EC2_LINUX entry from a run before
+    // Windows nodes would keep them out: removed once the mapping that replaces it is in place.
+    const removed = await deleteNodeAccessEntry(await aws.eks(), cluster.name, desired.arns.nodeRole)
+    if (removed) {
+      report.steps.push(`node access: access entry for ${desired.arns.nodeRole} deleted (it takes precedence over aws-auth and cannot serve Windows nodes)`)
+      report.changed = true
+    }
+  }
 }

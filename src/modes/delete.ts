@@ -9,7 +9,8 @@
 import type { RunContext } from './context.js'
 import type { DesiredState } from '../state/types.js'
 import { info } from '../runner/log.js'
-import { resolveNodeAccess, type NodeAccessDecision } from '../aws/node-access.js'
+import { includesApi, resolveNodeAccess, type NodeAccessDecision } from '../aws/node-access.js'
+import { windowsNodeReasons } from '../karpenter/windows.js'
 import { deleteNodeAccessEntry } from '../aws/access-entry.js'
 import { deleteIdentity } from './apply-identity-modes.js'
 import { findLeftoverInstances, terminateInstances } from '../aws/instances.js'
@@ -19,7 +20,7 @@ import { deleteNodePools } from '../kube/nodepools.js'
 import { removeAwsAuthMapping } from '../kube/aws-auth.js'
 import { resolveHelm } from '../helm/resolve.js'
 import { uninstallKarpenter } from '../helm/install.js'
-import { desiredFor, findCluster, openSession, pollOptions, type Session } from './lifecycle.js'
+import { desiredFor, findCluster, openSession, pollOptions, readManifestObjects, type Session } from './lifecycle.js'
 import { openCluster, type ClusterSession } from './cluster-session.js'
 import type { ClusterInfo } from '../aws/preflight.js'
 
@@ -39,10 +40,11 @@ export async function runDelete(ctx: RunContext): Promise<void> {
     } else if (!REACHABLE.has(cluster.status)) {
       report.warnings.push(`cluster ${config.name} is ${cluster.status}: its Kubernetes API is not used; NodePools, chart and in-cluster node access skipped.`)
     } else {
-      const needsKube = ctx.inputs.installChart || nodeAccessOf(ctx, desired, cluster)?.method === 'aws-auth'
+      const decision = nodeAccessOf(ctx, desired, cluster, windowsReasons(ctx))
+      const needsKube = ctx.inputs.installChart || decision?.method === 'aws-auth'
       if (needsKube) access = await openCluster(ctx, session.aws, cluster)
       await removeKarpenterFromCluster(ctx, access)
-      await removeNodeAccess(ctx, session, desired, cluster, access)
+      await removeNodeAccess(ctx, session, desired, cluster, access, decision)
     }
   } finally {
     await access?.dispose()
@@ -68,14 +70,25 @@ export async function runDelete(ctx: RunContext): Promise<void> {
   info(report.changed ? 'delete: done.' : 'delete: done; nothing of Karpenter was found.')
 }
 
-function nodeAccessOf(ctx: RunContext, desired: DesiredState, cluster: ClusterInfo): NodeAccessDecision | undefined {
+function nodeAccessOf(ctx: RunContext, desired: DesiredState, cluster: ClusterInfo, windows: string[]): NodeAccessDecision | undefined {
   try {
-    return resolveNodeAccess(desired.nodeAccess, cluster.authenticationMode)
+    return resolveNodeAccess(desired.nodeAccess, cluster.authenticationMode, windows)
   } catch (err) {
     // apply would have refused this combination, so it granted nothing this way: nothing to remove
     ctx.report.warnings.push(`node access: ${(err as Error).message.split('. ')[0]}; nothing to remove.`)
     return undefined
   }
+}
+
+/** Windows nodes as apply saw them (the file's node groups, the manifests' EC2NodeClasses), so delete removes the same grant. */
+function windowsReasons(ctx: RunContext): string[] {
+  let objects: unknown[] = []
+  try {
+    objects = readManifestObjects(ctx)
+  } catch (err) {
+    ctx.report.warnings.push(`manifests not read (${(err as Error).message.split('\n')[0]}): Windows EC2NodeClasses in them are not taken into account for node access.`)
+  }
+  return windowsNodeReasons(ctx.config.windowsNodeGroups, objects)
 }
 
 async function removeKarpenterFromCluster(ctx: RunContext, access: ClusterSession | undefined): Promise<void> {
@@ -104,9 +117,8 @@ async function removeKarpenterFromCluster(ctx: RunContext, access: ClusterSessio
   })
 }
 
-async function removeNodeAccess(ctx: RunContext, session: Session, desired: DesiredState, cluster: ClusterInfo, access: ClusterSession | undefined): Promise<void> {
+async function removeNodeAccess(ctx: RunContext, session: Session, desired: DesiredState, cluster: ClusterInfo, access: ClusterSession | undefined, decision: NodeAccessDecision | undefined): Promise<void> {
   const { report } = ctx
-  const decision = nodeAccessOf(ctx, desired, cluster)
   if (!decision) return
   if (decision.method === 'none') {
     report.steps.push(`node access: nothing to remove (${decision.reason})`)
@@ -117,6 +129,14 @@ async function removeNodeAccess(ctx: RunContext, session: Session, desired: Desi
     report.steps.push(`node access: access entry for ${desired.arns.nodeRole} ${removed ? 'deleted' : 'not found'}`)
     if (removed) report.changed = true
     return
+  }
+  if (decision.windows && includesApi(cluster.authenticationMode)) {
+    // apply maps Windows nodes through aws-auth; an access entry left from before them is removed as well
+    const removed = await deleteNodeAccessEntry(await session.aws.eks(), cluster.name, desired.arns.nodeRole)
+    if (removed) {
+      report.steps.push(`node access: access entry for ${desired.arns.nodeRole} deleted`)
+      report.changed = true
+    }
   }
   if (!access) return
   const r = await removeAwsAuthMapping(access.kube, desired.arns.nodeRole, ctx.signal)

@@ -8,7 +8,7 @@ import { info } from '../runner/log.js'
 import { awsClients, type AwsClients } from '../aws/clients.js'
 import { resolveCredentials } from '../aws/credentials.js'
 import { callerIdentity, type CallerIdentity } from '../aws/identity.js'
-import { ClusterNotFoundError, describeCluster, type ClusterInfo } from '../aws/preflight.js'
+import { ClusterNotFoundError, describeCluster, refuseAutoMode, type ClusterInfo } from '../aws/preflight.js'
 import type { ClusterSession } from './cluster-session.js'
 import type { PollOptions } from '../cfn/deploy-wait.js'
 import { resolveHelm } from '../helm/resolve.js'
@@ -31,14 +31,17 @@ export async function openSession(ctx: RunContext): Promise<Session> {
   return { region, aws, identity }
 }
 
-/** DescribeCluster, or undefined when there is no such cluster (delete of an already-deleted cluster). */
+/** DescribeCluster, or undefined when there is no such cluster (delete of an already-deleted cluster). Refuses EKS Auto Mode. */
 export async function findCluster(aws: AwsClients, name: string, region: string): Promise<ClusterInfo | undefined> {
+  let cluster: ClusterInfo
   try {
-    return await describeCluster(await aws.eks(), name, region)
+    cluster = await describeCluster(await aws.eks(), name, region)
   } catch (err) {
     if (err instanceof ClusterNotFoundError) return undefined
     throw err
   }
+  refuseAutoMode(cluster)
+  return cluster
 }
 
 export function desiredFor(ctx: RunContext, session: Session, cluster: ClusterInfo | undefined): DesiredState {
@@ -51,6 +54,11 @@ export function desiredFor(ctx: RunContext, session: Session, cluster: ClusterIn
   ctx.report.desired = desired
   ctx.report.warnings.push(...desired.warnings)
   return desired
+}
+
+/** The objects of the `manifests` input (none without it), for what they ask of node access (Windows EC2NodeClasses). */
+export function readManifestObjects(ctx: RunContext): unknown[] {
+  return ctx.files.manifests.map(m => m.object)
 }
 
 export function pollOptions(ctx: RunContext): PollOptions {

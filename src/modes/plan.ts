@@ -10,7 +10,9 @@ import { checkCluster, PreflightError, requireIssuer, type ClusterInfo } from '.
 import { findOidcProvider } from '../aws/oidc-provider.js'
 import { planStack, StackPlanError } from '../cfn/plan.js'
 import { chartDiff, describeChartDiff, hasChartChanges } from '../helm/diff.js'
-import { desiredFor, findCluster, openSession, readInstalledChart, type Session } from './lifecycle.js'
+import { desiredFor, findCluster, openSession, readInstalledChart, readManifestObjects, type Session } from './lifecycle.js'
+import { resolveNodeAccess } from '../aws/node-access.js'
+import { windowsNodeReasons } from '../karpenter/windows.js'
 import { openCluster } from './cluster-session.js'
 import { planIdentity } from './apply-identity-modes.js'
 import { stacksInUse } from '../aws/pod-identity-state.js'
@@ -29,6 +31,9 @@ export async function runPlan(ctx: RunContext): Promise<void> {
   // Pod Identity: the association and role changes (an existing association's role adopted, as apply does).
   const identity = await planIdentity(ctx, session.aws, desiredFor(ctx, session, cluster), cluster)
   const desired = identity.desired
+  // What apply would refuse about node access (Windows nodes without aws-auth, a mode that cannot work) is refused here too.
+  const nodeAccess = resolveNodeAccess(desired.nodeAccess, cluster.authenticationMode, windowsNodeReasons(config.windowsNodeGroups, readManifestObjects(ctx)))
+  report.steps.push(`node access: apply would use ${nodeAccess.method} (${nodeAccess.reason})`)
 
   let changes = identity.changes
   if (desired.controllerIdentity === 'irsa') {

@@ -7,10 +7,15 @@ import { infoBlock, startGroup, endGroup } from '../runner/log.js'
 import { mergeValues } from '../helm/values-merge.js'
 import { details } from '../report/html.js'
 import type { RunContext } from './context.js'
+import { ConfigError } from '../config/diagnostics.js'
+import { windowsRenderView } from '../karpenter/windows-render.js'
 
 export async function runRender(ctx: RunContext): Promise<void> {
   const desired = buildDesiredState(ctx.config, ctx.inputs)
   ctx.report.desired = desired
+  const windows = windowsRenderView(ctx.config, ctx.inputs.nodeAccess)
+  if (windows.problems.length > 0) throw new ConfigError(windows.problems)
+  if (windows.step) ctx.report.steps.push(windows.step)
   for (const [file, body] of Object.entries(renderArtefacts(desired))) {
     startGroup(file)
     infoBlock(body)

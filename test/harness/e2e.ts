@@ -11,6 +11,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startMoto, type Moto } from './moto.js'
+import { startEksStandin, type EksStandin } from './eks-standin.js'
 import { startOidc, type OidcServer } from './oidc.js'
 import { startRegistry, type LocalRegistry } from './registry.js'
 import { publishTestCharts } from './registry-charts.js'
@@ -37,10 +38,16 @@ export interface E2eOptions {
   authenticationMode: string
   /** chart versions pushed for both karpenter and karpenter-crd, e.g. ['v0.31.1', '1.2.0', '1.2.1'] */
   chartVersions: string[]
+  /** put the EKS stand-in (access entries, Pod Identity, addons: test/harness/eks-standin.ts) in front of moto */
+  eksStandin?: boolean
 }
 
 export interface E2eEnv {
   moto: Moto
+  /** set with `eksStandin`: the access entries the action made are read here */
+  standin?: EksStandin
+  /** what the action's AWS_ENDPOINT_URL is (the stand-in when there is one, else moto's counting proxy) */
+  awsEndpoint: string
   oidc: OidcServer
   registry: LocalRegistry
   kube: KubeHarness
@@ -65,6 +72,9 @@ export async function startE2eEnv(o: E2eOptions): Promise<E2eEnv> {
   try {
     const moto = await startMoto()
     stops.push(() => moto.stop())
+    const standin = o.eksStandin ? await startEksStandin(moto.endpoint) : undefined
+    if (standin) stops.push(() => standin.stop())
+    const awsEndpoint = standin?.endpoint ?? moto.endpoint
     const oidc = await startOidc()
     stops.push(() => oidc.stop())
 
@@ -83,7 +93,7 @@ export async function startE2eEnv(o: E2eOptions): Promise<E2eEnv> {
     await mkdir(workDir, { recursive: true })
     // The webhook verifies tokens against the proxy: the action presigns them for AWS_ENDPOINT_URL.
     const kube = await startKube({
-      awsEndpoint: moto.endpoint,
+      awsEndpoint,
       workDir,
       clusterName: o.clusterName,
       mappings: { [DEPLOYER_ROLE_ARN]: { username: 'karpenter-deployer:{{SessionName}}', groups: ['system:masters'] } }
@@ -107,13 +117,13 @@ export async function startE2eEnv(o: E2eOptions): Promise<E2eEnv> {
       runAction({
         workspace,
         inputs: { 'role-to-assume': DEPLOYER_ROLE_ARN, chart, 'helm-version': o.helm.version.replace(/^v/, ''), ...inputs },
-        awsEndpoint: moto.endpoint,
+        awsEndpoint,
         oidc: { url: oidc.url, token: oidc.requestToken },
         env: { ...AMBIENT, ...helmHome, AWS_REGION: o.region, PATH: `${o.helm.dir}:${process.env.PATH ?? ''}`, ...opts.env },
         timeoutMs: opts.timeoutMs ?? 180_000
       })
 
-    return { moto, oidc, registry, kube, api: kubeApi(access), ready, helm: o.helm, chart, helmHome, run, stop }
+    return { moto, standin, awsEndpoint, oidc, registry, kube, api: kubeApi(access), ready, helm: o.helm, chart, helmHome, run, stop }
   } catch (err) {
     await stop()
     throw err

@@ -1,7 +1,7 @@
 // moto for integration tests: moto_launcher.py (ThreadedMotoServer on 127.0.0.1, a free port, AWS-managed
 // policies loaded) behind a counting proxy, so a test can ask how many AWS calls of each kind a run made
 // (e.g. "no CreateChangeSet on a no-op re-run") and shape the EKS cluster the way moto's API cannot
-// (accessConfig, status, version, issuer).
+// (accessConfig, computeConfig, status, version, issuer).
 import { spawn, type ChildProcess } from 'node:child_process'
 import { createServer, request, type Server, type IncomingMessage } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -29,6 +29,8 @@ export interface ClusterShape {
   endpoint?: string
   /** certificateAuthority.data (base64 PEM) DescribeCluster reports instead of moto's random string */
   certificateAuthority?: string
+  /** computeConfig.enabled (EKS Auto Mode) as DescribeCluster reports it; moto itself never reports computeConfig */
+  autoMode?: boolean
 }
 
 export interface Moto {

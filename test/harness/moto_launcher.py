@@ -5,8 +5,9 @@ DescribeCluster has no accessConfig and CreateCluster always makes an ACTIVE clu
 stdout, first line: {"port": N}. Then one JSON answer per JSON command read from stdin:
   {"cmd": "cluster", "name": ..., "region": ..., "version": "1.32", "authenticationMode": "API_AND_CONFIG_MAP",
    "status": "ACTIVE", "account": "123456789012", "endpoint": "https://127.0.0.1:6443",
-   "certificateAuthority": "<base64 PEM>"}  -> {"ok": true, "issuer": ..., "endpoint": ..., "arn": ...}
-  (endpoint / certificateAuthority point the cluster at a real test API server instead of moto's fake ones)
+   "certificateAuthority": "<base64 PEM>", "autoMode": true}  -> {"ok": true, "issuer": ..., "endpoint": ..., "arn": ...}
+  (endpoint / certificateAuthority point the cluster at a real test API server instead of moto's fake ones;
+   autoMode sets computeConfig, which moto's DescribeCluster never reports, as EKS reports it for Auto Mode)
   {"cmd": "ping"} -> {"ok": true}
 """
 import json
@@ -39,6 +40,12 @@ def upsert_cluster(msg):
     if msg.get("authenticationMode"):
         # The response serializer reads attributes by the output shape's member names (snake_case).
         cluster.access_config = {"authenticationMode": msg["authenticationMode"], "bootstrapClusterCreatorAdminPermissions": True}
+    if "autoMode" in msg:
+        cluster.compute_config = (
+            {"enabled": True, "nodePools": ["general-purpose", "system"], "nodeRoleArn": f"arn:aws:iam::{account}:role/eks-auto-node-role"}
+            if msg["autoMode"]
+            else {"enabled": False}
+        )
     if msg.get("endpoint"):
         cluster.endpoint = msg["endpoint"]
     if msg.get("certificateAuthority"):

@@ -33,6 +33,21 @@ describe('preflight', () => {
     await expect(run()).rejects.toThrow(/EKS cluster "prod" was not found in region us-west-2/)
   })
 
+  it('refuses an EKS Auto Mode cluster (computeConfig.enabled), pointing at the migration guide', async () => {
+    eks.on(DescribeClusterCommand).resolves({ cluster: cluster({ computeConfig: { enabled: true, nodePools: ['system'] } }) })
+    const err = await run().catch((e: unknown) => e)
+    expect(err).toBeInstanceOf(PreflightError)
+    expect((err as Error).message).toMatch(/^EKS cluster "prod" in us-west-2 has EKS Auto Mode enabled \(DescribeCluster: computeConfig\.enabled is true\)/)
+    expect((err as Error).message).toContain('https://docs.aws.amazon.com/eks/latest/userguide/auto-migrate-karpenter.html')
+  })
+
+  it('computeConfig.enabled false, or no computeConfig, is not Auto Mode', async () => {
+    eks.on(DescribeClusterCommand).resolves({ cluster: cluster({ computeConfig: { enabled: false } }) })
+    expect((await run()).cluster.autoMode).toBe(false)
+    eks.on(DescribeClusterCommand).resolves({ cluster: cluster() })
+    expect((await run()).cluster.autoMode).toBe(false)
+  })
+
   it('refuses a cluster that is not ACTIVE', async () => {
     eks.on(DescribeClusterCommand).resolves({ cluster: cluster({ status: 'UPDATING' }) })
     await expect(run()).rejects.toThrow(/is UPDATING, not ACTIVE/)

@@ -49,6 +49,7 @@ describe('a valid config', () => {
       kubernetesVersion: '1.30',
       tags: { 'karpenter.sh/discovery': 'full-cluster', team: 'platform' },
       withOIDC: true,
+      windowsNodeGroups: [],
       serviceRolePermissionsBoundary: 'arn:aws:iam::111122223333:policy/boundary',
       podIdentityAssociations: [
         {

@@ -120,6 +120,47 @@ describe('ensureAwsAuthMapping', () => {
   })
 })
 
+describe('ensureAwsAuthMapping for Windows nodes', () => {
+  const WINDOWS_GROUPS = ['eks:kube-proxy-windows', 'system:bootstrappers', 'system:nodes']
+
+  it('maps the role with eks:kube-proxy-windows first, as eksctl maps Windows node groups', async () => {
+    putAwsAuth({ mapRoles: EXISTING_ROLES })
+    const result = await ensureAwsAuthMapping(kube, NODE_ROLE, undefined, { windows: true })
+    expect(result.action).toBe('added')
+    const after = stored().data.mapRoles
+    expect(after.startsWith(EXISTING_ROLES)).toBe(true)
+    expect((parse(after) as unknown[])[2]).toEqual({ groups: WINDOWS_GROUPS, rolearn: NODE_ROLE, username: 'system:node:{{EC2PrivateDNSName}}' })
+    expect((await ensureAwsAuthMapping(kube, NODE_ROLE, undefined, { windows: true })).action).toBe('unchanged')
+  })
+
+  it('rewrites its own Linux-only mapping with the Windows group (one entry, others byte for byte)', async () => {
+    putAwsAuth({ mapRoles: EXISTING_ROLES })
+    await ensureAwsAuthMapping(kube, NODE_ROLE)
+    const result = await ensureAwsAuthMapping(kube, NODE_ROLE, undefined, { windows: true })
+    expect(result).toMatchObject({ action: 'updated', note: `groups now ${WINDOWS_GROUPS.join(', ')}` })
+    const after = stored().data.mapRoles
+    expect(after.startsWith(EXISTING_ROLES)).toBe(true)
+    const ours = (parse(after) as Array<{ rolearn: string; groups: string[] }>).filter((r) => r.rolearn === NODE_ROLE)
+    expect(ours).toEqual([{ groups: WINDOWS_GROUPS, rolearn: NODE_ROLE, username: 'system:node:{{EC2PrivateDNSName}}' }])
+  })
+
+  it('leaves a mapping somebody wrote with other groups alone, and says Windows nodes may not join', async () => {
+    putAwsAuth({ mapRoles: `- rolearn: ${NODE_ROLE}\n  username: karpenter-nodes\n  groups: [system:bootstrappers, system:nodes, team-x]\n` })
+    const before = stored().data.mapRoles
+    const result = await ensureAwsAuthMapping(kube, NODE_ROLE, undefined, { windows: true })
+    expect(result.action).toBe('unchanged')
+    expect(result.note).toMatch(/without group\(s\) eks:kube-proxy-windows/)
+    expect(stored().data.mapRoles).toBe(before)
+  })
+
+  it('a Windows mapping is kept as it is by a Linux-only run, and removed whole by delete', async () => {
+    await ensureAwsAuthMapping(kube, NODE_ROLE, undefined, { windows: true })
+    expect((await ensureAwsAuthMapping(kube, NODE_ROLE)).action).toBe('unchanged')
+    expect((await removeAwsAuthMapping(kube, NODE_ROLE)).action).toBe('removed')
+    expect(parse(stored().data.mapRoles)).toEqual([])
+  })
+})
+
 describe('removeAwsAuthMapping', () => {
   it('removes only the node role, keeping the others byte for byte', async () => {
     putAwsAuth({ mapRoles: EXISTING_ROLES, mapUsers: MAP_USERS })
