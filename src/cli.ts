@@ -10,14 +10,15 @@ import { execute } from './run.js'
 const INPUT_FLAGS = [
   'mode', 'role-to-assume', 'audience', 'role-session-name', 'role-duration-seconds', 'aws-region', 'kubeconfig',
   'helm-version', 'chart', 'namespace', 'values-file', 'manifests', 'timeout', 'fail-on-drift', 'install-chart',
-  'node-access', 'controller-identity'
+  'node-access', 'controller-identity', 'account'
 ] as const
 
 const USAGE = `usage: karpenter-provision --config FILE [--mode render|plan|apply|drift|delete] [--out DIR] [--summary FILE]
                           [--${INPUT_FLAGS.filter(f => f !== 'mode').join(' V] [--')} V]
 Flags carry the action's input names and defaults (${Object.entries(INPUT_DEFAULTS).map(([k, v]) => `${k}=${v}`).join(', ')}).
 The mode defaults to render on the command line. render is offline: no credentials, no network.
---out DIR (render) writes karpenter-stack.json, controller-stack.json, values.yaml and helm-args.json.`
+--out DIR (render) writes karpenter-stack.json, controller-stack.json, values.yaml, helm-args.json and the deployer
+policies (deployer-policy.json, deployer-policy-read-only.json; --account sets the account in their ARNs).`
 
 export async function runCli(argv: string[]): Promise<number> {
   const options = Object.fromEntries([
@@ -58,7 +59,7 @@ export async function runCli(argv: string[]): Promise<number> {
   if (typeof values.out === 'string' && result.report.desired) {
     const { renderArtefacts } = await import('./modes/render.js')
     await mkdir(values.out, { recursive: true })
-    for (const [file, body] of Object.entries(renderArtefacts(result.report.desired))) {
+    for (const [file, body] of Object.entries(renderArtefacts(result.report.desired, result.report.deployerPolicies))) {
       await writeFile(join(values.out, file), body)
       process.stdout.write(`wrote ${join(values.out, file)}\n`)
     }

@@ -1,6 +1,7 @@
 // What a run did, as data: modes fill it in, report/ turns it into outputs, log lines and the job summary.
 import type { DesiredState } from '../state/types.js'
 import type { Mode } from '../inputs/types.js'
+import type { DeployerPolicies } from '../state/deployer-policy.js'
 
 export interface ResourceChange {
   /** Add | Modify | Remove | Dynamic | Import (CloudFormation's words) */
@@ -44,6 +45,8 @@ export interface DriftItem {
 export interface RunReport {
   mode: Mode
   desired?: DesiredState
+  /** render: the role-to-assume's policies for this config */
+  deployerPolicies?: DeployerPolicies
   stacks: StackOutcome[]
   /** ordered human-readable steps taken ("created access entry for …") */
   steps: string[]
