@@ -73,7 +73,7 @@ function templateResources(stack: StackSpec, a: Arns): TemplateResource[] {
       case 'AWS::Events::Rule':
         // No Name: CloudFormation names the rule <stack>-<logical id>-<12 random characters>, each part cut to fit
         // 64 characters; the stack part may be cut, so the pattern keeps what is certain of it.
-        out.push({ type: r.Type, arns: [a.regional('events', `rule/${generatedNamePrefix(stack.name, logicalId, RULE_NAME_MAX)}*`)] })
+        out.push({ type: r.Type, arns: [a.regional('events', `rule/${generatedNamePrefix(stack.name, logicalId, RULE_NAME_MAX)}`)] })
         break
       default:
         throw new Error(`deployer policy: no ARN known for resource type ${r.Type} (${logicalId}); add it to src/state/deployer-policy.ts and src/cfn/handler-permissions.ts`)
@@ -197,7 +197,7 @@ export function deployerPolicies(d: DesiredState, account?: string): DeployerPol
     statement('AttachOnlyTheTemplatesPolicies', ['iam:AttachRolePolicy'], [...roles, ...externalRole], { ArnEquals: { 'iam:PolicyARN': attachable } }),
     statement('PassNodeRoleToInstanceProfile', ['iam:PassRole'], nodeRole, { StringEquals: { 'iam:PassedToService': EC2_PRINCIPAL[d.partition] } }),
     ...(queue
-      ? [statement('RuleTargetIsTheQueue', ['events:PutTargets'], karpenter.filter(r => r.type === 'AWS::Events::Rule').flatMap(r => r.arns), { ArnEquals: { 'events:TargetArn': queue } })]
+      ? [statement('RuleTargetIsTheQueue', ['events:PutTargets'], karpenter.filter(r => r.type === 'AWS::Events::Rule').flatMap(r => r.arns), { 'ForAllValues:ArnEquals': { 'events:TargetArn': queue } })]
       : []),
     statement('FindLeftoverInstances', ['ec2:DescribeInstances'], '*'),
     ...terminateStatements(d, acct)

@@ -80,13 +80,13 @@ export function checkName(kind: NameKind, name: string): NameProblem | undefined
 /**
  * What is certain of the name CloudFormation generates for an unnamed resource: `<stack>-<logical id>-<12 random>`,
  * the stack and logical id parts cut to share `maxLength - 13 - 1` characters fairly (the resource provider
- * plug-in's IdentifierUtils.generateResourceIdentifier). Returns the stack part as kept, then the logical-id part
- * and its `-`, joined by `*` (which also matches the uncut name some endpoints generate).
+ * plug-in's IdentifierUtils.generateResourceIdentifier). Returns the stack part as kept and the logical-id part,
+ * each followed by `*` (so the pattern also matches the uncut names some endpoints generate).
  */
 export function generatedNamePrefix(stackName: string, logicalId: string, maxLength: number): string {
   const stack = stackName.replace(/^-+/, '').replace(/-{2,}/g, '-')
   const [forStack, forId] = fairSplit(maxLength - 13 - 1, [stack.length, logicalId.length])
-  return `${stack.slice(0, forStack)}*-${logicalId.slice(0, forId)}-`
+  return `${stack.slice(0, forStack)}*-${logicalId.slice(0, forId)}*`
 }
 
 function fairSplit(cap: number, wanted: [number, number]): [number, number] {
