@@ -321,3 +321,24 @@ describe('the deployer policy (render --account) against every AWS call of these
     }
   }, 120_000)
 })
+
+describe('the deployer policy with node access by access entry (the stand-in serves access entries)', () => {
+  it('apply and delete with node-access: access-entry are allowed by apply; read-only denies their changes', async () => {
+    await fresh()
+    await moto.cluster({ name: CLUSTER, region: REGION, version: '1.32', authenticationMode: 'API' })
+    const workspace = await makeWorkspace({ 'cluster.yaml': example })
+    ok(await run('apply', workspace, { 'node-access': 'access-entry' }), 'apply')
+    expect(standin.accessEntries()).toEqual([expect.objectContaining({ clusterName: CLUSTER, principalArn: `arn:aws:iam::${ACCOUNT}:role/eksctl-KarpenterNodeRole-${CLUSTER}` })])
+    ok(await run('delete', workspace, { 'node-access': 'access-entry' }), 'delete')
+    const env = { partition: 'aws', region: REGION, account: ACCOUNT }
+    const requests = requestsOf(runLog.filter(r => r.workspace === workspace).flatMap(r => r.calls), env)
+    expect(requests.map(r => r.action)).toEqual(expect.arrayContaining(['eks:CreateAccessEntry', 'eks:DeleteAccessEntry']))
+    const policies = await renderDeployerPolicies(workspace, 'cluster.yaml', ACCOUNT, { 'node-access': 'access-entry', 'install-chart': 'false' })
+    expect((await evaluate(policies.apply, requests, ACCOUNT)).filter(e => e.verdict !== 'Allowed').map(said)).toEqual([])
+    const changing = requests.filter(r => changesSomething(r.operation))
+    expect((await evaluate(policies.readOnly, changing, ACCOUNT)).filter(e => e.verdict === 'Allowed').map(said)).toEqual([])
+    // the node role's entry only: another principal's entry is denied
+    const other = { action: 'eks:CreateAccessEntry', resource: `arn:aws:eks:${REGION}:${ACCOUNT}:cluster/${CLUSTER}`, context: { 'eks:principalArn': `arn:aws:iam::${ACCOUNT}:role/admin` }, from: 'test' }
+    expect((await evaluate(policies.apply, [other], ACCOUNT))[0].verdict).toBe('ImplicitlyDenied')
+  }, 300_000)
+})

@@ -176,7 +176,7 @@ export function deployerPolicies(d: DesiredState, account?: string): DeployerPol
     ], stacks),
     statement('ChangeSets', ['cloudformation:CreateChangeSet', 'cloudformation:DescribeChangeSet', 'cloudformation:ExecuteChangeSet', 'cloudformation:DeleteChangeSet'], stacks, changeSets),
     statement('DriftDetectionStatus', ['cloudformation:DescribeStackDriftDetectionStatus'], '*'),
-    statement('Cluster', [...readClusterActions, ...(podIdentity ? ['eks:CreatePodIdentityAssociation'] : []), ...(accessEntry ? ['eks:CreateAccessEntry'] : [])], cluster),
+    statement('Cluster', [...readClusterActions, ...(podIdentity ? ['eks:CreatePodIdentityAssociation'] : [])], cluster),
     statement('PodIdentityAssociations', ['eks:DescribePodIdentityAssociation', 'eks:DeletePodIdentityAssociation', ...(podIdentity ? ['eks:UpdatePodIdentityAssociation', 'eks:TagResource'] : [])], associations),
     ...(podIdentity
       ? [
@@ -188,7 +188,12 @@ export function deployerPolicies(d: DesiredState, account?: string): DeployerPol
           statement('FindOidcProvider', ['iam:ListOpenIDConnectProviders'], '*'),
           statement('CreateOidcProvider', ['iam:CreateOpenIDConnectProvider', 'iam:TagOpenIDConnectProvider'], oidcProvider)
         ]),
-    ...(accessEntry ? [statement('NodeAccessEntry', ['eks:DescribeAccessEntry', 'eks:DeleteAccessEntry', 'eks:TagResource'], accessEntries)] : []),
+    ...(accessEntry
+      ? [
+          statement('AccessEntryOnlyForTheNodeRole', ['eks:CreateAccessEntry'], cluster, { ArnEquals: { 'eks:principalArn': nodeRole } }),
+          statement('NodeAccessEntry', ['eks:DescribeAccessEntry', 'eks:DeleteAccessEntry', 'eks:TagResource'], accessEntries)
+        ]
+      : []),
     ...handlerStatements([...karpenter, ...controller], ['create', 'read', 'update', 'delete'], { 'AWS::IAM::Role': [otherRole] }),
     // the controller roles (both identities') are in the role statement: their policies are detached before a
     // stack is deleted, and by the managed policy's delete handler. A Pod Identity role that is not the stack's

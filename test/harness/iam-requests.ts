@@ -85,7 +85,8 @@ export function iamRequestsOf(r: RecordedRequest, operation: string, env: Env): 
       if (parts.length === 2 && r.method === 'GET') return [req('eks:DescribeCluster', cluster)]
       if (parts[2] === 'addons' && parts[3] && r.method === 'GET') return [req('eks:DescribeAddon', `arn:${p}:eks:${region}:${account}:addon/${clusterName}/${parts[3]}/00000000-0000-0000-0000-000000000000`)]
       if (parts[2] === 'access-entries') {
-        const principal = parts[3] ?? String(body.principalArn ?? '')
+        // the principal ARN is the rest of the path (its own slashes included)
+        const principal = parts.length > 3 ? parts.slice(3).join('/') : String(body.principalArn ?? '')
         const entry = `arn:${p}:eks:${region}:${account}:access-entry/${clusterName}/role/${account}/${principal.split('/').pop()}/00000000-0000-0000-0000-000000000000`
         if (!parts[3] && r.method === 'POST') {
           const tags = Object.keys(tagsOf(body.tags)).length > 0
