@@ -9,7 +9,7 @@ import { startMoto, type Moto } from '../../test/harness/moto.js'
 import { startOidc, type OidcServer } from '../../test/harness/oidc.js'
 import { runAction, makeWorkspace, type ActionResult } from '../../test/harness/run-action.js'
 import { renderDeployerPolicies, requestsOf, changesSomething, type Call, type RenderedPolicies } from '../../test/harness/deployer-check.js'
-import { evaluate, describe as said } from '../../test/harness/iam-requests.js'
+import { evaluate, explainRequest as said } from '../../test/harness/iam-requests.js'
 import { handlerRequests } from '../../test/harness/handler-requests.js'
 
 const CLUSTER = 'cluster-with-karpenter'

@@ -10,7 +10,7 @@ import { startMoto, type Moto } from '../../test/harness/moto.js'
 import { startOidc, type OidcServer } from '../../test/harness/oidc.js'
 import { runAction, makeWorkspace, type ActionResult } from '../../test/harness/run-action.js'
 import { renderDeployerPolicies, requestsOf, changesSomething, type Call } from '../../test/harness/deployer-check.js'
-import { evaluate, describe as said } from '../../test/harness/iam-requests.js'
+import { evaluate, explainRequest as said } from '../../test/harness/iam-requests.js'
 
 const CLUSTER = 'preview-pr-42'
 const REGION = 'us-west-2'

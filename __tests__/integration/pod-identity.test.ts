@@ -12,7 +12,7 @@ import { startOidc, type OidcServer } from '../../test/harness/oidc.js'
 import { startEksStandin, type EksStandin } from '../../test/harness/eks-standin.js'
 import { runAction, makeWorkspace, REPO_ROOT, type ActionResult } from '../../test/harness/run-action.js'
 import { renderDeployerPolicies, requestsOf, changesSomething, type Call } from '../../test/harness/deployer-check.js'
-import { evaluate, describe as said } from '../../test/harness/iam-requests.js'
+import { evaluate, explainRequest as said } from '../../test/harness/iam-requests.js'
 
 const CLUSTER = 'pod-identity-cluster'
 const REGION = 'us-west-2'

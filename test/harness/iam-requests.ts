@@ -138,4 +138,4 @@ export async function evaluate(policies: unknown[], requests: IamRequest[], acco
   return out
 }
 
-export const describe = (e: Evaluated): string => `${e.action} on ${e.resource}${Object.keys(e.context).length ? ' ' + JSON.stringify(e.context) : ''} — from ${e.from}`
+export const explainRequest = (e: Evaluated): string => `${e.action} on ${e.resource}${Object.keys(e.context).length ? ' ' + JSON.stringify(e.context) : ''} — from ${e.from}`

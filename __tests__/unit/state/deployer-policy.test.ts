@@ -16,7 +16,7 @@ import { emptyReport } from '../../../src/report/types.js'
 import type { DesiredState } from '../../../src/state/types.js'
 import type { ClusterConfig } from '../../../src/config/types.js'
 import { referenceProblems } from '../../../test/harness/iam-reference.js'
-import { evaluate, describe as said } from '../../../test/harness/iam-requests.js'
+import { evaluate, explainRequest as said } from '../../../test/harness/iam-requests.js'
 import { cfnGeneratedName, handlerRequests } from '../../../test/harness/handler-requests.js'
 import { clusterConfig, inputs } from '../../helpers/config.js'
 
