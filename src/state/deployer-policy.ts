@@ -158,6 +158,8 @@ export function deployerPolicies(d: DesiredState, account?: string): DeployerPol
   const readOnly: PolicyStatement[] = [
     statement('ReadStacks', ['cloudformation:DescribeStacks', 'cloudformation:DescribeStackEvents', 'cloudformation:GetTemplate', 'cloudformation:DetectStackDrift', 'cloudformation:DescribeStackResourceDrifts'], stacks),
     statement('PlanChangeSets', ['cloudformation:CreateChangeSet', 'cloudformation:DescribeChangeSet', 'cloudformation:DeleteChangeSet'], stacks, changeSets),
+    // a CREATE change set makes the (empty) stack with the stack tags
+    statement('TagsOfAPlannedStack', ['cloudformation:TagResource'], stacks, { StringEquals: { 'cloudformation:CreateAction': 'CreateChangeSet' } }),
     statement('DriftDetectionStatus', ['cloudformation:DescribeStackDriftDetectionStatus'], '*'),
     statement('ReadCluster', readClusterActions, cluster),
     statement('ReadPodIdentityAssociations', ['eks:DescribePodIdentityAssociation'], associations),

@@ -43,7 +43,9 @@ export function iamRequestsOf(r: RecordedRequest, operation: string, env: Env): 
       if (!r.params.StackName) throw new Error(`no StackName in ${from}`)
       const out = [req(`cloudformation:${operation}`, stack(r.params.StackName), context)]
       // tags on a new stack are authorised as TagResource too
-      if (operation === 'CreateChangeSet' && r.params.ChangeSetType === 'CREATE' && r.params['Tags.member.1.Key']) out.push(req('cloudformation:TagResource', stack(r.params.StackName)))
+      if (operation === 'CreateChangeSet' && r.params.ChangeSetType === 'CREATE' && r.params['Tags.member.1.Key']) {
+        out.push(req('cloudformation:TagResource', stack(r.params.StackName), { 'cloudformation:CreateAction': 'CreateChangeSet' }))
+      }
       return out
     }
     case 'iam': {

@@ -16,7 +16,7 @@ import { emptyReport } from '../../../src/report/types.js'
 import type { DesiredState } from '../../../src/state/types.js'
 import type { ClusterConfig } from '../../../src/config/types.js'
 import { referenceProblems } from '../../../test/harness/iam-reference.js'
-import { evaluate, explainRequest as said } from '../../../test/harness/iam-requests.js'
+import { evaluate, explainRequest as said, iamRequestsOf } from '../../../test/harness/iam-requests.js'
 import { cfnGeneratedName, handlerRequests } from '../../../test/harness/handler-requests.js'
 import { clusterConfig, inputs } from '../../helpers/config.js'
 
@@ -155,5 +155,32 @@ describe('examples/deployer-policy*.json', () => {
     const { config } = loadClusterConfig('examples/cluster-with-karpenter.yaml', { namespace: 'karpenter', controllerIdentity: 'auto' })
     const files = deployerPolicyFiles(deployerPolicies(buildDesiredState(config, inputs()), '111122223333'))
     for (const [file, body] of Object.entries(files)) expect(`${file}:\n${await readFile(`examples/${file}`, 'utf8')}`).toBe(`${file}:\n${body}`)
+  })
+})
+
+describe('deployer policy: plan for a cluster without stacks yet', () => {
+  it('read-only allows the CREATE change set with the stack tags, and its cleanup, but not executing it', async () => {
+    const { d, p } = built(CASES[0])
+    const call = (operation: string, params: Record<string, string>) =>
+      iamRequestsOf({ service: 'cloudformation', region: d.region, method: 'POST', path: '/', params: { Action: operation, ...params } }, operation, { partition: 'aws', region: d.region, account: ACCOUNT })
+    const name = { StackName: d.names.karpenterStack, ChangeSetName: 'karpenter-provision-r1-1-abc-0123abcd' }
+    const create = call('CreateChangeSet', { ...name, ChangeSetType: 'CREATE', 'Tags.member.1.Key': 'alpha.eksctl.io/cluster-name', 'Tags.member.1.Value': d.names.cluster })
+    expect(create.map(r => r.action)).toEqual(['cloudformation:CreateChangeSet', 'cloudformation:TagResource'])
+    const plan = [...create, ...call('DescribeChangeSet', name), ...call('DeleteChangeSet', name)]
+    expect((await evaluate(p['read-only'], plan, ACCOUNT)).map(e => e.verdict)).toEqual(['Allowed', 'Allowed', 'Allowed', 'Allowed'])
+    expect((await evaluate(p['read-only'], call('ExecuteChangeSet', name), ACCOUNT))[0].verdict).toBe('ImplicitlyDenied')
+    // a change set not named by this tool is refused by both
+    const foreign = call('CreateChangeSet', { ...name, ChangeSetName: 'someone-else', ChangeSetType: 'UPDATE' })
+    expect((await evaluate(p.apply, foreign, ACCOUNT))[0].verdict).toBe('ImplicitlyDenied')
+  }, 60_000)
+})
+
+describe('the account input', () => {
+  it('is 12 digits, else role-to-assume\'s account, else absent', () => {
+    expect(inputs({ account: '111122223333' }).account).toBe('111122223333')
+    expect(inputs({ 'role-to-assume': 'arn:aws:iam::444455556666:role/deployer' }).account).toBe('444455556666')
+    expect(inputs({ 'role-to-assume': 'arn:aws:iam::444455556666:role/deployer', account: '111122223333' }).account).toBe('111122223333')
+    expect(inputs().account).toBeUndefined()
+    expect(() => inputs({ account: '1111-2222-3333' })).toThrow('input account: "1111-2222-3333" is not an AWS account id (expected 12 digits)')
   })
 })
