@@ -37,9 +37,17 @@ export function recordRequest(req: IncomingMessage, body: Buffer): RecordedReque
     service: scope?.[2] ?? '',
     region: scope?.[1] ?? '',
     method: req.method ?? 'GET',
-    path: decodeURIComponent(url.pathname),
+    path: decoded(url.pathname),
     params,
     json,
     target: typeof target === 'string' ? target.split('.').pop() : undefined
+  }
+}
+
+function decoded(path: string): string {
+  try {
+    return decodeURIComponent(path)
+  } catch {
+    return path
   }
 }

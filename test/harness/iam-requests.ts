@@ -61,6 +61,10 @@ export function iamRequestsOf(r: RecordedRequest, operation: string, env: Env): 
         case 'ListAttachedRolePolicies':
         case 'GetRole':
           return [req(`iam:${operation}`, role(r.params.RoleName))]
+        case 'GetInstanceProfile':
+          return [req('iam:GetInstanceProfile', `arn:${p}:iam::${account}:instance-profile/${r.params.InstanceProfileName}`)]
+        case 'GetOpenIDConnectProvider':
+          return [req('iam:GetOpenIDConnectProvider', r.params.OpenIDConnectProviderArn)]
         case 'AttachRolePolicy':
         case 'DetachRolePolicy':
           return [req(`iam:${operation}`, role(r.params.RoleName), { 'iam:PolicyARN': r.params.PolicyArn })]
