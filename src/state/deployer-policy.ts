@@ -9,14 +9,12 @@ import { handlerPermissions, type HandlerOperation } from '../cfn/handler-permis
 import { IAM_MANAGED_POLICY_MAX_CHARS, fillWhileFits, type PolicyDocument } from '../cfn/templates/policy-pack.js'
 import { policySize, resolveIntrinsics } from '../cfn/templates/resolve.js'
 import { EC2_PRINCIPAL, ACCOUNT_PLACEHOLDER, urlSuffix } from './partition.js'
-import { CHANGE_SET_PREFIX, POD_IDENTITY_AGENT_ADDON, generatedNamePrefix } from './names.js'
+import { CHANGE_SET_PREFIX, KARPENTER_INSTANCE_TAGS, POD_IDENTITY_AGENT_ADDON, clusterInstanceTags, generatedNamePrefix } from './names.js'
 import type { DesiredState, StackSpec } from './types.js'
 
 export type DeployerVariant = 'apply' | 'read-only'
 export const DEPLOYER_VARIANTS: readonly DeployerVariant[] = ['apply', 'read-only']
 
-/** Tags that mark an instance as Karpenter's (current and pre-0.32), as delete looks for them. */
-export const KARPENTER_INSTANCE_TAG_KEYS = ['karpenter.sh/nodepool', 'karpenter.sh/provisioner-name'] as const
 /** Maximum length of a name CloudFormation generates for an AWS::Events::Rule. */
 const RULE_NAME_MAX = 64
 
@@ -215,16 +213,12 @@ export function deployerPolicies(d: DesiredState, account?: string): DeployerPol
 /** ec2:TerminateInstances only on instances tagged by Karpenter AND for this cluster (conditions of one statement AND; statements OR). */
 function terminateStatements(d: DesiredState, account: string): PolicyStatement[] {
   const instances = `arn:${d.partition}:ec2:${d.region}:${account}:instance/*`
-  const cluster = d.names.cluster
-  const clusterTags: [string, Record<string, string>][] = [
-    ['OwnedTag', { [`aws:ResourceTag/kubernetes.io/cluster/${cluster}`]: 'owned' }],
-    ['EksTag', { 'aws:ResourceTag/eks:eks-cluster-name': cluster }]
-  ]
-  return KARPENTER_INSTANCE_TAG_KEYS.flatMap((key, i) =>
-    clusterTags.map(([label, equals]) =>
-      statement(`TerminateKarpenterInstances${i === 0 ? '' : 'Pre032'}${label}`, ['ec2:TerminateInstances'], instances, {
+  const labels = ['OwnedTag', 'EksTag']
+  return KARPENTER_INSTANCE_TAGS.flatMap((key, i) =>
+    clusterInstanceTags(d.names.cluster).map((tags, j) =>
+      statement(`TerminateKarpenterInstances${i === 0 ? '' : 'Pre032'}${labels[j]}`, ['ec2:TerminateInstances'], instances, {
         StringLike: { [`aws:ResourceTag/${key}`]: '*' },
-        StringEquals: equals
+        StringEquals: Object.fromEntries(Object.entries(tags).map(([k, v]) => [`aws:ResourceTag/${k}`, v]))
       })
     )
   )

@@ -10,6 +10,14 @@ export const CRD_RELEASE = 'karpenter-crd'
 export const MAIN_POLICY_LOGICAL_ID = 'KarpenterControllerPolicy'
 /** Every change set this tool makes is named `karpenter-provision…` (the deployer policy's condition relies on it). */
 export const CHANGE_SET_PREFIX = 'karpenter-provision'
+/** Tags that mark an instance as launched by Karpenter (`karpenter.sh/provisioner-name` before v0.32). */
+export const KARPENTER_INSTANCE_TAGS = ['karpenter.sh/nodepool', 'karpenter.sh/provisioner-name'] as const
+
+/** The tags by which an instance belongs to the cluster (either one): Karpenter's, and EKS's. */
+export function clusterInstanceTags(cluster: string): Record<string, string>[] {
+  return [{ [`kubernetes.io/cluster/${cluster}`]: 'owned' }, { 'eks:eks-cluster-name': cluster }]
+}
+
 /** The EKS addon Pod Identity needs on the cluster. */
 export const POD_IDENTITY_AGENT_ADDON = 'eks-pod-identity-agent'
 
