@@ -144,7 +144,9 @@ export function deployerPolicies(d: DesiredState, account?: string): DeployerPol
     ...[d.karpenterStack, ...(stackInUse ? [d.controllerStack] : [])].flatMap(s =>
       Object.values(s.template.Resources).flatMap(r => (r.Type === 'AWS::IAM::Role' ? (resolveIntrinsics(r.Properties?.ManagedPolicyArns ?? [], ctx) as string[]) : []))
     ),
-    ...controllerPolicies
+    ...controllerPolicies,
+    // a Pod Identity role that is not the stack's gets them attached directly
+    ...(d.podIdentity?.permissionPolicyArns ?? [])
   ])
   const accessEntry = d.nodeAccess === 'auto' || d.nodeAccess === 'access-entry'
   const oidcProvider = a.iam(`oidc-provider/oidc.eks.${d.region}.${urlSuffix(d.partition)}/id/*`)

@@ -175,6 +175,20 @@ describe('deployer policy: plan for a cluster without stacks yet', () => {
   }, 60_000)
 })
 
+describe('deployer policy: a Pod Identity role given by roleARN', () => {
+  it('may get the controller policies and the permission policies attached, nothing else', async () => {
+    const role = `arn:aws:iam::${ACCOUNT}:role/team-karpenter`
+    const s3 = 'arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess'
+    const { d, p } = built({ label: 'roleARN', config: clusterConfig(podIdentity({ roleARN: role, permissionPolicyARNs: [s3] })) })
+    const attach = (policy: string) => ({ action: 'iam:AttachRolePolicy', resource: role, context: { 'iam:PolicyARN': policy }, from: 'test' })
+    const controller = `arn:aws:iam::${ACCOUNT}:policy/${d.names.controllerPolicies[0]}`
+    const verdicts = await evaluate(p.apply, [attach(controller), attach(s3), attach('arn:aws:iam::aws:policy/AdministratorAccess')], ACCOUNT)
+    expect(verdicts.map(v => v.verdict)).toEqual(['Allowed', 'Allowed', 'ImplicitlyDenied'])
+    const other = { action: 'iam:ListAttachedRolePolicies', resource: role, context: {}, from: 'test' }
+    expect((await evaluate(p.apply, [other], ACCOUNT))[0].verdict).toBe('Allowed')
+  }, 60_000)
+})
+
 describe('the account input', () => {
   it('is 12 digits, else role-to-assume\'s account, else absent', () => {
     expect(inputs({ account: '111122223333' }).account).toBe('111122223333')
