@@ -93,15 +93,17 @@ async function ensureOidcProvider(iam, issuerUrl, opts = { cluster: '' }) {
 /* unused harmony export isNoChangeReason */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _deploy_wait_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3370);
-/* harmony import */ var _deploy_compare_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3756);
+/* harmony import */ var _state_names_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3641);
+/* harmony import */ var _deploy_wait_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3370);
+/* harmony import */ var _deploy_compare_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3756);
+
 
 
 
 /** [a-zA-Z][-a-zA-Z0-9]*, ≤ 128: run id and attempt when on Actions, a time and random suffix always. */
 function changeSetName(env = process.env, now = Date.now()) {
     const run = env.GITHUB_RUN_ID ? `-r${env.GITHUB_RUN_ID}-${env.GITHUB_RUN_ATTEMPT ?? '1'}` : '';
-    return `karpenter-provision${run}-${now.toString(36)}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(4).toString('hex')}`.replace(/[^-a-zA-Z0-9]/g, '');
+    return `${_state_names_js__WEBPACK_IMPORTED_MODULE_1__/* .CHANGE_SET_PREFIX */ .tt}${run}-${now.toString(36)}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(4).toString('hex')}`.replace(/[^-a-zA-Z0-9]/g, '');
 }
 async function createChangeSet(cfn, spec, name, type) {
     const { CreateChangeSetCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(805)]).then(__webpack_require__.t.bind(__webpack_require__, 3805, 19));
@@ -110,7 +112,7 @@ async function createChangeSet(cfn, spec, name, type) {
         StackName: spec.name,
         ChangeSetName: name,
         ChangeSetType: type,
-        TemplateBody: (0,_deploy_compare_js__WEBPACK_IMPORTED_MODULE_2__/* .templateBody */ .xt)(spec),
+        TemplateBody: (0,_deploy_compare_js__WEBPACK_IMPORTED_MODULE_3__/* .templateBody */ .xt)(spec),
         Parameters: Object.entries(spec.parameters).map(([ParameterKey, ParameterValue]) => ({ ParameterKey, ParameterValue })),
         Tags: Object.entries(spec.tags).map(([Key, Value]) => ({ Key, Value })),
         Capabilities: [...capabilities],
@@ -125,7 +127,7 @@ function isNoChangeReason(reason) {
 async function waitForChangeSet(cfn, stack, name, opts) {
     const { DescribeChangeSetCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(805)]).then(__webpack_require__.t.bind(__webpack_require__, 3805, 19));
     let status = 'unknown';
-    return (0,_deploy_wait_js__WEBPACK_IMPORTED_MODULE_1__/* .pollUntil */ .g3)(async () => {
+    return (0,_deploy_wait_js__WEBPACK_IMPORTED_MODULE_2__/* .pollUntil */ .g3)(async () => {
         const out = await cfn.send(new DescribeChangeSetCommand({ StackName: stack, ChangeSetName: name }));
         status = out.Status ?? 'unknown';
         if (out.Status === 'CREATE_COMPLETE')
@@ -1000,8 +1002,8 @@ async function noteReplicaSpread(ctx, session, desired) {
 var cluster_session = __webpack_require__(2934);
 // EXTERNAL MODULE: ./src/modes/lifecycle.ts + 3 modules
 var lifecycle = __webpack_require__(2397);
-// EXTERNAL MODULE: ./src/state/desired.ts + 10 modules
-var state_desired = __webpack_require__(740);
+// EXTERNAL MODULE: ./src/state/desired.ts + 8 modules
+var state_desired = __webpack_require__(6462);
 // EXTERNAL MODULE: ./src/aws/addons.ts
 var addons = __webpack_require__(1722);
 // EXTERNAL MODULE: ./src/aws/pod-identity-role.ts

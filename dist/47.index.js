@@ -179,7 +179,7 @@ function describeChartDiff(d, release) {
 /* harmony export */   gt: () => (/* binding */ planIdentity),
 /* harmony export */   oA: () => (/* binding */ driftIdentity)
 /* harmony export */ });
-/* harmony import */ var _state_desired_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(740);
+/* harmony import */ var _state_desired_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6462);
 /* harmony import */ var _runner_log_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7708);
 /* harmony import */ var _aws_addons_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1722);
 /* harmony import */ var _aws_pod_identity_role_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9062);

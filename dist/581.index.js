@@ -28,13 +28,14 @@ export const modules = {
 const INPUT_FLAGS = [
     'mode', 'role-to-assume', 'audience', 'role-session-name', 'role-duration-seconds', 'aws-region', 'kubeconfig',
     'helm-version', 'chart', 'namespace', 'values-file', 'manifests', 'timeout', 'fail-on-drift', 'install-chart',
-    'node-access', 'controller-identity'
+    'node-access', 'controller-identity', 'account'
 ];
 const USAGE = `usage: karpenter-provision --config FILE [--mode render|plan|apply|drift|delete] [--out DIR] [--summary FILE]
                           [--${INPUT_FLAGS.filter(f => f !== 'mode').join(' V] [--')} V]
 Flags carry the action's input names and defaults (${Object.entries(_inputs_read_js__WEBPACK_IMPORTED_MODULE_3__/* .INPUT_DEFAULTS */ .WJ).map(([k, v]) => `${k}=${v}`).join(', ')}).
 The mode defaults to render on the command line. render is offline: no credentials, no network.
---out DIR (render) writes karpenter-stack.json, controller-stack.json, values.yaml and helm-args.json.`;
+--out DIR (render) writes karpenter-stack.json, controller-stack.json, values.yaml, helm-args.json and the deployer
+policies (deployer-policy.json, deployer-policy-read-only.json; --account sets the account in their ARNs).`;
 async function runCli(argv) {
     const options = Object.fromEntries([
         ['config', { type: 'string' }], ['out', { type: 'string' }], ['summary', { type: 'string' }], ['help', { type: 'boolean', short: 'h' }],
@@ -80,7 +81,7 @@ async function runCli(argv) {
     if (typeof values.out === 'string' && result.report.desired) {
         const { renderArtefacts } = await __webpack_require__.e(/* import() */ 310).then(__webpack_require__.bind(__webpack_require__, 5310));
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(values.out, { recursive: true });
-        for (const [file, body] of Object.entries(renderArtefacts(result.report.desired))) {
+        for (const [file, body] of Object.entries(renderArtefacts(result.report.desired, result.report.deployerPolicies))) {
             await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(values.out, file), body);
             process.stdout.write(`wrote ${(0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(values.out, file)}\n`);
         }

@@ -10,8 +10,10 @@ export const modules = {
 /* harmony export */ });
 /* unused harmony exports POD_IDENTITY_AGENT, agentFix */
 /* harmony import */ var _preflight_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7610);
+/* harmony import */ var _state_names_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3641);
 
-const POD_IDENTITY_AGENT = 'eks-pod-identity-agent';
+
+const POD_IDENTITY_AGENT = _state_names_js__WEBPACK_IMPORTED_MODULE_1__/* .POD_IDENTITY_AGENT_ADDON */ .Qt;
 function agentFix(cluster) {
     return (`add \`addons: [{name: ${POD_IDENTITY_AGENT}}]\` to the cluster file and run ` +
         `\`eksctl create addon --cluster ${cluster} --name ${POD_IDENTITY_AGENT}\` (or use IRSA: controller-identity: irsa)`);
@@ -2276,8 +2278,8 @@ __webpack_require__.d(__webpack_exports__, {
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
-// EXTERNAL MODULE: ./src/state/desired.ts + 10 modules
-var state_desired = __webpack_require__(740);
+// EXTERNAL MODULE: ./src/state/desired.ts + 8 modules
+var state_desired = __webpack_require__(6462);
 // EXTERNAL MODULE: ./src/runner/log.ts
 var log = __webpack_require__(7708);
 ;// CONCATENATED MODULE: ./src/aws/clients.ts

@@ -26,7 +26,7 @@ const USAGE = [
         ? flagLine('--mode MODE', `${i.description} Default on the command line: render.`)
         : flagLine(`--${i.name} VALUE`, `${i.description}${'default' in i ? ` Default: ${i.default}.` : ''}`)
   ),
-  flagLine('--out DIR', 'render: write karpenter-stack.json, controller-stack.json, values.yaml and helm-args.json to DIR.'),
+  flagLine('--out DIR', 'render: write karpenter-stack.json, controller-stack.json, values.yaml, helm-args.json and the deployer policies (deployer-policy.json, deployer-policy-read-only.json) to DIR.'),
   flagLine('--summary FILE', 'Write the job summary (Markdown) to FILE.'),
   flagLine('-h, --help', 'This text.')
 ].join('\n')
@@ -71,7 +71,7 @@ export async function runCli(argv: string[]): Promise<number> {
   if (typeof values.out === 'string' && result.report.desired) {
     const { renderArtefacts } = await import('./modes/render.js')
     await mkdir(values.out, { recursive: true })
-    for (const [file, body] of Object.entries(renderArtefacts(result.report.desired))) {
+    for (const [file, body] of Object.entries(renderArtefacts(result.report.desired, result.report.deployerPolicies))) {
       await writeFile(join(values.out, file), body)
       process.stdout.write(`wrote ${join(values.out, file)}\n`)
     }

@@ -17,6 +17,8 @@ import { startE2eEnv, E2E_ACCOUNT, type E2eEnv } from '../../test/harness/e2e.js
 import { ensureHelmBinary, HELM_LAYERS } from '../../test/harness/helm-binaries.js'
 import { makeWorkspace, REPO_ROOT, type ActionResult } from '../../test/harness/run-action.js'
 import { execArgv, filesUnder, helmRecords, readAwsAuth, readCrd, recordFiles } from '../../test/harness/e2e-checks.js'
+import { renderDeployerPolicies, requestsOf, changesSomething, type Call } from '../../test/harness/deployer-check.js'
+import { evaluate, explainRequest as explainCall } from '../../test/harness/iam-requests.js'
 
 const ALL_HELM = process.env.E2E_ALL_HELM === '1'
 const HELM_VERSIONS = ALL_HELM ? HELM_LAYERS.map(l => l.helmVersion) : ['v3.18.0']
@@ -102,6 +104,7 @@ describe.each(HELM_VERSIONS)('the action end to end with helm %s', (helmVersion)
       c.destroy()
     }
   }
+  const runLog: { file: string; mode: string; calls: Call[] }[] = []
   const apply = (version: string, extra: Record<string, string> = {}, envExtra: Record<string, string> = {}) =>
     env.run(workspace, { 'cluster-config': `cluster-${version}.yaml`, mode: 'apply', 'node-access': 'auto', manifests: 'manifests', timeout: '90s', ...extra }, { env: envExtra })
 
@@ -114,6 +117,14 @@ describe.each(HELM_VERSIONS)('the action end to end with helm %s', (helmVersion)
       authenticationMode: 'CONFIG_MAP',
       chartVersions: [OLD_CHART, FIRST, NEXT]
     })
+    // every run's AWS calls, for the deployer policy (the last test)
+    const runOnce = env.run
+    env.run = async (ws, inputs, opts) => {
+      const before = env.moto.calls.length
+      const r = await runOnce(ws, inputs, opts)
+      runLog.push({ file: inputs['cluster-config'], mode: inputs.mode, calls: env.moto.calls.slice(before) })
+      return r
+    }
     workspace = await makeWorkspace({ [`cluster-${FIRST}.yaml`]: config(FIRST), [`cluster-${NEXT}.yaml`]: config(NEXT) })
     await cp(MANIFESTS, join(workspace, 'manifests'), { recursive: true })
     runnerTemp = await mkdtemp(join(tmpdir(), 'e2e-runner-temp-'))
@@ -353,4 +364,20 @@ describe.each(HELM_VERSIONS)('the action end to end with helm %s', (helmVersion)
     expect(said(again)).toMatch(/not found, nothing to delete/)
     expect((await readAwsAuth(env.api))?.mapRoles).toEqual([OTHER_ROLE])
   }, 240_000)
+
+  it("every AWS call of every run is allowed by its file's rendered deployer policy; read-only denies every change", async () => {
+    const env0 = { partition: 'aws', region: REGION, account: E2E_ACCOUNT }
+    for (const file of [...new Set(runLog.map(r => r.file))]) {
+      const policies = await renderDeployerPolicies(workspace, file, E2E_ACCOUNT)
+      const runs = runLog.filter(r => r.file === file)
+      const requests = requestsOf(runs.flatMap(r => r.calls), env0)
+      expect(requests.length).toBeGreaterThan(5)
+      expect((await evaluate(policies.apply, requests, E2E_ACCOUNT)).filter(e => e.verdict !== 'Allowed').map(explainCall)).toEqual([])
+      const reading = requestsOf(runs.filter(r => r.mode === 'plan' || r.mode === 'drift').flatMap(r => r.calls), env0)
+      expect((await evaluate(policies.readOnly, reading, E2E_ACCOUNT)).filter(e => e.verdict !== 'Allowed').map(explainCall)).toEqual([])
+      const changing = requests.filter(r => changesSomething(r.operation))
+      expect((await evaluate(policies.readOnly, changing, E2E_ACCOUNT)).filter(e => e.verdict === 'Allowed').map(explainCall)).toEqual([])
+    }
+    expect(runLog.map(r => r.mode)).toEqual(expect.arrayContaining(['apply', 'plan', 'delete']))
+  }, 120_000)
 })

@@ -8,6 +8,9 @@ import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-clo
 import { startMoto, type Moto } from '../../test/harness/moto.js'
 import { startOidc, type OidcServer } from '../../test/harness/oidc.js'
 import { runAction, makeWorkspace, type ActionResult } from '../../test/harness/run-action.js'
+import { renderDeployerPolicies, requestsOf, changesSomething, type Call, type RenderedPolicies } from '../../test/harness/deployer-check.js'
+import { evaluate, explainRequest as said } from '../../test/harness/iam-requests.js'
+import { handlerRequests } from '../../test/harness/handler-requests.js'
 
 const CLUSTER = 'cluster-with-karpenter'
 const REGION = 'us-west-2'
@@ -85,11 +88,14 @@ function assertNoSecretsOutsideMasks(r: ActionResult): void {
 let first: ActionResult
 let second: ActionResult
 const metrics: Record<string, { calls: number; wallMs: number; byAction: Record<string, number> }> = {}
+/** every AWS call of each run, with its request (for the deployer policy) */
+const runCalls: Record<string, Call[]> = {}
 
 function measure(label: string, r: ActionResult): void {
   const byAction: Record<string, number> = {}
   for (const c of moto.calls) byAction[c.action] = (byAction[c.action] ?? 0) + 1
   metrics[label] = { calls: moto.calls.length, wallMs: r.elapsedMs, byAction }
+  runCalls[label] = [...moto.calls]
 }
 
 beforeAll(async () => {
@@ -97,7 +103,7 @@ beforeAll(async () => {
   oidc = await startOidc()
   await moto.reset()
   await moto.cluster({ name: CLUSTER, region: REGION, version: '1.32', authenticationMode: 'API_AND_CONFIG_MAP' })
-  workspace = await makeWorkspace({ 'cluster.yaml': CONFIG })
+  workspace = await makeWorkspace({ 'cluster.yaml': CONFIG, 'other.yaml': CONFIG.replaceAll(CLUSTER, 'other-cluster') })
   moto.resetCalls()
   first = await apply()
   measure('first apply', first)
@@ -228,4 +234,46 @@ describe('apply refuses before any change', () => {
     expect(moto.count('CreateChangeSet')).toBe(0)
     expect(moto.count('CreateOpenIDConnectProvider')).toBe(0)
   })
+})
+
+describe('the deployer policy (render --account) against every AWS call apply made', () => {
+  const env = { partition: 'aws', region: REGION, account: ACCOUNT }
+  const flags = { 'node-access': 'none', 'install-chart': 'false' }
+  let policies: RenderedPolicies
+  let other: RenderedPolicies
+  const calls = (): Call[] => [...runCalls['first apply'], ...runCalls['no-op re-apply']]
+  beforeAll(async () => {
+    policies = await renderDeployerPolicies(workspace, 'cluster.yaml', ACCOUNT, flags)
+    other = await renderDeployerPolicies(workspace, 'other.yaml', ACCOUNT, flags)
+  }, 60_000)
+
+  it('the apply variant allows every one', async () => {
+    const requests = requestsOf(calls(), env)
+    expect(requests.map(r => r.action)).toEqual(expect.arrayContaining(['cloudformation:CreateChangeSet', 'cloudformation:ExecuteChangeSet', 'iam:CreateOpenIDConnectProvider', 'eks:DescribeCluster']))
+    expect((await evaluate(policies.apply, requests, ACCOUNT)).filter(e => e.verdict !== 'Allowed').map(said)).toEqual([])
+  }, 60_000)
+
+  it('the read-only variant denies every one that changes something', async () => {
+    const changing = requestsOf(calls(), env).filter(r => changesSomething(r.operation))
+    expect(changing.length).toBeGreaterThanOrEqual(4)
+    expect((await evaluate(policies.readOnly, changing, ACCOUNT)).filter(e => e.verdict === 'Allowed').map(said)).toEqual([])
+  }, 60_000)
+
+  it("the apply variant allows every handler permission for the stacks as they were made (this endpoint's rule names)", async () => {
+    const rules = await listRules()
+    const requests = handlerRequests(
+      [{ name: names.karpenterStack, template: policies.karpenterTemplate }, { name: names.irsaStack, template: policies.controllerTemplate }],
+      ['create', 'read', 'update', 'delete'],
+      { ...env, ruleName: (_stack, id) => rules.find(r => r.Name.includes(`-${id}-`))?.Name ?? `missing-${id}` }
+    )
+    expect(requests.some(r => r.resource.includes(':rule/missing-'))).toBe(false)
+    expect((await evaluate(policies.apply, requests, ACCOUNT)).filter(e => e.verdict !== 'Allowed').map(said)).toEqual([])
+  }, 60_000)
+
+  it("another cluster's policy (same account) denies every call on this cluster's resources", async () => {
+    // '*' resources (list and describe calls IAM cannot scope) and the region's OIDC issuers are not cluster-scoped
+    const scoped = requestsOf(calls(), env).filter(r => r.resource !== '*' && !r.resource.includes(':oidc-provider/'))
+    expect(scoped.length).toBeGreaterThanOrEqual(10)
+    expect((await evaluate(other.apply, scoped, ACCOUNT)).filter(e => e.verdict === 'Allowed').map(said)).toEqual([])
+  }, 60_000)
 })

@@ -9,6 +9,8 @@ import { EC2Client, DescribeImagesCommand, RunInstancesCommand, DescribeInstance
 import { startMoto, type Moto } from '../../test/harness/moto.js'
 import { startOidc, type OidcServer } from '../../test/harness/oidc.js'
 import { runAction, makeWorkspace, type ActionResult } from '../../test/harness/run-action.js'
+import { renderDeployerPolicies, requestsOf, changesSomething, type Call } from '../../test/harness/deployer-check.js'
+import { evaluate, explainRequest as said } from '../../test/harness/iam-requests.js'
 
 const CLUSTER = 'preview-pr-42'
 const REGION = 'us-west-2'
@@ -37,6 +39,8 @@ const names = {
 let moto: Moto
 let oidc: OidcServer
 let workspace: string
+/** every AWS call of each run, with its request (for the deployer policy) */
+const runCalls: Record<string, Call[]> = {}
 const clientConfig = () => ({ region: REGION, endpoint: moto.directEndpoint, credentials: { accessKeyId: 'AKIAFAKE', secretAccessKey: SECRET } })
 
 function run(mode: string, file: string, extra: Record<string, string> = {}): Promise<ActionResult> {
@@ -117,6 +121,7 @@ describe('plan against moto', () => {
   beforeAll(async () => {
     moto.resetCalls()
     plan = await run('plan', 'with-queue.yaml')
+    runCalls.plan = [...moto.calls]
   }, 200_000)
 
   it('lists the added queue, its policy and the four rules', () => {
@@ -154,7 +159,9 @@ describe('plan against moto', () => {
 
 describe('drift against moto', () => {
   it('known moto gap: drift detection is not implemented — a clear error, not a crash', async () => {
+    moto.resetCalls()
     const r = await run('drift', 'without-queue.yaml')
+    runCalls.drift = [...moto.calls]
     expect(r.code).not.toBe(0)
     expect(r.stdout).toMatch(/CloudFormation drift detection is not available at http:\/\/127\.0\.0\.1:\d+/)
     expect(r.stdout + r.stderr).not.toMatch(/\n\s+at .*\.js:\d+/) // no stack trace
@@ -178,8 +185,12 @@ describe('delete against moto', () => {
     ids.otherCluster = await launch(ec2, { 'karpenter.sh/nodepool': 'default', 'kubernetes.io/cluster/someone-else': 'owned' })
     ids.managedNode = await launch(ec2, { [`kubernetes.io/cluster/${CLUSTER}`]: 'owned', 'eks:nodegroup-name': 'ng-1' })
     ec2.destroy()
+    moto.resetCalls()
     first = await run('delete', 'without-queue.yaml')
+    runCalls.delete = [...moto.calls]
+    moto.resetCalls()
     second = await run('delete', 'without-queue.yaml')
+    runCalls['second delete'] = [...moto.calls]
   }, 300_000)
 
   it('removes both stacks and the roles', async () => {
@@ -216,4 +227,53 @@ describe('delete against moto', () => {
     expect(second.summary).toContain('instances: none left tagged for this cluster by Karpenter')
     expect(second.summary).toMatch(/\| absent \|/)
   })
+})
+
+describe('the deployer policy (render --account) against every AWS call plan, drift and delete made', () => {
+  const instanceTags = new Map<string, Record<string, string>>()
+  const env = { partition: 'aws', region: REGION, account: ACCOUNT, instanceTags: (id: string) => instanceTags.get(id) ?? {} }
+  const flags = { 'node-access': 'none', 'install-chart': 'false' }
+  beforeAll(async () => {
+    // TerminateInstances is authorised on the instances' tags: read them back from the endpoint
+    const ec2 = new EC2Client(clientConfig())
+    const out = await ec2.send(new DescribeInstancesCommand({}))
+    for (const i of (out.Reservations ?? []).flatMap(r => r.Instances ?? [])) instanceTags.set(i.InstanceId ?? '', Object.fromEntries((i.Tags ?? []).map(t => [t.Key ?? '', t.Value ?? ''])))
+    ec2.destroy()
+  })
+
+  it('read-only allows every call of plan and drift (both configs), apply allows them too', async () => {
+    const withQueue = await renderDeployerPolicies(workspace, 'with-queue.yaml', ACCOUNT, flags)
+    const withoutQueue = await renderDeployerPolicies(workspace, 'without-queue.yaml', ACCOUNT, flags)
+    const plan = requestsOf(runCalls.plan, env)
+    const drift = requestsOf(runCalls.drift, env)
+    expect(plan.map(r => r.action)).toEqual(expect.arrayContaining(['cloudformation:CreateChangeSet', 'cloudformation:DescribeChangeSet', 'cloudformation:DeleteChangeSet']))
+    expect(drift.map(r => r.action)).toContain('cloudformation:DetectStackDrift')
+    for (const [policies, requests] of [[withQueue, plan], [withoutQueue, drift]] as const) {
+      expect((await evaluate(policies.readOnly, requests, ACCOUNT)).filter(e => e.verdict !== 'Allowed').map(said)).toEqual([])
+      expect((await evaluate(policies.apply, requests, ACCOUNT)).filter(e => e.verdict !== 'Allowed').map(said)).toEqual([])
+    }
+  }, 120_000)
+
+  it('apply allows every call of both deletes; read-only denies every one that changes something', async () => {
+    const policies = await renderDeployerPolicies(workspace, 'without-queue.yaml', ACCOUNT, flags)
+    const requests = requestsOf([...runCalls.delete, ...runCalls['second delete']], env)
+    expect(requests.map(r => r.action)).toEqual(expect.arrayContaining(['cloudformation:DeleteStack', 'ec2:TerminateInstances', 'iam:DetachRolePolicy']))
+    expect((await evaluate(policies.apply, requests, ACCOUNT)).filter(e => e.verdict !== 'Allowed').map(said)).toEqual([])
+    const changing = requests.filter(r => changesSomething(r.operation))
+    expect((await evaluate(policies.readOnly, changing, ACCOUNT)).filter(e => e.verdict === 'Allowed').map(said)).toEqual([])
+  }, 120_000)
+
+  it("the apply policy denies terminating an instance of another cluster or one Karpenter did not launch", async () => {
+    const policies = await renderDeployerPolicies(workspace, 'without-queue.yaml', ACCOUNT, flags)
+    const terminate = (tags: Record<string, string>) => ({
+      action: 'ec2:TerminateInstances', resource: `arn:aws:ec2:${REGION}:${ACCOUNT}:instance/i-0123456789abcdef0`, from: 'test',
+      context: Object.fromEntries(Object.entries(tags).map(([k, v]) => [`aws:ResourceTag/${k}`, v]))
+    })
+    const verdicts = await evaluate(policies.apply, [
+      terminate({ 'karpenter.sh/nodepool': 'default', 'kubernetes.io/cluster/someone-else': 'owned' }),
+      terminate({ [`kubernetes.io/cluster/${CLUSTER}`]: 'owned', 'eks:nodegroup-name': 'ng-1' }),
+      terminate({ 'karpenter.sh/nodepool': 'default', [`kubernetes.io/cluster/${CLUSTER}`]: 'owned' })
+    ], ACCOUNT)
+    expect(verdicts.map(v => v.verdict)).toEqual(['ImplicitlyDenied', 'ImplicitlyDenied', 'Allowed'])
+  }, 60_000)
 })

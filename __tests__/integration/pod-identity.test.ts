@@ -11,6 +11,8 @@ import { startMoto, type Moto } from '../../test/harness/moto.js'
 import { startOidc, type OidcServer } from '../../test/harness/oidc.js'
 import { startEksStandin, type EksStandin } from '../../test/harness/eks-standin.js'
 import { runAction, makeWorkspace, REPO_ROOT, type ActionResult } from '../../test/harness/run-action.js'
+import { renderDeployerPolicies, requestsOf, changesSomething, type Call } from '../../test/harness/deployer-check.js'
+import { evaluate, explainRequest as said } from '../../test/harness/iam-requests.js'
 
 const CLUSTER = 'pod-identity-cluster'
 const REGION = 'us-west-2'
@@ -33,7 +35,17 @@ let example: string
 const clientConfig = () => ({ region: REGION, endpoint: moto.directEndpoint, credentials: { accessKeyId: 'AKIAFAKE', secretAccessKey: FAKE_SECRET } })
 const iam = () => new IAMClient(clientConfig())
 
+/** every run with the AWS calls it made (moto's and the stand-in's), for the deployer policy */
+const runLog: { mode: string; workspace: string; calls: Call[] }[] = []
+
 async function run(mode: string, workspace: string, extra: Record<string, string> = {}): Promise<ActionResult> {
+  const [m0, s0] = [moto.calls.length, standin.calls.length]
+  const r = await runOnce(mode, workspace, extra)
+  runLog.push({ mode, workspace, calls: [...moto.calls.slice(m0), ...standin.calls.slice(s0)] })
+  return r
+}
+
+async function runOnce(mode: string, workspace: string, extra: Record<string, string> = {}): Promise<ActionResult> {
   return runAction({
     workspace,
     inputs: {
@@ -91,13 +103,16 @@ afterAll(async () => {
   await moto?.stop()
 })
 
+let mainWorkspace = ''
+const switchWorkspaces: string[] = []
+
 describe('Pod Identity with examples/pod-identity.yaml: apply, re-apply, plan, drift, delete', () => {
   let workspace: string
   let first: ActionResult
   let second: ActionResult
   beforeAll(async () => {
     await fresh()
-    workspace = await makeWorkspace({ 'cluster.yaml': example })
+    workspace = mainWorkspace = await makeWorkspace({ 'cluster.yaml': example })
     first = await run('apply', workspace)
     moto.resetCalls()
     second = await run('apply', workspace)
@@ -258,12 +273,15 @@ describe('switching IRSA → Pod Identity with install-chart: false', () => {
     const irsaConfig = example.replace(/iam:\n  podIdentityAssociations:[\s\S]*?\n\n/, 'iam:\n  withOIDC: true\n\n')
     expect(irsaConfig).not.toMatch(/^\s+podIdentityAssociations:/m)
     const workspace = await makeWorkspace({ 'cluster.yaml': irsaConfig })
+    switchWorkspaces.push(workspace)
     const irsa = await run('apply', workspace)
     ok(irsa, 'IRSA apply')
     expect(irsa.outputs['controller-identity']).toBe('irsa')
     expect(await stackStatus(stacks.irsa)).toBe('CREATE_COMPLETE')
 
-    const pi = await run('apply', await makeWorkspace({ 'cluster.yaml': example }))
+    const piWorkspace = await makeWorkspace({ 'cluster.yaml': example })
+    switchWorkspaces.push(piWorkspace)
+    const pi = await run('apply', piWorkspace)
     ok(pi, 'Pod Identity apply')
     expect(pi.outputs['controller-identity']).toBe('pod-identity')
     expect(pi.summary).toContain('identity switch IRSA → Pod Identity detected')
@@ -271,4 +289,56 @@ describe('switching IRSA → Pod Identity with install-chart: false', () => {
     expect(await stackStatus(stacks.irsa)).toBe('CREATE_COMPLETE')
     expect(pi.stdout).toMatch(/install-chart is false: IRSA \(stack eksctl-pod-identity-cluster-addon-iamserviceaccount-karpenter-karpenter\) is left in place/)
   }, 400_000)
+})
+
+describe('the deployer policy (render --account) against every AWS call of these runs (moto and the stand-in)', () => {
+  const env = { partition: 'aws', region: REGION, account: ACCOUNT }
+  const flags = { 'node-access': 'none', 'install-chart': 'false' }
+  const allowedBy = async (policies: unknown[], calls: Call[]) => (await evaluate(policies, requestsOf(calls, env), ACCOUNT)).filter(e => e.verdict !== 'Allowed').map(said)
+
+  it('examples/pod-identity.yaml: apply allows apply and delete, read-only allows plan and drift and denies what changes', async () => {
+    const policies = await renderDeployerPolicies(mainWorkspace, 'cluster.yaml', ACCOUNT, flags)
+    const runs = runLog.filter(r => r.workspace === mainWorkspace)
+    const changing = runs.filter(r => r.mode === 'apply' || r.mode === 'delete').flatMap(r => r.calls)
+    const reading = runs.filter(r => r.mode === 'plan' || r.mode === 'drift').flatMap(r => r.calls)
+    expect(requestsOf(changing, env).map(r => r.action)).toEqual(
+      expect.arrayContaining(['eks:CreatePodIdentityAssociation', 'iam:PassRole', 'eks:DeletePodIdentityAssociation', 'eks:DescribeAddon'])
+    )
+    expect(await allowedBy(policies.apply, [...changing, ...reading])).toEqual([])
+    expect(await allowedBy(policies.readOnly, reading)).toEqual([])
+    const mutations = requestsOf(changing, env).filter(r => changesSomething(r.operation))
+    expect(mutations.length).toBeGreaterThan(5)
+    expect((await evaluate(policies.readOnly, mutations, ACCOUNT)).filter(e => e.verdict === 'Allowed').map(said)).toEqual([])
+  }, 120_000)
+
+  it('the IRSA → Pod Identity switch: each apply is allowed by the policy of its own file', async () => {
+    expect(switchWorkspaces).toHaveLength(2)
+    for (const workspace of switchWorkspaces) {
+      const policies = await renderDeployerPolicies(workspace, 'cluster.yaml', ACCOUNT, flags)
+      const calls = runLog.filter(r => r.workspace === workspace).flatMap(r => r.calls)
+      expect(calls.length).toBeGreaterThan(5)
+      expect(await allowedBy(policies.apply, calls)).toEqual([])
+    }
+  }, 120_000)
+})
+
+describe('the deployer policy with node access by access entry (the stand-in serves access entries)', () => {
+  it('apply and delete with node-access: access-entry are allowed by apply; read-only denies their changes', async () => {
+    await fresh()
+    await moto.cluster({ name: CLUSTER, region: REGION, version: '1.32', authenticationMode: 'API' })
+    const workspace = await makeWorkspace({ 'cluster.yaml': example })
+    ok(await run('apply', workspace, { 'node-access': 'access-entry' }), 'apply')
+    expect(standin.accessEntries()).toEqual([expect.objectContaining({ clusterName: CLUSTER, principalArn: `arn:aws:iam::${ACCOUNT}:role/eksctl-KarpenterNodeRole-${CLUSTER}` })])
+    ok(await run('delete', workspace, { 'node-access': 'access-entry' }), 'delete')
+    const env = { partition: 'aws', region: REGION, account: ACCOUNT }
+    const requests = requestsOf(runLog.filter(r => r.workspace === workspace).flatMap(r => r.calls), env)
+    expect(requests.map(r => r.action)).toEqual(expect.arrayContaining(['eks:CreateAccessEntry', 'eks:DeleteAccessEntry']))
+    const policies = await renderDeployerPolicies(workspace, 'cluster.yaml', ACCOUNT, { 'node-access': 'access-entry', 'install-chart': 'false' })
+    expect((await evaluate(policies.apply, requests, ACCOUNT)).filter(e => e.verdict !== 'Allowed').map(said)).toEqual([])
+    const changing = requests.filter(r => changesSomething(r.operation))
+    expect((await evaluate(policies.readOnly, changing, ACCOUNT)).filter(e => e.verdict === 'Allowed').map(said)).toEqual([])
+    // the node role's entry only: another principal's entry is denied
+    const other = { action: 'eks:CreateAccessEntry', resource: `arn:aws:eks:${REGION}:${ACCOUNT}:cluster/${CLUSTER}`, context: { 'eks:principalArn': `arn:aws:iam::${ACCOUNT}:role/admin` }, from: 'test' }
+    expect((await evaluate(policies.apply, [other], ACCOUNT))[0].verdict).toBe('ImplicitlyDenied')
+  }, 300_000)
 })

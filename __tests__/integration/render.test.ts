@@ -1,7 +1,7 @@
 // render, as a runner and as a laptop would run it: the committed bundles, offline.
 import { describe, expect, it, beforeAll } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parse } from 'yaml'
@@ -53,6 +53,23 @@ describe('dist/cli.js --mode render', () => {
     expect(r.stdout).toContain('node-role-name=eksctl-KarpenterNodeRole-cluster-with-karpenter')
   })
 
+  it('writes the deployer policies for --account, the same as examples/ (the README command)', () => {
+    const out = mkdtempSync(join(tmpdir(), 'render-policy-'))
+    const r = run('dist/cli.js', ['--mode', 'render', '--config', example, '--account', '111122223333', '--out', out], {})
+    expect(r.status).toBe(0)
+    expect(r.network).toBe('')
+    const files = readdirSync(out).filter(f => f.startsWith('deployer-policy')).sort()
+    expect(files).toEqual(readdirSync(join(root, 'examples')).filter(f => f.startsWith('deployer-policy')).sort())
+    for (const f of files) expect(readFileSync(join(out, f), 'utf8')).toBe(readFileSync(join(root, 'examples', f), 'utf8'))
+    expect(r.stdout).toContain(`wrote ${join(out, 'deployer-policy-read-only.json')}`)
+  })
+
+  it('refuses an --account that is not 12 digits, before reading the config', () => {
+    const r = run('dist/cli.js', ['--config', example, '--account', '1111-2222-3333'], {})
+    expect(r.status).toBe(2)
+    expect(r.stderr).toContain('input account: "1111-2222-3333" is not an AWS account id (expected 12 digits)')
+  })
+
   it('fails with the positioned error and writes nothing for a bad config', () => {
     const dir = mkdtempSync(join(tmpdir(), 'render-bad-'))
     const bad = join(dir, 'bad.yaml')
@@ -98,6 +115,25 @@ describe('dist/index.js with INPUT_MODE=render', () => {
     expect(md).toContain('karpenter-provision · render (offline)')
     expect(md).toContain('<details><summary>Stack eksctl-cluster-with-karpenter-karpenter</summary>')
     expect(r.stdout).toContain('::group::karpenter-stack.json')
+    // the deployer policy, folded; without account or role-to-assume the account is a placeholder
+    expect(md).toContain('### Deployer policy')
+    expect(md).toContain('<details><summary>read-only (plan and drift)</summary>')
+    expect(md).toContain('give the `account` input or `--account`')
+    expect(r.stdout).toContain('::group::deployer-policy.json')
+  })
+
+  it('takes the account from the account input, else from role-to-assume', () => {
+    for (const [inputs, account] of [[{ INPUT_ACCOUNT: '444455556666' }, '444455556666'], [{ 'INPUT_ROLE-TO-ASSUME': 'arn:aws:iam::777788889999:role/deployer' }, '777788889999']] as const) {
+      const dir = mkdtempSync(join(tmpdir(), 'render-account-'))
+      const summary = join(dir, 'summary')
+      writeFileSync(summary, '')
+      const r = run('dist/index.js', [], { GITHUB_ACTIONS: 'true', GITHUB_WORKSPACE: root, GITHUB_STEP_SUMMARY: summary, RUNNER_TEMP: dir, 'INPUT_CLUSTER-CONFIG': example, INPUT_MODE: 'render', ...inputs })
+      expect(r.status).toBe(0)
+      const md = readFileSync(summary, 'utf8').split('### Deployer policy')[1] ?? ''
+      expect(md).toContain(`scoped to this cluster's names in account ${account}.`)
+      expect(md).toContain(`arn:aws:iam::${account}:role/eksctl-KarpenterNodeRole-cluster-with-karpenter`)
+      expect(md).not.toContain('&lt;account-id&gt;')
+    }
   })
 
   it('annotates config errors on the file and line', () => {

@@ -2,8 +2,9 @@
 // so Pod Identity is refused before any change when the addon is not ACTIVE (SPEC §4).
 import type { EKSClient } from '@aws-sdk/client-eks'
 import { PreflightError } from './preflight.js'
+import { POD_IDENTITY_AGENT_ADDON } from '../state/names.js'
 
-export const POD_IDENTITY_AGENT = 'eks-pod-identity-agent'
+export const POD_IDENTITY_AGENT = POD_IDENTITY_AGENT_ADDON
 
 export function agentFix(cluster: string): string {
   return (

@@ -3,8 +3,9 @@
 // tag (`karpenter.sh/nodepool`; `karpenter.sh/provisioner-name` before v0.32) AND the cluster's tag
 // (`kubernetes.io/cluster/<name>=owned` or `eks:eks-cluster-name=<name>`) are touched; nothing else.
 import type { EC2Client, Filter } from '@aws-sdk/client-ec2'
+import { KARPENTER_INSTANCE_TAGS, clusterInstanceTags } from '../state/names.js'
 
-export const KARPENTER_INSTANCE_TAGS = ['karpenter.sh/nodepool', 'karpenter.sh/provisioner-name'] as const
+export { KARPENTER_INSTANCE_TAGS }
 const LIVE_STATES = ['pending', 'running', 'stopping', 'stopped']
 
 export interface LeftoverInstance {
@@ -15,10 +16,7 @@ export interface LeftoverInstance {
 
 /** EC2 filters AND together, so each Karpenter tag × cluster tag pair is its own query. */
 export function leftoverFilters(cluster: string): Filter[][] {
-  const clusterTags: Filter[] = [
-    { Name: `tag:kubernetes.io/cluster/${cluster}`, Values: ['owned'] },
-    { Name: 'tag:eks:eks-cluster-name', Values: [cluster] }
-  ]
+  const clusterTags: Filter[] = clusterInstanceTags(cluster).flatMap(t => Object.entries(t).map(([k, v]) => ({ Name: `tag:${k}`, Values: [v] })))
   const out: Filter[][] = []
   for (const karpenterTag of KARPENTER_INSTANCE_TAGS) {
     for (const clusterTag of clusterTags) {
@@ -52,7 +50,7 @@ export async function findLeftoverInstances(ec2: EC2Client, cluster: string): Pr
 export function isKarpenterInstanceOf(tags: { Key?: string; Value?: string }[], cluster: string): boolean {
   const has = (k: string, v?: string): boolean => tags.some(t => t.Key === k && (v === undefined || t.Value === v))
   const karpenter = KARPENTER_INSTANCE_TAGS.some(k => has(k))
-  const ofCluster = has(`kubernetes.io/cluster/${cluster}`, 'owned') || has('eks:eks-cluster-name', cluster)
+  const ofCluster = clusterInstanceTags(cluster).some(t => Object.entries(t).every(([k, v]) => has(k, v)))
   return karpenter && ofCluster
 }
 

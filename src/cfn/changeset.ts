@@ -3,6 +3,7 @@
 import type { CloudFormationClient, Capability } from '@aws-sdk/client-cloudformation'
 import { randomBytes } from 'node:crypto'
 import type { StackSpec } from '../state/types.js'
+import { CHANGE_SET_PREFIX } from '../state/names.js'
 import { pollUntil, type PollOptions } from './deploy-wait.js'
 import { templateBody } from './deploy-compare.js'
 
@@ -11,7 +12,7 @@ export type ChangeSetType = 'CREATE' | 'UPDATE'
 /** [a-zA-Z][-a-zA-Z0-9]*, ≤ 128: run id and attempt when on Actions, a time and random suffix always. */
 export function changeSetName(env: NodeJS.ProcessEnv = process.env, now = Date.now()): string {
   const run = env.GITHUB_RUN_ID ? `-r${env.GITHUB_RUN_ID}-${env.GITHUB_RUN_ATTEMPT ?? '1'}` : ''
-  return `karpenter-provision${run}-${now.toString(36)}-${randomBytes(4).toString('hex')}`.replace(/[^-a-zA-Z0-9]/g, '')
+  return `${CHANGE_SET_PREFIX}${run}-${now.toString(36)}-${randomBytes(4).toString('hex')}`.replace(/[^-a-zA-Z0-9]/g, '')
 }
 
 export async function createChangeSet(cfn: CloudFormationClient, spec: StackSpec, name: string, type: ChangeSetType): Promise<void> {

@@ -26,7 +26,8 @@ export const ACTION_INPUTS = [
   {"name":"fail-on-drift","description":"In drift mode, fail the step when drift is found.","required":false,"default":"true"},
   {"name":"install-chart","description":"`false`: AWS prerequisites and node access only (chart managed by Argo CD, Flux…).","required":false,"default":"true"},
   {"name":"node-access","description":"auto (access entry when the cluster's authentication mode includes API, else aws-auth), access-entry, aws-auth or none.","required":false,"default":"auto"},
-  {"name":"controller-identity","description":"auto (Pod Identity when iam.podIdentityAssociations has an entry for <namespace>/karpenter, else IRSA), irsa or pod-identity.","required":false,"default":"auto"}
+  {"name":"controller-identity","description":"auto (Pod Identity when iam.podIdentityAssociations has an entry for <namespace>/karpenter, else IRSA), irsa or pod-identity.","required":false,"default":"auto"},
+  {"name":"account","description":"render: the 12-digit AWS account in the deployer policy's ARNs (default: role-to-assume's account, else a placeholder).","required":false}
 ] as const satisfies readonly DeclaredInput[]
 
 export const ACTION_OUTPUTS = [

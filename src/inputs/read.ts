@@ -73,6 +73,9 @@ export function readInputs(get: (name: InputName) => string): Inputs {
     problems.push(`input aws-region: "${awsRegion}" is not an AWS region (expected e.g. us-west-2)`)
   }
 
+  const account = optional('account')
+  if (account && !/^\d{12}$/.test(account)) problems.push(`input account: "${account}" is not an AWS account id (expected 12 digits)`)
+
   const inputs: Inputs = {
     clusterConfig,
     mode: oneOf('mode', MODES),
@@ -91,7 +94,8 @@ export function readInputs(get: (name: InputName) => string): Inputs {
     failOnDrift: bool('fail-on-drift'),
     installChart: bool('install-chart'),
     nodeAccess: oneOf('node-access', NODE_ACCESS),
-    controllerIdentity: oneOf('controller-identity', IDENTITIES)
+    controllerIdentity: oneOf('controller-identity', IDENTITIES),
+    account: account ?? (roleToAssume ? /^arn:[^:]+:iam::(\d{12}):/.exec(roleToAssume)?.[1] : undefined)
   }
   if (problems.length > 0) throw new InputError(problems)
   return inputs

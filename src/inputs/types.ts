@@ -25,4 +25,6 @@ export interface Inputs {
   installChart: boolean
   nodeAccess: NodeAccess
   controllerIdentity: ControllerIdentityChoice
+  /** render: the 12-digit account in the deployer policy's ARNs (else role-to-assume's account, else a placeholder) */
+  account?: string
 }

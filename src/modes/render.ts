@@ -2,6 +2,7 @@
 // command in the log and the summary; the command line also writes them to a folder.
 import { stringify } from 'yaml'
 import { buildDesiredState } from '../state/desired.js'
+import { deployerPolicies, deployerPolicyFiles, type DeployerPolicies } from '../state/deployer-policy.js'
 import type { DesiredState } from '../state/types.js'
 import { infoBlock, startGroup, endGroup } from '../runner/log.js'
 import { mergeValues } from '../helm/values-merge.js'
@@ -16,7 +17,8 @@ export async function runRender(ctx: RunContext): Promise<void> {
   const windows = windowsRenderView(ctx.config, ctx.inputs.nodeAccess)
   if (windows.problems.length > 0) throw new ConfigError(windows.problems)
   if (windows.step) ctx.report.steps.push(windows.step)
-  for (const [file, body] of Object.entries(renderArtefacts(desired))) {
+  ctx.report.deployerPolicies = deployerPolicies(desired, ctx.inputs.account)
+  for (const [file, body] of Object.entries(renderArtefacts(desired, ctx.report.deployerPolicies))) {
     startGroup(file)
     infoBlock(body)
     endGroup()
@@ -36,11 +38,12 @@ export async function runRender(ctx: RunContext): Promise<void> {
 }
 
 /** The files `render --out DIR` writes (SPEC §3). */
-export function renderArtefacts(d: DesiredState): Record<string, string> {
+export function renderArtefacts(d: DesiredState, policies?: DeployerPolicies): Record<string, string> {
   return {
     'karpenter-stack.json': JSON.stringify(d.karpenterStack.template, null, 2) + '\n',
     'controller-stack.json': JSON.stringify(d.controllerStack.template, null, 2) + '\n',
     'values.yaml': stringify(d.helm.values),
-    'helm-args.json': JSON.stringify(d.helmArgs, null, 2) + '\n'
+    'helm-args.json': JSON.stringify(d.helmArgs, null, 2) + '\n',
+    ...(policies ? deployerPolicyFiles(policies) : {})
   }
 }

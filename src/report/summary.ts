@@ -6,10 +6,31 @@ import type { ResourceChange, RunReport, StackOutcome } from './types.js'
 import { changeWords, outputsOf } from './outputs.js'
 import { code, details, table, text } from './html.js'
 import { nodeClassExample } from './nodeclass.js'
+import { DEPLOYER_VARIANTS, type DeployerPolicies } from '../state/deployer-policy.js'
+import { IAM_MANAGED_POLICY_MAX_CHARS } from '../cfn/templates/policy-pack.js'
 
 export const SUMMARY_MAX_BYTES = 1024 * 1024 - 4096
 
 const MODE_TITLE = { apply: 'apply', plan: 'plan', drift: 'drift check', delete: 'delete', render: 'render (offline)' } as const
+
+const VARIANT_USE = { apply: 'apply and delete', 'read-only': 'plan and drift' } as const
+
+/** The role-to-assume's policies, folded; a split (IAM's 6,144-character cap) is said, not hidden. */
+function deployerPolicyBlocks(p: DeployerPolicies): string[] {
+  const blocks = [
+    '### Deployer policy',
+    `What \`role-to-assume\` needs for this file, scoped to this cluster's names` +
+      (p.accountKnown ? ` in account ${text(p.account)}.` : `; the account is a placeholder (${code(p.account)}): give the \`account\` input or \`--account\`.`)
+  ]
+  for (const variant of DEPLOYER_VARIANTS) {
+    const docs = p[variant]
+    if (docs.length > 1) {
+      blocks.push(`⚠️ The \`${variant}\` policy does not fit one IAM managed policy (${IAM_MANAGED_POLICY_MAX_CHARS} characters): it is split into ${docs.length} policies; attach all of them.`)
+    }
+    docs.forEach((doc, i) => blocks.push(details(`${variant} (${VARIANT_USE[variant]})${docs.length > 1 ? ` — part ${i + 1} of ${docs.length}` : ''}`, JSON.stringify(doc, null, 2))))
+  }
+  return blocks
+}
 
 export function renderSummary(report: RunReport, config: ClusterConfig, outcome: { ok: boolean; error?: string }): string {
   const d = report.desired
@@ -93,6 +114,7 @@ export function renderSummary(report: RunReport, config: ClusterConfig, outcome:
       details('Helm command', ['helm', ...d.helmArgs].join(' '))
     )
   }
+  if (d && report.deployerPolicies) artefacts.push(...deployerPolicyBlocks(report.deployerPolicies))
   const withArtefacts = [...blocks, ...artefacts].join('\n\n') + '\n'
   if (Buffer.byteLength(withArtefacts) <= SUMMARY_MAX_BYTES) return withArtefacts
   return [...blocks, '_Rendered templates left out: the summary would pass GitHub\'s 1 MiB limit._'].join('\n\n') + '\n'

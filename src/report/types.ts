@@ -2,6 +2,7 @@
 import type { DesiredState } from '../state/types.js'
 import type { Mode } from '../inputs/types.js'
 import type { OutputName } from '../inputs/action-yml.js'
+import type { DeployerPolicies } from '../state/deployer-policy.js'
 
 export interface ResourceChange {
   /** Add | Modify | Remove | Dynamic | Import (CloudFormation's words) */
@@ -45,6 +46,8 @@ export interface DriftItem {
 export interface RunReport {
   mode: Mode
   desired?: DesiredState
+  /** render: the role-to-assume's policies for this config */
+  deployerPolicies?: DeployerPolicies
   stacks: StackOutcome[]
   /** ordered human-readable steps taken ("created access entry for …") */
   steps: string[]

@@ -8,6 +8,18 @@ export const SERVICE_ACCOUNT = 'karpenter'
 export const RELEASE = 'karpenter'
 export const CRD_RELEASE = 'karpenter-crd'
 export const MAIN_POLICY_LOGICAL_ID = 'KarpenterControllerPolicy'
+/** Every change set this tool makes is named `karpenter-provision…` (the deployer policy's condition relies on it). */
+export const CHANGE_SET_PREFIX = 'karpenter-provision'
+/** Tags that mark an instance as launched by Karpenter (`karpenter.sh/provisioner-name` before v0.32). */
+export const KARPENTER_INSTANCE_TAGS = ['karpenter.sh/nodepool', 'karpenter.sh/provisioner-name'] as const
+
+/** The tags by which an instance belongs to the cluster (either one): Karpenter's, and EKS's. */
+export function clusterInstanceTags(cluster: string): Record<string, string>[] {
+  return [{ [`kubernetes.io/cluster/${cluster}`]: 'owned' }, { 'eks:eks-cluster-name': cluster }]
+}
+
+/** The EKS addon Pod Identity needs on the cluster. */
+export const POD_IDENTITY_AGENT_ADDON = 'eks-pod-identity-agent'
 
 /** eksctl's name for the first (and usually only) controller policy. */
 export function mainControllerPolicyName(cluster: string): string {
@@ -71,4 +83,30 @@ export function checkName(kind: NameKind, name: string): NameProblem | undefined
     return { kind, name, message: `${limit.what} "${name}" has characters AWS does not allow (allowed: ${limit.pattern.source})` }
   }
   return undefined
+}
+
+/**
+ * What is certain of the name CloudFormation generates for an unnamed resource: `<stack>-<logical id>-<12 random>`,
+ * the stack and logical id parts cut to share `maxLength - 13 - 1` characters fairly (the resource provider
+ * plug-in's IdentifierUtils.generateResourceIdentifier). Returns the stack part as kept and the logical-id part,
+ * each followed by `*` (so the pattern also matches the uncut names some endpoints generate).
+ */
+export function generatedNamePrefix(stackName: string, logicalId: string, maxLength: number): string {
+  const stack = stackName.replace(/^-+/, '').replace(/-{2,}/g, '-')
+  const [forStack, forId] = fairSplit(maxLength - 13 - 1, [stack.length, logicalId.length])
+  return `${stack.slice(0, forStack)}*-${logicalId.slice(0, forId)}*`
+}
+
+function fairSplit(cap: number, wanted: [number, number]): [number, number] {
+  const got: [number, number] = [0, 0]
+  let left = cap
+  while (left > 0 && (got[0] < wanted[0] || got[1] < wanted[1])) {
+    const share = left < 2 ? 1 : Math.floor(left / 2)
+    for (const i of [0, 1] as const) {
+      const more = Math.min(share, wanted[i] - got[i], left)
+      got[i] += more
+      left -= more
+    }
+  }
+  return got
 }

@@ -5,6 +5,7 @@
 import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { randomBytes } from 'node:crypto'
+import { recordRequest, type RecordedRequest } from './aws-request-record.js'
 
 export interface StandinAssociation {
   clusterName: string
@@ -23,6 +24,8 @@ export interface StandinCall {
   action: string
   status: number
   cluster: string
+  /** the request's service, operation and parameters (test/harness/aws-request-record.ts) */
+  request?: RecordedRequest
 }
 
 export type AddonState = 'ACTIVE' | 'CREATING' | 'DEGRADED' | 'missing'
@@ -171,7 +174,7 @@ export async function startEksStandin(upstream: string): Promise<EksStandin> {
       .then(async body => {
         const served = await handle(req, res, body)
         if (served) {
-          calls.push(served)
+          calls.push({ ...served, request: recordRequest(req, body) })
           return
         }
         const forward = request({ host: up.hostname, port: up.port, method: req.method, path: req.url, headers: req.headers }, answer => {

@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net'
 import { createInterface } from 'node:readline'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { recordRequest, type RecordedRequest } from './aws-request-record.js'
 
 const LAUNCHER = join(dirname(fileURLToPath(import.meta.url)), 'moto_launcher.py')
 
@@ -15,6 +16,8 @@ export interface AwsCall {
   /** Query-protocol Action (CloudFormation, IAM, STS, SQS…), JSON X-Amz-Target, or METHOD /path for REST (EKS) */
   action: string
   status: number
+  /** the request's service, operation and parameters (test/harness/aws-request-record.ts) */
+  request: RecordedRequest
 }
 
 export interface ClusterShape {
@@ -82,7 +85,7 @@ export async function startMoto(): Promise<Moto> {
     req.on('end', () => {
       const body = Buffer.concat(chunks)
       const upstream = request({ host: '127.0.0.1', port, method: req.method, path: req.url, headers: req.headers }, up => {
-        if (!(req.url ?? '').startsWith('/moto-api')) calls.push({ action: actionOf(req, body.toString('utf8')), status: up.statusCode ?? 0 })
+        if (!(req.url ?? '').startsWith('/moto-api')) calls.push({ action: actionOf(req, body.toString('utf8')), status: up.statusCode ?? 0, request: recordRequest(req, body) })
         res.writeHead(up.statusCode ?? 502, up.headers)
         up.pipe(res)
       })

@@ -38,14 +38,22 @@ function measured(parts: PolicyPart[], ctx: ResolveContext): { document: PolicyD
   return { document, size: policySize(resolveIntrinsics(document, ctx)) }
 }
 
-export function packControllerPolicies(parts: PolicyPart[], cluster: string, ctx: ResolveContext): PackedPolicy[] {
-  const main: PolicyPart[] = []
-  let rest = [...parts]
-  // Fill the main policy in upstream's part order while it fits.
-  while (rest.length > 0 && measured([...main, rest[0]], ctx).size <= IAM_MANAGED_POLICY_MAX_CHARS) {
-    main.push(rest[0])
+/** The longest head of `items` whose `size` is at most `max`, and the rest (order kept). */
+export function fillWhileFits<T>(items: readonly T[], size: (head: T[]) => number, max: number): { fitted: T[]; rest: T[] } {
+  const fitted: T[] = []
+  let rest = [...items]
+  while (rest.length > 0 && size([...fitted, rest[0]]) <= max) {
+    fitted.push(rest[0])
     rest = rest.slice(1)
   }
+  return { fitted, rest }
+}
+
+export function packControllerPolicies(parts: PolicyPart[], cluster: string, ctx: ResolveContext): PackedPolicy[] {
+  // Fill the main policy in upstream's part order while it fits.
+  const filled = fillWhileFits(parts, head => measured(head, ctx).size, IAM_MANAGED_POLICY_MAX_CHARS)
+  const main = filled.fitted
+  let rest = filled.rest
   if (main.length === 0) {
     // The first part alone is too large: it still gets the main name, and the size check below fails.
     main.push(rest[0])
