@@ -11,7 +11,7 @@ import { ensureOidcProvider } from '../aws/oidc-provider.js'
 import { resolveNodeAccess, type NodeAccessDecision } from '../aws/node-access.js'
 import { ensureNodeAccessEntry } from '../aws/access-entry.js'
 import { deployStack, StackDeployError, DeployCancelledError } from '../cfn/deploy.js'
-import { prefetchHelm } from '../helm/resolve.js'
+import { prefetchHelm, type ResolvedHelm } from '../helm/resolve.js'
 import { ensureAwsAuthMapping } from '../kube/aws-auth.js'
 import { checkCluster, installOnCluster } from './apply-kubernetes.js'
 import { withCluster } from './cluster-session.js'
@@ -20,9 +20,20 @@ import { desiredWithIdentity, prepareIdentity, retirePreviousIdentity } from './
 import { controllerStackInUse } from '../aws/pod-identity-state.js'
 
 export async function runApply(ctx: RunContext): Promise<void> {
+  // helm is resolved (and downloaded if need be) while the stacks deploy, not after. However apply ends (a
+  // refusal, a failure, done), the download stops with it, so a refused run exits at once.
+  const ended = new AbortController()
+  const signal = AbortSignal.any([ctx.signal, ended.signal])
+  const helm = ctx.inputs.installChart ? prefetchHelm(ctx.inputs.helmVersion, { tempDir: ctx.tempDir, signal }) : undefined
+  try {
+    await applyWith(ctx, helm)
+  } finally {
+    ended.abort(new Error('apply ended: helm is not needed any more'))
+  }
+}
+
+async function applyWith(ctx: RunContext, helm: Promise<ResolvedHelm> | undefined): Promise<void> {
   const { inputs, config, report } = ctx
-  // helm is resolved (and downloaded if need be) while the stacks deploy, not after.
-  const helm = inputs.installChart ? prefetchHelm(inputs.helmVersion, { tempDir: ctx.tempDir }) : undefined
   const { region, aws, identity } = await openSession(ctx)
 
   const pre = await preflight(await aws.eks(), {
