@@ -4,6 +4,7 @@
 import * as fs from 'node:fs'
 import { LineCounter, isMap, parseAllDocuments, type Document, type YAMLMap } from 'yaml'
 import type { Diagnostic } from './diagnostics.js'
+import { explainYamlError } from './yaml-errors.js'
 
 /** eksctl configs are a few KiB; anything near this is not a ClusterConfig, so refuse before reading it. */
 export const MAX_CONFIG_BYTES = 1024 * 1024
@@ -66,14 +67,12 @@ export function parseConfigText(file: string, text: string): ParseResult {
   if (!Array.isArray(docs) || docs.length === 0) {
     return { ok: false, diagnostics: [fileProblem(file, 'file has no YAML content (only comments or blank lines): expected an eksctl ClusterConfig')] }
   }
-  const syntax: Diagnostic[] = []
-  for (const doc of docs) {
-    for (const err of doc.errors) {
-      const { line, col } = at(err.pos[0])
-      syntax.push(fileProblem(file, `malformed YAML: ${err.message}`, line, col))
-    }
+  // One message, at the line where the mistake is: later parser errors mostly follow from the first.
+  const errors = docs.flatMap(doc => doc.errors)
+  if (errors.length > 0) {
+    const { line, col, message } = explainYamlError(text, errors, lineCounter)
+    return { ok: false, diagnostics: [fileProblem(file, `malformed YAML: ${message}`, line, col)] }
   }
-  if (syntax.length > 0) return { ok: false, diagnostics: syntax }
 
   if (docs.length > 1) {
     const second = docs[1] as Document.Parsed
