@@ -6,7 +6,7 @@ import type { StackOutcome } from '../report/types.js'
 import type { DesiredState, StackSpec } from '../state/types.js'
 import { info, warning } from '../runner/log.js'
 import type { AwsClients } from '../aws/clients.js'
-import { preflight, requireIssuer, type ClusterInfo } from '../aws/preflight.js'
+import { checkInstanceProfileFree, preflight, requireIssuer, type ClusterInfo } from '../aws/preflight.js'
 import { ensureOidcProvider } from '../aws/oidc-provider.js'
 import { resolveNodeAccess, type NodeAccessDecision } from '../aws/node-access.js'
 import { ensureNodeAccessEntry } from '../aws/access-entry.js'
@@ -57,6 +57,13 @@ async function applyWith(ctx: RunContext, helm: Promise<ResolvedHelm> | undefine
   report.desired = desired
   report.warnings.push(...desired.warnings)
   const nodeAccess = resolveNodeAccess(desired.nodeAccess, cluster.authenticationMode)
+  await checkInstanceProfileFree(await aws.iam(), await aws.cfn(), {
+    profile: desired.names.instanceProfile,
+    stack: desired.karpenterStack.name,
+    region,
+    cluster: config.name,
+    configKey: config.karpenter.defaultInstanceProfile ? 'karpenter.defaultInstanceProfile' : 'the default name'
+  })
   // Refusals that need the cluster (upgrade path, manifests) also come before the first change.
   const clusterChecks = inputs.installChart ? await withCluster(ctx, aws, cluster, s => checkCluster(ctx, s, desired)) : undefined
 
