@@ -4,7 +4,7 @@
 import * as fs from 'node:fs'
 import { LineCounter, isMap, parseAllDocuments, type Document, type YAMLMap } from 'yaml'
 import type { Diagnostic } from './diagnostics.js'
-import { explainYamlError } from './yaml-errors.js'
+import { explainYamlError, flowNestingProblem } from './yaml-errors.js'
 
 /** eksctl configs are a few KiB; anything near this is not a ClusterConfig, so refuse before reading it. */
 export const MAX_CONFIG_BYTES = 1024 * 1024
@@ -60,6 +60,8 @@ export function readConfigText(file: string): { ok: true; text: string } | { ok:
 }
 
 export function parseConfigText(file: string, text: string): ParseResult {
+  const nesting = flowNestingProblem(text)
+  if (nesting) return { ok: false, diagnostics: [fileProblem(file, `malformed YAML: ${nesting.message}`, nesting.line, nesting.col)] }
   const lineCounter = new LineCounter()
   const docs = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true })
   const at = (offset: number) => lineCounter.linePos(offset)

@@ -158,3 +158,51 @@ export function explainYamlError(text: string, errors: readonly YAMLError[], lin
   // Otherwise the parser's own words, without the excerpt it appends.
   return { ...here, message: first.message.replace(/ at line \d+, column \d+:[\s\S]*$/, '') }
 }
+
+/** Deeper than any real config or manifest; the YAML parser's time and memory grow steeply with flow nesting. */
+export const MAX_FLOW_DEPTH = 64
+
+/**
+ * Refuses, before the text is parsed, flow collections (`[`, `{`) nested deeper than MAX_FLOW_DEPTH: a 1 MiB file
+ * of `[` would otherwise take the parser seconds and over a gigabyte. Counts only brackets where a flow collection
+ * can start (at the start of a value or item, or inside another collection), outside quotes and comments.
+ */
+export function flowNestingProblem(text: string): YamlProblem | undefined {
+  let depth = 0
+  let line = 1
+  let lineStart = 0
+  let quote: '"' | "'" | undefined
+  let comment = false
+  // the last character that was not a space or tab, on this line
+  let previous = '\n'
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] as string
+    if (ch === '\n') {
+      line++
+      lineStart = i + 1
+      comment = false
+      previous = '\n'
+      continue
+    }
+    if (comment) continue
+    if (quote) {
+      if (quote === '"' && ch === '\\') i++
+      else if (ch === quote) quote = undefined
+      continue
+    }
+    if (ch === ' ' || ch === '\t') continue
+    const startsValue = previous === '\n' || previous === ':' || previous === '-' || previous === ',' || previous === '[' || previous === '{' || previous === '?'
+    if (ch === '#' && (i === lineStart || text[i - 1] === ' ' || text[i - 1] === '\t')) {
+      comment = true
+      continue
+    }
+    if ((ch === '"' || ch === "'") && startsValue) quote = ch
+    else if ((ch === '[' || ch === '{') && (startsValue || depth > 0)) {
+      if (++depth > MAX_FLOW_DEPTH) {
+        return { line, col: i - lineStart + 1, message: `[ and { are nested more than ${MAX_FLOW_DEPTH} levels deep here; no config or manifest needs that` }
+      }
+    } else if ((ch === ']' || ch === '}') && depth > 0) depth--
+    previous = ch
+  }
+  return undefined
+}

@@ -5,7 +5,7 @@ import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { LineCounter, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Node } from 'yaml'
 import { ConfigError, formatDiagnostic, type Diagnostic } from '../config/diagnostics.js'
-import { explainYamlError } from '../config/yaml-errors.js'
+import { explainYamlError, flowNestingProblem } from '../config/yaml-errors.js'
 import type { KubeClient, KubeObject } from './client.js'
 
 export const CLUSTER_NAME_VARIABLE = '${CLUSTER_NAME}'
@@ -78,6 +78,11 @@ export function loadManifests(pathOrDir: string, opts: { clusterName: string }):
   for (const file of manifestFiles(pathOrDir)) {
     let text = fs.readFileSync(file, 'utf8')
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
+    const nesting = flowNestingProblem(text)
+    if (nesting) {
+      diagnostics.push(problem(file, nesting, '', `malformed YAML: ${nesting.message}`))
+      continue
+    }
     const lineCounter = new LineCounter()
     const docs = parseAllDocuments(text, { lineCounter, uniqueKeys: true })
     const at = (offset: number | undefined): Position => lineCounter.linePos(offset ?? 0)

@@ -2,7 +2,7 @@
 // — not the two or three parser messages at the place the parser got lost.
 import { describe, expect, it } from '@jest/globals'
 import { LineCounter, parseAllDocuments } from 'yaml'
-import { explainYamlError } from '../../../src/config/yaml-errors.js'
+import { MAX_FLOW_DEPTH, explainYamlError, flowNestingProblem } from '../../../src/config/yaml-errors.js'
 
 function explain(text: string): string {
   const lineCounter = new LineCounter()
@@ -75,5 +75,26 @@ describe('explainYamlError on hostile input', () => {
     const started = Date.now()
     expect(explain(`a: ${'['.repeat(100_000)}\n`)).toMatch(/^1:\d+: this \[ is never closed/)
     expect(Date.now() - started).toBeLessThan(10_000)
+  })
+})
+
+describe('flowNestingProblem', () => {
+  it('refuses [ and { nested deeper than MAX_FLOW_DEPTH, at the first one too deep, before any parsing', () => {
+    const started = Date.now()
+    expect(flowNestingProblem(`metadata:\n  tags: ${'['.repeat(1_000_000)}\n`)).toEqual({
+      line: 2,
+      col: 9 + MAX_FLOW_DEPTH,
+      message: `[ and { are nested more than ${MAX_FLOW_DEPTH} levels deep here; no config or manifest needs that`
+    })
+    expect(Date.now() - started).toBeLessThan(2_000)
+    expect(flowNestingProblem(`a: ${'{"b": '.repeat(MAX_FLOW_DEPTH + 1)}1`)).toMatchObject({ line: 1 })
+  })
+
+  it('leaves alone what real files hold: flow lists and maps, brackets in text, quotes and comments', () => {
+    const deep = (n: number): string => `${'['.repeat(n)}${']'.repeat(n)}`
+    expect(flowNestingProblem(`a: ${deep(MAX_FLOW_DEPTH)}\nb: ${deep(MAX_FLOW_DEPTH)}\n`)).toBeUndefined()
+    expect(flowNestingProblem(`${'note: a[b\n'.repeat(200)}`)).toBeUndefined()
+    expect(flowNestingProblem(`a: "${'['.repeat(200)}"\nb: '${'{'.repeat(200)}'\n# ${'['.repeat(200)}\nc: x # ${'['.repeat(200)}\n`)).toBeUndefined()
+    expect(flowNestingProblem('{"apiVersion": "eksctl.io/v1alpha5", "metadata": {"tags": {"a": "[x]"}}, "list": [[1], [2, {"k": [3]}]]}')).toBeUndefined()
   })
 })
