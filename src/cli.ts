@@ -58,14 +58,27 @@ export async function runCli(argv: string[]): Promise<number> {
   }
   const outputs: Record<string, string> = {}
   let summary = ''
+  // A config error's message already lists its diagnostics under a heading, so errors are held back
+  // and printed only if the failure message does not carry them: each appears once.
+  const heldErrors: string[] = []
   const result = await execute(inputs, {
     workspace: process.cwd(),
     setOutput: (name, value) => (outputs[name] = value),
     writeSummary: async markdown => void (summary = markdown),
     // plainLines: a line of config-derived text never reads as a workflow command when this runs in a workflow step
-    annotate: ds => ds.forEach(d => process.stderr.write(`${d.severity}: ${plainLines(formatDiagnostic(d))}\n`)),
-    fail: message => process.stderr.write(`error: ${plainLines(message)}\n`)
+    annotate: ds => {
+      for (const d of ds) {
+        if (d.severity === 'error') heldErrors.push(formatDiagnostic(d))
+        else process.stderr.write(`${d.severity}: ${plainLines(formatDiagnostic(d))}\n`)
+      }
+    },
+    fail: message => {
+      const shown = new Set(message.split('\n'))
+      const missing = heldErrors.splice(0).filter(line => !shown.has(line))
+      process.stderr.write(`error: ${plainLines([message, ...missing].join('\n'))}\n`)
+    }
   })
+  if (heldErrors.length > 0) process.stderr.write(heldErrors.map(line => `error: ${plainLines(line)}\n`).join(''))
   if (typeof values.summary === 'string' && summary) await writeFile(values.summary, summary)
   if (!result.ok) return 1
   if (typeof values.out === 'string' && result.report.desired) {

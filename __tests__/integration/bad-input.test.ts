@@ -96,7 +96,9 @@ describe('broken cluster configs: a clear error on the spot, nothing created', (
     ['billion-laughs.yaml', { line: 11, path: 'metadata.tags' }, /must be a mapping/],
     ['alias-in-karpenter.yaml', { line: 4, path: 'karpenter.version' }, /must be a string/],
     ['multi-document.yaml', { line: 11, col: 1 }, /2 YAML documents/],
-    ['broken.json', { line: 5 }, /malformed YAML/],
+    ['broken.json', { line: 4, col: 15 }, /malformed YAML: this \{ is never closed/],
+    // the parser gets lost at the end of line 5; the mistake (and what eksctl and kubectl report) is line 6
+    ['indented-too-far.yaml', { line: 6, col: 5 }, /malformed YAML: `version` is indented further than `region` on line 5, which already has a value/],
     ['binary.yaml', { line: 1, col: 1 }, /top level must be a mapping/]
   ]
   it.each(cases)('%s', async (name, at, message) => {
@@ -106,6 +108,20 @@ describe('broken cluster configs: a clear error on the spot, nothing created', (
     // no summary for a config that never loaded (the name-limit case loads it, and its summary says why it failed)
     if (LOADS_THEN_REFUSED.has(name)) expect(r.summary).toContain('derived name does not fit AWS limits')
     else expect(r.summary).toBe('')
+  }, 60_000)
+
+  it('malformed YAML is one error annotation, on the line of the mistake', async () => {
+    const file = 'clusters/indented-too-far.yaml'
+    const r = await refused({ [file]: await fixture('indented-too-far.yaml') }, file)
+    const errors = r.annotations.filter(a => a.level === 'error' && a.properties.file === file)
+    expect(errors.map(a => [a.properties.title, a.properties.line, a.properties.col])).toEqual([['Invalid cluster config', '6', '5']])
+  }, 60_000)
+
+  it('a file of nested [ (1 MiB) is refused at once, not parsed (the parser took 12 s and 1.4 GB on it)', async () => {
+    const file = 'clusters/nested.yaml'
+    const r = await refused({ [file]: `${clusterConfig(CLUSTER)}\n  tags: ${'['.repeat(1_000_000)}\n` }, file)
+    expectConfigError(r, file, { line: 13, col: 73 }, /nested more than 64 levels deep/)
+    expect(r.elapsedMs).toBeLessThan(5_000)
   }, 60_000)
 
   it('every fixture in the corpus is exercised', async () => {
@@ -172,7 +188,53 @@ describe('bad inputs: the input named, nothing called', () => {
   }, 60_000)
 })
 
+/** A kubeconfig for the fake API server, with a static token. */
+function kubeconfigFor(server: string): string {
+  return [
+    'apiVersion: v1',
+    'kind: Config',
+    `clusters: [{ name: c, cluster: { server: '${server}' } }]`,
+    'users: [{ name: u, user: { token: test-token } }]',
+    'contexts: [{ name: c, context: { cluster: c, user: u } }]',
+    'current-context: c'
+  ].join('\n')
+}
+
 describe('bad manifests', () => {
+  it('malformed manifest YAML: one annotation per file, titled as a manifest error, at the line of the mistake', async () => {
+    const kube = await startFakeKube()
+    kube.intercept(req => (req.method === 'GET' && /\/(secrets|ec2nodeclasses|nodepools)$/.test(req.path) ? { status: 200, body: { apiVersion: 'v1', kind: 'List', metadata: {}, items: [] } } : undefined))
+    try {
+      const dir = join(FIXTURES, 'manifests-dangling-ref')
+      const files: Record<string, string | Buffer> = { 'cluster.yaml': clusterConfig(CLUSTER), kubeconfig: kubeconfigFor(kube.url) }
+      files['karpenter/nodeclass.yaml'] = await readFile(join(dir, 'nodeclass.yaml'))
+      // two documents, each with a mistake: a key indented too far (line 6), a quote left open (line 12)
+      files['karpenter/nodepool.yaml'] = [
+        'apiVersion: karpenter.sh/v1',
+        'kind: NodePool',
+        'metadata:',
+        '  name: general',
+        '  labels: {}',
+        '    team: infra',
+        '---',
+        'apiVersion: karpenter.sh/v1',
+        'kind: NodePool',
+        'metadata:',
+        '  name: spot',
+        '  annotations: { note: "open }',
+        ''
+      ].join('\n')
+      const r = await refused(files, 'cluster.yaml', { 'install-chart': 'true', manifests: 'karpenter', kubeconfig: 'kubeconfig' }, { readsAllowed: true })
+      const errors = r.annotations.filter(a => a.level === 'error' && a.properties.file?.startsWith('karpenter/'))
+      expect({ all: errorText(r), found: errors.length }).toEqual({ all: errorText(r), found: 1 })
+      expect(errors.map(a => [a.properties.title, a.properties.file, a.properties.line])).toEqual([['Invalid manifest', 'karpenter/nodepool.yaml', '6']])
+      expect(errors[0]?.message).toMatch(/^malformed YAML: `team` is indented further than `labels` on line 5/)
+      expect(kube.requests.filter(q => q.method !== 'GET')).toEqual([])
+    } finally {
+      await kube.close()
+    }
+  }, 120_000)
+
   it('a NodePool whose nodeClassRef names no EC2NodeClass: refused before any change, pointing at the key', async () => {
     // The check needs the cluster (an EC2NodeClass may already be there), so it runs after the read-only
     // preflight and before the first change. A small in-memory API server stands in for the cluster.
@@ -183,14 +245,7 @@ describe('bad manifests', () => {
       const dir = join(FIXTURES, 'manifests-dangling-ref')
       const files: Record<string, string | Buffer> = { 'cluster.yaml': clusterConfig(CLUSTER) }
       for (const f of await readdir(dir)) files[`karpenter/${f}`] = await readFile(join(dir, f))
-      files['kubeconfig'] = [
-        'apiVersion: v1',
-        'kind: Config',
-        `clusters: [{ name: c, cluster: { server: '${kube.url}' } }]`,
-        'users: [{ name: u, user: { token: test-token } }]',
-        'contexts: [{ name: c, context: { cluster: c, user: u } }]',
-        'current-context: c'
-      ].join('\n')
+      files['kubeconfig'] = kubeconfigFor(kube.url)
       const r = await refused(files, 'cluster.yaml', { 'install-chart': 'true', manifests: 'karpenter', kubeconfig: 'kubeconfig' }, { readsAllowed: true })
       // the message names the manifest as the input gave it (relative to the workspace), like config errors
       expect(errorText(r)).toMatch(/(^|\n)karpenter\/nodepool\.yaml:11:15: spec\.template\.spec\.nodeClassRef\.name: NodePool "general" refers to EC2NodeClass "does-not-exist"/)

@@ -1,7 +1,11 @@
 // Preflight: everything that must hold before anything is created, with errors that name the fix.
 // The cluster exists in this region and is ACTIVE, its Kubernetes version is one the requested
-// Karpenter supports, and (for IRSA) it has an OIDC issuer.
+// Karpenter supports, (for IRSA) it has an OIDC issuer, and the node instance profile's name (IAM names are
+// account-wide) is not taken by another stack.
 import type { EKSClient } from '@aws-sdk/client-eks'
+import type { CloudFormationClient, StackResource } from '@aws-sdk/client-cloudformation'
+import type { IAMClient } from '@aws-sdk/client-iam'
+import { isKarpenterStackName } from '../state/names.js'
 import { kubernetesRange, kubernetesSupport, minimumKarpenterFor } from '../karpenter/compatibility.js'
 import { parseVersion } from '../karpenter/version.js'
 import { autoModeClusterRefusal } from '../karpenter/unsupported.js'
@@ -111,4 +115,75 @@ export async function preflight(eks: EKSClient, opts: { cluster: string; region:
   const cluster = await describeCluster(eks, opts.cluster, opts.region)
   refuseAutoMode(cluster)
   return { cluster, warnings: checkCluster(cluster, opts.karpenterVersion, opts.configK8sVersion) }
+}
+
+/** Karpenter stacks looked through for the owner of an instance profile when AWS's lookup by physical id answers nothing. */
+const MAX_OWNER_CANDIDATES = 50
+const LIVE_STACK_STATUSES = [
+  'CREATE_IN_PROGRESS', 'CREATE_FAILED', 'CREATE_COMPLETE', 'ROLLBACK_IN_PROGRESS', 'ROLLBACK_FAILED', 'ROLLBACK_COMPLETE',
+  'DELETE_IN_PROGRESS', 'DELETE_FAILED', 'UPDATE_IN_PROGRESS', 'UPDATE_COMPLETE_CLEANUP_IN_PROGRESS', 'UPDATE_COMPLETE',
+  'UPDATE_FAILED', 'UPDATE_ROLLBACK_IN_PROGRESS', 'UPDATE_ROLLBACK_FAILED', 'UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS',
+  'UPDATE_ROLLBACK_COMPLETE', 'REVIEW_IN_PROGRESS', 'IMPORT_IN_PROGRESS', 'IMPORT_COMPLETE', 'IMPORT_ROLLBACK_IN_PROGRESS',
+  'IMPORT_ROLLBACK_FAILED', 'IMPORT_ROLLBACK_COMPLETE'
+] as const
+
+const ownsProfile = (profile: string) => (r: StackResource): boolean => r.ResourceType === 'AWS::IAM::InstanceProfile' && r.PhysicalResourceId === profile
+
+/** The stack in this region whose resources include instance profile `profile`, if any. */
+async function instanceProfileOwner(cfn: CloudFormationClient, profile: string, ownStack: string): Promise<string | undefined> {
+  const { DescribeStackResourcesCommand, ListStacksCommand } = await import('@aws-sdk/client-cloudformation')
+  const resourcesOf = async (input: { StackName?: string; PhysicalResourceId?: string }): Promise<StackResource[]> => {
+    try {
+      return (await cfn.send(new DescribeStackResourcesCommand(input))).StackResources ?? []
+    } catch (err) {
+      // ValidationError: no such stack, or no stack owns that resource; AccessDenied: a stack we may not read
+      if ((err as Error).name === 'ValidationError' || (err as Error).name === 'AccessDenied' || (err as Error).name === 'AccessDeniedException') return []
+      throw err
+    }
+  }
+  // a re-apply: this cluster's own stack owns it (one call)
+  if ((await resourcesOf({ StackName: ownStack })).some(ownsProfile(profile))) return ownStack
+  const byId = (await resourcesOf({ PhysicalResourceId: profile })).find(ownsProfile(profile))?.StackName
+  if (byId) return byId
+  // Look through this region's Karpenter stacks: the usual owner is another cluster's.
+  const candidates: string[] = []
+  let token: string | undefined
+  do {
+    const page = await cfn.send(new ListStacksCommand({ StackStatusFilter: [...LIVE_STACK_STATUSES], NextToken: token }))
+    for (const s of page.StackSummaries ?? []) if (s.StackName && s.StackName !== ownStack && isKarpenterStackName(s.StackName)) candidates.push(s.StackName)
+    token = page.NextToken
+  } while (token && candidates.length < MAX_OWNER_CANDIDATES)
+  for (const stack of candidates.slice(0, MAX_OWNER_CANDIDATES)) {
+    if ((await resourcesOf({ StackName: stack })).some(ownsProfile(profile))) return stack
+  }
+  return undefined
+}
+
+/**
+ * Instance profile names are account-wide: a second cluster whose config copies another's
+ * `defaultInstanceProfile` would fail in CloudFormation with "already exists" after changing other things.
+ * Refuses (PreflightError) when the profile exists and this cluster's Karpenter stack does not own it.
+ */
+export async function checkInstanceProfileFree(
+  iam: IAMClient,
+  cfn: CloudFormationClient,
+  opts: { profile: string; stack: string; region: string; configKey: string; cluster: string }
+): Promise<void> {
+  const { GetInstanceProfileCommand } = await import('@aws-sdk/client-iam')
+  try {
+    await iam.send(new GetInstanceProfileCommand({ InstanceProfileName: opts.profile }))
+  } catch (err) {
+    if ((err as Error).name === 'NoSuchEntityException' || (err as Error).name === 'NoSuchEntity') return
+    throw err
+  }
+  const owner = await instanceProfileOwner(cfn, opts.profile, opts.stack)
+  if (owner === opts.stack) return
+  const whose = owner
+    ? `belongs to CloudFormation stack ${owner}`
+    : `is not part of stack ${opts.stack}, and no CloudFormation stack in ${opts.region} owns it (a stack in another region, or made by hand)`
+  throw new PreflightError(
+    `IAM instance profile "${opts.profile}" (${opts.configKey}) already exists and ${whose}. Instance profile names are ` +
+      `account-wide, so each cluster needs its own: set karpenter.defaultInstanceProfile to a name for this cluster ` +
+      `(e.g. KarpenterNodeInstanceProfile-${opts.cluster}), or leave it out to get eksctl-KarpenterNodeInstanceProfile-${opts.cluster}.`
+  )
 }

@@ -19,6 +19,8 @@ export interface Diagnostic {
   got?: string
   /** what would have been accepted */
   expected?: string
+  /** what the file is, when it is not the cluster config (titles the annotation) */
+  subject?: 'manifest'
 }
 
 /** `FILE:LINE:COL: key.path: message (got X, expected Y)`, leaving out the parts a diagnostic does not have. */
@@ -58,7 +60,7 @@ export class ConfigError extends Error {
 export function annotateDiagnostics(ds: readonly Diagnostic[]): void {
   for (const d of ds) {
     const properties = {
-      title: d.severity === 'error' ? 'Invalid cluster config' : 'Cluster config warning',
+      title: annotationTitle(d),
       file: annotationPath(d.file),
       startLine: d.line,
       startColumn: d.col
@@ -66,6 +68,11 @@ export function annotateDiagnostics(ds: readonly Diagnostic[]): void {
     const message = describeWithoutLocation(d)
     annotation(d.severity, message, properties)
   }
+}
+
+function annotationTitle(d: Diagnostic): string {
+  if (d.subject === 'manifest') return d.severity === 'error' ? 'Invalid manifest' : 'Manifest warning'
+  return d.severity === 'error' ? 'Invalid cluster config' : 'Cluster config warning'
 }
 
 function annotationPath(file: string): string {

@@ -3,6 +3,7 @@
 // missing, a directory, too large, outside the workspace — is load.ts's, through runner/input-files.ts).
 import { LineCounter, isMap, parseAllDocuments, type Document, type YAMLMap } from 'yaml'
 import type { Diagnostic } from './diagnostics.js'
+import { explainYamlError, flowNestingProblem } from './yaml-errors.js'
 
 export interface ParsedConfig {
   text: string
@@ -24,6 +25,8 @@ export function checkConfigText(file: string, text: string): Diagnostic[] {
 }
 
 export function parseConfigText(file: string, text: string): ParseResult {
+  const nesting = flowNestingProblem(text)
+  if (nesting) return { ok: false, diagnostics: [fileProblem(file, `malformed YAML: ${nesting.message}`, nesting.line, nesting.col)] }
   const lineCounter = new LineCounter()
   const docs = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true })
   const at = (offset: number) => lineCounter.linePos(offset)
@@ -31,14 +34,12 @@ export function parseConfigText(file: string, text: string): ParseResult {
   if (!Array.isArray(docs) || docs.length === 0) {
     return { ok: false, diagnostics: [fileProblem(file, 'file has no YAML content (only comments or blank lines): expected an eksctl ClusterConfig')] }
   }
-  const syntax: Diagnostic[] = []
-  for (const doc of docs) {
-    for (const err of doc.errors) {
-      const { line, col } = at(err.pos[0])
-      syntax.push(fileProblem(file, `malformed YAML: ${err.message}`, line, col))
-    }
+  // One message, at the line where the mistake is: later parser errors mostly follow from the first.
+  const errors = docs.flatMap(doc => doc.errors)
+  if (errors.length > 0) {
+    const { line, col, message } = explainYamlError(text, errors, lineCounter)
+    return { ok: false, diagnostics: [fileProblem(file, `malformed YAML: ${message}`, line, col)] }
   }
-  if (syntax.length > 0) return { ok: false, diagnostics: syntax }
 
   if (docs.length > 1) {
     const second = docs[1] as Document.Parsed

@@ -2,12 +2,17 @@
 // published SHA-256 BEFORE extracting (a mismatch is an error and nothing from the archive is run), and puts it
 // in the runner's tool cache so later steps and jobs on the same runner reuse it.
 import { createHash, randomUUID } from 'node:crypto'
-import { createReadStream, existsSync } from 'node:fs'
-import { chmod, readFile, rm } from 'node:fs/promises'
+import { createReadStream, createWriteStream, existsSync } from 'node:fs'
+import { chmod, mkdir, readFile, rm } from 'node:fs/promises'
+import * as http from 'node:http'
+import * as https from 'node:https'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
+import { pipeline } from 'node:stream/promises'
+import { HttpClient } from '@actions/http-client'
 import * as tc from '@actions/tool-cache'
 import { info } from '../runner/log.js'
+import { abortError, backoffDelay, sleep } from '../kube/backoff.js'
 import { helmArchiveName, type HelmPlatform } from './platform.js'
 
 /** Overrides the download base URL (a mirror, or the tests' local server). */
@@ -53,6 +58,78 @@ export interface DownloadHelmOptions {
   tempDir?: string
   /** base URL; defaults to $KARPENTER_PROVISION_HELM_MIRROR, then https://get.helm.sh */
   baseUrl?: string
+  /** stops the download (the request in flight and the waits between tries) */
+  signal?: AbortSignal
+}
+
+const DOWNLOAD_ATTEMPTS = 3
+const MAX_REDIRECTS = 5
+/** a download that sends nothing for this long is dropped (and tried again) */
+const STALL_MS = 60_000
+
+class DownloadStatusError extends Error {
+  constructor(
+    url: string,
+    readonly status: number
+  ) {
+    super(`GET ${url} answered ${status} ${http.STATUS_CODES[status] ?? ''}`.trim())
+    this.name = 'DownloadStatusError'
+  }
+}
+
+/**
+ * GET `url` into `dest`, following redirects (never from https to http), through the runner's proxy settings
+ * (the agent @actions/http-client picks for the URL, as @actions/tool-cache would use). Network errors, 5xx, 408
+ * and 429 are tried again; `signal` ends the request in flight and any wait at once.
+ */
+async function downloadFile(url: string, dest: string, signal?: AbortSignal): Promise<string> {
+  await mkdir(dirname(dest), { recursive: true })
+  const client = new HttpClient('karpenter-provision', [], { allowRetries: false })
+  for (let attempt = 0; ; attempt++) {
+    if (signal?.aborted) throw abortError(signal)
+    try {
+      await downloadOnce(client, url, dest, signal, 0)
+      return dest
+    } catch (e) {
+      await rm(dest, { force: true })
+      if (signal?.aborted) throw abortError(signal)
+      const retryable = !(e instanceof DownloadStatusError) || e.status >= 500 || e.status === 408 || e.status === 429
+      if (!retryable || attempt + 1 >= DOWNLOAD_ATTEMPTS) throw e
+      info(`download of ${url} failed (${(e as Error).message}); trying again`)
+      await sleep(backoffDelay(attempt, { baseMs: 4_000, maxMs: 16_000 }), signal)
+    }
+  }
+}
+
+function downloadOnce(client: HttpClient, url: string, dest: string, signal: AbortSignal | undefined, redirects: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const target = new URL(url)
+    const transport = target.protocol === 'https:' ? https : http
+    const req = transport.get(target, { agent: client.getAgent(url), signal, headers: { 'user-agent': 'karpenter-provision' } }, res => {
+      const status = res.statusCode ?? 0
+      const location = res.headers.location
+      if (status >= 300 && status < 400 && location) {
+        res.resume()
+        const next = new URL(location, target)
+        if (target.protocol === 'https:' && next.protocol !== 'https:') {
+          reject(new Error(`GET ${url} redirects to ${next.href}, which is not https`))
+        } else if (redirects >= MAX_REDIRECTS) {
+          reject(new Error(`GET ${url}: more than ${MAX_REDIRECTS} redirects`))
+        } else {
+          downloadOnce(client, next.href, dest, signal, redirects + 1).then(resolve, reject)
+        }
+        return
+      }
+      if (status !== 200) {
+        res.resume()
+        reject(new DownloadStatusError(url, status))
+        return
+      }
+      pipeline(res, createWriteStream(dest), signal ? { signal } : {}).then(resolve, reject)
+    })
+    req.setTimeout(STALL_MS, () => req.destroy(new Error(`GET ${url}: nothing received for ${STALL_MS / 1000} s`)))
+    req.on('error', reject)
+  })
 }
 
 /**
@@ -64,9 +141,9 @@ export async function downloadHelm(version: string, opts: DownloadHelmOptions): 
   const work = join(opts.tempDir ?? process.env['RUNNER_TEMP'] ?? tmpdir(), `helm-download-${randomUUID()}`)
   try {
     info(`downloading helm v${version} (${p.os}/${p.arch}) from ${archiveUrl}`)
-    const sumFile = await tc.downloadTool(`${archiveUrl}.sha256sum`, join(work, 'archive.sha256sum'))
+    const sumFile = await downloadFile(`${archiveUrl}.sha256sum`, join(work, 'archive.sha256sum'), opts.signal)
     const expected = parseSha256Sum(await readFile(sumFile, 'utf8'))
-    const archive = await tc.downloadTool(archiveUrl, join(work, 'archive.tar.gz'))
+    const archive = await downloadFile(archiveUrl, join(work, 'archive.tar.gz'), opts.signal)
     const actual = await sha256File(archive)
     if (actual !== expected) throw new HelmChecksumError(archiveUrl, expected, actual)
 

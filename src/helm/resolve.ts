@@ -35,6 +35,8 @@ export interface ResolveHelmOptions {
   tempDir?: string
   /** download base URL; defaults to $KARPENTER_PROVISION_HELM_MIRROR, then https://get.helm.sh */
   mirror?: string
+  /** stops a download in flight (the run failed, ended or was cancelled) */
+  signal?: AbortSignal
   /** for tests: Node's platform / arch names */
   platform?: string
   arch?: string
@@ -90,7 +92,7 @@ export async function resolveHelm(versionInput: 'auto' | string, opts: ResolveHe
       return { path, version: `v${version}`, source: 'tool-cache' }
     }
   }
-  const path = await downloadHelm(version, { platform, tempDir: opts.tempDir, baseUrl: opts.mirror })
+  const path = await downloadHelm(version, { platform, tempDir: opts.tempDir, baseUrl: opts.mirror, signal: opts.signal })
   // Verified archive, so running it is safe; a binary that does not report the version asked for is not used.
   const got = await helmVersionOf(path)
   if (!got || formatVersion(got) !== version) {
@@ -101,7 +103,8 @@ export async function resolveHelm(versionInput: 'auto' | string, opts: ResolveHe
 
 /**
  * Starts resolveHelm now and hands back its promise, for apply to await after the stacks: a failure is kept for
- * the await (not reported as an unhandled rejection if the run fails elsewhere first and never awaits it).
+ * the await (not reported as an unhandled rejection if the run fails elsewhere first and never awaits it). The
+ * caller aborts `opts.signal` when the run ends, so a refused run does not wait for a download nobody needs.
  */
 export function prefetchHelm(versionInput: 'auto' | string, opts: ResolveHelmOptions = {}): Promise<ResolvedHelm> {
   const pending = resolveHelm(versionInput, opts)

@@ -15,7 +15,8 @@
 //   0.34    launch-template access split into a ResourceTag-scoped statement.
 //   0.36    PassRole on the node role's ARN (we always use the caller's node role ARN: our role name differs).
 //   1.0     eks:eks-cluster-name conditions; instance-profile ARN scoping.
-//   1.1     DescribeAvailabilityZones dropped; PassedToService adds ec2.amazonaws.com.cn.
+//   1.1     DescribeAvailabilityZones dropped; PassedToService adds ec2.amazonaws.com.cn (aws-cn's EC2 principal).
+//           Upstream fixed the v0.32–v1.0 templates the same way later (karpenter-provider-aws #6839), so ≥0.32 lists both.
 //   1.3     capacity-reservation/* and DescribeCapacityReservations.   1.7  iam:ListInstanceProfiles.
 //   1.9     split into 5 policies; capacity-reservation/* leaves the …WithTags statement.
 //   1.11    placement-group/* and DescribePlacementGroups.
@@ -239,7 +240,7 @@ function iamIntegration(e: Era, c: string, nodeRoleArn: CfnValue): PolicyStateme
       Action: ['iam:PassRole'],
       Resource: nodeRoleArn,
       Condition: {
-        StringEquals: { 'iam:PassedToService': e.v1_1 ? ['ec2.amazonaws.com', 'ec2.amazonaws.com.cn'] : 'ec2.amazonaws.com' }
+        StringEquals: { 'iam:PassedToService': e.beta ? ['ec2.amazonaws.com', 'ec2.amazonaws.com.cn'] : 'ec2.amazonaws.com' }
       }
     }
   ]

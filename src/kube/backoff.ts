@@ -33,7 +33,8 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   })
 }
 
-function abortError(signal: AbortSignal | undefined): Error {
+/** The signal's reason as an Error (what a cancelled wait or request rejects with). */
+export function abortError(signal: AbortSignal | undefined): Error {
   const reason: unknown = signal?.reason
   return reason instanceof Error ? reason : new Error('cancelled')
 }

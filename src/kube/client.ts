@@ -1,6 +1,6 @@
 // A small Kubernetes API client on node:https: the handful of verbs this tool needs, TLS with the
-// cluster's CA, bearer token or client certificate, retries for what can succeed on retry, and errors
-// that carry the API server's Status. (@kubernetes/client-node would add megabytes to the bundle.)
+// cluster's CA, bearer token or client certificate, retries for what can succeed on retry and is safe to send
+// twice, and errors that carry the API server's Status. (@kubernetes/client-node would add megabytes to the bundle.)
 import * as http from 'node:http'
 import * as https from 'node:https'
 import type { KubeConnection } from './connection.js'
@@ -222,20 +222,21 @@ export class KubeClient {
     }
     if (this.conn.token) headers.authorization = `Bearer ${this.conn.token}`
 
+    const idempotent = isIdempotent(method, opts)
     for (let attempt = 0; ; attempt++) {
       let response: RawResponse
       try {
         response = await this.send(method, url, headers, body)
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code
-        if (code && RETRYABLE_NETWORK_CODES.has(code) && attempt + 1 < this.attempts) {
+        if (idempotent && code && RETRYABLE_NETWORK_CODES.has(code) && attempt + 1 < this.attempts) {
           await sleep(backoffDelay(attempt, this.backoff()), this.signal)
           continue
         }
         throw new Error(`Kubernetes API ${method} ${path}: cannot reach ${this.server.origin}: ${(e as Error).message}`, { cause: e })
       }
       if (response.status >= 200 && response.status < 300) return parseJson(response.body)
-      if (isRetryableStatus(response.status) && attempt + 1 < this.attempts) {
+      if (isRetryableStatus(response.status, idempotent) && attempt + 1 < this.attempts) {
         const delay = Math.max(backoffDelay(attempt, this.backoff()), retryAfterMs(response.headers))
         await sleep(Math.min(delay, 30_000), this.signal)
         continue
@@ -274,9 +275,23 @@ export class KubeClient {
   }
 }
 
-function isRetryableStatus(status: number): boolean {
+/**
+ * Whether sending the request twice has the same effect as sending it once: reads, deletes, and server-side
+ * apply (the same applied configuration from the same field manager gives the same object). A create (POST),
+ * replace (PUT) or ordinary patch that failed with a 5xx or a dropped connection may already have acted, so it
+ * is not sent again.
+ */
+function isIdempotent(method: string, opts: RequestOptions): boolean {
+  if (method === 'GET' || method === 'HEAD' || method === 'DELETE') return true
+  return method === 'PATCH' && opts.contentType === PATCH_CONTENT_TYPES.apply && Boolean(opts.query?.fieldManager)
+}
+
+function isRetryableStatus(status: number, idempotent: boolean): boolean {
+  // 429 means the API server turned the request away before handling it (priority and fairness, or too
+  // many requests in flight), so any request can be sent again.
+  if (status === 429) return true
   // 501 Not Implemented will not change on retry
-  return status === 429 || (status >= 500 && status !== 501)
+  return idempotent && status >= 500 && status !== 501
 }
 
 function retryAfterMs(headers: http.IncomingHttpHeaders): number {

@@ -3,7 +3,8 @@
 // against the cluster's EC2NodeClasses before apply changes anything, then server-side applied after the
 // chart is ready. The files are read by runner/input-files.ts (the path rules).
 import { LineCounter, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Node } from 'yaml'
-import { formatDiagnostic, type Diagnostic } from '../config/diagnostics.js'
+import { ConfigError, formatDiagnostic, type Diagnostic } from '../config/diagnostics.js'
+import { explainYamlError, flowNestingProblem } from '../config/yaml-errors.js'
 import type { KubeClient, KubeObject } from './client.js'
 
 export const CLUSTER_NAME_VARIABLE = '${CLUSTER_NAME}'
@@ -32,15 +33,17 @@ export interface Manifest {
   positions: Map<string, Position>
 }
 
-export class ManifestError extends Error {
-  constructor(readonly diagnostics: Diagnostic[]) {
-    super([`manifests have ${diagnostics.length} error${diagnostics.length === 1 ? '' : 's'}:`, ...diagnostics.map(formatDiagnostic)].join('\n'))
+/** A ConfigError about the manifests: the run annotates each diagnostic, titled as a manifest problem. */
+export class ManifestError extends ConfigError {
+  constructor(diagnostics: Diagnostic[]) {
+    super(diagnostics)
+    this.message = [`manifests have ${diagnostics.length} error${diagnostics.length === 1 ? '' : 's'}:`, ...diagnostics.map(formatDiagnostic)].join('\n')
     this.name = 'ManifestError'
   }
 }
 
 function problem(file: string, pos: Position, keyPath: string, message: string, got?: string, expected?: string): Diagnostic {
-  const d: Diagnostic = { severity: 'error', file, line: pos.line, col: pos.col, path: keyPath, message }
+  const d: Diagnostic = { severity: 'error', file, line: pos.line, col: pos.col, path: keyPath, message, subject: 'manifest' }
   if (got !== undefined) d.got = got
   if (expected !== undefined) d.expected = expected
   return d
@@ -59,14 +62,25 @@ export interface ManifestFile {
 export function parseManifests(files: readonly ManifestFile[], input: string, opts: { clusterName: string }): Manifest[] {
   const manifests: Manifest[] = []
   const diagnostics: Diagnostic[] = []
-  for (const { shown: file, text } of files) {
+  for (const { shown: file, text: raw } of files) {
+    const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw
+    const nesting = flowNestingProblem(text)
+    if (nesting) {
+      diagnostics.push(problem(file, nesting, '', `malformed YAML: ${nesting.message}`))
+      continue
+    }
     const lineCounter = new LineCounter()
     const docs = parseAllDocuments(text, { lineCounter, uniqueKeys: true })
     const at = (offset: number | undefined): Position => lineCounter.linePos(offset ?? 0)
     if (!Array.isArray(docs)) continue // only comments
+    // malformed YAML: one message per file, at the line where the mistake is
+    const errors = docs.flatMap((doc) => doc.errors)
+    if (errors.length > 0) {
+      const { line, col, message } = explainYamlError(text, errors, lineCounter)
+      diagnostics.push(problem(file, { line, col }, '', `malformed YAML: ${message}`))
+      continue
+    }
     docs.forEach((doc, index) => {
-      for (const err of doc.errors) diagnostics.push(problem(file, at(err.pos[0]), '', `malformed YAML: ${err.message}`))
-      if (doc.errors.length > 0) return
       const root = doc.contents
       if (root === null || (isScalar(root) && root.value === null)) return // empty document (a trailing ---)
       if (!isMap(root)) {

@@ -6,13 +6,13 @@ import type { StackOutcome } from '../report/types.js'
 import type { DesiredState, StackSpec } from '../state/types.js'
 import { info, warning } from '../runner/log.js'
 import type { AwsClients } from '../aws/clients.js'
-import { preflight, requireIssuer, type ClusterInfo } from '../aws/preflight.js'
+import { checkInstanceProfileFree, preflight, requireIssuer, type ClusterInfo } from '../aws/preflight.js'
 import { ensureOidcProvider } from '../aws/oidc-provider.js'
 import { includesApi, resolveNodeAccess, type NodeAccessDecision } from '../aws/node-access.js'
 import { deleteNodeAccessEntry, ensureNodeAccessEntry } from '../aws/access-entry.js'
 import { windowsNodeReasons } from '../karpenter/windows.js'
 import { deployStack, StackDeployError, DeployCancelledError } from '../cfn/deploy.js'
-import { prefetchHelm } from '../helm/resolve.js'
+import { prefetchHelm, type ResolvedHelm } from '../helm/resolve.js'
 import { ensureAwsAuthMapping } from '../kube/aws-auth.js'
 import { checkCluster, installOnCluster } from './apply-kubernetes.js'
 import { withCluster } from './cluster-session.js'
@@ -21,9 +21,20 @@ import { desiredWithIdentity, prepareIdentity, retirePreviousIdentity } from './
 import { controllerStackInUse } from '../aws/pod-identity-state.js'
 
 export async function runApply(ctx: RunContext): Promise<void> {
+  // helm is resolved (and downloaded if need be) while the stacks deploy, not after. However apply ends (a
+  // refusal, a failure, done), the download stops with it, so a refused run exits at once.
+  const ended = new AbortController()
+  const signal = AbortSignal.any([ctx.signal, ended.signal])
+  const helm = ctx.inputs.installChart ? prefetchHelm(ctx.inputs.helmVersion, { tempDir: ctx.tempDir, signal }) : undefined
+  try {
+    await applyWith(ctx, helm)
+  } finally {
+    ended.abort(new Error('apply ended: helm is not needed any more'))
+  }
+}
+
+async function applyWith(ctx: RunContext, helm: Promise<ResolvedHelm> | undefined): Promise<void> {
   const { inputs, config, report } = ctx
-  // helm is resolved (and downloaded if need be) while the stacks deploy, not after.
-  const helm = inputs.installChart ? prefetchHelm(inputs.helmVersion, { tempDir: ctx.tempDir }) : undefined
   const { region, aws, identity } = await openSession(ctx)
 
   const pre = await preflight(await aws.eks(), {
@@ -46,6 +57,13 @@ export async function runApply(ctx: RunContext): Promise<void> {
   const desired = identityPlan.desired
   report.desired = desired
   report.warnings.push(...desired.warnings)
+  await checkInstanceProfileFree(await aws.iam(), await aws.cfn(), {
+    profile: desired.names.instanceProfile,
+    stack: desired.karpenterStack.name,
+    region,
+    cluster: config.name,
+    configKey: config.karpenter.defaultInstanceProfile ? 'karpenter.defaultInstanceProfile' : 'the default name'
+  })
   // Refusals that need the cluster (upgrade path, manifests) also come before the first change.
   const clusterChecks = inputs.installChart ? await withCluster(ctx, aws, cluster, s => checkCluster(ctx, s, desired)) : undefined
   // Windows nodes (the file's node groups, the manifests' EC2NodeClasses) decide how the node role is mapped.

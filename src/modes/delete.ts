@@ -105,7 +105,7 @@ async function removeKarpenterFromCluster(ctx: RunContext, access: ClusterSessio
     report.steps.push(`NodePools: deleted ${pools.deleted.join(', ')}; ${pools.claimsAtStart} NodeClaim(s) terminated by Karpenter`)
     report.changed = true
   }
-  const helm = await resolveHelm(ctx.inputs.helmVersion, { tempDir: ctx.tempDir })
+  const helm = await resolveHelm(ctx.inputs.helmVersion, { tempDir: ctx.tempDir, signal: ctx.signal })
   await uninstallKarpenter({
     helm: helm.path,
     kubeconfig: access.kubeconfig,

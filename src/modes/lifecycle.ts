@@ -73,7 +73,7 @@ export interface InstalledChart {
 
 /** helm (resolved per helm-version) → the installed release and its user-supplied values. */
 export async function readInstalledChart(ctx: RunContext, access: ClusterSession, desired: DesiredState): Promise<InstalledChart> {
-  const helm = await resolveHelm(ctx.inputs.helmVersion, { tempDir: ctx.tempDir })
+  const helm = await resolveHelm(ctx.inputs.helmVersion, { tempDir: ctx.tempDir, signal: ctx.signal })
   const release = await readRelease(helm.path, access.kubeconfig, desired.helm.release, desired.helm.namespace)
   info(release ? `installed release ${desired.helm.namespace}/${desired.helm.release}: chart ${release.version}, revision ${release.revision}, ${release.status}` : `release ${desired.helm.namespace}/${desired.helm.release} is not installed`)
   // the values-file was read and checked with the other inputs (run-files.ts)

@@ -35,6 +35,11 @@ export function partPolicyLogicalId(part: string): string {
   return `KarpenterController${part}Policy`
 }
 
+/** Whether a stack name has the form of a Karpenter stack (`eksctl-<cluster>-karpenter`), this tool's or eksctl's. */
+export function isKarpenterStackName(name: string): boolean {
+  return /^eksctl-.+-karpenter$/.test(name) && !/-(addon-iamserviceaccount|podidentityrole)-/.test(name)
+}
+
 /** Everything but the controller policy names, which depend on how the policy is packed. */
 export function deriveNames(config: ClusterConfig, namespace: string, podIdentityRoleName?: string): Omit<Names, 'controllerPolicies'> {
   const c = config.name

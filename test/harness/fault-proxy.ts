@@ -1,6 +1,7 @@
 // An HTTP proxy on 127.0.0.1 between the action (AWS_ENDPOINT_URL points at it) and moto, with a
 // programmable fault plan: per AWS action, answer N times with throttling, a 5xx, an error of the test's
-// choosing, a dropped connection, a delay, or a rewritten response — and count every call by action.
+// choosing, a dropped connection, a delay, a rewritten response, or hold calls back (until several runs
+// meet there, or until the test says) — and count every call by action.
 // With an empty plan it is a pass-through counter (the bench's API-call counts come from it).
 import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
@@ -19,6 +20,14 @@ export type Fault =
   | { kind: 'delay'; ms: number }
   /** forwarded, and the response body rewritten (e.g. report a stack as still *_IN_PROGRESS) */
   | { kind: 'rewrite'; replace: Array<[RegExp | string, string]> }
+  /**
+   * held until `parties` matching calls have arrived, then all forwarded together (give the rule
+   * `times: parties`): makes concurrent runs meet at one call, whatever their start-up skew. Released
+   * anyway after `timeoutMs` (default 60 s) so a run that never arrives fails the test, not hangs it.
+   */
+  | { kind: 'barrier'; parties: number; timeoutMs?: number }
+  /** held until `until` settles (the test decides when), then forwarded; `onArrival` is told when it comes */
+  | { kind: 'hold'; until: Promise<unknown>; onArrival?: () => void }
 
 export interface FaultRule {
   /** AWS action, e.g. `CreateChangeSet`, `AssumeRoleWithWebIdentity`; `*` for every action */
@@ -91,6 +100,19 @@ export async function startFaultProxy(opts: { target: string }): Promise<FaultPr
   const waiters: Array<{ match: (c: CallRecord) => boolean; resolve: (c: CallRecord) => void }> = []
   const sockets = new Set<Socket>()
   const timers = new Set<NodeJS.Timeout>()
+  const barriers = new Map<Fault, { arrived: number; release: () => void; released: Promise<void> }>()
+  const wait = (ms: number, until?: Promise<unknown>): Promise<void> =>
+    new Promise<void>(resolve => {
+      const t = setTimeout(() => {
+        timers.delete(t)
+        resolve()
+      }, ms)
+      timers.add(t)
+      until?.then(
+        () => (clearTimeout(t), timers.delete(t), resolve()),
+        () => (clearTimeout(t), timers.delete(t), resolve())
+      )
+    })
 
   const record = (c: CallRecord): void => {
     calls.push(c)
@@ -177,13 +199,25 @@ export async function startFaultProxy(opts: { target: string }): Promise<FaultPr
         req.socket.destroy()
         return
       case 'delay':
-        await new Promise<void>(resolve => {
-          const t = setTimeout(() => {
-            timers.delete(t)
-            resolve()
-          }, fault.ms)
-          timers.add(t)
-        })
+        await wait(fault.ms)
+        if (req.socket.destroyed) return record(base)
+        break
+      case 'barrier': {
+        let b = barriers.get(fault)
+        if (!b) {
+          let release!: () => void
+          const released = new Promise<void>(r => (release = r))
+          b = { arrived: 0, release, released }
+          barriers.set(fault, b)
+        }
+        if (++b.arrived >= fault.parties) b.release()
+        await wait(fault.timeoutMs ?? 60_000, b.released)
+        if (req.socket.destroyed) return record(base)
+        break
+      }
+      case 'hold':
+        fault.onArrival?.()
+        await wait(2_147_483_647, fault.until)
         if (req.socket.destroyed) return record(base)
         break
     }
@@ -220,6 +254,7 @@ export async function startFaultProxy(opts: { target: string }): Promise<FaultPr
     },
     clearPlan() {
       rules.length = 0
+      barriers.clear()
     },
     get calls() {
       return calls

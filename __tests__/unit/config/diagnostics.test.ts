@@ -84,6 +84,12 @@ describe('annotateDiagnostics', () => {
     })
   })
 
+  it('titles a manifest problem as one', () => {
+    delete process.env.GITHUB_WORKSPACE
+    mod.annotateDiagnostics([{ ...err, file: 'karpenter/pool.yaml', subject: 'manifest' }])
+    expect(coreError.mock.calls[0]?.[1]).toMatchObject({ title: 'Invalid manifest', file: 'karpenter/pool.yaml' })
+  })
+
   it('makes an absolute path inside GITHUB_WORKSPACE relative to it', () => {
     const workspace = path.resolve('/home/runner/work/repo/repo')
     process.env.GITHUB_WORKSPACE = workspace

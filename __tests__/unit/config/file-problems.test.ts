@@ -56,15 +56,27 @@ describe('file problems', () => {
     expect(out.some((m) => m.includes('too large'))).toBe(false)
   })
 
-  it('reports malformed YAML with the parser position', () => {
-    // The flow sequence opened on line 5 is still open where line 6 starts.
+  it('reports malformed YAML once, where the mistake is', () => {
+    // The flow sequence opened on line 5 is still open where line 6 starts; the parser notices on line 6.
     expect(messagesOfFile(fixture('malformed.yaml'))).toEqual([
-      'malformed.yaml:6:1: malformed YAML: Flow sequence in block collection must be sufficiently indented and end with a ]'
+      'malformed.yaml:5:11: malformed YAML: this [ is never closed: add the ] (or write the list with one "- item" per line)'
+    ])
+  })
+
+  it('reports a key indented too far at its own line, in one message', () => {
+    // The parser gets lost at the end of line 5 (two errors there: "Nested mappings are not allowed in compact
+    // mappings", "Implicit keys need to be on a single line"); eksctl and kubectl say line 6.
+    const file = writeConfig(
+      'apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata:\n  name: c\n  region: us-west-2\n    version: "1.30"\nkarpenter:\n  version: 1.2.1\n'
+    )
+    expect(messagesOfFile(file)).toEqual([
+      'cluster.yaml:6:5: malformed YAML: `version` is indented further than `region` on line 5, which already has a value: ' +
+        "line it up with `region` (2 spaces), or remove `region`'s value if it belongs under it"
     ])
   })
 
   it('reports a duplicated key as malformed YAML at the second key', () => {
-    expect(messagesOfFile(fixture('duplicate-key.yaml'))).toEqual(['duplicate-key.yaml:6:3: malformed YAML: Map keys must be unique'])
+    expect(messagesOfFile(fixture('duplicate-key.yaml'))).toEqual(['duplicate-key.yaml:6:3: malformed YAML: `name` appears twice in the same mapping: keep one'])
   })
 
   it('reports a file with several documents at the second one', () => {

@@ -129,11 +129,19 @@ describe('controller policy by band', () => {
     expect(sid('0.37.8', 'AllowScopedResourceTagging')?.Condition?.['ForAllValues:StringEquals']).toEqual({ 'aws:TagKeys': ['karpenter.sh/nodeclaim', 'Name'] })
   })
 
-  it('1.1 drops DescribeAvailabilityZones and passes the role to ec2.amazonaws.com.cn too', () => {
+  it('1.1 drops DescribeAvailabilityZones', () => {
     expect(has('1.0.14', 'ec2:DescribeAvailabilityZones')).toBe(true)
     expect(has('1.1.0', 'ec2:DescribeAvailabilityZones')).toBe(false)
-    expect(sid('1.0.14', 'AllowPassingInstanceRole')?.Condition).toEqual({ StringEquals: { 'iam:PassedToService': 'ec2.amazonaws.com' } })
-    expect(sid('1.1.0', 'AllowPassingInstanceRole')?.Condition).toEqual({ StringEquals: { 'iam:PassedToService': ['ec2.amazonaws.com', 'ec2.amazonaws.com.cn'] } })
+  })
+
+  // aws-cn's EC2 service principal is ec2.amazonaws.com.cn; upstream's v0.32-v1.0 docs templates were fixed to
+  // list both (karpenter-provider-aws #6839), as every template from 1.1 does.
+  it.each(['0.32.10', '0.37.8', '1.0.14', '1.1.0', '1.2.1'])('%s passes the node role to ec2.amazonaws.com and ec2.amazonaws.com.cn', (v) => {
+    expect(sid(v, 'AllowPassingInstanceRole')?.Condition).toEqual({ StringEquals: { 'iam:PassedToService': ['ec2.amazonaws.com', 'ec2.amazonaws.com.cn'] } })
+  })
+
+  it('≤0.31 keeps its own template\'s condition (#6839 changed the v0.32-v1.0 templates)', () => {
+    expect(sid('0.31.4', 'AllowPassingInstanceRole')?.Condition).toEqual({ StringEquals: { 'iam:PassedToService': 'ec2.amazonaws.com' } })
   })
 
   it('1.3+ has DescribeCapacityReservations and capacity-reservation/* (in …WithTags only until 1.9)', () => {

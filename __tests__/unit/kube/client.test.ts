@@ -58,6 +58,47 @@ describe('KubeClient', () => {
     expect(fake.requests).toHaveLength(1)
   })
 
+  // A create, replace or ordinary patch answered with a 5xx or a dropped connection may already have acted
+  // on the server: sending it again could act twice (two objects from a generateName create, a JSON patch's
+  // `add` applied twice). Only requests that are safe to repeat are retried; 429 means the server turned the
+  // request away unhandled, so it is retried for every verb.
+  it.each([
+    ['POST (create)', (k: KubeClient) => k.create('/api/v1/namespaces/default/configmaps', { metadata: { generateName: 'x-' } })],
+    ['PUT (replace)', (k: KubeClient) => k.replace('/api/v1/namespaces/default/configmaps/x', { metadata: { name: 'x' } })],
+    ['PATCH (merge)', (k: KubeClient) => k.patch('/api/v1/namespaces/default/configmaps/x', { data: { a: '1' } }, 'merge')],
+    ['PATCH (json)', (k: KubeClient) => k.patch('/api/v1/namespaces/default/configmaps/x', [{ op: 'add', path: '/data/a', value: '1' }], 'json')]
+  ])('does not send a %s again after a 5xx or a connection reset', async (_name, call) => {
+    fake.intercept(() => ({ status: 503, body: { kind: 'Status', reason: 'ServiceUnavailable', message: 'etcd' } }))
+    await expect(call(kube)).rejects.toMatchObject({ status: 503 })
+    expect(fake.requests).toHaveLength(1)
+    fake.requests.length = 0
+    fake.intercept(() => 'reset')
+    await expect(call(kube)).rejects.toThrow(/cannot reach/)
+    expect(fake.requests).toHaveLength(1)
+    fake.requests.length = 0
+    const script: Array<ReturnType<Parameters<FakeKube['intercept']>[0] & object>> = [
+      { status: 429, body: { kind: 'Status', reason: 'TooManyRequests', message: 'slow down' }, headers: { 'retry-after': '0' } },
+      { status: 200, body: { metadata: { name: 'x' } } }
+    ]
+    fake.intercept(() => script.shift())
+    await call(kube)
+    expect(fake.requests).toHaveLength(2)
+  })
+
+  it.each([
+    ['DELETE', (k: KubeClient) => k.delete('/api/v1/namespaces/default/configmaps/x').then(() => undefined)],
+    ['server-side apply', (k: KubeClient) => k.apply('/api/v1/namespaces/default/configmaps/x', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x' } })]
+  ])('retries a %s (safe to repeat) after a 5xx and a connection reset', async (_name, call) => {
+    const script: Array<ReturnType<Parameters<FakeKube['intercept']>[0] & object>> = [
+      { status: 500, body: { kind: 'Status', reason: 'InternalError', message: 'boom' } },
+      'reset',
+      { status: 200, body: { metadata: { name: 'x' } } }
+    ]
+    fake.intercept(() => script.shift())
+    await call(kube)
+    expect(fake.requests).toHaveLength(3)
+  })
+
   it('server-side applies with the apply content type, field manager and force', async () => {
     await kube.apply('/apis/karpenter.sh/v1/nodepools/default', { apiVersion: 'karpenter.sh/v1', kind: 'NodePool', metadata: { name: 'default' } })
     const r = fake.requests[0]

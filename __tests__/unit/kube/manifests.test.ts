@@ -77,6 +77,21 @@ describe('loadManifests', () => {
     expect(() => loadManifests(p, { clusterName: 'c' })).toThrow(/bad\.yaml:\d+:\d+: malformed YAML/)
     expect(() => loadManifests(path.join(dir, 'nope.yaml'), { clusterName: 'c' })).toThrow(/input manifests: .*nope\.yaml: not found/)
   })
+
+  it('reports malformed YAML once per file, at the mistake, as a manifest problem', () => {
+    // two broken documents; the parser would give three errors, the first at the end of line 3
+    const p = file('two-bad.yaml', 'kind: NodePool\nmetadata:\n  name: a\n    labels: {}\n---\nkind: NodePool\nmetadata: { name: "b }\n')
+    const err = (() => {
+      try {
+        loadManifests(p, { clusterName: 'c' })
+      } catch (e) {
+        return e as ManifestError
+      }
+      throw new Error('expected a ManifestError')
+    })()
+    expect(err.diagnostics.map((d) => [d.line, d.col, d.subject])).toEqual([[4, 5, 'manifest']])
+    expect(err.diagnostics[0]?.message).toMatch(/^malformed YAML: `labels` is indented further than `name` on line 3/)
+  })
 })
 
 describe('checkManifests', () => {
