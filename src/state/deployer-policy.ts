@@ -173,11 +173,14 @@ export function deployerPolicies(d: DesiredState, account?: string): DeployerPol
   const apply: PolicyStatement[] = [
     statement('Stacks', [
       'cloudformation:DescribeStacks', 'cloudformation:DescribeStackEvents', 'cloudformation:GetTemplate', 'cloudformation:ListStackResources',
-      'cloudformation:DeleteStack', 'cloudformation:UpdateTerminationProtection', 'cloudformation:TagResource',
+      'cloudformation:DescribeStackResources', 'cloudformation:DeleteStack', 'cloudformation:UpdateTerminationProtection', 'cloudformation:TagResource',
       'cloudformation:DetectStackDrift', 'cloudformation:DescribeStackResourceDrifts'
     ], stacks),
     statement('ChangeSets', ['cloudformation:CreateChangeSet', 'cloudformation:DescribeChangeSet', 'cloudformation:ExecuteChangeSet', 'cloudformation:DeleteChangeSet'], stacks, changeSets),
     statement('DriftDetectionStatus', ['cloudformation:DescribeStackDriftDetectionStatus'], '*'),
+    // preflight: which stack owns an instance profile of this name (names are account-wide); other clusters'
+    // stacks are read only where this policy allows, and a denial there is taken as "not that stack"
+    statement('FindInstanceProfileOwner', ['cloudformation:ListStacks'], '*'),
     statement('Cluster', [...readClusterActions, ...(podIdentity ? ['eks:CreatePodIdentityAssociation'] : [])], cluster),
     statement('PodIdentityAssociations', ['eks:DescribePodIdentityAssociation', 'eks:DeletePodIdentityAssociation', ...(podIdentity ? ['eks:UpdatePodIdentityAssociation', 'eks:TagResource'] : [])], associations),
     ...(podIdentity

@@ -39,7 +39,9 @@ export function iamRequestsOf(r: RecordedRequest, operation: string, env: Env): 
   switch (service) {
     case 'cloudformation': {
       const context: Record<string, string> = r.params.ChangeSetName ? { 'cloudformation:ChangeSetName': r.params.ChangeSetName } : {}
-      if (operation === 'DescribeStackDriftDetectionStatus') return [req(`cloudformation:${operation}`, '*')]
+      // no resource-level permissions: ListStacks; a look-up by physical resource id names no stack
+      if (operation === 'DescribeStackDriftDetectionStatus' || operation === 'ListStacks') return [req(`cloudformation:${operation}`, '*')]
+      if (operation === 'DescribeStackResources' && !r.params.StackName) return [req(`cloudformation:${operation}`, '*')]
       if (!r.params.StackName) throw new Error(`no StackName in ${from}`)
       const out = [req(`cloudformation:${operation}`, stack(r.params.StackName), context)]
       // tags on a new stack are authorised as TagResource too
