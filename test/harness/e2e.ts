@@ -37,6 +37,11 @@ export interface E2eOptions {
   authenticationMode: string
   /** chart versions pushed for both karpenter and karpenter-crd, e.g. ['v0.31.1', '1.2.0', '1.2.1'] */
   chartVersions: string[]
+  /**
+   * Something to put in front of moto for the action and the token webhook (the bench's slow-stack proxy):
+   * given moto's endpoint, the endpoint to use instead. Closed by stop().
+   */
+  awsFront?: (motoEndpoint: string) => Promise<{ endpoint: string; close(): Promise<void> }>
 }
 
 export interface E2eEnv {
@@ -67,6 +72,12 @@ export async function startE2eEnv(o: E2eOptions): Promise<E2eEnv> {
     stops.push(() => moto.stop())
     const oidc = await startOidc()
     stops.push(() => oidc.stop())
+    let awsEndpoint = moto.endpoint
+    if (o.awsFront) {
+      const front = await o.awsFront(moto.endpoint)
+      stops.push(() => front.close())
+      awsEndpoint = front.endpoint
+    }
 
     const registry = await startRegistry()
     stops.push(() => registry.stop())
@@ -83,7 +94,7 @@ export async function startE2eEnv(o: E2eOptions): Promise<E2eEnv> {
     await mkdir(workDir, { recursive: true })
     // The webhook verifies tokens against the proxy: the action presigns them for AWS_ENDPOINT_URL.
     const kube = await startKube({
-      awsEndpoint: moto.endpoint,
+      awsEndpoint,
       workDir,
       clusterName: o.clusterName,
       mappings: { [DEPLOYER_ROLE_ARN]: { username: 'karpenter-deployer:{{SessionName}}', groups: ['system:masters'] } }
@@ -107,7 +118,7 @@ export async function startE2eEnv(o: E2eOptions): Promise<E2eEnv> {
       runAction({
         workspace,
         inputs: { 'role-to-assume': DEPLOYER_ROLE_ARN, chart, 'helm-version': o.helm.version.replace(/^v/, ''), ...inputs },
-        awsEndpoint: moto.endpoint,
+        awsEndpoint,
         oidc: { url: oidc.url, token: oidc.requestToken },
         env: { ...AMBIENT, ...helmHome, AWS_REGION: o.region, PATH: `${o.helm.dir}:${process.env.PATH ?? ''}`, ...opts.env },
         timeoutMs: opts.timeoutMs ?? 180_000
