@@ -1,6 +1,9 @@
 // Waiting on CloudFormation by polling with backoff (first look after ~1 s, then slower up to a cap),
 // bounded by the run's timeout and cut short by cancellation. No fixed sleeps.
-import type { CloudFormationClient, Stack } from '@aws-sdk/client-cloudformation'
+// A stack this run is changing is watched through its events instead: one DescribeStackEvents a second, and a
+// DescribeStacks only when the stack's own closing event shows up (or every 10 s as a backstop), so the end is
+// noticed within about a second at about one call a second (README.md / docs/design.md, "Noticing a finished stack").
+import type { CloudFormationClient, Stack, StackEvent } from '@aws-sdk/client-cloudformation'
 import { realSleep, type Sleep } from '../aws/retry.js'
 import { describeStack } from './describe.js'
 import type { StackEventLog } from './events.js'
@@ -19,6 +22,16 @@ export class StackTimeoutError extends Error {}
 
 export function isInProgress(status: string | undefined): boolean {
   return !!status && status.endsWith('_IN_PROGRESS')
+}
+
+/** How often a stack this run changes is looked at (one DescribeStackEvents call each time). */
+export const STACK_EVENTS_POLL_MS = 1_000
+/** DescribeStacks at least this often while watching events, in case a closing event is missed. */
+export const STACK_DESCRIBE_BACKSTOP_MS = 10_000
+
+/** The stack's own event for the end of its operation: `CREATE_COMPLETE`, `UPDATE_ROLLBACK_COMPLETE`, `*_FAILED`… */
+export function isClosingEvent(e: StackEvent, stackName: string): boolean {
+  return e.LogicalResourceId === stackName && e.ResourceType === 'AWS::CloudFormation::Stack' && !isInProgress(e.ResourceStatus)
 }
 
 /** Polls `check` until it returns a value, sleeping with backoff in between. */
@@ -40,6 +53,8 @@ export async function pollUntil<T>(check: () => Promise<T | undefined>, opts: Po
 /**
  * Waits until the stack is no longer *_IN_PROGRESS (REVIEW_IN_PROGRESS counts as settled: nothing is
  * running there). Prints new events as they come. Returns the settled stack, or undefined once deleted.
+ * With an event log, looks every second and asks DescribeStacks only on a closing event or after 10 s;
+ * without one, DescribeStacks with backoff.
  */
 export async function waitForStackSettled(
   cfn: CloudFormationClient,
@@ -48,9 +63,18 @@ export async function waitForStackSettled(
   events?: StackEventLog
 ): Promise<{ stack?: Stack }> {
   let last: Stack | undefined
+  const now = opts.now ?? Date.now
+  let describedAt = -Infinity
+  const cadence: PollOptions = events
+    ? { ...opts, pollStartMs: opts.pollStartMs ?? STACK_EVENTS_POLL_MS, pollCapMs: opts.pollCapMs ?? STACK_EVENTS_POLL_MS }
+    : opts
   return pollUntil(
     async () => {
-      await events?.poll()
+      if (events) {
+        const fresh = await events.poll()
+        if (!fresh.some(e => isClosingEvent(e, name)) && now() - describedAt < STACK_DESCRIBE_BACKSTOP_MS) return undefined
+      }
+      describedAt = now()
       last = await describeStack(cfn, name)
       if (!last) return { stack: undefined }
       if (last.StackStatus === 'DELETE_COMPLETE') return { stack: undefined }
@@ -60,7 +84,7 @@ export async function waitForStackSettled(
       }
       return undefined
     },
-    opts,
+    cadence,
     () => `stack ${name} (still ${last?.StackStatus ?? 'unknown'})`
   )
 }

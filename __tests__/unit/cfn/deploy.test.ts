@@ -237,4 +237,37 @@ describe('deployStack', () => {
     expect(String(err.message)).toMatch(/timed out waiting for stack eksctl-prod-karpenter \(still CREATE_IN_PROGRESS\)/)
     expect(t).toBeLessThanOrEqual(30_000)
   })
+
+  it('watches a stack it changes every second, asking DescribeStacks on its closing event or every 10 s', async () => {
+    // CloudFormation works on the stack for 25 s after ExecuteChangeSet; its closing event appears then.
+    let t = 0
+    let executedAt = Infinity
+    const done = () => t - executedAt >= 25_000
+    cfn.on(DescribeStacksCommand).rejectsOnce(missing).callsFake(() => stack(done() ? 'CREATE_COMPLETE' : 'CREATE_IN_PROGRESS'))
+    cfn.on(CreateChangeSetCommand).resolves({})
+    cfn.on(DescribeChangeSetCommand).resolves({ Status: 'CREATE_COMPLETE', Changes: [] })
+    cfn.on(ExecuteChangeSetCommand).callsFake(() => {
+      executedAt = t
+      return {}
+    })
+    cfn.on(UpdateTerminationProtectionCommand).resolves({})
+    cfn.on(DescribeStackEventsCommand).callsFake(() => ({
+      StackEvents: [
+        ...(done() ? [ev('e3', NAME, 'CREATE_COMPLETE', undefined, 'AWS::CloudFormation::Stack')] : []),
+        ...(t - executedAt >= 5_000 ? [ev('e2', 'KarpenterNodeRole', 'CREATE_COMPLETE')] : []),
+        ...(t >= executedAt ? [ev('e1', NAME, 'CREATE_IN_PROGRESS', 'User Initiated', 'AWS::CloudFormation::Stack')] : [])
+      ]
+    }))
+    const o = await deployStack(client, spec, opts({ now: () => t, sleep: async ms => void (t += ms) }))
+    expect(o).toMatchObject({ action: 'created', status: 'CREATE_COMPLETE' })
+    // noticed on the first look after it finished: within a second
+    expect(t - executedAt).toBeGreaterThanOrEqual(25_000)
+    expect(t - executedAt).toBeLessThanOrEqual(26_000)
+    const waits = sleeps.slice(-20)
+    expect(waits.every(ms => ms === 1_000)).toBe(true)
+    // DescribeStacks: before (absent), right after executing, at 10 s and 20 s, on the closing event — not once a second
+    expect(cfn.commandCalls(DescribeStacksCommand)).toHaveLength(5)
+    expect(cfn.commandCalls(DescribeStackEventsCommand).length).toBeLessThanOrEqual(28)
+    expect(printed.some(l => l.includes('CREATE_COMPLETE'))).toBe(true)
+  })
 })
