@@ -21,6 +21,7 @@ import { formatHistory, readRelease, releaseHistory, type InstalledRelease } fro
 import { HelmError, runHelm } from './run.js'
 import { mergeValues, sameValues } from './values-merge.js'
 import { writeValuesFile } from './values-file.js'
+import { together } from '../state/together.js'
 
 export interface InstallOptions {
   /** helm executable (resolveHelm's path) */
@@ -129,19 +130,30 @@ async function adoptCrds(o: InstallOptions): Promise<void> {
   }
 }
 
-export async function installKarpenter(o: InstallOptions): Promise<InstallResult> {
+/** What steps 1–5 learned, for step 6. */
+export interface CrdPhase {
+  /** the controller release as it was before this run */
+  main?: InstalledRelease
+  /** step 3: the same chart version is deployed with the same values — nothing to do */
+  upToDate: boolean
+}
+
+/**
+ * Steps 1–5: reads both releases (at once), guards the upgrade, and unless all is up to date logs out of the
+ * registry and installs karpenter-crd. Needs nothing from the CloudFormation stacks, so apply runs it while
+ * they deploy (docs/design.md, "Apply latency").
+ */
+export async function installCrds(o: InstallOptions): Promise<CrdPhase> {
   const { helm, kubeconfig, spec, report } = o
   const chartVersion = spec.chart.version
-  const main = await readRelease(helm, kubeconfig, spec.release, spec.namespace)
-  const crd = spec.crdChart ? await readRelease(helm, kubeconfig, CRD_RELEASE, spec.namespace) : undefined
+  const [main, crd] = await together(
+    readRelease(helm, kubeconfig, spec.release, spec.namespace),
+    spec.crdChart ? readRelease(helm, kubeconfig, CRD_RELEASE, spec.namespace) : Promise.resolve(undefined)
+  )
 
   for (const note of guardUpgrade(main, chartVersion)) report.steps.push(`upgrade note: ${note}`)
 
-  if (main && (await upToDate(spec, main, crd))) {
-    report.steps.push(`helm: ${spec.release} ${chartVersion} already deployed with these values (revision ${main.revision}); nothing to change`)
-    report.outputs['helm-release-revision'] = main.revision
-    return { revision: main.revision, chartVersion, changed: false }
-  }
+  if (main && (await upToDate(spec, main, crd))) return { main, upToDate: true }
 
   await registryLogout(helm)
 
@@ -154,6 +166,19 @@ export async function installKarpenter(o: InstallOptions): Promise<InstallResult
     }
     report.steps.push(`helm: ${CRD_RELEASE} ${spec.crdChart.version} installed/upgraded in ${spec.namespace}`)
   }
+  return { main, upToDate: false }
+}
+
+/** Step 6: the controller chart (after installCrds). */
+export async function installChart(o: InstallOptions, crds: CrdPhase): Promise<InstallResult> {
+  const { helm, kubeconfig, spec, report } = o
+  const chartVersion = spec.chart.version
+  const { main } = crds
+  if (main && crds.upToDate) {
+    report.steps.push(`helm: ${spec.release} ${chartVersion} already deployed with these values (revision ${main.revision}); nothing to change`)
+    report.outputs['helm-release-revision'] = main.revision
+    return { revision: main.revision, chartVersion, changed: false }
+  }
 
   const values = await writeValuesFile(o.tempDir, spec.values)
   try {
@@ -164,6 +189,7 @@ export async function installKarpenter(o: InstallOptions): Promise<InstallResult
     await values.remove()
   }
 
+  // The revision helm made (its upgrade output is for the log; `helm list` is the record).
   const after = await readRelease(helm, kubeconfig, spec.release, spec.namespace)
   if (!after) throw new Error(`helm reported success but release ${spec.namespace}/${spec.release} is not listed`)
   report.steps.push(
@@ -174,6 +200,11 @@ export async function installKarpenter(o: InstallOptions): Promise<InstallResult
   report.outputs['helm-release-revision'] = after.revision
   report.changed = true
   return { revision: after.revision, chartVersion, changed: true }
+}
+
+/** Steps 1–6 in one go. */
+export async function installKarpenter(o: InstallOptions): Promise<InstallResult> {
+  return installChart(o, await installCrds(o))
 }
 
 export interface UninstallOptions {

@@ -83,6 +83,9 @@ describe('deployStack', () => {
     expect(JSON.parse(input.TemplateBody ?? '')).toEqual(spec.template)
     expect(cfn.commandCalls(UpdateTerminationProtectionCommand)[0].args[0].input).toEqual({ StackName: NAME, EnableTerminationProtection: true })
     expect(sleeps.length).toBeGreaterThan(0) // polled the pending change set with a (fake) wait
+    // the poll that found it ready (asked with IncludePropertyValues) was also the description of its changes
+    expect(cfn.commandCalls(DescribeChangeSetCommand)).toHaveLength(2)
+    expect(cfn.commandCalls(DescribeChangeSetCommand).every(c => c.args[0].input.IncludePropertyValues === true)).toBe(true)
   })
 
   it('makes no change set when template, parameters and tags match (no-op)', async () => {
