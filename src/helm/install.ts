@@ -181,25 +181,26 @@ export async function installChart(o: InstallOptions, crds: CrdPhase): Promise<I
   }
 
   const values = await writeValuesFile(o.tempDir, spec.values)
+  let printed = ''
   try {
-    await runHelm(helm, upgradeArgs(spec, values.path), { kubeconfig, silent: false })
+    printed = (await runHelm(helm, upgradeArgs(spec, values.path), { kubeconfig, silent: false })).stdout
   } catch (e) {
     await failWithHistory(e, o, spec.release, `helm upgrade --install ${spec.release} ${chartVersion}`)
   } finally {
     await values.remove()
   }
 
-  // The revision helm made (its upgrade output is for the log; `helm list` is the record).
-  const after = await readRelease(helm, kubeconfig, spec.release, spec.namespace)
-  if (!after) throw new Error(`helm reported success but release ${spec.namespace}/${spec.release} is not listed`)
+  // The revision helm made: it prints it (`REVISION: n`); `helm list` (and get values) only when it did not.
+  const revision = /^REVISION: (\d+)\s*$/m.exec(printed)?.[1] ?? (await readRelease(helm, kubeconfig, spec.release, spec.namespace))?.revision
+  if (!revision) throw new Error(`helm reported success but release ${spec.namespace}/${spec.release} is not listed`)
   report.steps.push(
     main
-      ? `helm: upgraded ${spec.release} ${main.version} → ${chartVersion} (revision ${after.revision})`
-      : `helm: installed ${spec.release} ${chartVersion} (revision ${after.revision})`
+      ? `helm: upgraded ${spec.release} ${main.version} → ${chartVersion} (revision ${revision})`
+      : `helm: installed ${spec.release} ${chartVersion} (revision ${revision})`
   )
-  report.outputs['helm-release-revision'] = after.revision
+  report.outputs['helm-release-revision'] = revision
   report.changed = true
-  return { revision: after.revision, chartVersion, changed: true }
+  return { revision, chartVersion, changed: true }
 }
 
 /** Steps 1–6 in one go. */
