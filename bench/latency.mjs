@@ -7,7 +7,8 @@
 //   - etcd + kube-apiserver v1.32.0 and the OCI registry of the e2e harness (test/harness/e2e.ts), with
 //     test/harness/kube-count-proxy.ts in front of the apiserver to count the Kubernetes calls.
 // The critical path is what cannot be shortened from here: the stack holds (one stack after the other) plus the
-// helm upgrades as they ran (the set sleep and helm's own work). Overhead = the apply's wall time − that.
+// helm upgrades as they ran (the set sleep and helm's own work), but for the part of an upgrade that ran while
+// the stacks were held. Overhead = the apply's wall time − that.
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, cpSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -164,11 +165,13 @@ export async function latencySection({ load, table, fmtMs, entry }) {
       const upgrades = helmRuns.filter(h => h.args.includes('upgrade'))
       const stackHolds = [...slow.holds.values()]
       const stackMs = stackHolds.reduce((a, h) => a + (h.until - h.from), 0)
-      // The stacks go one after the other and the chart after them; an upgrade that ran while a stack was held
-      // (the CRD chart, when it goes in during the waits) is off the critical path but for what outlasted the holds.
-      const lastHold = Math.max(0, ...stackHolds.map(h => h.until))
+      // The stacks go one after the other and the chart after them. The part of an upgrade that ran while the
+      // stacks deployed (the CRD chart goes in during the waits) is off the critical path: only what lies
+      // outside the span of the holds counts.
       const firstHold = Math.min(Infinity, ...stackHolds.map(h => h.from))
-      const upgradeMs = upgrades.reduce((a, h) => a + (h.end <= lastHold && h.start >= firstHold ? 0 : h.end - h.start), 0)
+      const lastHold = Math.max(-Infinity, ...stackHolds.map(h => h.until))
+      const outsideHolds = h => h.end - h.start - Math.max(0, Math.min(h.end, lastHold) - Math.max(h.start, firstHold))
+      const upgradeMs = upgrades.reduce((a, h) => a + outsideHolds(h), 0)
       return {
         label,
         started,

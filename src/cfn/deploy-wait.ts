@@ -29,9 +29,12 @@ export const STACK_EVENTS_POLL_MS = 1_000
 /** DescribeStacks at least this often while watching events, in case a closing event is missed. */
 export const STACK_DESCRIBE_BACKSTOP_MS = 10_000
 
-/** The stack's own event for the end of its operation: `CREATE_COMPLETE`, `UPDATE_ROLLBACK_COMPLETE`, `*_FAILED`… */
-export function isClosingEvent(e: StackEvent, stackName: string): boolean {
-  return e.LogicalResourceId === stackName && e.ResourceType === 'AWS::CloudFormation::Stack' && !isInProgress(e.ResourceStatus)
+/**
+ * The stack's own event for the end of its operation: `CREATE_COMPLETE`, `UPDATE_ROLLBACK_COMPLETE`, `*_FAILED`…
+ * `stack` is its name or its id (the stack's own events carry the name as logical id, the id as physical id).
+ */
+export function isClosingEvent(e: StackEvent, stack: string): boolean {
+  return e.ResourceType === 'AWS::CloudFormation::Stack' && (e.LogicalResourceId === stack || e.PhysicalResourceId === stack) && !isInProgress(e.ResourceStatus)
 }
 
 /** Polls `check` until it returns a value, sleeping with backoff in between. */
@@ -63,8 +66,8 @@ export async function waitForStackSettled(
   events?: StackEventLog
 ): Promise<{ stack?: Stack }> {
   let last: Stack | undefined
-  const now = opts.now ?? Date.now
-  let describedAt = -Infinity
+  // Looks are counted rather than timed, so the backstop holds whatever the clock and sleep are.
+  let looks = 0
   const cadence: PollOptions = events
     ? { ...opts, pollStartMs: opts.pollStartMs ?? STACK_EVENTS_POLL_MS, pollCapMs: opts.pollCapMs ?? STACK_EVENTS_POLL_MS }
     : opts
@@ -72,9 +75,11 @@ export async function waitForStackSettled(
     async () => {
       if (events) {
         const fresh = await events.poll()
-        if (!fresh.some(e => isClosingEvent(e, name)) && now() - describedAt < STACK_DESCRIBE_BACKSTOP_MS) return undefined
+        // DescribeStacks on the first look (an operation may have ended before its events could be read, or an
+        // endpoint may keep no events), on the closing event, and every 10th look as a backstop.
+        const backstop = looks++ % Math.round(STACK_DESCRIBE_BACKSTOP_MS / STACK_EVENTS_POLL_MS) === 0
+        if (!backstop && !fresh.some(e => isClosingEvent(e, name))) return undefined
       }
-      describedAt = now()
       last = await describeStack(cfn, name)
       if (!last) return { stack: undefined }
       if (last.StackStatus === 'DELETE_COMPLETE') return { stack: undefined }

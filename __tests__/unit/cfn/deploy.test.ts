@@ -274,3 +274,16 @@ describe('deployStack', () => {
     expect(printed.some(l => l.includes('CREATE_COMPLETE'))).toBe(true)
   })
 })
+
+describe('isClosingEvent', () => {
+  it("is the stack's own terminal event, by name or by stack id; not a resource's, not an *_IN_PROGRESS one", async () => {
+    const { isClosingEvent } = await import('../../../src/cfn/deploy-wait.js')
+    const id = `arn:aws:cloudformation:us-west-2:123456789012:stack/${NAME}/abc`
+    const own = (status: string) => ({ ...ev('e', NAME, status, undefined, 'AWS::CloudFormation::Stack'), PhysicalResourceId: id })
+    expect(isClosingEvent(own('UPDATE_ROLLBACK_COMPLETE'), NAME)).toBe(true)
+    expect(isClosingEvent(own('DELETE_COMPLETE'), id)).toBe(true)
+    expect(isClosingEvent(own('UPDATE_COMPLETE_CLEANUP_IN_PROGRESS'), NAME)).toBe(false)
+    expect(isClosingEvent({ ...own('CREATE_COMPLETE'), LogicalResourceId: 'Nested', PhysicalResourceId: 'other' }, NAME)).toBe(false)
+    expect(isClosingEvent({ ...own('CREATE_COMPLETE'), ResourceType: 'AWS::IAM::Role' }, NAME)).toBe(false)
+  })
+})
