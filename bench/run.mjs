@@ -2,7 +2,8 @@
 //   - bare `node -e ""` (the floor), `node dist/index.js` in render mode, `node dist/cli.js --mode render`:
 //     wall time and peak RSS (from /usr/bin/time when present);
 //   - the bundle sizes, entry and chunks;
-//   - against moto (started here, behind the fault proxy in pass-through mode): a first apply and a no-op
+//   - against moto (started here, behind the fault proxy in pass-through mode and the slow-stack proxy with no
+//     holds, for UpdateTerminationProtection): a first apply and a no-op
 //     re-apply (`install-chart: false`, `node-access: none`) — wall time and AWS calls by action;
 //   - for comparison, aws-actions/configure-aws-credentials' committed dist/index.js assuming a role against
 //     the same moto and OIDC endpoint, when BENCH_CAA_DIST names that file (the row is skipped otherwise).
@@ -140,10 +141,13 @@ function bundleRows() {
 }
 
 async function awsRows() {
-  const { startMoto, startOidc, startFaultProxy, dir } = await loadHarness()
+  const { startMoto, startOidc, startFaultProxy, load, dir } = await loadHarness()
   const moto = await startMoto()
   const oidc = await startOidc()
-  const proxy = await startFaultProxy({ target: moto.directEndpoint })
+  // UpdateTerminationProtection answered as CloudFormation does (moto answers 500 and the SDK retries); no holds
+  const { startSlowStackProxy } = await load('slow-stack-proxy.js')
+  const cfn = await startSlowStackProxy({ target: moto.directEndpoint, holdMs: [0] })
+  const proxy = await startFaultProxy({ target: cfn.endpoint })
   const deployer = 'arn:aws:iam::123456789012:role/karpenter-deployer'
   const aws = { AWS_ENDPOINT_URL: proxy.endpoint, AWS_REGION: REGION, ACTIONS_ID_TOKEN_REQUEST_URL: oidc.url, ACTIONS_ID_TOKEN_REQUEST_TOKEN: oidc.requestToken }
   const inputs = { 'cluster-config': CONFIG, mode: 'apply', 'install-chart': 'false', 'node-access': 'none', 'role-to-assume': deployer }
@@ -197,6 +201,7 @@ async function awsRows() {
     }
   } finally {
     await proxy.close()
+    await cfn.close()
     await oidc.stop()
     await moto.stop()
     rmSync(dir, { recursive: true, force: true })

@@ -136,6 +136,9 @@ export async function startSlowStackProxy(opts: SlowStackOptions): Promise<SlowS
           up.on('end', () => {
             let answer = Buffer.concat(out)
             const status = up.statusCode ?? 502
+            // a stack made anew (also after moto was reset, or the stack deleted) starts unprotected
+            if (status === 200 && action === 'CreateChangeSet' && stack && param(text, req.url ?? '', 'ChangeSetType') === 'CREATE') protectedStacks.delete(stack)
+            if (status === 200 && action === 'DeleteStack' && stack) protectedStacks.delete(stack)
             if (status === 200 && action === 'ExecuteChangeSet' && stack) {
               const ms = opts.holdMs[Math.min(executed, opts.holdMs.length - 1)] ?? 0
               executed++
