@@ -76,9 +76,11 @@ export async function waitForStackSettled(
       if (events) {
         const fresh = await events.poll()
         // DescribeStacks on the first look (an operation may have ended before its events could be read, or an
-        // endpoint may keep no events), on the closing event, and every 10th look as a backstop.
+        // endpoint may keep no events), on the closing event, every 10th look as a backstop, and on the last
+        // look before the timeout (so a timeout is never declared on an old status).
         const backstop = looks++ % Math.round(STACK_DESCRIBE_BACKSTOP_MS / STACK_EVENTS_POLL_MS) === 0
-        if (!backstop && !fresh.some(e => isClosingEvent(e, name))) return undefined
+        const lastLook = opts.deadline - (opts.now ?? Date.now)() <= (cadence.pollCapMs ?? STACK_EVENTS_POLL_MS)
+        if (!backstop && !lastLook && !fresh.some(e => isClosingEvent(e, name))) return undefined
       }
       last = await describeStack(cfn, name)
       if (!last) return { stack: undefined }

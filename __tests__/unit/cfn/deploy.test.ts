@@ -241,6 +241,22 @@ describe('deployStack', () => {
     expect(t).toBeLessThanOrEqual(30_000)
   })
 
+  it('looks with DescribeStacks once more before declaring a timeout, even with no closing event seen', async () => {
+    let t = 0
+    let executedAt = Infinity
+    cfn.on(DescribeStacksCommand).rejectsOnce(missing).callsFake(() => stack(t - executedAt >= 21_500 ? 'CREATE_COMPLETE' : 'CREATE_IN_PROGRESS'))
+    cfn.on(CreateChangeSetCommand).resolves({})
+    cfn.on(DescribeChangeSetCommand).resolves({ Status: 'CREATE_COMPLETE', Changes: [] })
+    cfn.on(ExecuteChangeSetCommand).callsFake(() => {
+      executedAt = t
+      return {}
+    })
+    cfn.on(UpdateTerminationProtectionCommand).resolves({})
+    // an endpoint that keeps no events: only DescribeStacks can tell
+    const o = await deployStack(client, spec, opts({ timeoutMs: 28_000, now: () => t, sleep: async ms => void (t += ms) }))
+    expect(o).toMatchObject({ action: 'created', status: 'CREATE_COMPLETE' })
+  })
+
   it('watches a stack it changes every second, asking DescribeStacks on its closing event or every 10 s', async () => {
     // CloudFormation works on the stack for 25 s after ExecuteChangeSet; its closing event appears then.
     let t = 0
