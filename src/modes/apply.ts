@@ -1,13 +1,15 @@
 // apply: the orchestration of SPEC §6 — credentials → identity → preflight → desired state → OIDC provider
 // (IRSA) → Karpenter stack → controller stack → node access → (install-chart) the Kubernetes half.
 // Every check that can refuse the run happens before the first change. Logic lives in the executors.
+// Reads that do not depend on each other run at once, and the CRD chart goes in while the stacks deploy
+// (docs/design.md, "Apply latency").
 import type { RunContext } from './context.js'
 import type { StackOutcome } from '../report/types.js'
 import type { DesiredState, StackSpec } from '../state/types.js'
 import { info, warning } from '../runner/log.js'
 import type { AwsClients } from '../aws/clients.js'
 import { preflight, requireIssuer, type ClusterInfo } from '../aws/preflight.js'
-import { ensureOidcProvider } from '../aws/oidc-provider.js'
+import { ensureOidcProvider, findOidcProvider } from '../aws/oidc-provider.js'
 import { resolveNodeAccess, type NodeAccessDecision } from '../aws/node-access.js'
 import { ensureNodeAccessEntry } from '../aws/access-entry.js'
 import { deployStack, StackDeployError, DeployCancelledError } from '../cfn/deploy.js'
@@ -52,9 +54,14 @@ export async function runApply(ctx: RunContext): Promise<void> {
   // Pod Identity checks, the existing association (its role adopted) and a switch of identity: before any change.
   // Refusals that need the cluster (upgrade path, manifests) also come before the first change; they read only
   // the release and the manifests, which the identity does not change, so both go at once.
-  const [identityPlan, clusterChecks] = await together(
+  // The IRSA provider look-up (a read; the issuer is the cluster's) goes along.
+  const base = buildDesiredState(config, inputs, facts)
+  const [identityPlan, clusterChecks, oidcLookup] = await together(
     desiredWithIdentity(ctx, aws, facts),
-    inputs.installChart ? withCluster(ctx, aws, cluster, s => checkCluster(ctx, s, buildDesiredState(config, inputs, facts))) : Promise.resolve(undefined)
+    inputs.installChart ? withCluster(ctx, aws, cluster, s => checkCluster(ctx, s, base)) : Promise.resolve(undefined),
+    base.controllerIdentity === 'irsa' && cluster.oidcIssuer
+      ? (async () => ({ arn: await findOidcProvider(await aws.iam(), cluster.oidcIssuer!) }))()
+      : Promise.resolve(undefined)
   )
   const desired = identityPlan.desired
   report.desired = desired
@@ -64,7 +71,7 @@ export async function runApply(ctx: RunContext): Promise<void> {
 
   if (desired.controllerIdentity === 'irsa') {
     const issuer = requireIssuer(cluster)
-    const provider = await ensureOidcProvider(await aws.iam(), issuer, { cluster: config.name })
+    const provider = await ensureOidcProvider(await aws.iam(), issuer, { cluster: config.name, found: oidcLookup })
     report.steps.push(provider.created ? `created IAM OIDC provider ${provider.arn}` : `IAM OIDC provider ${provider.arn} already exists`)
     if (provider.created) report.changed = true
   }
