@@ -2,22 +2,32 @@
 //   - bare `node -e ""` (the floor), `node dist/index.js` in render mode, `node dist/cli.js --mode render`:
 //     wall time and peak RSS (from /usr/bin/time when present);
 //   - the bundle sizes, entry and chunks;
-//   - against moto (started here, behind the fault proxy in pass-through mode): a first apply and a no-op
+//   - against moto (started here, behind the fault proxy in pass-through mode and the slow-stack proxy with no
+//     holds, for UpdateTerminationProtection): a first apply and a no-op
 //     re-apply (`install-chart: false`, `node-access: none`) — wall time and AWS calls by action;
 //   - for comparison, aws-actions/configure-aws-credentials' committed dist/index.js assuming a role against
 //     the same moto and OIDC endpoint, when BENCH_CAA_DIST names that file (the row is skipped otherwise).
-// No assertions: figures, not tests. BENCH_RUNS (default 10) and BENCH_APPLY_RUNS (default 5) set the counts.
+//   - apply latency (bench/latency.mjs): a first apply and a no-op re-apply with CloudFormation held in progress
+//     and helm upgrades slowed, against the real kube-apiserver — critical path, wall time, overhead, and the
+//     AWS, Kubernetes and helm calls (skipped when the kube-apiserver binary is not built).
+// No assertions: figures, not tests. BENCH_RUNS (default 10) and BENCH_APPLY_RUNS (default 5) set the counts;
+// BENCH_ONLY=startup,bundle,aws,latency picks sections; BENCH_DIST=<folder> runs another build of dist/ (e.g. a
+// copy made before a change, to compare).
 import { spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ROOT, loadHarness } from './harness.mjs'
+import { kubeApiserverAvailable, latencySection } from './latency.mjs'
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 10)
 const APPLY_RUNS = Number(process.env.BENCH_APPLY_RUNS ?? 5)
 const CONFIG = 'examples/cluster-with-karpenter.yaml'
 const CLUSTER = 'cluster-with-karpenter'
 const REGION = 'us-west-2'
+const DIST = process.env.BENCH_DIST ?? join(ROOT, 'dist')
+const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',')) : undefined
+const wanted = section => !ONLY || ONLY.has(section)
 const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined
 
 const median = xs => {
@@ -107,8 +117,8 @@ async function startupRows() {
     rows.push([label, fmtMs(median(runs.map(r => r.ms))), fmtMiB(median(runs.map(r => r.rssKiB))), `${fmtMs(Math.min(...runs.map(r => r.ms)))}–${fmtMs(Math.max(...runs.map(r => r.ms)))}`])
   }
   await add('node -e ""', process.execPath, ['-e', ''], () => runnerEnv({}))
-  await add('dist/index.js (render)', process.execPath, [join(ROOT, 'dist/index.js')], () => runnerEnv({ 'cluster-config': CONFIG, mode: 'render' }))
-  await add('dist/cli.js --mode render', process.execPath, [join(ROOT, 'dist/cli.js'), '--mode', 'render', '--config', CONFIG], () => runnerEnv({}))
+  await add('dist/index.js (render)', process.execPath, [join(DIST, 'index.js')], () => runnerEnv({ 'cluster-config': CONFIG, mode: 'render' }))
+  await add('dist/cli.js --mode render', process.execPath, [join(DIST, 'cli.js'), '--mode', 'render', '--config', CONFIG], () => runnerEnv({}))
   return table([`start-up (median of ${RUNS})`, 'wall', 'peak RSS', 'range'], rows)
 }
 
@@ -120,7 +130,7 @@ function bundleRows() {
       .map(f => ({ file: `${dir}/${f}`, bytes: statSync(join(ROOT, dir, f)).size }))
   const action = listing('dist').filter(f => f.file !== 'dist/cli.js')
   // dist/cli.js is a shim into the same bundle: the command is the shim plus everything the action has.
-  const cli = [{ file: 'dist/cli.js', bytes: statSync(join(ROOT, 'dist/cli.js')).size }, ...action]
+  const cli = [{ file: 'dist/cli.js', bytes: statSync(join(DIST, 'cli.js')).size }, ...action]
   const total = xs => xs.reduce((a, f) => a + f.bytes, 0)
   for (const [label, files] of [['action (dist/index.js + chunks)', action], ['command (dist/cli.js shim + the same bundle)', cli]]) {
     const entry = files.find(f => /^dist\/index\.js$/.test(f.file))
@@ -131,10 +141,13 @@ function bundleRows() {
 }
 
 async function awsRows() {
-  const { startMoto, startOidc, startFaultProxy, dir } = await loadHarness()
+  const { startMoto, startOidc, startFaultProxy, load, dir } = await loadHarness()
   const moto = await startMoto()
   const oidc = await startOidc()
-  const proxy = await startFaultProxy({ target: moto.directEndpoint })
+  // UpdateTerminationProtection answered as CloudFormation does (moto answers 500 and the SDK retries); no holds
+  const { startSlowStackProxy } = await load('slow-stack-proxy.js')
+  const cfn = await startSlowStackProxy({ target: moto.directEndpoint, holdMs: [0] })
+  const proxy = await startFaultProxy({ target: cfn.endpoint })
   const deployer = 'arn:aws:iam::123456789012:role/karpenter-deployer'
   const aws = { AWS_ENDPOINT_URL: proxy.endpoint, AWS_REGION: REGION, ACTIONS_ID_TOKEN_REQUEST_URL: oidc.url, ACTIONS_ID_TOKEN_REQUEST_TOKEN: oidc.requestToken }
   const inputs = { 'cluster-config': CONFIG, mode: 'apply', 'install-chart': 'false', 'node-access': 'none', 'role-to-assume': deployer }
@@ -148,7 +161,7 @@ async function awsRows() {
       for (const bucket of [first, again]) {
         proxy.resetCalls()
         const { env, cleanup } = runnerEnv(inputs, aws)
-        const r = await measure(process.execPath, [join(ROOT, 'dist/index.js')], env)
+        const r = await measure(process.execPath, [join(DIST, 'index.js')], env)
         cleanup()
         if (r.code !== 0) throw new Error(`apply exited ${r.code}:\n${r.out.slice(-3000)}`)
         bucket.push({ ...r, calls: proxy.countsByAction(), total: proxy.calls.length, mutations: proxy.mutations().length })
@@ -188,6 +201,7 @@ async function awsRows() {
     }
   } finally {
     await proxy.close()
+    await cfn.close()
     await oidc.stop()
     await moto.stop()
     rmSync(dir, { recursive: true, force: true })
@@ -195,18 +209,34 @@ async function awsRows() {
   return sections.join('\n\n')
 }
 
+async function latencyRows() {
+  if (!kubeApiserverAvailable()) return 'apply latency: skipped (no kube-apiserver binary: set KUBE_APISERVER_BIN or build it with test/infra/kube/build-apiserver.sh)'
+  const { load, dir } = await loadHarness()
+  try {
+    return await latencySection({ load, table, fmtMs, entry: join(DIST, 'index.js') })
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
 async function main() {
-  if (!existsSync(join(ROOT, 'dist/index.js')) || !existsSync(join(ROOT, 'dist/cli.js'))) {
-    console.error('dist/ is missing: run `npm run build` first')
+  if (!existsSync(join(DIST, 'index.js')) || !existsSync(join(DIST, 'cli.js'))) {
+    console.error(`${DIST} has no index.js/cli.js: run \`npm run build\` first`)
     process.exitCode = 1
     return
   }
   console.log(`karpenter-provision bench — node ${process.version}, ${RUNS} runs (${APPLY_RUNS} for apply)${TIME ? '' : ', no /usr/bin/time: RSS not measured'}\n`)
-  console.log(await startupRows())
-  console.log()
-  console.log(bundleRows())
-  console.log()
-  console.log(await awsRows())
+  const sections = [
+    ['startup', startupRows],
+    ['bundle', bundleRows],
+    ['aws', awsRows],
+    ['latency', latencyRows]
+  ]
+  for (const [name, run] of sections) {
+    if (!wanted(name)) continue
+    console.log(await run())
+    console.log()
+  }
 }
 
 await main()

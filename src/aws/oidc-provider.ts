@@ -58,9 +58,10 @@ export async function findOidcProvider(iam: IAMClient, issuerUrl: string): Promi
 export async function ensureOidcProvider(
   iam: IAMClient,
   issuerUrl: string,
-  opts: { cluster: string; thumbprint?: ThumbprintFetcher } = { cluster: '' }
+  opts: { cluster: string; thumbprint?: ThumbprintFetcher; found?: { arn?: string } } = { cluster: '' }
 ): Promise<OidcProviderResult> {
-  const existing = await findOidcProvider(iam, issuerUrl)
+  // found: the look-up made already (apply makes it alongside its other reads, before any change)
+  const existing = opts.found ? opts.found.arn : await findOidcProvider(iam, issuerUrl)
   if (existing) return { arn: existing, created: false }
   const { CreateOpenIDConnectProviderCommand } = await import('@aws-sdk/client-iam')
   const thumb = (await (opts.thumbprint ?? tlsThumbprint)(issuerUrl)) ?? EKS_ROOT_CA_THUMBPRINT

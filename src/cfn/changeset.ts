@@ -6,6 +6,7 @@ import type { StackSpec } from '../state/types.js'
 import { CHANGE_SET_PREFIX } from '../state/names.js'
 import { pollUntil, type PollOptions } from './deploy-wait.js'
 import { templateBody } from './deploy-compare.js'
+import { describeChangeSetPage, refusesPropertyValues, type ChangesPage } from './describe.js'
 
 export type ChangeSetType = 'CREATE' | 'UPDATE'
 
@@ -32,7 +33,8 @@ export async function createChangeSet(cfn: CloudFormationClient, spec: StackSpec
   )
 }
 
-export type ChangeSetReady = { state: 'ready' } | { state: 'empty'; reason: string } | { state: 'failed'; reason: string }
+/** `ready` carries the first page of changes, so describeChanges need not ask for it again. */
+export type ChangeSetReady = { state: 'ready'; first: ChangesPage } | { state: 'empty'; reason: string } | { state: 'failed'; reason: string }
 
 // CloudFormation's words for "nothing to change" (both have been seen over the years).
 const NO_CHANGES = /didn't contain changes|No updates are to be performed|submitted information didn't contain changes/i
@@ -42,13 +44,18 @@ export function isNoChangeReason(reason: string | undefined): boolean {
 }
 
 export async function waitForChangeSet(cfn: CloudFormationClient, stack: string, name: string, opts: PollOptions): Promise<ChangeSetReady> {
-  const { DescribeChangeSetCommand } = await import('@aws-sdk/client-cloudformation')
   let status = 'unknown'
+  let withValues = true
   return pollUntil<ChangeSetReady>(
     async () => {
-      const out = await cfn.send(new DescribeChangeSetCommand({ StackName: stack, ChangeSetName: name }))
+      // Asked the way describeChanges asks, so the last answer is also the first page of changes.
+      const out = await describeChangeSetPage(cfn, stack, name, withValues).catch(err => {
+        if (!withValues || !refusesPropertyValues(err)) throw err
+        withValues = false
+        return describeChangeSetPage(cfn, stack, name, false)
+      })
       status = out.Status ?? 'unknown'
-      if (out.Status === 'CREATE_COMPLETE') return { state: 'ready' }
+      if (out.Status === 'CREATE_COMPLETE') return { state: 'ready', first: { page: out, withValues } }
       if (out.Status === 'FAILED') {
         const reason = out.StatusReason ?? 'no reason given'
         return isNoChangeReason(reason) ? { state: 'empty', reason } : { state: 'failed', reason }

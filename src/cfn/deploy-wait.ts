@@ -1,6 +1,9 @@
 // Waiting on CloudFormation by polling with backoff (first look after ~1 s, then slower up to a cap),
 // bounded by the run's timeout and cut short by cancellation. No fixed sleeps.
-import type { CloudFormationClient, Stack } from '@aws-sdk/client-cloudformation'
+// A stack this run is changing is watched through its events instead: one DescribeStackEvents a second, and a
+// DescribeStacks only when the stack's own closing event shows up (or every 10 s as a backstop), so the end is
+// noticed within about a second at about one call a second (README.md / docs/design.md, "Noticing a finished stack").
+import type { CloudFormationClient, Stack, StackEvent } from '@aws-sdk/client-cloudformation'
 import { realSleep, type Sleep } from '../aws/retry.js'
 import { describeStack } from './describe.js'
 import type { StackEventLog } from './events.js'
@@ -19,6 +22,19 @@ export class StackTimeoutError extends Error {}
 
 export function isInProgress(status: string | undefined): boolean {
   return !!status && status.endsWith('_IN_PROGRESS')
+}
+
+/** How often a stack this run changes is looked at (one DescribeStackEvents call each time). */
+export const STACK_EVENTS_POLL_MS = 1_000
+/** DescribeStacks at least this often while watching events, in case a closing event is missed. */
+export const STACK_DESCRIBE_BACKSTOP_MS = 10_000
+
+/**
+ * The stack's own event for the end of its operation: `CREATE_COMPLETE`, `UPDATE_ROLLBACK_COMPLETE`, `*_FAILED`…
+ * `stack` is its name or its id (the stack's own events carry the name as logical id, the id as physical id).
+ */
+export function isClosingEvent(e: StackEvent, stack: string): boolean {
+  return e.ResourceType === 'AWS::CloudFormation::Stack' && (e.LogicalResourceId === stack || e.PhysicalResourceId === stack) && !isInProgress(e.ResourceStatus)
 }
 
 /** Polls `check` until it returns a value, sleeping with backoff in between. */
@@ -40,6 +56,8 @@ export async function pollUntil<T>(check: () => Promise<T | undefined>, opts: Po
 /**
  * Waits until the stack is no longer *_IN_PROGRESS (REVIEW_IN_PROGRESS counts as settled: nothing is
  * running there). Prints new events as they come. Returns the settled stack, or undefined once deleted.
+ * With an event log, looks every second and asks DescribeStacks only on a closing event or after 10 s;
+ * without one, DescribeStacks with backoff.
  */
 export async function waitForStackSettled(
   cfn: CloudFormationClient,
@@ -48,9 +66,22 @@ export async function waitForStackSettled(
   events?: StackEventLog
 ): Promise<{ stack?: Stack }> {
   let last: Stack | undefined
+  // Looks are counted rather than timed, so the backstop holds whatever the clock and sleep are.
+  let looks = 0
+  const cadence: PollOptions = events
+    ? { ...opts, pollStartMs: opts.pollStartMs ?? STACK_EVENTS_POLL_MS, pollCapMs: opts.pollCapMs ?? STACK_EVENTS_POLL_MS }
+    : opts
   return pollUntil(
     async () => {
-      await events?.poll()
+      if (events) {
+        const fresh = await events.poll()
+        // DescribeStacks on the first look (an operation may have ended before its events could be read, or an
+        // endpoint may keep no events), on the closing event, every 10th look as a backstop, and on the last
+        // look before the timeout (so a timeout is never declared on an old status).
+        const backstop = looks++ % Math.round(STACK_DESCRIBE_BACKSTOP_MS / STACK_EVENTS_POLL_MS) === 0
+        const lastLook = opts.deadline - (opts.now ?? Date.now)() <= (cadence.pollCapMs ?? STACK_EVENTS_POLL_MS)
+        if (!backstop && !lastLook && !fresh.some(e => isClosingEvent(e, name))) return undefined
+      }
       last = await describeStack(cfn, name)
       if (!last) return { stack: undefined }
       if (last.StackStatus === 'DELETE_COMPLETE') return { stack: undefined }
@@ -60,7 +91,7 @@ export async function waitForStackSettled(
       }
       return undefined
     },
-    opts,
+    cadence,
     () => `stack ${name} (still ${last?.StackStatus ?? 'unknown'})`
   )
 }

@@ -151,7 +151,7 @@ async function deployOne(cfn: CloudFormationClient, spec: StackSpec, opts: Deplo
       const o = { ...outcome('failed', stack?.StackStatus ?? 'ABSENT'), failures: [{ logicalId: spec.name, resourceType: 'AWS::CloudFormation::Stack', status: 'CHANGE_SET_FAILED', reason: ready.reason }] }
       throw new StackDeployError(`Change set for stack ${spec.name} failed: ${ready.reason}`, o)
     }
-    const changes = await describeChanges(cfn, spec.name, csName)
+    const changes = await describeChanges(cfn, spec.name, csName, ready.first)
     throwIfCancelled(opts.signal, spec.name, 'before its change set was executed', outcome('failed', stack?.StackStatus ?? 'ABSENT', changes))
 
     const events = new StackEventLog(cfn, spec.name, opts.print)

@@ -1,5 +1,5 @@
 // Read-only CloudFormation look-ups shared by apply, plan and drift.
-import type { CloudFormationClient, Stack, Change } from '@aws-sdk/client-cloudformation'
+import type { CloudFormationClient, Stack, Change, DescribeChangeSetCommandOutput } from '@aws-sdk/client-cloudformation'
 import type { ResourceChange } from '../report/types.js'
 
 /** The stack, or undefined when no stack of that name exists (deleted stacks are not returned by name). */
@@ -41,35 +41,54 @@ export function toResourceChange(c: Change): ResourceChange | undefined {
   }
 }
 
-/** Every resource change of a change set (all pages). */
+/** One DescribeChangeSet answer and whether it was asked with IncludePropertyValues. */
+export interface ChangesPage {
+  page: DescribeChangeSetCommandOutput
+  withValues: boolean
+}
+
+/** An endpoint that does not know `IncludePropertyValues` (2024) refuses the request as invalid. */
+export function refusesPropertyValues(err: unknown): boolean {
+  return (err as Error)?.name === 'ValidationError' || (err as Error)?.name === 'ValidationException'
+}
+
+export async function describeChangeSetPage(
+  cfn: CloudFormationClient,
+  stackName: string,
+  changeSetName: string,
+  withValues: boolean,
+  token?: string
+): Promise<DescribeChangeSetCommandOutput> {
+  const { DescribeChangeSetCommand } = await import('@aws-sdk/client-cloudformation')
+  return cfn.send(new DescribeChangeSetCommand({ StackName: stackName, ChangeSetName: changeSetName, NextToken: token, ...(withValues ? { IncludePropertyValues: true } : {}) }))
+}
+
 /**
- * The change set's resource changes with property values where the API gives them (`IncludePropertyValues`,
- * 2024); an endpoint that refuses the flag is asked again without it.
+ * Every resource change of a change set (all pages), with property values where the API gives them
+ * (`IncludePropertyValues`, 2024); an endpoint that refuses the flag is asked again without it. `first`: the
+ * page the wait for the change set already read (waitForChangeSet), not asked for again.
  */
-export async function describeChanges(cfn: CloudFormationClient, stackName: string, changeSetName: string): Promise<ResourceChange[]> {
+export async function describeChanges(cfn: CloudFormationClient, stackName: string, changeSetName: string, first?: ChangesPage): Promise<ResourceChange[]> {
+  if (first) return pages(cfn, stackName, changeSetName, first.withValues, first.page)
   try {
     return await pages(cfn, stackName, changeSetName, true)
   } catch (err) {
-    if ((err as Error).name !== 'ValidationError' && (err as Error).name !== 'ValidationException') throw err
+    if (!refusesPropertyValues(err)) throw err
     return pages(cfn, stackName, changeSetName, false)
   }
 }
 
-async function pages(cfn: CloudFormationClient, stackName: string, changeSetName: string, withValues: boolean): Promise<ResourceChange[]> {
-  const { DescribeChangeSetCommand } = await import('@aws-sdk/client-cloudformation')
+async function pages(cfn: CloudFormationClient, stackName: string, changeSetName: string, withValues: boolean, first?: DescribeChangeSetCommandOutput): Promise<ResourceChange[]> {
   const out: ResourceChange[] = []
-  let token: string | undefined
-  do {
-    const page = await cfn.send(
-      new DescribeChangeSetCommand({ StackName: stackName, ChangeSetName: changeSetName, NextToken: token, ...(withValues ? { IncludePropertyValues: true } : {}) })
-    )
+  let page = first ?? (await describeChangeSetPage(cfn, stackName, changeSetName, withValues))
+  for (;;) {
     for (const c of page.Changes ?? []) {
       const rc = withPropertyValues(c)
       if (rc) out.push(rc)
     }
-    token = page.NextToken
-  } while (token)
-  return out
+    if (!page.NextToken) return out
+    page = await describeChangeSetPage(cfn, stackName, changeSetName, withValues, page.NextToken)
+  }
 }
 
 const MAX_VALUE = 120

@@ -91,7 +91,7 @@ async function planOne(cfn: CloudFormationClient, spec: StackSpec, opts: PlanOpt
       return { outcome: outcome(status, [], 'unchanged'), differences, hasChanges: false }
     }
     if (ready.state === 'failed') throw new Error(`Change set for stack ${spec.name} failed: ${ready.reason}`)
-    const changes = await describeChanges(cfn, spec.name, name)
+    const changes = await describeChanges(cfn, spec.name, name, ready.first)
     info(`Stack ${spec.name}: ${type} change set ${name} lists ${changes.length} resource change(s); it will be deleted, not executed.`)
     return { outcome: outcome(status, changes), differences, hasChanges: true }
   } finally {

@@ -19,6 +19,7 @@ import { formatHistory, readRelease, releaseHistory, type InstalledRelease } fro
 import { HelmError, runHelm } from './run.js'
 import { mergeValues, sameValues } from './values-merge.js'
 import { writeValuesFile } from './values-file.js'
+import { together } from '../state/together.js'
 
 export interface InstallOptions {
   /** helm executable (resolveHelm's path) */
@@ -119,19 +120,30 @@ async function adoptCrds(o: InstallOptions): Promise<void> {
   }
 }
 
-export async function installKarpenter(o: InstallOptions): Promise<InstallResult> {
+/** What steps 1–5 learned, for step 6. */
+export interface CrdPhase {
+  /** the controller release as it was before this run */
+  main?: InstalledRelease
+  /** step 3: the same chart version is deployed with the same values — nothing to do */
+  upToDate: boolean
+}
+
+/**
+ * Steps 1–5: reads both releases (at once), guards the upgrade, and unless all is up to date logs out of the
+ * registry and installs karpenter-crd. Needs nothing from the CloudFormation stacks, so apply runs it while
+ * they deploy (docs/design.md, "Apply latency").
+ */
+export async function installCrds(o: InstallOptions): Promise<CrdPhase> {
   const { helm, kubeconfig, spec, report } = o
   const chartVersion = spec.chart.version
-  const main = await readRelease(helm, kubeconfig, spec.release, spec.namespace)
-  const crd = spec.crdChart ? await readRelease(helm, kubeconfig, CRD_RELEASE, spec.namespace) : undefined
+  const [main, crd] = await together(
+    readRelease(helm, kubeconfig, spec.release, spec.namespace),
+    spec.crdChart ? readRelease(helm, kubeconfig, CRD_RELEASE, spec.namespace) : Promise.resolve(undefined)
+  )
 
   for (const note of guardUpgrade(main, chartVersion)) report.steps.push(`upgrade note: ${note}`)
 
-  if (main && upToDate(spec, o.extraValues ?? {}, main, crd)) {
-    report.steps.push(`helm: ${spec.release} ${chartVersion} already deployed with these values (revision ${main.revision}); nothing to change`)
-    report.outputs['helm-release-revision'] = main.revision
-    return { revision: main.revision, chartVersion, changed: false }
-  }
+  if (main && upToDate(spec, o.extraValues ?? {}, main, crd)) return { main, upToDate: true }
 
   await registryLogout(helm)
 
@@ -144,26 +156,46 @@ export async function installKarpenter(o: InstallOptions): Promise<InstallResult
     }
     report.steps.push(`helm: ${CRD_RELEASE} ${spec.crdChart.version} installed/upgraded in ${spec.namespace}`)
   }
+  return { main, upToDate: false }
+}
+
+/** Step 6: the controller chart (after installCrds). */
+export async function installChart(o: InstallOptions, crds: CrdPhase): Promise<InstallResult> {
+  const { helm, kubeconfig, spec, report } = o
+  const chartVersion = spec.chart.version
+  const { main } = crds
+  if (main && crds.upToDate) {
+    report.steps.push(`helm: ${spec.release} ${chartVersion} already deployed with these values (revision ${main.revision}); nothing to change`)
+    report.outputs['helm-release-revision'] = main.revision
+    return { revision: main.revision, chartVersion, changed: false }
+  }
 
   const values = await writeValuesFile(o.tempDir, spec.values)
+  let printed = ''
   try {
-    await runHelm(helm, upgradeArgs(spec, values.path), { kubeconfig, silent: false })
+    printed = (await runHelm(helm, upgradeArgs(spec, values.path), { kubeconfig, silent: false })).stdout
   } catch (e) {
     await failWithHistory(e, o, spec.release, `helm upgrade --install ${spec.release} ${chartVersion}`)
   } finally {
     await values.remove()
   }
 
-  const after = await readRelease(helm, kubeconfig, spec.release, spec.namespace)
-  if (!after) throw new Error(`helm reported success but release ${spec.namespace}/${spec.release} is not listed`)
+  // The revision helm made: it prints it (`REVISION: n`); `helm list` (and get values) only when it did not.
+  const revision = /^REVISION: (\d+)\s*$/m.exec(printed)?.[1] ?? (await readRelease(helm, kubeconfig, spec.release, spec.namespace))?.revision
+  if (!revision) throw new Error(`helm reported success but release ${spec.namespace}/${spec.release} is not listed`)
   report.steps.push(
     main
-      ? `helm: upgraded ${spec.release} ${main.version} → ${chartVersion} (revision ${after.revision})`
-      : `helm: installed ${spec.release} ${chartVersion} (revision ${after.revision})`
+      ? `helm: upgraded ${spec.release} ${main.version} → ${chartVersion} (revision ${revision})`
+      : `helm: installed ${spec.release} ${chartVersion} (revision ${revision})`
   )
-  report.outputs['helm-release-revision'] = after.revision
+  report.outputs['helm-release-revision'] = revision
   report.changed = true
-  return { revision: after.revision, chartVersion, changed: true }
+  return { revision, chartVersion, changed: true }
+}
+
+/** Steps 1–6 in one go. */
+export async function installKarpenter(o: InstallOptions): Promise<InstallResult> {
+  return installChart(o, await installCrds(o))
 }
 
 export interface UninstallOptions {

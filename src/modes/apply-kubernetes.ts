@@ -1,7 +1,8 @@
-// The Kubernetes half of apply (SPEC §5). Split in two so that every refusal comes before the first
+// The Kubernetes half of apply (SPEC §5). Split in three so that every refusal comes before the first
 // change: `checkCluster` (before the stacks) reads the installed release for the upgrade guard and
-// checks the manifests; `installOnCluster` (after the stacks and node access) makes the ServiceAccount,
-// installs the CRD chart and the chart, and applies the manifests.
+// checks the manifests; `installCrdChart` (while the stacks deploy) installs the CRD chart, which needs nothing
+// from them; `installOnCluster` (after the stacks and node access) makes the ServiceAccount, installs the
+// chart and applies the manifests. docs/design.md ("Apply latency") says what a failed stack leaves.
 import type { RunContext } from './context.js'
 import type { DesiredState } from '../state/types.js'
 import { ConfigError } from '../config/diagnostics.js'
@@ -10,7 +11,7 @@ import { readReleaseFromCluster } from '../kube/helm-release.js'
 import { applyManifests, checkManifests, listNodeClassNames, type Manifest } from '../kube/manifests.js'
 import { manifestNames } from './run-files.js'
 import { ensureServiceAccount } from '../kube/service-account.js'
-import { guardUpgrade, installKarpenter } from '../helm/install.js'
+import { guardUpgrade, installChart, installCrds, type CrdPhase, type InstallOptions } from '../helm/install.js'
 import { kubeCrdAdopter } from '../helm/crd-adopter.js'
 import type { ResolvedHelm } from '../helm/resolve.js'
 import { info } from '../runner/log.js'
@@ -18,11 +19,13 @@ import { info } from '../runner/log.js'
 /** What checkCluster learned, for installOnCluster. */
 export interface ClusterChecks {
   manifests: Manifest[]
+  /** lines for the summary's steps (apply adds them in its own order: the checks run alongside others) */
+  steps: string[]
 }
 
 /** Before any change: the upgrade path from the installed release, and the manifests against the cluster's EC2NodeClasses. */
 export async function checkCluster(ctx: RunContext, session: ClusterSession, desired: DesiredState): Promise<ClusterChecks> {
-  const { report } = ctx
+  const report = { steps: [] as string[] }
   const installed = await readReleaseFromCluster(session.kube, desired.helm.release, desired.helm.namespace)
   if (installed) {
     for (const note of guardUpgrade(installed, desired.helm.chart.version)) report.steps.push(`upgrade note: ${note}`)
@@ -37,11 +40,39 @@ export async function checkCluster(ctx: RunContext, session: ClusterSession, des
     if (problems.length > 0) throw new ConfigError(problems)
     report.steps.push(`manifests checked against the cluster: ${manifestNames(manifests)}`)
   }
-  return { manifests }
+  return { manifests, steps: report.steps }
 }
 
-/** After the stacks and node access: ServiceAccount, CRD chart, chart, manifests. */
-export async function installOnCluster(ctx: RunContext, session: ClusterSession, desired: DesiredState, helm: ResolvedHelm, checks: ClusterChecks): Promise<void> {
+/** What installCrdChart did: the phase's outcome and its summary lines (apply adds them after the stacks). */
+export interface CrdChartDone {
+  crds: CrdPhase
+  steps: string[]
+}
+
+/** While the stacks deploy (every check passed): the release reads, the registry logout and karpenter-crd. */
+export async function installCrdChart(ctx: RunContext, session: ClusterSession, desired: DesiredState, helm: ResolvedHelm): Promise<CrdChartDone> {
+  info(`helm ${helm.version} (${helm.source}: ${helm.path})`)
+  // Its own list of steps: the stack steps are being added meanwhile, and the summary keeps one order.
+  const report = { ...ctx.report, steps: [] as string[] }
+  const crds = await installCrds({ ...installOptions(ctx, session, desired, helm), report })
+  return { crds, steps: report.steps }
+}
+
+function installOptions(ctx: RunContext, session: ClusterSession, desired: DesiredState, helm: ResolvedHelm): InstallOptions {
+  return {
+    helm: helm.path,
+    kubeconfig: session.kubeconfig,
+    // helm reads the values-file at the path it resolved to when it was checked
+    spec: { ...desired.helm, valuesFile: ctx.files.values?.real },
+    extraValues: ctx.files.values?.values,
+    tempDir: ctx.tempDir,
+    report: ctx.report,
+    crdAdopter: kubeCrdAdopter(session.kube)
+  }
+}
+
+/** After the stacks and node access: ServiceAccount, chart, manifests. */
+export async function installOnCluster(ctx: RunContext, session: ClusterSession, desired: DesiredState, helm: ResolvedHelm, checks: ClusterChecks, crds: CrdPhase): Promise<void> {
   const { report } = ctx
   const sa = desired.serviceAccount
   if (sa.createdBy === 'tool') {
@@ -53,17 +84,7 @@ export async function installOnCluster(ctx: RunContext, session: ClusterSession,
   // Before helm --wait: a replica that cannot be scheduled makes the wait time out, and the warning
   // should be in the summary either way.
   await noteReplicaSpread(ctx, session, desired)
-  info(`helm ${helm.version} (${helm.source}: ${helm.path})`)
-  const result = await installKarpenter({
-    helm: helm.path,
-    kubeconfig: session.kubeconfig,
-    // helm reads the values-file at the path it resolved to when it was checked
-    spec: { ...desired.helm, valuesFile: ctx.files.values?.real },
-    extraValues: ctx.files.values?.values,
-    tempDir: ctx.tempDir,
-    report,
-    crdAdopter: kubeCrdAdopter(session.kube)
-  })
+  const result = await installChart(installOptions(ctx, session, desired, helm), crds)
   if (result.changed) report.changed = true
   if (checks.manifests.length > 0) {
     const applied = await applyManifests(session.kube, checks.manifests)

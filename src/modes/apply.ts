@@ -1,22 +1,27 @@
 // apply: the orchestration of SPEC §6 — credentials → identity → preflight → desired state → OIDC provider
 // (IRSA) → Karpenter stack → controller stack → node access → (install-chart) the Kubernetes half.
 // Every check that can refuse the run happens before the first change. Logic lives in the executors.
+// Reads that do not depend on each other run at once, and the CRD chart goes in while the stacks deploy
+// (docs/design.md, "Apply latency").
 import type { RunContext } from './context.js'
 import type { StackOutcome } from '../report/types.js'
 import type { DesiredState, StackSpec } from '../state/types.js'
 import { info, warning } from '../runner/log.js'
 import type { AwsClients } from '../aws/clients.js'
 import { checkInstanceProfileFree, preflight, requireIssuer, type ClusterInfo } from '../aws/preflight.js'
-import { ensureOidcProvider } from '../aws/oidc-provider.js'
+import { ensureOidcProvider, findOidcProvider } from '../aws/oidc-provider.js'
 import { includesApi, resolveNodeAccess, type NodeAccessDecision } from '../aws/node-access.js'
 import { deleteNodeAccessEntry, ensureNodeAccessEntry } from '../aws/access-entry.js'
 import { windowsNodeReasons } from '../karpenter/windows.js'
 import { deployStack, StackDeployError, DeployCancelledError } from '../cfn/deploy.js'
 import { prefetchHelm, type ResolvedHelm } from '../helm/resolve.js'
 import { ensureAwsAuthMapping } from '../kube/aws-auth.js'
-import { checkCluster, installOnCluster } from './apply-kubernetes.js'
+import { checkCluster, installCrdChart, installOnCluster, type CrdChartDone } from './apply-kubernetes.js'
 import { withCluster } from './cluster-session.js'
-import { openSession, readManifestObjects } from './lifecycle.js'
+import { identify, openClients, readManifestObjects } from './lifecycle.js'
+import { buildDesiredState } from '../state/desired.js'
+import { settle, together, type Settled } from '../state/together.js'
+import type { CrdPhase } from '../helm/install.js'
 import { desiredWithIdentity, prepareIdentity, retirePreviousIdentity } from './apply-identity.js'
 import { controllerStackInUse } from '../aws/pod-identity-state.js'
 
@@ -35,63 +40,98 @@ export async function runApply(ctx: RunContext): Promise<void> {
 
 async function applyWith(ctx: RunContext, helm: Promise<ResolvedHelm> | undefined): Promise<void> {
   const { inputs, config, report } = ctx
-  const { region, aws, identity } = await openSession(ctx)
+  const { region, aws } = await openClients(ctx)
 
-  const pre = await preflight(await aws.eks(), {
-    cluster: config.name,
-    region,
-    karpenterVersion: config.karpenter.version,
-    configK8sVersion: config.kubernetesVersion
-  })
+  // Reads that do not depend on each other go at once; `together` answers (and fails) as if in sequence.
+  const [identity, pre] = await together(
+    identify(ctx, aws),
+    (async () =>
+      preflight(await aws.eks(), {
+        cluster: config.name,
+        region,
+        karpenterVersion: config.karpenter.version,
+        configK8sVersion: config.kubernetesVersion
+      }))()
+  )
   report.warnings.push(...pre.warnings)
   const cluster = pre.cluster
   report.steps.push(`preflight: cluster ${cluster.name} is ${cluster.status}, Kubernetes ${cluster.version}, authentication mode ${cluster.authenticationMode ?? 'CONFIG_MAP (no accessConfig)'}`)
 
-  // Pod Identity checks, the existing association (its role adopted) and a switch of identity: before any change.
-  const identityPlan = await desiredWithIdentity(ctx, aws, {
+  const facts = {
     accountId: identity.accountId,
     partition: identity.partition,
     oidcIssuer: cluster.oidcIssuer,
     clusterEndpoint: cluster.endpoint
-  })
+  }
+  // Pod Identity checks, the existing association (its role adopted) and a switch of identity: before any change.
+  // Refusals that need the cluster (upgrade path, manifests) also come before the first change; they read only
+  // the release and the manifests, which the identity does not change, so both go at once.
+  // The IRSA provider look-up and the instance profile's owner (reads; neither name depends on the identity) go along.
+  const base = buildDesiredState(config, inputs, facts)
+  const [identityPlan, , clusterChecks, oidcLookup] = await together(
+    desiredWithIdentity(ctx, aws, facts),
+    (async () =>
+      checkInstanceProfileFree(await aws.iam(), await aws.cfn(), {
+        profile: base.names.instanceProfile,
+        stack: base.karpenterStack.name,
+        region,
+        cluster: config.name,
+        configKey: config.karpenter.defaultInstanceProfile ? 'karpenter.defaultInstanceProfile' : 'the default name'
+      }))(),
+    inputs.installChart ? withCluster(ctx, aws, cluster, s => checkCluster(ctx, s, base)) : Promise.resolve(undefined),
+    base.controllerIdentity === 'irsa' && cluster.oidcIssuer
+      ? (async () => ({ arn: await findOidcProvider(await aws.iam(), cluster.oidcIssuer!) }))()
+      : Promise.resolve(undefined)
+  )
   const desired = identityPlan.desired
   report.desired = desired
   report.warnings.push(...desired.warnings)
-  await checkInstanceProfileFree(await aws.iam(), await aws.cfn(), {
-    profile: desired.names.instanceProfile,
-    stack: desired.karpenterStack.name,
-    region,
-    cluster: config.name,
-    configKey: config.karpenter.defaultInstanceProfile ? 'karpenter.defaultInstanceProfile' : 'the default name'
-  })
-  // Refusals that need the cluster (upgrade path, manifests) also come before the first change.
-  const clusterChecks = inputs.installChart ? await withCluster(ctx, aws, cluster, s => checkCluster(ctx, s, desired)) : undefined
+  if (clusterChecks) report.steps.push(...clusterChecks.steps)
   // Windows nodes (the file's node groups, the manifests' EC2NodeClasses) decide how the node role is mapped.
-  const windows = windowsNodeReasons(config.windowsNodeGroups, clusterChecks ? clusterChecks.manifests.map(m => m.object) : readManifestObjects(ctx))
+  const windows = windowsNodeReasons(config.windowsNodeGroups, readManifestObjects(ctx))
   const nodeAccess = resolveNodeAccess(desired.nodeAccess, cluster.authenticationMode, windows)
 
   if (desired.controllerIdentity === 'irsa') {
     const issuer = requireIssuer(cluster)
-    const provider = await ensureOidcProvider(await aws.iam(), issuer, { cluster: config.name })
+    const provider = await ensureOidcProvider(await aws.iam(), issuer, { cluster: config.name, found: oidcLookup })
     report.steps.push(provider.created ? `created IAM OIDC provider ${provider.arn}` : `IAM OIDC provider ${provider.arn} already exists`)
     if (provider.created) report.changed = true
   }
 
-  await deploy(ctx, aws, desired.karpenterStack, region)
-  if (controllerStackInUse(desired)) await deploy(ctx, aws, desired.controllerStack, region)
-  await prepareIdentity(ctx, aws, identityPlan)
+  // Every check has passed: the CRD chart goes in while the stacks deploy (docs/design.md, "Apply latency").
+  const crdChart =
+    helm && clusterChecks ? settle(withCluster(ctx, aws, cluster, async s => installCrdChart(ctx, s, desired, await helm))) : undefined
+  try {
+    await deploy(ctx, aws, desired.karpenterStack, region)
+    if (controllerStackInUse(desired)) await deploy(ctx, aws, desired.controllerStack, region)
+    await prepareIdentity(ctx, aws, identityPlan)
+    await grantNodeAccess(ctx, aws, desired, cluster, nodeAccess)
+  } catch (err) {
+    // What the CRD chart did meanwhile belongs in the summary of the failed run (not waited for on cancellation).
+    const done = crdChart && !ctx.signal?.aborted ? await crdChart : undefined
+    if (done?.ok) await crdChartSteps(ctx, done)
+    else if (done) report.warnings.push(`karpenter-crd was being installed while the stacks deployed and failed too: ${(done.error as Error).message}`)
+    throw err
+  }
 
-  await grantNodeAccess(ctx, aws, desired, cluster, nodeAccess)
-
-  if (helm && clusterChecks) {
-    const resolvedHelm = await helm
+  if (crdChart && clusterChecks) {
+    const crds = await crdChartSteps(ctx, await crdChart)
+    const resolvedHelm = await helm!
     // A fresh session: the EKS token of the checks may be near its ~15-minute limit after long stack waits.
-    await withCluster(ctx, aws, cluster, s => installOnCluster(ctx, s, desired, resolvedHelm, clusterChecks))
+    await withCluster(ctx, aws, cluster, s => installOnCluster(ctx, s, desired, resolvedHelm, clusterChecks, crds))
   } else {
     report.steps.push('install-chart: false — the chart is left to its owner (Argo CD, Flux…)')
   }
   await retirePreviousIdentity(ctx, aws, identityPlan)
   info(report.changed ? 'apply: done, changes made.' : 'apply: done, nothing to change.')
+}
+
+/** The CRD chart's outcome: its steps into the summary, its error thrown, its phase returned. */
+async function crdChartSteps(ctx: RunContext, done: Settled<CrdChartDone>): Promise<CrdPhase> {
+  if (!done.ok) throw done.error
+  ctx.report.steps.push(...done.value.steps)
+  if (!done.value.crds.upToDate) ctx.report.changed = true
+  return done.value.crds
 }
 
 async function deploy(ctx: RunContext, aws: AwsClients, spec: StackSpec, region: string): Promise<StackOutcome> {

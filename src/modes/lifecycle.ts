@@ -21,14 +21,24 @@ export interface Session {
 }
 
 export async function openSession(ctx: RunContext): Promise<Session> {
+  const { region, aws } = await openClients(ctx)
+  return { region, aws, identity: await identify(ctx, aws) }
+}
+
+/** The region and the SDK clients, with the credentials resolved (OIDC federation or the default chain). */
+export async function openClients(ctx: RunContext): Promise<Omit<Session, 'identity'>> {
   const { inputs, config, report } = ctx
   const region = inputs.awsRegion ?? config.region
   if (region !== config.region) report.warnings.push(`aws-region ${region} overrides metadata.region ${config.region} of ${config.file}.`)
   const credentials = await resolveCredentials(inputs, region, { signal: ctx.signal })
-  const aws = awsClients(region, credentials)
+  return { region, aws: awsClients(region, credentials) }
+}
+
+/** GetCallerIdentity: the account and partition every ARN is built from. */
+export async function identify(ctx: RunContext, aws: AwsClients): Promise<CallerIdentity> {
   const identity = await callerIdentity(await aws.sts())
-  report.steps.push(`authenticated as ${identity.arn}`)
-  return { region, aws, identity }
+  ctx.report.steps.push(`authenticated as ${identity.arn}`)
+  return identity
 }
 
 /** DescribeCluster, or undefined when there is no such cluster (delete of an already-deleted cluster). Refuses EKS Auto Mode. */

@@ -40,6 +40,11 @@ export interface E2eOptions {
   chartVersions: string[]
   /** put the EKS stand-in (access entries, Pod Identity, addons: test/harness/eks-standin.ts) in front of moto */
   eksStandin?: boolean
+  /**
+   * Something to put in front of moto for the action and the token webhook (the bench's slow-stack proxy):
+   * given moto's endpoint, the endpoint to use instead. Closed by stop().
+   */
+  awsFront?: (motoEndpoint: string) => Promise<{ endpoint: string; close(): Promise<void> }>
 }
 
 export interface E2eEnv {
@@ -74,9 +79,14 @@ export async function startE2eEnv(o: E2eOptions): Promise<E2eEnv> {
     stops.push(() => moto.stop())
     const standin = o.eksStandin ? await startEksStandin(moto.endpoint) : undefined
     if (standin) stops.push(() => standin.stop())
-    const awsEndpoint = standin?.endpoint ?? moto.endpoint
     const oidc = await startOidc()
     stops.push(() => oidc.stop())
+    let awsEndpoint = standin?.endpoint ?? moto.endpoint
+    if (o.awsFront) {
+      const front = await o.awsFront(moto.endpoint)
+      stops.push(() => front.close())
+      awsEndpoint = front.endpoint
+    }
 
     const registry = await startRegistry()
     stops.push(() => registry.stop())

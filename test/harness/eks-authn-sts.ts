@@ -14,13 +14,24 @@ interface MotoData {
   sts?: { AssumedRole?: Array<{ access_key_id?: string; secret_access_key?: string; session_token?: string }> }
 }
 
+// Assumed-role credentials never change once issued (they only expire), so each is read from moto once:
+// data.json serialises all of moto's state (seconds with the AWS-managed policies loaded), and an apply
+// presents the same credentials in several tokens. IAM user keys are read every time (they can be deactivated).
+const assumedKeys = new Map<string, KeyMaterial>()
+
 /** Looks up an access key moto issued (IAM user key or assumed-role credentials). */
 export async function lookupKey(motoEndpoint: string, accessKeyId: string): Promise<KeyMaterial | undefined> {
+  const cached = assumedKeys.get(`${motoEndpoint} ${accessKeyId}`)
+  if (cached) return cached
   const res = await fetch(new URL('/moto-api/data.json', motoEndpoint))
   if (!res.ok) throw new Error(`moto data.json: HTTP ${res.status}`)
   const data = (await res.json()) as MotoData
   const assumed = data.sts?.AssumedRole?.find((r) => r.access_key_id === accessKeyId)
-  if (assumed?.secret_access_key) return { secretAccessKey: assumed.secret_access_key, sessionToken: assumed.session_token }
+  if (assumed?.secret_access_key) {
+    const material = { secretAccessKey: assumed.secret_access_key, sessionToken: assumed.session_token }
+    assumedKeys.set(`${motoEndpoint} ${accessKeyId}`, material)
+    return material
+  }
   const key = data.iam?.AccessKey?.find((k) => k.access_key_id === accessKeyId && k.status !== 'Inactive')
   return key?.secret_access_key ? { secretAccessKey: key.secret_access_key } : undefined
 }

@@ -83,6 +83,9 @@ describe('deployStack', () => {
     expect(JSON.parse(input.TemplateBody ?? '')).toEqual(spec.template)
     expect(cfn.commandCalls(UpdateTerminationProtectionCommand)[0].args[0].input).toEqual({ StackName: NAME, EnableTerminationProtection: true })
     expect(sleeps.length).toBeGreaterThan(0) // polled the pending change set with a (fake) wait
+    // the poll that found it ready (asked with IncludePropertyValues) was also the description of its changes
+    expect(cfn.commandCalls(DescribeChangeSetCommand)).toHaveLength(2)
+    expect(cfn.commandCalls(DescribeChangeSetCommand).every(c => c.args[0].input.IncludePropertyValues === true)).toBe(true)
   })
 
   it('makes no change set when template, parameters and tags match (no-op)', async () => {
@@ -273,5 +276,67 @@ describe('deployStack', () => {
     expect(err.message).toBe('User is not authorized to perform: cloudformation:CreateChangeSet')
     expect(err.outcome).toMatchObject({ stack: NAME, action: 'failed', status: 'ABSENT', failures: [{ status: 'FAILED', reason: 'User is not authorized to perform: cloudformation:CreateChangeSet' }] })
     expect(err.cause.name).toBe('AccessDenied')
+  })
+
+  it('looks with DescribeStacks once more before declaring a timeout, even with no closing event seen', async () => {
+    let t = 0
+    let executedAt = Infinity
+    cfn.on(DescribeStacksCommand).rejectsOnce(missing).callsFake(() => stack(t - executedAt >= 21_500 ? 'CREATE_COMPLETE' : 'CREATE_IN_PROGRESS'))
+    cfn.on(CreateChangeSetCommand).resolves({})
+    cfn.on(DescribeChangeSetCommand).resolves({ Status: 'CREATE_COMPLETE', Changes: [] })
+    cfn.on(ExecuteChangeSetCommand).callsFake(() => {
+      executedAt = t
+      return {}
+    })
+    cfn.on(UpdateTerminationProtectionCommand).resolves({})
+    // an endpoint that keeps no events: only DescribeStacks can tell
+    const o = await deployStack(client, spec, opts({ timeoutMs: 28_000, now: () => t, sleep: async ms => void (t += ms) }))
+    expect(o).toMatchObject({ action: 'created', status: 'CREATE_COMPLETE' })
+  })
+
+  it('watches a stack it changes every second, asking DescribeStacks on its closing event or every 10 s', async () => {
+    // CloudFormation works on the stack for 25 s after ExecuteChangeSet; its closing event appears then.
+    let t = 0
+    let executedAt = Infinity
+    const done = () => t - executedAt >= 25_000
+    cfn.on(DescribeStacksCommand).rejectsOnce(missing).callsFake(() => stack(done() ? 'CREATE_COMPLETE' : 'CREATE_IN_PROGRESS'))
+    cfn.on(CreateChangeSetCommand).resolves({})
+    cfn.on(DescribeChangeSetCommand).resolves({ Status: 'CREATE_COMPLETE', Changes: [] })
+    cfn.on(ExecuteChangeSetCommand).callsFake(() => {
+      executedAt = t
+      return {}
+    })
+    cfn.on(UpdateTerminationProtectionCommand).resolves({})
+    cfn.on(DescribeStackEventsCommand).callsFake(() => ({
+      StackEvents: [
+        ...(done() ? [ev('e3', NAME, 'CREATE_COMPLETE', undefined, 'AWS::CloudFormation::Stack')] : []),
+        ...(t - executedAt >= 5_000 ? [ev('e2', 'KarpenterNodeRole', 'CREATE_COMPLETE')] : []),
+        ...(t >= executedAt ? [ev('e1', NAME, 'CREATE_IN_PROGRESS', 'User Initiated', 'AWS::CloudFormation::Stack')] : [])
+      ]
+    }))
+    const o = await deployStack(client, spec, opts({ now: () => t, sleep: async ms => void (t += ms) }))
+    expect(o).toMatchObject({ action: 'created', status: 'CREATE_COMPLETE' })
+    // noticed on the first look after it finished: within a second
+    expect(t - executedAt).toBeGreaterThanOrEqual(25_000)
+    expect(t - executedAt).toBeLessThanOrEqual(26_000)
+    const waits = sleeps.slice(-20)
+    expect(waits.every(ms => ms === 1_000)).toBe(true)
+    // DescribeStacks: before (absent), right after executing, at 10 s and 20 s, on the closing event — not once a second
+    expect(cfn.commandCalls(DescribeStacksCommand)).toHaveLength(5)
+    expect(cfn.commandCalls(DescribeStackEventsCommand).length).toBeLessThanOrEqual(28)
+    expect(printed.some(l => l.includes('CREATE_COMPLETE'))).toBe(true)
+  })
+})
+
+describe('isClosingEvent', () => {
+  it("is the stack's own terminal event, by name or by stack id; not a resource's, not an *_IN_PROGRESS one", async () => {
+    const { isClosingEvent } = await import('../../../src/cfn/deploy-wait.js')
+    const id = `arn:aws:cloudformation:us-west-2:123456789012:stack/${NAME}/abc`
+    const own = (status: string) => ({ ...ev('e', NAME, status, undefined, 'AWS::CloudFormation::Stack'), PhysicalResourceId: id })
+    expect(isClosingEvent(own('UPDATE_ROLLBACK_COMPLETE'), NAME)).toBe(true)
+    expect(isClosingEvent(own('DELETE_COMPLETE'), id)).toBe(true)
+    expect(isClosingEvent(own('UPDATE_COMPLETE_CLEANUP_IN_PROGRESS'), NAME)).toBe(false)
+    expect(isClosingEvent({ ...own('CREATE_COMPLETE'), LogicalResourceId: 'Nested', PhysicalResourceId: 'other' }, NAME)).toBe(false)
+    expect(isClosingEvent({ ...own('CREATE_COMPLETE'), ResourceType: 'AWS::IAM::Role' }, NAME)).toBe(false)
   })
 })

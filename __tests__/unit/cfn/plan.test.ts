@@ -109,7 +109,8 @@ describe('planStack', () => {
     cfn.on(DescribeStacksCommand).resolves(stack('CREATE_COMPLETE'))
     cfn.on(GetTemplateCommand).resolves({ TemplateBody: JSON.stringify(oldTemplate) })
     cfn.on(CreateChangeSetCommand).resolves({})
-    cfn.on(DescribeChangeSetCommand).resolvesOnce({ Status: 'CREATE_COMPLETE' }).rejects(Object.assign(new Error('boom'), { name: 'InternalFailure' }))
+    // the ready answer is the first page of changes; the second page fails
+    cfn.on(DescribeChangeSetCommand).resolvesOnce({ Status: 'CREATE_COMPLETE', NextToken: 'page-2' }).rejects(Object.assign(new Error('boom'), { name: 'InternalFailure' }))
     cfn.on(DeleteChangeSetCommand).resolves({})
     await expect(planStack(client, spec, opts)).rejects.toThrow('boom')
     expect(cfn.commandCalls(DeleteChangeSetCommand)).toHaveLength(1)

@@ -19,6 +19,7 @@ let calls: string[][]
 let envs: (Record<string, string> | undefined)[]
 let valuesSeen: { mode: number; values: unknown; path: string } | undefined
 let upgradeFailure: string | undefined
+let quietUpgrade = false
 
 const ok = (stdout = ''): Out => ({ exitCode: 0, stdout, stderr: '' })
 const fail = (stderr: string): Out => ({ exitCode: 1, stdout: '', stderr })
@@ -50,7 +51,8 @@ function fakeHelm(args: string[]): Out {
     const chart = args[3]?.endsWith('-crd') ? 'karpenter-crd' : 'karpenter'
     const prev = releases[name]
     releases[name] = { chart: `${chart}-${version}`, revision: (prev?.revision ?? 0) + 1, status: 'deployed', values: (valuesSeen?.values as Record<string, unknown>) ?? {} }
-    return ok()
+    // what helm prints after an upgrade (quietUpgrade: an output without the REVISION line)
+    return ok(quietUpgrade ? '' : `Release "${name}" has been upgraded. Happy Helming!\nNAME: ${name}\nNAMESPACE: karpenter\nSTATUS: deployed\nREVISION: ${releases[name].revision}\nTEST SUITE: None\n`)
   }
   if (cmd === 'uninstall') {
     const name = args[1] as string
@@ -82,6 +84,7 @@ beforeEach(() => {
   envs = []
   valuesSeen = undefined
   upgradeFailure = undefined
+  quietUpgrade = false
   getExecOutput.mockReset()
   getExecOutput.mockImplementation(async (_cmd, args, o) => {
     calls.push(args ?? [])
@@ -100,12 +103,19 @@ describe('installKarpenter', () => {
       'list --namespace', 'list --namespace', // karpenter, karpenter-crd
       'registry logout',
       'upgrade karpenter-crd',
-      'upgrade karpenter',
-      'list --namespace', 'get values'
+      'upgrade karpenter'
+      // the revision is the one helm printed: no `helm list` after
     ])
     expect(res).toEqual({ revision: '1', chartVersion: '1.2.1', changed: true })
     expect(o.report.outputs['helm-release-revision']).toBe('1')
     expect(o.report.changed).toBe(true)
+  })
+
+  it('asks helm list for the revision when the upgrade did not print it', async () => {
+    quietUpgrade = true
+    const res = await installKarpenter(opts(spec()))
+    expect(verbs().slice(-3)).toEqual(['upgrade karpenter', 'list --namespace', 'get values'])
+    expect(res.revision).toBe('1')
   })
 
   it('writes the values to a 0600 file that helm reads and that is gone afterwards', async () => {
