@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net'
 import { createInterface } from 'node:readline'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { checkAwsRequest } from './api-model-check.js'
 
 const LAUNCHER = join(dirname(fileURLToPath(import.meta.url)), 'moto_launcher.py')
 
@@ -79,6 +80,13 @@ export async function startMoto(): Promise<Moto> {
     req.on('data', c => chunks.push(c as Buffer))
     req.on('end', () => {
       const body = Buffer.concat(chunks)
+      const refusal = checkAwsRequest(req.method ?? 'GET', req.url ?? '/', req.headers, body.toString('utf8'))
+      if (refusal) {
+        calls.push({ action: actionOf(req, body.toString('utf8')), status: refusal.status })
+        res.writeHead(refusal.status, refusal.headers)
+        res.end(refusal.body)
+        return
+      }
       const upstream = request({ host: '127.0.0.1', port, method: req.method, path: req.url, headers: req.headers }, up => {
         if (!(req.url ?? '').startsWith('/moto-api')) calls.push({ action: actionOf(req, body.toString('utf8')), status: up.statusCode ?? 0 })
         res.writeHead(up.statusCode ?? 502, up.headers)
