@@ -402,3 +402,41 @@ export function checkJsonResponse(model: ServiceModel, operation: string, body: 
   validateValue(model, operation, op.output.shape, wire, '', out)
   return out.map(v => ({ ...v, member: `(response) ${v.member}` }))
 }
+
+const xmlText = (s: string): string => s.replace(/[<>&'"]/g, c => `&#${c.charCodeAt(0)};`)
+
+/**
+ * A query-protocol (XML) response of `operation`, written from the output shape — so a stand-in answers exactly as
+ * the model says the service does — after checking `output` against that shape (a violation throws).
+ */
+export function queryXmlResponse(model: ServiceModel, operation: string, output: Record<string, unknown>, requestId: string): string {
+  const op = model.operations[operation]
+  if (!op?.output) throw new Error(`${model.service} has no operation ${operation} with an output`)
+  const violations: Violation[] = []
+  validateValue(model, operation, op.output.shape, output, '', violations)
+  if (violations.length) throw new Error(`the stand-in's ${operation} response breaks the model: ${violations.map(describeViolation).join('; ')}`)
+  const write = (shapeName: string, value: unknown): string => {
+    const shape = model.shapes[shapeName]!
+    if (value === undefined || value === null) return ''
+    switch (shape.type) {
+      case 'structure':
+        return Object.entries(shape.members ?? {})
+          .filter(([n]) => (value as Record<string, unknown>)[n] !== undefined)
+          .map(([n, ref]) => {
+            const tag = ref.locationName ?? n
+            return `<${tag}>${write(ref.shape, (value as Record<string, unknown>)[n])}</${tag}>`
+          })
+          .join('')
+      case 'list': {
+        const tag = shape.member!.locationName ?? 'member'
+        return (value as unknown[]).map(v => `<${tag}>${write(shape.member!.shape, v)}</${tag}>`).join('')
+      }
+      case 'timestamp':
+        return typeof value === 'number' ? new Date(value * 1000).toISOString() : xmlText(String(value))
+      default:
+        return xmlText(String(value))
+    }
+  }
+  const ns = `http://${model.service}.amazonaws.com/doc/${model.apiVersion}/`
+  return `<${operation}Response xmlns="${ns}"><${operation}Result>${write(op.output.shape, output)}</${operation}Result><ResponseMetadata><RequestId>${requestId}</RequestId></ResponseMetadata></${operation}Response>`
+}
