@@ -1,5 +1,6 @@
-// drift (SPEC §6): CloudFormation drift detection on both stacks (a missing stack is drift too), and the
-// installed chart version and values against the config. Output `drifted`; the step fails when drifted
+// drift (README, Modes): CloudFormation drift detection on both stacks (a missing stack is drift too), the Pod
+// Identity association, the node role's access entry or aws-auth mapping (whichever node access uses), and the
+// installed chart version and values against the config. Reads only. Output `drifted`; the step fails when drifted
 // unless `fail-on-drift: false`. An endpoint without drift detection is a clear error.
 import type { CloudFormationClient } from '@aws-sdk/client-cloudformation'
 import type { RunContext } from './context.js'
