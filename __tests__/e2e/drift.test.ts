@@ -6,7 +6,7 @@
 import { describe, it, expect, beforeAll, afterAll } from '@jest/globals'
 import { rm } from 'node:fs/promises'
 import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation'
-import { IAMClient, CreatePolicyVersionCommand, DeletePolicyVersionCommand, DetachRolePolicyCommand, AttachRolePolicyCommand, GetPolicyCommand, GetPolicyVersionCommand, SetDefaultPolicyVersionCommand } from '@aws-sdk/client-iam'
+import { IAMClient, AddRoleToInstanceProfileCommand, CreateInstanceProfileCommand, DeleteInstanceProfileCommand, RemoveRoleFromInstanceProfileCommand, CreatePolicyVersionCommand, DeletePolicyVersionCommand, DetachRolePolicyCommand, AttachRolePolicyCommand, GetPolicyCommand, GetPolicyVersionCommand, SetDefaultPolicyVersionCommand } from '@aws-sdk/client-iam'
 import { SQSClient, GetQueueUrlCommand, SetQueueAttributesCommand } from '@aws-sdk/client-sqs'
 import { EKSClient, CreateAccessEntryCommand, CreatePodIdentityAssociationCommand, DeleteAccessEntryCommand, DeletePodIdentityAssociationCommand, ListPodIdentityAssociationsCommand } from '@aws-sdk/client-eks'
 import { startE2eEnv, E2E_ACCOUNT, type E2eEnv } from '../../test/harness/e2e.js'
@@ -90,6 +90,8 @@ describe('drift end to end', () => {
     expect(r.stdout).toMatch(/::error::.*Drift found in \d+ item\(s\)/)
     const found = driftLines(r)
     for (const l of lines) expect(found.filter(x => l.test(x))).toHaveLength(1)
+    // that edit and nothing else: every other resource was restored by the case before
+    expect(found).toHaveLength(lines.length)
   }
   const expectClean = async (): Promise<void> => {
     const r = await drift()
@@ -145,6 +147,17 @@ describe('drift end to end', () => {
     const r = await drift()
     expectDrift(r, [new RegExp(`^drift: ${karpenterStack} KarpenterNodeRole AWS::IAM::Role MODIFIED: /ManagedPolicyArns/\\d expected ${WORKER_POLICY} actual null$`)])
     await c.send(new AttachRolePolicyCommand({ RoleName: nodeRole, PolicyArn: WORKER_POLICY }))
+    c.destroy()
+  }, 120_000)
+
+  it('the instance profile deleted: AWS::IAM::InstanceProfile DELETED', async () => {
+    const c = iam()
+    const profile = `eksctl-KarpenterNodeInstanceProfile-${CLUSTER}`
+    await c.send(new RemoveRoleFromInstanceProfileCommand({ InstanceProfileName: profile, RoleName: nodeRole }))
+    await c.send(new DeleteInstanceProfileCommand({ InstanceProfileName: profile }))
+    expectDrift(await drift(), [new RegExp(`^drift: ${karpenterStack} KarpenterNodeInstanceProfile AWS::IAM::InstanceProfile DELETED: \\(resource\\) expected ${profile} actual deleted$`)])
+    await c.send(new CreateInstanceProfileCommand({ InstanceProfileName: profile, Path: '/' }))
+    await c.send(new AddRoleToInstanceProfileCommand({ InstanceProfileName: profile, RoleName: nodeRole }))
     c.destroy()
   }, 120_000)
 
