@@ -17,7 +17,7 @@ const client = <T>(Make: new (c: object) => T, maxAttempts = 3): T =>
 
 beforeAll(async () => {
   moto = await startMoto()
-  proxy = await startFaultProxy({ target: moto.directEndpoint })
+  proxy = await startFaultProxy({ target: moto.endpoint })
 }, 60_000)
 
 afterAll(async () => {
@@ -32,7 +32,7 @@ describe('fault proxy', () => {
     await client(IAMClient).send(new ListRolesCommand({}))
     await client(STSClient).send(new GetCallerIdentityCommand({}))
     await new STSClient({ region: 'us-west-2', endpoint: proxy.endpoint, credentials }).send(
-      new AssumeRoleWithWebIdentityCommand({ RoleArn: 'arn:aws:iam::123456789012:role/x', RoleSessionName: 's', WebIdentityToken: 'token' })
+      new AssumeRoleWithWebIdentityCommand({ RoleArn: 'arn:aws:iam::123456789012:role/x', RoleSessionName: 'session', WebIdentityToken: 'token' })
     )
     await expect(client(EKSClient, 1).send(new DescribeClusterCommand({ name: 'nope' }))).rejects.toThrow()
     expect(proxy.countsByAction()).toEqual({
@@ -43,7 +43,7 @@ describe('fault proxy', () => {
       'eks:DescribeCluster': 1
     })
     expect(proxy.mutations()).toEqual([])
-  })
+  }, 20_000)
 
   it('throttles a query-protocol action N times; the SDK sees Throttling and retries through', async () => {
     proxy.resetCalls()

@@ -38,3 +38,15 @@ export async function deleteNodeAccessEntry(eks: EKSClient, cluster: string, rol
     throw err
   }
 }
+
+/** The node role's access entry type (read only, for drift); undefined when there is no entry. */
+export async function describeNodeAccessEntry(eks: EKSClient, cluster: string, roleArn: string): Promise<string | undefined> {
+  const { DescribeAccessEntryCommand } = await import('@aws-sdk/client-eks')
+  try {
+    const { accessEntry } = await eks.send(new DescribeAccessEntryCommand({ clusterName: cluster, principalArn: roleArn }))
+    return accessEntry?.type ?? 'STANDARD'
+  } catch (err) {
+    if ((err as Error).name === 'ResourceNotFoundException') return undefined
+    throw err
+  }
+}

@@ -129,6 +129,13 @@ function existingEntry(mapRoles: string, rolearn: string): RoleEntryView | undef
   return entriesOf(parseMapRoles(mapRoles).doc).find((e) => e && typeof e === 'object' && sameRole(e.rolearn, rolearn))
 }
 
+/** The aws-auth mapping of the role (read only, for drift): undefined when the ConfigMap or the mapping is missing. */
+export async function findAwsAuthMapping(kube: KubeClient, roleArn: string): Promise<{ rolearn: string; username?: string; groups: unknown[] } | undefined> {
+  const cm = await kube.getOptional<ConfigMap>(AWS_AUTH_PATH)
+  const found = cm ? existingEntry(cm.data?.mapRoles ?? '', roleArnWithoutPath(roleArn)) : undefined
+  return found ? { rolearn: roleArnWithoutPath(roleArn), username: found.username, groups: Array.isArray(found.groups) ? found.groups : [] } : undefined
+}
+
 /**
  * A node mapping as this tool writes it (the node username, only node groups): one that predates Windows nodes
  * is rewritten with the Windows group; any other entry for the role was written on purpose and is left alone.

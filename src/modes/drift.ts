@@ -1,5 +1,6 @@
-// drift (SPEC §6): CloudFormation drift detection on both stacks (a missing stack is drift too), and the
-// installed chart version and values against the config. Output `drifted`; the step fails when drifted
+// drift (README, Modes): CloudFormation drift detection on both stacks (a missing stack is drift too), the Pod
+// Identity association, the node role's access entry or aws-auth mapping (whichever node access uses), and the
+// installed chart version and values against the config. Reads only. Output `drifted`; the step fails when drifted
 // unless `fail-on-drift: false`. An endpoint without drift detection is a clear error.
 import type { CloudFormationClient } from '@aws-sdk/client-cloudformation'
 import type { RunContext } from './context.js'
@@ -15,6 +16,10 @@ import { openCluster } from './cluster-session.js'
 import type { ClusterInfo } from '../aws/preflight.js'
 import { driftIdentity } from './apply-identity-modes.js'
 import { stacksInUse } from '../aws/pod-identity-state.js'
+import { resolveNodeAccess } from '../aws/node-access.js'
+import { describeNodeAccessEntry } from '../aws/access-entry.js'
+import { findAwsAuthMapping, NODE_GROUPS, NODE_USERNAME } from '../kube/aws-auth.js'
+import type { ClusterSession } from './cluster-session.js'
 
 export class DriftFoundError extends Error {}
 
@@ -37,7 +42,8 @@ export async function runDrift(ctx: RunContext): Promise<void> {
     if (result.status !== 'DELETED') await noteConfigChanges(ctx, cfn, spec)
   }
 
-  await chartDrift(ctx, session, cluster)
+  if (cluster) await accessEntryDrift(ctx, session, cluster)
+  await clusterDrift(ctx, session, cluster)
 
   const drifted = report.drift.length > 0
   report.outputs['drifted'] = String(drifted)
@@ -64,14 +70,64 @@ async function noteConfigChanges(ctx: RunContext, cfn: CloudFormationClient, spe
   }
 }
 
-/** The chart half: the release missing, another chart version, or other values are drift. */
-async function chartDrift(ctx: RunContext, session: Session, cluster: ClusterInfo | undefined): Promise<void> {
+/** The node role's EKS access entry (when node access goes through access entries): missing or of another type is drift. */
+async function accessEntryDrift(ctx: RunContext, session: Session, cluster: ClusterInfo): Promise<void> {
   const { report } = ctx
   const desired = report.desired!
-  if (!ctx.inputs.installChart) {
-    report.steps.push('chart: not checked (install-chart: false — the chart is left to its owner)')
+  if (nodeAccessMethod(ctx, cluster) !== 'access-entry') return
+  const type = await describeNodeAccessEntry(await session.aws.eks(), cluster.name, desired.arns.nodeRole)
+  const resource = `access-entry/${desired.arns.nodeRole}`
+  if (type === 'EC2_LINUX') {
+    report.steps.push(`node access: access entry for ${desired.arns.nodeRole} present (EC2_LINUX)`)
     return
   }
+  report.drift.push({
+    source: 'eks',
+    logicalId: resource,
+    resourceType: 'AccessEntry',
+    status: type ? 'MODIFIED' : 'DELETED',
+    differences: [type ? { path: 'type', expected: 'EC2_LINUX', actual: type, type: 'NOT_EQUAL' } : { path: '(resource)', expected: 'EC2_LINUX access entry', actual: 'deleted', type: 'REMOVE' }]
+  })
+  report.steps.push(`node access: access entry for ${desired.arns.nodeRole} ${type ? `has type ${type}` : 'missing'} (drift)`)
+}
+
+function nodeAccessMethod(ctx: RunContext, cluster: ClusterInfo | undefined): string {
+  if (!cluster) return 'none'
+  try {
+    return resolveNodeAccess(ctx.report.desired!.nodeAccess, cluster.authenticationMode).method
+  } catch {
+    return 'none' // the input does not fit the cluster: apply says so; drift has nothing to compare
+  }
+}
+
+/** The node role's aws-auth mapping (when node access goes through aws-auth): missing, or without the node groups, is drift. */
+async function awsAuthDrift(ctx: RunContext, access: ClusterSession): Promise<void> {
+  const { report } = ctx
+  const roleArn = report.desired!.arns.nodeRole
+  const found = await findAwsAuthMapping(access.kube, roleArn)
+  const missingGroups = found ? NODE_GROUPS.filter(g => !found.groups.includes(g)) : []
+  if (found && missingGroups.length === 0) {
+    report.steps.push(`node access: aws-auth maps ${found.rolearn}`)
+    return
+  }
+  report.drift.push({
+    source: 'kube-system/aws-auth',
+    logicalId: 'mapRoles',
+    resourceType: 'ConfigMap',
+    status: found ? 'MODIFIED' : 'DELETED',
+    differences: found
+      ? [{ path: `mapRoles[rolearn=${found.rolearn}].groups`, expected: NODE_GROUPS.join(','), actual: found.groups.join(','), type: 'NOT_EQUAL' }]
+      : [{ path: `mapRoles[rolearn=${roleArn}]`, expected: `${NODE_USERNAME} in ${NODE_GROUPS.join(', ')}`, actual: 'absent', type: 'REMOVE' }]
+  })
+  report.steps.push(`node access: aws-auth mapping for ${roleArn} ${found ? 'lacks groups' : 'missing'} (drift)`)
+}
+
+/** The Kubernetes half: the node role's aws-auth mapping (when used) and the chart (release missing, another version, other values). */
+async function clusterDrift(ctx: RunContext, session: Session, cluster: ClusterInfo | undefined): Promise<void> {
+  const { report } = ctx
+  const checkAwsAuth = nodeAccessMethod(ctx, cluster) === 'aws-auth'
+  if (!ctx.inputs.installChart) report.steps.push('chart: not checked (install-chart: false — the chart is left to its owner)')
+  if (!ctx.inputs.installChart && !checkAwsAuth) return
   if (!cluster && !ctx.inputs.kubeconfig) {
     report.steps.push('chart: not checked (no cluster to reach)')
     return
@@ -80,26 +136,36 @@ async function chartDrift(ctx: RunContext, session: Session, cluster: ClusterInf
   try {
     access = await openCluster(ctx, session.aws, cluster)
   } catch (err) {
-    throw new Error(`drift: cannot reach cluster ${ctx.config.name} to check the chart: ${(err as Error).message}. Set install-chart: false to check the stacks only.`)
+    if (ctx.inputs.installChart) throw new Error(`drift: cannot reach cluster ${ctx.config.name} to check the chart: ${(err as Error).message}. Set install-chart: false to check the stacks only.`)
+    // only the aws-auth mapping was to be read: say it was not checked, and why
+    report.warnings.push(`node access: the aws-auth mapping was not checked, the cluster could not be reached: ${(err as Error).message}`)
+    return
   }
   try {
-    const installed = await readInstalledChart(ctx, access, desired)
-    const diff = chartDiff(installed.release, desired.helm, installed.extraValues)
-    const source = 'helm'
-    const resource = `${desired.helm.namespace}/${desired.helm.release}`
-    const items: DriftItem[] = []
-    if (!diff.installed) {
-      items.push({ source, logicalId: resource, resourceType: 'HelmRelease', status: 'DELETED', differences: [{ path: 'release', expected: diff.wantedVersion, actual: 'not installed', type: 'REMOVE' }] })
-    } else {
-      const differences: DriftItem['differences'] = []
-      if (diff.versionChanged) differences.push({ path: 'chart.version', expected: diff.wantedVersion, actual: diff.installedVersion, type: 'NOT_EQUAL' })
-      if (diff.statusNote) differences.push({ path: 'status', expected: 'deployed', actual: installed.release?.status, type: 'NOT_EQUAL' })
-      for (const v of diff.values) differences.push({ path: `values.${v.path}`, expected: v.expected, actual: v.actual, type: v.type })
-      if (differences.length) items.push({ source, logicalId: resource, resourceType: 'HelmRelease', status: 'MODIFIED', differences })
-    }
-    report.drift.push(...items)
-    report.steps.push(items.length ? `chart: ${resource} differs from the config` : `chart: ${resource} ${diff.installedVersion} matches the config`)
+    if (checkAwsAuth) await awsAuthDrift(ctx, access)
+    if (ctx.inputs.installChart) await chartDrift(ctx, access)
   } finally {
     await access.dispose()
   }
+}
+
+async function chartDrift(ctx: RunContext, access: ClusterSession): Promise<void> {
+  const { report } = ctx
+  const desired = report.desired!
+  const installed = await readInstalledChart(ctx, access, desired)
+  const diff = chartDiff(installed.release, desired.helm, installed.extraValues)
+  const source = 'helm'
+  const resource = `${desired.helm.namespace}/${desired.helm.release}`
+  const items: DriftItem[] = []
+  if (!diff.installed) {
+    items.push({ source, logicalId: resource, resourceType: 'HelmRelease', status: 'DELETED', differences: [{ path: 'release', expected: diff.wantedVersion, actual: 'not installed', type: 'REMOVE' }] })
+  } else {
+    const differences: DriftItem['differences'] = []
+    if (diff.versionChanged) differences.push({ path: 'chart.version', expected: diff.wantedVersion, actual: diff.installedVersion, type: 'NOT_EQUAL' })
+    if (diff.statusNote) differences.push({ path: 'status', expected: 'deployed', actual: installed.release?.status, type: 'NOT_EQUAL' })
+    for (const v of diff.values) differences.push({ path: `values.${v.path}`, expected: v.expected, actual: v.actual, type: v.type })
+    if (differences.length) items.push({ source, logicalId: resource, resourceType: 'HelmRelease', status: 'MODIFIED', differences })
+  }
+  report.drift.push(...items)
+  report.steps.push(items.length ? `chart: ${resource} differs from the config` : `chart: ${resource} ${diff.installedVersion} matches the config`)
 }

@@ -6,6 +6,7 @@ import { createServer, request, type IncomingMessage, type Server, type ServerRe
 import type { AddressInfo } from 'node:net'
 import { randomBytes } from 'node:crypto'
 import { recordRequest, type RecordedRequest } from './aws-request-record.js'
+import { checkAwsRequest, checkStandinResponse, CHECKED_HEADER } from './api-model-check.js'
 
 export interface StandinAssociation {
   clusterName: string
@@ -47,11 +48,24 @@ export interface EksStandin {
 
 const ACCOUNT = '123456789012'
 
+/** What the stand-in answered on each response, for the output-shape check. */
+const sent = new WeakMap<ServerResponse, { body: unknown; errorType?: string }>()
+
 function send(res: ServerResponse, status: number, body: unknown, errorType?: string): void {
+  sent.set(res, { body, errorType })
   const headers: Record<string, string> = { 'content-type': 'application/json' }
   if (errorType) headers['x-amzn-errortype'] = errorType
   res.writeHead(status, headers)
   res.end(JSON.stringify(body))
+}
+
+/** As EKS answers: a resource without tags has no `tags` member (the model's TagMap holds 1–50 entries). */
+function wire<T extends { tags?: Record<string, string> }>(r: T): T {
+  if (r.tags && Object.keys(r.tags).length === 0) {
+    const { tags: _tags, ...rest } = r
+    return rest as T
+  }
+  return r
 }
 
 function readBody(req: IncomingMessage): Promise<Buffer> {
@@ -119,21 +133,21 @@ export async function startEksStandin(upstream: string): Promise<EksStandin> {
           return call('CreatePodIdentityAssociation', 409)
         }
         const made = makeAssociation({ clusterName: cluster, namespace: b.namespace, serviceAccount: b.serviceAccount, roleArn: b.roleArn!, tags: b.tags })
-        send(res, 200, { association: made })
+        send(res, 200, { association: wire(made) })
         return call('CreatePodIdentityAssociation', 200)
       }
       const found = id ? associations.get(id) : undefined
       const action = req.method === 'GET' ? 'DescribePodIdentityAssociation' : req.method === 'DELETE' ? 'DeletePodIdentityAssociation' : 'UpdatePodIdentityAssociation'
       if (!found || found.clusterName !== cluster) return notFound(action, `association ${id}`)
-      if (req.method === 'GET') send(res, 200, { association: found })
+      if (req.method === 'GET') send(res, 200, { association: wire(found) })
       else if (req.method === 'DELETE') {
         associations.delete(found.associationId)
-        send(res, 200, { association: found })
+        send(res, 200, { association: wire(found) })
       } else {
         const b = json() as { roleArn?: string }
         if (b.roleArn) found.roleArn = b.roleArn
         found.modifiedAt = Date.now() / 1000
-        send(res, 200, { association: found })
+        send(res, 200, { association: wire(found) })
       }
       return call(action, 200)
     }
@@ -155,7 +169,7 @@ export async function startEksStandin(upstream: string): Promise<EksStandin> {
         }
         const entry = { clusterName: cluster, principalArn: b.principalArn ?? '', type: b.type ?? 'STANDARD', tags: b.tags ?? {} }
         entries.set(key, entry)
-        send(res, 200, { accessEntry: entry })
+        send(res, 200, { accessEntry: wire(entry) })
         return call('CreateAccessEntry', 200)
       }
       const key = `${cluster} ${principal}`
@@ -163,7 +177,7 @@ export async function startEksStandin(upstream: string): Promise<EksStandin> {
       const entry = entries.get(key)
       if (!entry) return notFound(action, `access entry ${principal}`)
       if (req.method === 'DELETE') entries.delete(key)
-      send(res, 200, req.method === 'DELETE' ? {} : { accessEntry: entry })
+      send(res, 200, req.method === 'DELETE' ? {} : { accessEntry: wire(entry) })
       return call(action, 200)
     }
     return undefined
@@ -172,12 +186,20 @@ export async function startEksStandin(upstream: string): Promise<EksStandin> {
   const server: Server = createServer((req, res) => {
     readBody(req)
       .then(async body => {
+        const refusal = checkAwsRequest(req.method ?? 'GET', req.url ?? '/', req.headers, body.toString('utf8'))
+        if (refusal) {
+          res.writeHead(refusal.status, refusal.headers)
+          res.end(refusal.body)
+          return
+        }
         const served = await handle(req, res, body)
         if (served) {
           calls.push({ ...served, request: recordRequest(req, body) })
+          checkStandinResponse(served.action, served.status, sent.get(res)?.body, sent.get(res)?.errorType)
           return
         }
-        const forward = request({ host: up.hostname, port: up.port, method: req.method, path: req.url, headers: req.headers }, answer => {
+        const headers = { ...req.headers, [CHECKED_HEADER]: '1' }
+        const forward = request({ host: up.hostname, port: up.port, method: req.method, path: req.url, headers }, answer => {
           res.writeHead(answer.statusCode ?? 502, answer.headers)
           answer.pipe(res)
         })

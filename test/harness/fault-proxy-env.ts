@@ -46,7 +46,8 @@ const LIVE: StackStatus[] = [
 export async function startFaultEnv(): Promise<FaultEnv> {
   const moto = await startMoto()
   const oidc = await startOidc()
-  const proxy = await startFaultProxy({ target: moto.directEndpoint })
+  // through moto's proxy, so every request that gets past the faults is checked against the API models
+  const proxy = await startFaultProxy({ target: moto.endpoint })
   const direct = { region: TEST_REGION, endpoint: moto.directEndpoint, credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } }
   const cfn = new CloudFormationClient(direct)
   const iam = new IAMClient(direct)

@@ -3,12 +3,13 @@
 // (e.g. "no CreateChangeSet on a no-op re-run") and shape the EKS cluster the way moto's API cannot
 // (accessConfig, computeConfig, status, version, issuer).
 import { spawn, type ChildProcess } from 'node:child_process'
-import { createServer, request, type Server, type IncomingMessage } from 'node:http'
+import { createServer, request, type Server, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { createInterface } from 'node:readline'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { recordRequest, type RecordedRequest } from './aws-request-record.js'
+import { checkAwsRequest } from './api-model-check.js'
 
 const LAUNCHER = join(dirname(fileURLToPath(import.meta.url)), 'moto_launcher.py')
 
@@ -36,6 +37,10 @@ export interface ClusterShape {
   autoMode?: boolean
 }
 
+/** Serves a request in place of moto (e.g. the drift stand-in), or passes it on (undefined). */
+export type MotoInterceptor = (req: { method: string; url: string; headers: IncomingMessage['headers']; body: string }) =>
+  Promise<{ status: number; headers: Record<string, string>; body: string } | undefined>
+
 export interface Moto {
   /** the proxy's URL: give it to AWS_ENDPOINT_URL */
   endpoint: string
@@ -47,6 +52,8 @@ export interface Moto {
   /** POST /moto-api/reset: every backend emptied */
   reset(): Promise<void>
   cluster(shape: ClusterShape): Promise<{ issuer?: string; endpoint: string; arn: string }>
+  /** requests `serve` answers never reach moto (they are still checked against the API models and counted) */
+  intercept(serve: MotoInterceptor): void
   stop(): Promise<void>
 }
 
@@ -79,23 +86,49 @@ export async function startMoto(): Promise<Moto> {
   const direct = `http://127.0.0.1:${port}`
 
   const calls: AwsCall[] = []
+  const interceptors: MotoInterceptor[] = []
   const proxy: Server = createServer((req, res) => {
     const chunks: Buffer[] = []
     req.on('data', c => chunks.push(c as Buffer))
     req.on('end', () => {
       const body = Buffer.concat(chunks)
-      const upstream = request({ host: '127.0.0.1', port, method: req.method, path: req.url, headers: req.headers }, up => {
-        if (!(req.url ?? '').startsWith('/moto-api')) calls.push({ action: actionOf(req, body.toString('utf8')), status: up.statusCode ?? 0, request: recordRequest(req, body) })
-        res.writeHead(up.statusCode ?? 502, up.headers)
-        up.pipe(res)
+      const refusal = checkAwsRequest(req.method ?? 'GET', req.url ?? '/', req.headers, body.toString('utf8'))
+      if (refusal) {
+        calls.push({ action: actionOf(req, body.toString('utf8')), status: refusal.status, request: recordRequest(req, body) })
+        res.writeHead(refusal.status, refusal.headers)
+        res.end(refusal.body)
+        return
+      }
+      const text = body.toString('utf8')
+      void (async () => {
+        for (const serve of interceptors) {
+          const answer = await serve({ method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, body: text })
+          if (answer) return answer
+        }
+        return undefined
+      })().then(answer => {
+        if (!answer) return forwardTo(req, res, body)
+        calls.push({ action: actionOf(req, text), status: answer.status, request: recordRequest(req, body) })
+        res.writeHead(answer.status, answer.headers)
+        res.end(answer.body)
+      }, (e: unknown) => {
+        res.writeHead(500, { 'content-type': 'text/plain' })
+        res.end(`moto proxy interceptor: ${(e as Error).stack ?? String(e)}`)
       })
-      upstream.on('error', e => {
-        res.writeHead(502)
-        res.end(String(e))
-      })
-      upstream.end(body)
     })
   })
+  function forwardTo(req: IncomingMessage, res: ServerResponse, body: Buffer): void {
+    const upstream = request({ host: '127.0.0.1', port, method: req.method, path: req.url, headers: req.headers }, up => {
+      if (!(req.url ?? '').startsWith('/moto-api')) calls.push({ action: actionOf(req, body.toString('utf8')), status: up.statusCode ?? 0, request: recordRequest(req, body) })
+      res.writeHead(up.statusCode ?? 502, up.headers)
+      up.pipe(res)
+    })
+    upstream.on('error', e => {
+      res.writeHead(502)
+      res.end(String(e))
+    })
+    upstream.end(body)
+  }
   await new Promise<void>(r => proxy.listen(0, '127.0.0.1', r))
   const endpoint = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`
 
@@ -124,6 +157,7 @@ export async function startMoto(): Promise<Moto> {
       if (!r.ok) throw new Error(`moto reset failed: ${r.status}`)
       calls.splice(0)
     },
+    intercept: serve => void interceptors.push(serve),
     cluster: async shape => (await command({ cmd: 'cluster', ...shape })) as { issuer?: string; endpoint: string; arn: string },
     stop: async () => {
       await new Promise<void>(r => proxy.close(() => r()))

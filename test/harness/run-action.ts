@@ -111,7 +111,9 @@ export function startAction(opts: RunActionOptions): RunningAction {
       // no shared config files or IMDS lookups from the machine
       AWS_CONFIG_FILE: join(runDir, 'no-aws-config'),
       AWS_SHARED_CREDENTIALS_FILE: join(runDir, 'no-aws-credentials'),
-      AWS_EC2_METADATA_DISABLED: 'true'
+      AWS_EC2_METADATA_DISABLED: 'true',
+      // `app/kp-test-<mode>` in the SDK's user agent: the API model check counts requests per mode (api-model-check.ts)
+      AWS_SDK_UA_APP_ID: `kp-test-${opts.inputs.mode ?? 'unset'}`
     })
     Object.assign(env, inputEnvironment(opts.inputs))
     if (opts.awsEndpoint) env.AWS_ENDPOINT_URL = opts.awsEndpoint

@@ -2,7 +2,7 @@
 import { describe, it, expect, beforeEach } from '@jest/globals'
 import { mockClient } from 'aws-sdk-client-mock'
 import { STSClient, GetCallerIdentityCommand } from '@aws-sdk/client-sts'
-import { EKSClient, DescribeClusterCommand } from '@aws-sdk/client-eks'
+import { EKSClient, DescribeClusterCommand, DescribeAccessEntryCommand } from '@aws-sdk/client-eks'
 import {
   CloudFormationClient,
   DescribeStacksCommand,
@@ -78,5 +78,44 @@ describe('drift mode', () => {
   it('detection not implemented by the endpoint: the clear error', async () => {
     cfn.on(DetectStackDriftCommand).rejects(Object.assign(new Error('The detect_stack_drift action has not been implemented'), { name: 'InternalFailure', $metadata: { httpStatusCode: 500 } }))
     await expect(runDrift(context())).rejects.toThrow(/^CloudFormation drift detection is not available at /)
+  })
+
+  describe('node access', () => {
+    const apiCluster = () =>
+      eks.on(DescribeClusterCommand).resolves({ cluster: { name: CLUSTER, status: 'ACTIVE', version: '1.32', accessConfig: { authenticationMode: 'API_AND_CONFIG_MAP' }, identity: { oidc: { issuer: 'https://oidc.eks.us-west-2.amazonaws.com/id/ABC' } } } })
+    const inSync = () => {
+      cfn.on(DescribeStackDriftDetectionStatusCommand).resolves(done('IN_SYNC'))
+      cfn.on(DescribeStackResourceDriftsCommand).resolves({ StackResourceDrifts: [] })
+    }
+
+    it('the node role access entry deleted by hand is drift, read with DescribeAccessEntry only', async () => {
+      apiCluster()
+      inSync()
+      eks.on(DescribeAccessEntryCommand).rejects(Object.assign(new Error('No access entry found'), { name: 'ResourceNotFoundException' }))
+      const ctx = context()
+      await expect(runDrift(ctx)).rejects.toThrow(/Drift found in 1 item\(s\)/)
+      expect(ctx.report.drift).toEqual([
+        { source: 'eks', logicalId: 'access-entry/arn:aws:iam::111122223333:role/eksctl-KarpenterNodeRole-cluster-with-karpenter', resourceType: 'AccessEntry', status: 'DELETED', differences: [{ path: '(resource)', expected: 'EC2_LINUX access entry', actual: 'deleted', type: 'REMOVE' }] }
+      ])
+      expect(eks.commandCalls(DescribeAccessEntryCommand)[0]!.args[0].input).toEqual({ clusterName: CLUSTER, principalArn: 'arn:aws:iam::111122223333:role/eksctl-KarpenterNodeRole-cluster-with-karpenter' })
+    })
+
+    it('an EC2_LINUX access entry is no drift', async () => {
+      apiCluster()
+      inSync()
+      eks.on(DescribeAccessEntryCommand).resolves({ accessEntry: { type: 'EC2_LINUX' } })
+      const ctx = context()
+      await runDrift(ctx)
+      expect(ctx.report.outputs.drifted).toBe('false')
+      expect(ctx.report.steps).toContain('node access: access entry for arn:aws:iam::111122223333:role/eksctl-KarpenterNodeRole-cluster-with-karpenter present (EC2_LINUX)')
+    })
+
+    it('aws-auth on a cluster that cannot be reached (install-chart: false): not checked, with a warning', async () => {
+      inSync()
+      const ctx = context()
+      await runDrift(ctx)
+      expect(ctx.report.warnings.join('\n')).toMatch(/node access: the aws-auth mapping was not checked, the cluster could not be reached/)
+      expect(eks.commandCalls(DescribeAccessEntryCommand)).toHaveLength(0)
+    })
   })
 })
