@@ -51,7 +51,8 @@ async function findOidcProvider(iam, issuerUrl) {
     return out.OpenIDConnectProviderList?.map(p => p.Arn ?? '').find(arn => arn.endsWith(want));
 }
 async function ensureOidcProvider(iam, issuerUrl, opts = { cluster: '' }) {
-    const existing = await findOidcProvider(iam, issuerUrl);
+    // found: the look-up made already (apply makes it alongside its other reads, before any change)
+    const existing = opts.found ? opts.found.arn : await findOidcProvider(iam, issuerUrl);
     if (existing)
         return { arn: existing, created: false };
     const { CreateOpenIDConnectProviderCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(764)]).then(__webpack_require__.t.bind(__webpack_require__, 6764, 19));
@@ -96,6 +97,8 @@ async function ensureOidcProvider(iam, issuerUrl, opts = { cluster: '' }) {
 /* harmony import */ var _state_names_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3641);
 /* harmony import */ var _deploy_wait_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3370);
 /* harmony import */ var _deploy_compare_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3756);
+/* harmony import */ var _describe_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3948);
+
 
 
 
@@ -125,13 +128,19 @@ function isNoChangeReason(reason) {
     return NO_CHANGES.test(reason ?? '');
 }
 async function waitForChangeSet(cfn, stack, name, opts) {
-    const { DescribeChangeSetCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(805)]).then(__webpack_require__.t.bind(__webpack_require__, 3805, 19));
     let status = 'unknown';
+    let withValues = true;
     return (0,_deploy_wait_js__WEBPACK_IMPORTED_MODULE_2__/* .pollUntil */ .g3)(async () => {
-        const out = await cfn.send(new DescribeChangeSetCommand({ StackName: stack, ChangeSetName: name }));
+        // Asked the way describeChanges asks, so the last answer is also the first page of changes.
+        const out = await (0,_describe_js__WEBPACK_IMPORTED_MODULE_4__/* .describeChangeSetPage */ .lj)(cfn, stack, name, withValues).catch(err => {
+            if (!withValues || !(0,_describe_js__WEBPACK_IMPORTED_MODULE_4__/* .refusesPropertyValues */ .vJ)(err))
+                throw err;
+            withValues = false;
+            return (0,_describe_js__WEBPACK_IMPORTED_MODULE_4__/* .describeChangeSetPage */ .lj)(cfn, stack, name, false);
+        });
         status = out.Status ?? 'unknown';
         if (out.Status === 'CREATE_COMPLETE')
-            return { state: 'ready' };
+            return { state: 'ready', first: { page: out, withValues } };
         if (out.Status === 'FAILED') {
             const reason = out.StatusReason ?? 'no reason given';
             return isNoChangeReason(reason) ? { state: 'empty', reason } : { state: 'failed', reason };
@@ -505,6 +514,8 @@ __webpack_require__.d(__webpack_exports__, {
 var log = __webpack_require__(7708);
 // EXTERNAL MODULE: ./src/report/html.ts
 var html = __webpack_require__(6433);
+// EXTERNAL MODULE: ./src/report/summary.ts + 1 modules
+var summary = __webpack_require__(5133);
 // EXTERNAL MODULE: ./src/aws/preflight.ts
 var preflight = __webpack_require__(7610);
 // EXTERNAL MODULE: ./src/aws/oidc-provider.ts
@@ -523,14 +534,40 @@ var deploy_wait = __webpack_require__(3370);
 
 
 
+/** A plan of one stack that could not finish: the stack as far as it was seen, and the reason. */
+class StackPlanError extends Error {
+    outcome;
+    constructor(message, outcome) {
+        super(message);
+        this.outcome = outcome;
+    }
+}
 async function planStack(cfn, spec, opts) {
+    const seen = { status: 'UNKNOWN' };
+    try {
+        return await planOne(cfn, spec, opts, seen);
+    }
+    catch (err) {
+        const reason = err instanceof deploy_wait/* StackTimeoutError */.mW ? `${err.message} (the timeout input)` : err.message;
+        throw new StackPlanError(reason.includes(spec.name) ? reason : `Stack ${spec.name}: ${reason}`, {
+            stack: spec.name,
+            action: 'failed',
+            status: seen.status,
+            changes: [],
+            failures: [{ logicalId: spec.name, resourceType: 'AWS::CloudFormation::Stack', status: err instanceof deploy_wait/* StackTimeoutError */.mW ? 'TIMED_OUT' : 'PLAN_FAILED', reason }]
+        });
+    }
+}
+async function planOne(cfn, spec, opts, seen) {
     const now = opts.now ?? Date.now;
     const poll = { deadline: now() + opts.timeoutMs, signal: opts.signal, sleep: opts.sleep, now, pollStartMs: opts.pollStartMs, pollCapMs: opts.pollCapMs };
     const outcome = (status, changes, action = 'planned') => ({ stack: spec.name, action, status, changes, failures: [] });
     let stack = await (0,describe/* describeStack */.GO)(cfn, spec.name);
+    seen.status = stack?.StackStatus ?? 'ABSENT';
     if (stack && (0,deploy_wait/* isInProgress */.LT)(stack.StackStatus) && stack.StackStatus !== 'REVIEW_IN_PROGRESS') {
         (0,log/* info */.pq)(`Stack ${spec.name} is ${stack.StackStatus}; waiting for it to settle before planning.`);
         stack = (await (0,deploy_wait/* waitForStackSettled */.YK)(cfn, spec.name, poll)).stack;
+        seen.status = stack?.StackStatus ?? 'ABSENT';
     }
     if (stack?.StackStatus === 'ROLLBACK_COMPLETE') {
         // A change set cannot be made on it; apply deletes and recreates it, so every resource is an Add.
@@ -560,7 +597,7 @@ async function planStack(cfn, spec, opts) {
         }
         if (ready.state === 'failed')
             throw new Error(`Change set for stack ${spec.name} failed: ${ready.reason}`);
-        const changes = await (0,describe/* describeChanges */.DT)(cfn, spec.name, name);
+        const changes = await (0,describe/* describeChanges */.DT)(cfn, spec.name, name, ready.first);
         (0,log/* info */.pq)(`Stack ${spec.name}: ${type} change set ${name} lists ${changes.length} resource change(s); it will be deleted, not executed.`);
         return { outcome: outcome(status, changes), differences, hasChanges: true };
     }
@@ -595,13 +632,20 @@ async function removeReviewStack(cfn, name) {
 var helm_diff = __webpack_require__(6801);
 // EXTERNAL MODULE: ./src/modes/lifecycle.ts + 3 modules
 var lifecycle = __webpack_require__(2397);
-// EXTERNAL MODULE: ./src/modes/cluster-session.ts + 4 modules
-var cluster_session = __webpack_require__(2934);
+// EXTERNAL MODULE: ./src/aws/node-access.ts
+var node_access = __webpack_require__(2388);
+// EXTERNAL MODULE: ./src/karpenter/windows.ts
+var windows = __webpack_require__(2629);
+// EXTERNAL MODULE: ./src/modes/cluster-session.ts + 3 modules
+var cluster_session = __webpack_require__(8494);
 // EXTERNAL MODULE: ./src/modes/apply-identity-modes.ts
 var apply_identity_modes = __webpack_require__(2698);
 // EXTERNAL MODULE: ./src/aws/pod-identity-state.ts
 var pod_identity_state = __webpack_require__(8237);
 ;// CONCATENATED MODULE: ./src/modes/plan.ts
+
+
+
 
 
 
@@ -624,6 +668,9 @@ async function runPlan(ctx) {
     // Pod Identity: the association and role changes (an existing association's role adopted, as apply does).
     const identity = await (0,apply_identity_modes/* planIdentity */.gt)(ctx, session.aws, (0,lifecycle/* desiredFor */.ER)(ctx, session, cluster), cluster);
     const desired = identity.desired;
+    // What apply would refuse about node access (Windows nodes without aws-auth, a mode that cannot work) is refused here too.
+    const nodeAccess = (0,node_access/* resolveNodeAccess */.n)(desired.nodeAccess, cluster.authenticationMode, (0,windows/* windowsNodeReasons */.vE)(config.windowsNodeGroups, (0,lifecycle/* readManifestObjects */.M$)(ctx)));
+    report.steps.push(`node access: apply would use ${nodeAccess.method} (${nodeAccess.reason})`);
     let changes = identity.changes;
     if (desired.controllerIdentity === 'irsa') {
         const issuer = (0,preflight/* requireIssuer */.R7)(cluster);
@@ -637,10 +684,23 @@ async function runPlan(ctx) {
     changes = (await planChart(ctx, session, cluster)) || changes;
     report.changed = changes;
     report.outputs['has-changes'] = String(changes);
+    const destructive = (0,summary/* destructiveChanges */.OQ)(report.stacks);
+    if (destructive.length > 0) {
+        (0,log/* warning */.$e)(`apply would remove or replace: ${destructive.map(c => `${c.stack} ${c.logicalId} (${c.resourceType}${c.replacement ? `, replacement ${c.replacement}` : ', removed'})`).join('; ')}`);
+    }
     (0,log/* info */.pq)(changes ? 'plan: apply would make changes (nothing was changed).' : 'plan: nothing to change.');
 }
 async function plan(ctx, session, spec) {
-    const result = await planStack(await session.aws.cfn(), spec, { timeoutMs: ctx.inputs.timeoutSeconds * 1000, signal: ctx.signal });
+    let result;
+    try {
+        result = await planStack(await session.aws.cfn(), spec, { timeoutMs: ctx.inputs.timeoutSeconds * 1000, signal: ctx.signal });
+    }
+    catch (err) {
+        // the stack is in the summary with what was seen of it and why its plan stopped
+        if (err instanceof StackPlanError)
+            ctx.report.stacks.push(err.outcome);
+        throw err;
+    }
     ctx.report.stacks.push(result.outcome);
     for (const c of result.outcome.changes) {
         (0,log/* info */.pq)(`  ${spec.name}: ${c.action} ${c.logicalId} (${c.resourceType})${c.replacement ? ` replacement: ${c.replacement}` : ''}${c.details?.length ? ` — ${c.details.join('; ')}` : ''}`);
@@ -682,7 +742,7 @@ async function planChart(ctx, session, cluster) {
         for (const l of lines)
             (0,log/* info */.pq)(`  chart: ${l}`);
         report.steps.push(`chart: apply would ${diff.installed ? 'upgrade' : 'install'} ${desired.helm.release} (${lines.length} change(s))`);
-        report.sections.push({ title: 'Chart changes', body: lines.map(l => `- ${(0,html/* escapeHtml */.ZD)(l)}`).join('\n') });
+        report.sections.push({ title: 'Chart changes', body: lines.map(l => `- ${(0,html/* text */.Qq)(l)}`).join('\n') });
         return true;
     }
     finally {

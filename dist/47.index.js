@@ -2,6 +2,64 @@ export const id = 47;
 export const ids = [47];
 export const modules = {
 
+/***/ 6470:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Cy: () => (/* binding */ deleteNodeAccessEntry),
+/* harmony export */   cy: () => (/* binding */ describeNodeAccessEntry),
+/* harmony export */   rS: () => (/* binding */ ensureNodeAccessEntry)
+/* harmony export */ });
+async function ensureNodeAccessEntry(eks, cluster, roleArn, tags = {}) {
+    const { CreateAccessEntryCommand, DescribeAccessEntryCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(524)]).then(__webpack_require__.t.bind(__webpack_require__, 4524, 19));
+    try {
+        await eks.send(new CreateAccessEntryCommand({ clusterName: cluster, principalArn: roleArn, type: 'EC2_LINUX', tags }));
+        return { created: true };
+    }
+    catch (err) {
+        if (err.name !== 'ResourceInUseException')
+            throw err;
+    }
+    // It exists. Its type cannot be changed in place; a STANDARD entry would not let nodes join, so say so.
+    const { accessEntry } = await eks.send(new DescribeAccessEntryCommand({ clusterName: cluster, principalArn: roleArn }));
+    if (accessEntry?.type && accessEntry.type !== 'EC2_LINUX') {
+        return {
+            created: false,
+            warning: `the access entry for ${roleArn} on cluster ${cluster} has type ${accessEntry.type}, not EC2_LINUX; Karpenter's nodes may not join. Delete it and re-run.`
+        };
+    }
+    return { created: false };
+}
+/** For delete: removes the entry; a missing one is fine (running delete twice is fine). */
+async function deleteNodeAccessEntry(eks, cluster, roleArn) {
+    const { DeleteAccessEntryCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(524)]).then(__webpack_require__.t.bind(__webpack_require__, 4524, 19));
+    try {
+        await eks.send(new DeleteAccessEntryCommand({ clusterName: cluster, principalArn: roleArn }));
+        return true;
+    }
+    catch (err) {
+        if (err.name === 'ResourceNotFoundException')
+            return false;
+        throw err;
+    }
+}
+/** The node role's access entry type (read only, for drift); undefined when there is no entry. */
+async function describeNodeAccessEntry(eks, cluster, roleArn) {
+    const { DescribeAccessEntryCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(524)]).then(__webpack_require__.t.bind(__webpack_require__, 4524, 19));
+    try {
+        const { accessEntry } = await eks.send(new DescribeAccessEntryCommand({ clusterName: cluster, principalArn: roleArn }));
+        return accessEntry?.type ?? 'STANDARD';
+    }
+    catch (err) {
+        if (err.name === 'ResourceNotFoundException')
+            return undefined;
+        throw err;
+    }
+}
+
+
+/***/ }),
+
 /***/ 3756:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -166,6 +224,225 @@ function describeChartDiff(d, release) {
         lines.push(v.type === 'ADD' ? `values ${v.path}: (unset) → ${v.expected}` : v.type === 'REMOVE' ? `values ${v.path}: ${v.actual} → (unset)` : `values ${v.path}: ${v.actual} → ${v.expected}`);
     }
     return lines;
+}
+
+
+/***/ }),
+
+/***/ 2111:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   M_: () => (/* binding */ NODE_GROUPS),
+/* harmony export */   My: () => (/* binding */ NODE_USERNAME),
+/* harmony export */   Vm: () => (/* binding */ findAwsAuthMapping),
+/* harmony export */   _7: () => (/* binding */ removeAwsAuthMapping),
+/* harmony export */   gP: () => (/* binding */ ensureAwsAuthMapping)
+/* harmony export */ });
+/* unused harmony exports AWS_AUTH_PATH, WINDOWS_NODE_GROUPS, roleArnWithoutPath, addRoleMapping, removeRoleMapping */
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3646);
+/* harmony import */ var _backoff_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9054);
+/* harmony import */ var _karpenter_windows_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2629);
+// The aws-auth ConfigMap mapping that lets Karpenter's nodes join a cluster without access entries
+// (SPEC §4 "Node access", CONFIG_MAP mode). The ConfigMap is shared with every other node group and
+// user of the cluster, so only `data.mapRoles` is ever rewritten, other entries keep their exact text
+// wherever the list allows it, and the update is conditional on the resourceVersion that was read.
+
+
+
+
+const AWS_AUTH_PATH = '/api/v1/namespaces/kube-system/configmaps/aws-auth';
+const AWS_AUTH_COLLECTION = '/api/v1/namespaces/kube-system/configmaps';
+const NODE_USERNAME = 'system:node:{{EC2PrivateDNSName}}';
+const NODE_GROUPS = ['system:bootstrappers', 'system:nodes'];
+/** A node role that also launches Windows nodes: eksctl's groups for Windows node groups (Windows group first). */
+const WINDOWS_NODE_GROUPS = [_karpenter_windows_js__WEBPACK_IMPORTED_MODULE_2__/* .WINDOWS_NODE_GROUP */ .DA, ...NODE_GROUPS];
+/** concurrent writers (another run, eksctl, terraform) rarely collide more than once or twice */
+const MAX_ATTEMPTS = 6;
+/**
+ * aws-auth does not understand IAM paths in role ARNs (the authenticator compares against the
+ * assumed-role ARN, which has none), so eksctl and the EKS docs write `role/<name>`. Compare and write that form.
+ */
+function roleArnWithoutPath(arn) {
+    const m = /^(arn:[^:]+:iam::\d{12}:role)\/(?:.*\/)?([^/]+)$/.exec(arn);
+    return m ? `${m[1]}/${m[2]}` : arn;
+}
+function entriesOf(doc) {
+    const js = doc.toJS();
+    return Array.isArray(js) ? js : [];
+}
+/** Parses mapRoles; an empty or missing value is an empty list. Throws on text we must not rewrite. */
+function parseMapRoles(text) {
+    const lineCounter = new yaml__WEBPACK_IMPORTED_MODULE_0__/* .LineCounter */ .HN();
+    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(text, { lineCounter });
+    if (doc.errors.length > 0) {
+        throw new Error(`kube-system/aws-auth: data.mapRoles is not valid YAML (${doc.errors[0]?.message ?? ''}); fix it by hand before running again`);
+    }
+    const contents = doc.contents;
+    const empty = contents === null || ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(contents) && (contents.value === null || contents.value === ''));
+    if (!empty && !(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(contents)) {
+        throw new Error('kube-system/aws-auth: data.mapRoles is not a YAML list; fix it by hand before running again');
+    }
+    return { doc, lineCounter };
+}
+function sameRole(a, b) {
+    return typeof a === 'string' && roleArnWithoutPath(a.trim()) === b;
+}
+/** The new mapRoles text with one entry appended; existing entries keep their bytes when the list is block-style. */
+function addRoleMapping(mapRoles, rolearn, groups = NODE_GROUPS) {
+    const { doc, lineCounter } = parseMapRoles(mapRoles);
+    const entry = { groups: [...groups], rolearn, username: NODE_USERNAME };
+    const seq = doc.contents;
+    if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(seq) && seq.items.length > 0 && !seq.flow) {
+        // Append text at the list's own indentation, so the other entries are untouched byte for byte.
+        const first = seq.items[0];
+        const firstOffset = seq.range?.[0] ?? first.range?.[0] ?? 0;
+        const indent = ' '.repeat(Math.max(0, lineCounter.linePos(firstOffset).col - 1));
+        const block = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .stringify */ .As)([entry]).trimEnd().split('\n').map((l) => indent + l).join('\n');
+        const candidate = `${mapRoles.replace(/\s*$/, '')}\n${block}\n`;
+        if (verifies(candidate, entriesOf(doc).length + 1, rolearn))
+            return candidate;
+    }
+    // flow style, empty, or text we could not append to safely: re-serialise through the YAML document
+    if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(seq)) {
+        ;
+        seq.add(doc.createNode(entry));
+        return doc.toString();
+    }
+    return (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .stringify */ .As)([entry]);
+}
+/** The new mapRoles text without the role's entries; other entries keep their bytes when the list is block-style. */
+function removeRoleMapping(mapRoles, rolearn) {
+    const { doc, lineCounter } = parseMapRoles(mapRoles);
+    const seq = doc.contents;
+    if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(seq))
+        return mapRoles;
+    const entries = entriesOf(doc);
+    const keep = entries.map((e) => !(e && typeof e === 'object' && sameRole(e.rolearn, rolearn)));
+    if (keep.every(Boolean))
+        return mapRoles;
+    if (!seq.flow) {
+        // each item owns the text from the start of its `- ` line to the start of the next item's line
+        const lineStarts = seq.items.map((item) => {
+            const offset = item.range?.[0] ?? 0;
+            return lineCounter.lineStarts[lineCounter.linePos(offset).line - 1] ?? 0;
+        });
+        let text = mapRoles.slice(0, lineStarts[0]);
+        for (let i = 0; i < seq.items.length; i++) {
+            if (keep[i])
+                text += mapRoles.slice(lineStarts[i], i + 1 < lineStarts.length ? lineStarts[i + 1] : undefined);
+        }
+        const remaining = keep.filter(Boolean).length;
+        if (remaining === 0)
+            return '[]\n';
+        if (verifies(text, remaining, undefined))
+            return text;
+    }
+    seq.items = seq.items.filter((_, i) => keep[i]);
+    return doc.toString();
+}
+/** The edited text parses to a list of the expected length (ending with our role, when given). */
+function verifies(text, expectedLength, lastRole) {
+    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(text);
+    if (doc.errors.length > 0 || !(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(doc.contents))
+        return false;
+    const entries = entriesOf(doc);
+    if (entries.length !== expectedLength)
+        return false;
+    return lastRole === undefined || sameRole(entries[entries.length - 1]?.rolearn, lastRole);
+}
+function existingEntry(mapRoles, rolearn) {
+    return entriesOf(parseMapRoles(mapRoles).doc).find((e) => e && typeof e === 'object' && sameRole(e.rolearn, rolearn));
+}
+/** The aws-auth mapping of the role (read only, for drift): undefined when the ConfigMap or the mapping is missing. */
+async function findAwsAuthMapping(kube, roleArn) {
+    const cm = await kube.getOptional(AWS_AUTH_PATH);
+    const found = cm ? existingEntry(cm.data?.mapRoles ?? '', roleArnWithoutPath(roleArn)) : undefined;
+    return found ? { rolearn: roleArnWithoutPath(roleArn), username: found.username, groups: Array.isArray(found.groups) ? found.groups : [] } : undefined;
+}
+/**
+ * A node mapping as this tool writes it (the node username, only node groups): one that predates Windows nodes
+ * is rewritten with the Windows group; any other entry for the role was written on purpose and is left alone.
+ */
+function isNodeMapping(e) {
+    const groups = Array.isArray(e.groups) ? e.groups : [];
+    return e.username === NODE_USERNAME && groups.every(g => WINDOWS_NODE_GROUPS.includes(g));
+}
+/**
+ * Adds the node role mapping (with eks:kube-proxy-windows when `windows`); creates the ConfigMap when the cluster
+ * has none. Idempotent and safe against concurrent writers.
+ */
+async function ensureAwsAuthMapping(kube, roleArn, signal, opts = {}) {
+    const rolearn = roleArnWithoutPath(roleArn);
+    const wanted = opts.windows ? WINDOWS_NODE_GROUPS : NODE_GROUPS;
+    for (let attempt = 0;; attempt++) {
+        try {
+            const cm = await kube.getOptional(AWS_AUTH_PATH);
+            if (!cm) {
+                await kube.create(AWS_AUTH_COLLECTION, {
+                    apiVersion: 'v1',
+                    kind: 'ConfigMap',
+                    metadata: { name: 'aws-auth', namespace: 'kube-system' },
+                    data: { mapRoles: addRoleMapping('', rolearn, wanted) }
+                });
+                return { action: 'created-configmap', rolearn };
+            }
+            const current = cm.data?.mapRoles ?? '';
+            const found = existingEntry(current, rolearn);
+            if (found) {
+                const groups = Array.isArray(found.groups) ? found.groups : [];
+                const missing = wanted.filter((g) => !groups.includes(g));
+                if (missing.length === 0)
+                    return { action: 'unchanged', rolearn };
+                if (isNodeMapping(found)) {
+                    // this tool's node mapping from before Windows nodes: the same entry, with the Windows group
+                    await updateMapRoles(kube, cm, addRoleMapping(removeRoleMapping(current, rolearn), rolearn, wanted));
+                    return { action: 'updated', rolearn, note: `groups now ${wanted.join(', ')}` };
+                }
+                // someone mapped this role on purpose; their entry is theirs to change
+                return { action: 'unchanged', rolearn, note: `aws-auth already maps ${rolearn} but without group(s) ${missing.join(', ')}: Karpenter's nodes may not be able to join` };
+            }
+            await updateMapRoles(kube, cm, addRoleMapping(current, rolearn, wanted));
+            return { action: 'added', rolearn };
+        }
+        catch (e) {
+            // another writer got there first (Conflict on update, AlreadyExists on create): read again
+            if (((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isConflict */ .dh)(e) || (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isAlreadyExists */ .x9)(e)) && attempt + 1 < MAX_ATTEMPTS) {
+                await (0,_backoff_js__WEBPACK_IMPORTED_MODULE_3__/* .sleep */ .yy)((0,_backoff_js__WEBPACK_IMPORTED_MODULE_3__/* .backoffDelay */ .EY)(attempt, { baseMs: 100, maxMs: 2000 }), signal);
+                continue;
+            }
+            throw e;
+        }
+    }
+}
+/** Removes every mapping of the role (delete mode). A missing ConfigMap or mapping is not an error. */
+async function removeAwsAuthMapping(kube, roleArn, signal) {
+    const rolearn = roleArnWithoutPath(roleArn);
+    for (let attempt = 0;; attempt++) {
+        try {
+            const cm = await kube.getOptional(AWS_AUTH_PATH);
+            const current = cm?.data?.mapRoles;
+            if (!cm || current === undefined || !existingEntry(current, rolearn))
+                return { action: 'absent', rolearn };
+            await updateMapRoles(kube, cm, removeRoleMapping(current, rolearn));
+            return { action: 'removed', rolearn };
+        }
+        catch (e) {
+            if (((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isConflict */ .dh)(e) || (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isNotFound */ .c4)(e)) && attempt + 1 < MAX_ATTEMPTS) {
+                await (0,_backoff_js__WEBPACK_IMPORTED_MODULE_3__/* .sleep */ .yy)((0,_backoff_js__WEBPACK_IMPORTED_MODULE_3__/* .backoffDelay */ .EY)(attempt, { baseMs: 100, maxMs: 2000 }), signal);
+                continue;
+            }
+            throw e;
+        }
+    }
+}
+/** Merge patch of data.mapRoles only, conditional on the resourceVersion read (409 when someone wrote since). */
+async function updateMapRoles(kube, cm, mapRoles) {
+    const resourceVersion = cm.metadata?.resourceVersion;
+    if (!resourceVersion)
+        throw new Error('kube-system/aws-auth has no resourceVersion: cannot update it safely');
+    await kube.patch(AWS_AUTH_PATH, { metadata: { resourceVersion }, data: { mapRoles } }, 'merge');
 }
 
 
@@ -343,14 +620,20 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   runDrift: () => (/* binding */ runDrift)
 /* harmony export */ });
 /* harmony import */ var _runner_log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7708);
-/* harmony import */ var _cfn_describe_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3948);
-/* harmony import */ var _cfn_deploy_compare_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(3756);
+/* harmony import */ var _cfn_describe_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(3948);
+/* harmony import */ var _cfn_deploy_compare_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(3756);
 /* harmony import */ var _cfn_drift_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7878);
 /* harmony import */ var _helm_diff_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6801);
 /* harmony import */ var _lifecycle_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2397);
-/* harmony import */ var _cluster_session_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2934);
+/* harmony import */ var _cluster_session_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8494);
 /* harmony import */ var _apply_identity_modes_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2698);
-/* harmony import */ var _aws_pod_identity_state_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8237);
+/* harmony import */ var _aws_pod_identity_state_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8237);
+/* harmony import */ var _aws_node_access_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(2388);
+/* harmony import */ var _aws_access_entry_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(6470);
+/* harmony import */ var _kube_aws_auth_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2111);
+
+
+
 
 
 
@@ -372,7 +655,7 @@ async function runDrift(ctx) {
     const desired = (await (0,_apply_identity_modes_js__WEBPACK_IMPORTED_MODULE_5__/* .driftIdentity */ .oA)(ctx, session.aws, (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_3__/* .desiredFor */ .ER)(ctx, session, cluster), cluster)).desired;
     const cfn = await session.aws.cfn();
     const endpoint = (0,_cfn_drift_js__WEBPACK_IMPORTED_MODULE_1__/* .cloudFormationEndpoint */ .Il)(session.region);
-    for (const spec of (0,_aws_pod_identity_state_js__WEBPACK_IMPORTED_MODULE_6__/* .stacksInUse */ ._p)(desired)) {
+    for (const spec of (0,_aws_pod_identity_state_js__WEBPACK_IMPORTED_MODULE_7__/* .stacksInUse */ ._p)(desired)) {
         const result = await (0,_cfn_drift_js__WEBPACK_IMPORTED_MODULE_1__/* .detectStackDrift */ .Xh)(cfn, spec.name, (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_3__/* .pollOptions */ .Oh)(ctx), endpoint);
         report.drift.push(...result.items);
         report.stacks.push({ stack: spec.name, action: result.status === 'DELETED' ? 'absent' : 'unchanged', status: result.status === 'DELETED' ? 'ABSENT' : `drift ${result.status}`, changes: [], failures: [] });
@@ -382,7 +665,9 @@ async function runDrift(ctx) {
         if (result.status !== 'DELETED')
             await noteConfigChanges(ctx, cfn, spec);
     }
-    await chartDrift(ctx, session, cluster);
+    if (cluster)
+        await accessEntryDrift(ctx, session, cluster);
+    await clusterDrift(ctx, session, cluster);
     const drifted = report.drift.length > 0;
     report.outputs['drifted'] = String(drifted);
     for (const item of report.drift) {
@@ -399,10 +684,10 @@ async function runDrift(ctx) {
 /** Not drift (CloudFormation's own view is), but worth a line: the config has moved on since the last apply. */
 async function noteConfigChanges(ctx, cfn, spec) {
     try {
-        const stack = await (0,_cfn_describe_js__WEBPACK_IMPORTED_MODULE_7__/* .describeStack */ .GO)(cfn, spec.name);
+        const stack = await (0,_cfn_describe_js__WEBPACK_IMPORTED_MODULE_8__/* .describeStack */ .GO)(cfn, spec.name);
         if (!stack)
             return;
-        const diffs = (0,_cfn_deploy_compare_js__WEBPACK_IMPORTED_MODULE_8__/* .stackDifferences */ .Lj)(stack, await (0,_cfn_describe_js__WEBPACK_IMPORTED_MODULE_7__/* .deployedTemplate */ .Bk)(cfn, spec.name), spec);
+        const diffs = (0,_cfn_deploy_compare_js__WEBPACK_IMPORTED_MODULE_9__/* .stackDifferences */ .Lj)(stack, await (0,_cfn_describe_js__WEBPACK_IMPORTED_MODULE_8__/* .deployedTemplate */ .Bk)(cfn, spec.name), spec);
         if (diffs.length)
             ctx.report.steps.push(`stack ${spec.name}: the config differs from what was last applied (${diffs.map(d => d.detail).join('; ')}); run plan to see what apply would change`);
     }
@@ -410,14 +695,66 @@ async function noteConfigChanges(ctx, cfn, spec) {
         (0,_runner_log_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq)(`could not compare stack ${spec.name} with the config: ${err.message}`);
     }
 }
-/** The chart half: the release missing, another chart version, or other values are drift. */
-async function chartDrift(ctx, session, cluster) {
+/** The node role's EKS access entry (when node access goes through access entries): missing or of another type is drift. */
+async function accessEntryDrift(ctx, session, cluster) {
     const { report } = ctx;
     const desired = report.desired;
-    if (!ctx.inputs.installChart) {
-        report.steps.push('chart: not checked (install-chart: false — the chart is left to its owner)');
+    if (nodeAccessMethod(ctx, cluster) !== 'access-entry')
+        return;
+    const type = await (0,_aws_access_entry_js__WEBPACK_IMPORTED_MODULE_10__/* .describeNodeAccessEntry */ .cy)(await session.aws.eks(), cluster.name, desired.arns.nodeRole);
+    const resource = `access-entry/${desired.arns.nodeRole}`;
+    if (type === 'EC2_LINUX') {
+        report.steps.push(`node access: access entry for ${desired.arns.nodeRole} present (EC2_LINUX)`);
         return;
     }
+    report.drift.push({
+        source: 'eks',
+        logicalId: resource,
+        resourceType: 'AccessEntry',
+        status: type ? 'MODIFIED' : 'DELETED',
+        differences: [type ? { path: 'type', expected: 'EC2_LINUX', actual: type, type: 'NOT_EQUAL' } : { path: '(resource)', expected: 'EC2_LINUX access entry', actual: 'deleted', type: 'REMOVE' }]
+    });
+    report.steps.push(`node access: access entry for ${desired.arns.nodeRole} ${type ? `has type ${type}` : 'missing'} (drift)`);
+}
+function nodeAccessMethod(ctx, cluster) {
+    if (!cluster)
+        return 'none';
+    try {
+        return (0,_aws_node_access_js__WEBPACK_IMPORTED_MODULE_11__/* .resolveNodeAccess */ .n)(ctx.report.desired.nodeAccess, cluster.authenticationMode).method;
+    }
+    catch {
+        return 'none'; // the input does not fit the cluster: apply says so; drift has nothing to compare
+    }
+}
+/** The node role's aws-auth mapping (when node access goes through aws-auth): missing, or without the node groups, is drift. */
+async function awsAuthDrift(ctx, access) {
+    const { report } = ctx;
+    const roleArn = report.desired.arns.nodeRole;
+    const found = await (0,_kube_aws_auth_js__WEBPACK_IMPORTED_MODULE_6__/* .findAwsAuthMapping */ .Vm)(access.kube, roleArn);
+    const missingGroups = found ? _kube_aws_auth_js__WEBPACK_IMPORTED_MODULE_6__/* .NODE_GROUPS */ .M_.filter(g => !found.groups.includes(g)) : [];
+    if (found && missingGroups.length === 0) {
+        report.steps.push(`node access: aws-auth maps ${found.rolearn}`);
+        return;
+    }
+    report.drift.push({
+        source: 'kube-system/aws-auth',
+        logicalId: 'mapRoles',
+        resourceType: 'ConfigMap',
+        status: found ? 'MODIFIED' : 'DELETED',
+        differences: found
+            ? [{ path: `mapRoles[rolearn=${found.rolearn}].groups`, expected: _kube_aws_auth_js__WEBPACK_IMPORTED_MODULE_6__/* .NODE_GROUPS */ .M_.join(','), actual: found.groups.join(','), type: 'NOT_EQUAL' }]
+            : [{ path: `mapRoles[rolearn=${roleArn}]`, expected: `${_kube_aws_auth_js__WEBPACK_IMPORTED_MODULE_6__/* .NODE_USERNAME */ .My} in ${_kube_aws_auth_js__WEBPACK_IMPORTED_MODULE_6__/* .NODE_GROUPS */ .M_.join(', ')}`, actual: 'absent', type: 'REMOVE' }]
+    });
+    report.steps.push(`node access: aws-auth mapping for ${roleArn} ${found ? 'lacks groups' : 'missing'} (drift)`);
+}
+/** The Kubernetes half: the node role's aws-auth mapping (when used) and the chart (release missing, another version, other values). */
+async function clusterDrift(ctx, session, cluster) {
+    const { report } = ctx;
+    const checkAwsAuth = nodeAccessMethod(ctx, cluster) === 'aws-auth';
+    if (!ctx.inputs.installChart)
+        report.steps.push('chart: not checked (install-chart: false — the chart is left to its owner)');
+    if (!ctx.inputs.installChart && !checkAwsAuth)
+        return;
     if (!cluster && !ctx.inputs.kubeconfig) {
         report.steps.push('chart: not checked (no cluster to reach)');
         return;
@@ -427,34 +764,46 @@ async function chartDrift(ctx, session, cluster) {
         access = await (0,_cluster_session_js__WEBPACK_IMPORTED_MODULE_4__/* .openCluster */ .D)(ctx, session.aws, cluster);
     }
     catch (err) {
-        throw new Error(`drift: cannot reach cluster ${ctx.config.name} to check the chart: ${err.message}. Set install-chart: false to check the stacks only.`);
+        if (ctx.inputs.installChart)
+            throw new Error(`drift: cannot reach cluster ${ctx.config.name} to check the chart: ${err.message}. Set install-chart: false to check the stacks only.`);
+        // only the aws-auth mapping was to be read: say it was not checked, and why
+        report.warnings.push(`node access: the aws-auth mapping was not checked, the cluster could not be reached: ${err.message}`);
+        return;
     }
     try {
-        const installed = await (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_3__/* .readInstalledChart */ .Pk)(ctx, access, desired);
-        const diff = (0,_helm_diff_js__WEBPACK_IMPORTED_MODULE_2__/* .chartDiff */ .y)(installed.release, desired.helm, installed.extraValues);
-        const source = 'helm';
-        const resource = `${desired.helm.namespace}/${desired.helm.release}`;
-        const items = [];
-        if (!diff.installed) {
-            items.push({ source, logicalId: resource, resourceType: 'HelmRelease', status: 'DELETED', differences: [{ path: 'release', expected: diff.wantedVersion, actual: 'not installed', type: 'REMOVE' }] });
-        }
-        else {
-            const differences = [];
-            if (diff.versionChanged)
-                differences.push({ path: 'chart.version', expected: diff.wantedVersion, actual: diff.installedVersion, type: 'NOT_EQUAL' });
-            if (diff.statusNote)
-                differences.push({ path: 'status', expected: 'deployed', actual: installed.release?.status, type: 'NOT_EQUAL' });
-            for (const v of diff.values)
-                differences.push({ path: `values.${v.path}`, expected: v.expected, actual: v.actual, type: v.type });
-            if (differences.length)
-                items.push({ source, logicalId: resource, resourceType: 'HelmRelease', status: 'MODIFIED', differences });
-        }
-        report.drift.push(...items);
-        report.steps.push(items.length ? `chart: ${resource} differs from the config` : `chart: ${resource} ${diff.installedVersion} matches the config`);
+        if (checkAwsAuth)
+            await awsAuthDrift(ctx, access);
+        if (ctx.inputs.installChart)
+            await chartDrift(ctx, access);
     }
     finally {
         await access.dispose();
     }
+}
+async function chartDrift(ctx, access) {
+    const { report } = ctx;
+    const desired = report.desired;
+    const installed = await (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_3__/* .readInstalledChart */ .Pk)(ctx, access, desired);
+    const diff = (0,_helm_diff_js__WEBPACK_IMPORTED_MODULE_2__/* .chartDiff */ .y)(installed.release, desired.helm, installed.extraValues);
+    const source = 'helm';
+    const resource = `${desired.helm.namespace}/${desired.helm.release}`;
+    const items = [];
+    if (!diff.installed) {
+        items.push({ source, logicalId: resource, resourceType: 'HelmRelease', status: 'DELETED', differences: [{ path: 'release', expected: diff.wantedVersion, actual: 'not installed', type: 'REMOVE' }] });
+    }
+    else {
+        const differences = [];
+        if (diff.versionChanged)
+            differences.push({ path: 'chart.version', expected: diff.wantedVersion, actual: diff.installedVersion, type: 'NOT_EQUAL' });
+        if (diff.statusNote)
+            differences.push({ path: 'status', expected: 'deployed', actual: installed.release?.status, type: 'NOT_EQUAL' });
+        for (const v of diff.values)
+            differences.push({ path: `values.${v.path}`, expected: v.expected, actual: v.actual, type: v.type });
+        if (differences.length)
+            items.push({ source, logicalId: resource, resourceType: 'HelmRelease', status: 'MODIFIED', differences });
+    }
+    report.drift.push(...items);
+    report.steps.push(items.length ? `chart: ${resource} differs from the config` : `chart: ${resource} ${diff.installedVersion} matches the config`);
 }
 
 

@@ -15,8 +15,10 @@ export const modules = {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _inputs_read_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4245);
-/* harmony import */ var _config_diagnostics_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7410);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7540);
+/* harmony import */ var _inputs_action_yml_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1068);
+/* harmony import */ var _config_diagnostics_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7410);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1398);
+/* harmony import */ var _runner_log_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(7708);
 // The command line (package bin `karpenter-provision`, dist/cli.js — a shim into the action's bundle): the same core as the
 // action, with flags instead of INPUT_* variables, so users can render and plan from a laptop.
 
@@ -25,17 +27,26 @@ export const modules = {
 
 
 
-const INPUT_FLAGS = [
-    'mode', 'role-to-assume', 'audience', 'role-session-name', 'role-duration-seconds', 'aws-region', 'kubeconfig',
-    'helm-version', 'chart', 'namespace', 'values-file', 'manifests', 'timeout', 'fail-on-drift', 'install-chart',
-    'node-access', 'controller-identity', 'account'
-];
-const USAGE = `usage: karpenter-provision --config FILE [--mode render|plan|apply|drift|delete] [--out DIR] [--summary FILE]
-                          [--${INPUT_FLAGS.filter(f => f !== 'mode').join(' V] [--')} V]
-Flags carry the action's input names and defaults (${Object.entries(_inputs_read_js__WEBPACK_IMPORTED_MODULE_3__/* .INPUT_DEFAULTS */ .WJ).map(([k, v]) => `${k}=${v}`).join(', ')}).
-The mode defaults to render on the command line. render is offline: no credentials, no network.
---out DIR (render) writes karpenter-stack.json, controller-stack.json, values.yaml, helm-args.json and the deployer
-policies (deployer-policy.json, deployer-policy-read-only.json; --account sets the account in their ARNs).`;
+
+
+// Every input action.yml declares is a flag of the same name (src/inputs/action-yml.ts is generated from it), except
+// cluster-config, which is --config.
+const INPUT_FLAGS = _inputs_action_yml_js__WEBPACK_IMPORTED_MODULE_4__/* .ACTION_INPUTS */ .b.map(i => i.name).filter(name => name !== 'cluster-config');
+const flagLine = (flag, text) => `  ${flag.padEnd(30)} ${text}`;
+const USAGE = [
+    'usage: karpenter-provision --config FILE [--mode MODE] [--out DIR] [--summary FILE] [--INPUT VALUE]...',
+    '',
+    "The action's inputs are flags of the same names, meanings and defaults (from action.yml); only --mode's default differs.",
+    '',
+    ..._inputs_action_yml_js__WEBPACK_IMPORTED_MODULE_4__/* .ACTION_INPUTS */ .b.map(i => i.name === 'cluster-config'
+        ? flagLine('--config FILE', i.description)
+        : i.name === 'mode'
+            ? flagLine('--mode MODE', `${i.description} Default on the command line: render.`)
+            : flagLine(`--${i.name} VALUE`, `${i.description}${'default' in i ? ` Default: ${i.default}.` : ''}`)),
+    flagLine('--out DIR', 'render: write karpenter-stack.json, controller-stack.json, values.yaml, helm-args.json and the deployer policies (deployer-policy.json, deployer-policy-read-only.json) to DIR.'),
+    flagLine('--summary FILE', 'Write the job summary (Markdown) to FILE.'),
+    flagLine('-h, --help', 'This text.')
+].join('\n');
 async function runCli(argv) {
     const options = Object.fromEntries([
         ['config', { type: 'string' }], ['out', { type: 'string' }], ['summary', { type: 'string' }], ['help', { type: 'boolean', short: 'h' }],
@@ -67,19 +78,36 @@ async function runCli(argv) {
     }
     const outputs = {};
     let summary = '';
-    const result = await (0,_run_js__WEBPACK_IMPORTED_MODULE_5__/* .execute */ .g)(inputs, {
+    // A config error's message already lists its diagnostics under a heading, so errors are held back
+    // and printed only if the failure message does not carry them: each appears once.
+    const heldErrors = [];
+    const result = await (0,_run_js__WEBPACK_IMPORTED_MODULE_6__/* .execute */ .g)(inputs, {
         workspace: process.cwd(),
         setOutput: (name, value) => (outputs[name] = value),
         writeSummary: async (markdown) => void (summary = markdown),
-        annotate: ds => ds.forEach(d => process.stderr.write(`${d.severity}: ${(0,_config_diagnostics_js__WEBPACK_IMPORTED_MODULE_4__/* .formatDiagnostic */ .xy)(d)}\n`)),
-        fail: message => process.stderr.write(`error: ${message}\n`)
+        // plainLines: a line of config-derived text never reads as a workflow command when this runs in a workflow step
+        annotate: ds => {
+            for (const d of ds) {
+                if (d.severity === 'error')
+                    heldErrors.push((0,_config_diagnostics_js__WEBPACK_IMPORTED_MODULE_5__/* .formatDiagnostic */ .xy)(d));
+                else
+                    process.stderr.write(`${d.severity}: ${(0,_runner_log_js__WEBPACK_IMPORTED_MODULE_7__/* .plainLines */ .y1)((0,_config_diagnostics_js__WEBPACK_IMPORTED_MODULE_5__/* .formatDiagnostic */ .xy)(d))}\n`);
+            }
+        },
+        fail: message => {
+            const shown = new Set(message.split('\n'));
+            const missing = heldErrors.splice(0).filter(line => !shown.has(line));
+            process.stderr.write(`error: ${(0,_runner_log_js__WEBPACK_IMPORTED_MODULE_7__/* .plainLines */ .y1)([message, ...missing].join('\n'))}\n`);
+        }
     });
+    if (heldErrors.length > 0)
+        process.stderr.write(heldErrors.map(line => `error: ${(0,_runner_log_js__WEBPACK_IMPORTED_MODULE_7__/* .plainLines */ .y1)(line)}\n`).join(''));
     if (typeof values.summary === 'string' && summary)
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(values.summary, summary);
     if (!result.ok)
         return 1;
     if (typeof values.out === 'string' && result.report.desired) {
-        const { renderArtefacts } = await __webpack_require__.e(/* import() */ 310).then(__webpack_require__.bind(__webpack_require__, 5310));
+        const { renderArtefacts } = await __webpack_require__.e(/* import() */ 739).then(__webpack_require__.bind(__webpack_require__, 3739));
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(values.out, { recursive: true });
         for (const [file, body] of Object.entries(renderArtefacts(result.report.desired, result.report.deployerPolicies))) {
             await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(values.out, file), body);

@@ -180,21 +180,23 @@ __webpack_require__.d(__webpack_exports__, {
 var log = __webpack_require__(7708);
 // EXTERNAL MODULE: ./src/aws/node-access.ts
 var node_access = __webpack_require__(2388);
+// EXTERNAL MODULE: ./src/karpenter/windows.ts
+var windows = __webpack_require__(2629);
 // EXTERNAL MODULE: ./src/aws/access-entry.ts
 var access_entry = __webpack_require__(6470);
 // EXTERNAL MODULE: ./src/modes/apply-identity-modes.ts
 var apply_identity_modes = __webpack_require__(2698);
+// EXTERNAL MODULE: ./src/state/names.ts
+var names = __webpack_require__(3641);
 ;// CONCATENATED MODULE: ./src/aws/instances.ts
-const KARPENTER_INSTANCE_TAGS = ['karpenter.sh/nodepool', 'karpenter.sh/provisioner-name'];
+
+
 const LIVE_STATES = ['pending', 'running', 'stopping', 'stopped'];
 /** EC2 filters AND together, so each Karpenter tag × cluster tag pair is its own query. */
 function leftoverFilters(cluster) {
-    const clusterTags = [
-        { Name: `tag:kubernetes.io/cluster/${cluster}`, Values: ['owned'] },
-        { Name: 'tag:eks:eks-cluster-name', Values: [cluster] }
-    ];
+    const clusterTags = (0,names/* clusterInstanceTags */.X8)(cluster).flatMap(t => Object.entries(t).map(([k, v]) => ({ Name: `tag:${k}`, Values: [v] })));
     const out = [];
-    for (const karpenterTag of KARPENTER_INSTANCE_TAGS) {
+    for (const karpenterTag of names/* KARPENTER_INSTANCE_TAGS */.Hn) {
         for (const clusterTag of clusterTags) {
             out.push([{ Name: 'tag-key', Values: [karpenterTag] }, clusterTag, { Name: 'instance-state-name', Values: LIVE_STATES }]);
         }
@@ -212,7 +214,7 @@ async function findLeftoverInstances(ec2, cluster) {
                 for (const i of r.Instances ?? []) {
                     if (!i.InstanceId || !isKarpenterInstanceOf(i.Tags ?? [], cluster))
                         continue;
-                    const nodepool = i.Tags?.find(t => KARPENTER_INSTANCE_TAGS.includes(t.Key ?? ''))?.Value;
+                    const nodepool = i.Tags?.find(t => names/* KARPENTER_INSTANCE_TAGS */.Hn.includes(t.Key ?? ''))?.Value;
                     found.set(i.InstanceId, { id: i.InstanceId, state: i.State?.Name ?? 'unknown', ...(nodepool ? { nodepool } : {}) });
                 }
             }
@@ -224,8 +226,8 @@ async function findLeftoverInstances(ec2, cluster) {
 /** Checked again on the answer: an endpoint that ignores a filter must not widen what gets terminated. */
 function isKarpenterInstanceOf(tags, cluster) {
     const has = (k, v) => tags.some(t => t.Key === k && (v === undefined || t.Value === v));
-    const karpenter = KARPENTER_INSTANCE_TAGS.some(k => has(k));
-    const ofCluster = has(`kubernetes.io/cluster/${cluster}`, 'owned') || has('eks:eks-cluster-name', cluster);
+    const karpenter = names/* KARPENTER_INSTANCE_TAGS */.Hn.some(k => has(k));
+    const ofCluster = (0,names/* clusterInstanceTags */.X8)(cluster).some(t => Object.entries(t).every(([k, v]) => has(k, v)));
     return karpenter && ofCluster;
 }
 async function terminateInstances(ec2, ids) {
@@ -260,7 +262,7 @@ async function locate(kube, versions, kind) {
     }
     return undefined;
 }
-function names(items) {
+function nodepools_names(items) {
     return items.map((i) => i.metadata?.name).filter((n) => typeof n === 'string');
 }
 async function deleteNodePools(kube, opts) {
@@ -279,7 +281,7 @@ async function deleteNodePools(kube, opts) {
             claims.push(claim);
     }
     for (const pool of pools) {
-        for (const name of names(await kube.list(pool.path))) {
+        for (const name of nodepools_names(await kube.list(pool.path))) {
             await kube.delete(`${pool.path}/${encodeURIComponent(name)}`);
             result.deleted.push(`${pool.kind}/${name}`);
         }
@@ -291,7 +293,7 @@ async function deleteNodePools(kube, opts) {
     for (let attempt = 0;; attempt++) {
         const remaining = [];
         for (const c of [...claims, ...pools])
-            remaining.push(...names(await kube.list(c.path)).map((n) => `${c.kind}/${n}`));
+            remaining.push(...nodepools_names(await kube.list(c.path)).map((n) => `${c.kind}/${n}`));
         if (attempt === 0)
             result.claimsAtStart = remaining.filter((r) => claims.some((c) => r.startsWith(`${c.kind}/`))).length;
         if (remaining.length === 0)
@@ -304,7 +306,7 @@ async function deleteNodePools(kube, opts) {
         }
         if (attempt % 5 === 0)
             opts.onProgress?.(`waiting for ${remaining.length} Karpenter object(s): ${remaining.slice(0, 10).join(', ')}`);
-        await (0,kube_backoff/* sleep */.y)(Math.min((0,kube_backoff/* backoffDelay */.E)(attempt, backoff), left), opts.signal);
+        await (0,kube_backoff/* sleep */.yy)(Math.min((0,kube_backoff/* backoffDelay */.EY)(attempt, backoff), left), opts.signal);
     }
 }
 
@@ -316,9 +318,10 @@ var resolve = __webpack_require__(9215);
 var install = __webpack_require__(4075);
 // EXTERNAL MODULE: ./src/modes/lifecycle.ts + 3 modules
 var lifecycle = __webpack_require__(2397);
-// EXTERNAL MODULE: ./src/modes/cluster-session.ts + 4 modules
-var cluster_session = __webpack_require__(2934);
+// EXTERNAL MODULE: ./src/modes/cluster-session.ts + 3 modules
+var cluster_session = __webpack_require__(8494);
 ;// CONCATENATED MODULE: ./src/modes/delete.ts
+
 
 
 
@@ -348,11 +351,12 @@ async function runDelete(ctx) {
             report.warnings.push(`cluster ${config.name} is ${cluster.status}: its Kubernetes API is not used; NodePools, chart and in-cluster node access skipped.`);
         }
         else {
-            const needsKube = ctx.inputs.installChart || nodeAccessOf(ctx, desired, cluster)?.method === 'aws-auth';
+            const decision = nodeAccessOf(ctx, desired, cluster, windowsReasons(ctx));
+            const needsKube = ctx.inputs.installChart || decision?.method === 'aws-auth';
             if (needsKube)
                 access = await (0,cluster_session/* openCluster */.D)(ctx, session.aws, cluster);
             await removeKarpenterFromCluster(ctx, access);
-            await removeNodeAccess(ctx, session, desired, cluster, access);
+            await removeNodeAccess(ctx, session, desired, cluster, access, decision);
         }
     }
     finally {
@@ -380,15 +384,26 @@ async function runDelete(ctx) {
     await terminateLeftovers(ctx, session);
     (0,log/* info */.pq)(report.changed ? 'delete: done.' : 'delete: done; nothing of Karpenter was found.');
 }
-function nodeAccessOf(ctx, desired, cluster) {
+function nodeAccessOf(ctx, desired, cluster, windows) {
     try {
-        return (0,node_access/* resolveNodeAccess */.n)(desired.nodeAccess, cluster.authenticationMode);
+        return (0,node_access/* resolveNodeAccess */.n)(desired.nodeAccess, cluster.authenticationMode, windows);
     }
     catch (err) {
         // apply would have refused this combination, so it granted nothing this way: nothing to remove
         ctx.report.warnings.push(`node access: ${err.message.split('. ')[0]}; nothing to remove.`);
         return undefined;
     }
+}
+/** Windows nodes as apply saw them (the file's node groups, the manifests' EC2NodeClasses), so delete removes the same grant. */
+function windowsReasons(ctx) {
+    let objects = [];
+    try {
+        objects = (0,lifecycle/* readManifestObjects */.M$)(ctx);
+    }
+    catch (err) {
+        ctx.report.warnings.push(`manifests not read (${err.message.split('\n')[0]}): Windows EC2NodeClasses in them are not taken into account for node access.`);
+    }
+    return (0,windows/* windowsNodeReasons */.vE)(ctx.config.windowsNodeGroups, objects);
 }
 async function removeKarpenterFromCluster(ctx, access) {
     const { report } = ctx;
@@ -406,7 +421,7 @@ async function removeKarpenterFromCluster(ctx, access) {
         report.steps.push(`NodePools: deleted ${pools.deleted.join(', ')}; ${pools.claimsAtStart} NodeClaim(s) terminated by Karpenter`);
         report.changed = true;
     }
-    const helm = await (0,resolve/* resolveHelm */.Fr)(ctx.inputs.helmVersion, { tempDir: ctx.tempDir });
+    const helm = await (0,resolve/* resolveHelm */.Fr)(ctx.inputs.helmVersion, { tempDir: ctx.tempDir, signal: ctx.signal });
     await (0,install/* uninstallKarpenter */.fI)({
         helm: helm.path,
         kubeconfig: access.kubeconfig,
@@ -417,9 +432,8 @@ async function removeKarpenterFromCluster(ctx, access) {
         includeCrds: true
     });
 }
-async function removeNodeAccess(ctx, session, desired, cluster, access) {
+async function removeNodeAccess(ctx, session, desired, cluster, access, decision) {
     const { report } = ctx;
-    const decision = nodeAccessOf(ctx, desired, cluster);
     if (!decision)
         return;
     if (decision.method === 'none') {
@@ -427,11 +441,19 @@ async function removeNodeAccess(ctx, session, desired, cluster, access) {
         return;
     }
     if (decision.method === 'access-entry') {
-        const removed = await (0,access_entry/* deleteNodeAccessEntry */.C)(await session.aws.eks(), cluster.name, desired.arns.nodeRole);
+        const removed = await (0,access_entry/* deleteNodeAccessEntry */.Cy)(await session.aws.eks(), cluster.name, desired.arns.nodeRole);
         report.steps.push(`node access: access entry for ${desired.arns.nodeRole} ${removed ? 'deleted' : 'not found'}`);
         if (removed)
             report.changed = true;
         return;
+    }
+    if (decision.windows && (0,node_access/* includesApi */.o)(cluster.authenticationMode)) {
+        // apply maps Windows nodes through aws-auth; an access entry left from before them is removed as well
+        const removed = await (0,access_entry/* deleteNodeAccessEntry */.Cy)(await session.aws.eks(), cluster.name, desired.arns.nodeRole);
+        if (removed) {
+            report.steps.push(`node access: access entry for ${desired.arns.nodeRole} deleted`);
+            report.changed = true;
+        }
     }
     if (!access)
         return;

@@ -1,13 +1,14 @@
-export const id = 451;
-export const ids = [451];
+export const id = 130;
+export const ids = [130];
 export const modules = {
 
 /***/ 6470:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   C: () => (/* binding */ deleteNodeAccessEntry),
-/* harmony export */   r: () => (/* binding */ ensureNodeAccessEntry)
+/* harmony export */   Cy: () => (/* binding */ deleteNodeAccessEntry),
+/* harmony export */   cy: () => (/* binding */ describeNodeAccessEntry),
+/* harmony export */   rS: () => (/* binding */ ensureNodeAccessEntry)
 /* harmony export */ });
 async function ensureNodeAccessEntry(eks, cluster, roleArn, tags = {}) {
     const { CreateAccessEntryCommand, DescribeAccessEntryCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(524)]).then(__webpack_require__.t.bind(__webpack_require__, 4524, 19));
@@ -42,42 +43,17 @@ async function deleteNodeAccessEntry(eks, cluster, roleArn) {
         throw err;
     }
 }
-
-
-/***/ }),
-
-/***/ 2388:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   n: () => (/* binding */ resolveNodeAccess)
-/* harmony export */ });
-/** Clusters that predate access entries report no accessConfig: they authenticate through aws-auth only. */
-function modeOf(authenticationMode) {
-    return authenticationMode ?? 'CONFIG_MAP';
-}
-function resolveNodeAccess(input, authenticationMode) {
-    const mode = modeOf(authenticationMode);
-    const api = mode === 'API' || mode === 'API_AND_CONFIG_MAP';
-    const configMap = mode === 'CONFIG_MAP' || mode === 'API_AND_CONFIG_MAP';
-    switch (input) {
-        case 'none':
-            return { method: 'none', reason: 'node-access: none — node access is managed elsewhere' };
-        case 'auto':
-            return api
-                ? { method: 'access-entry', reason: `authentication mode ${mode} includes API` }
-                : { method: 'aws-auth', reason: `authentication mode ${mode} does not include API` };
-        case 'access-entry':
-            if (!api) {
-                throw new Error(`node-access: access-entry needs a cluster whose authentication mode includes API, but this one is ${mode}. ` +
-                    'Switch the cluster to API_AND_CONFIG_MAP (`aws eks update-cluster-config --access-config authenticationMode=API_AND_CONFIG_MAP`) or use node-access: aws-auth.');
-            }
-            return { method: 'access-entry', reason: 'node-access: access-entry' };
-        case 'aws-auth':
-            if (!configMap) {
-                throw new Error(`node-access: aws-auth has no effect on a cluster in authentication mode ${mode} (the aws-auth ConfigMap is ignored); use node-access: access-entry or auto.`);
-            }
-            return { method: 'aws-auth', reason: 'node-access: aws-auth' };
+/** The node role's access entry type (read only, for drift); undefined when there is no entry. */
+async function describeNodeAccessEntry(eks, cluster, roleArn) {
+    const { DescribeAccessEntryCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(524)]).then(__webpack_require__.t.bind(__webpack_require__, 4524, 19));
+    try {
+        const { accessEntry } = await eks.send(new DescribeAccessEntryCommand({ clusterName: cluster, principalArn: roleArn }));
+        return accessEntry?.type ?? 'STANDARD';
+    }
+    catch (err) {
+        if (err.name === 'ResourceNotFoundException')
+            return undefined;
+        throw err;
     }
 }
 
@@ -91,16 +67,13 @@ function resolveNodeAccess(input, authenticationMode) {
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   go: () => (/* binding */ guardUpgrade),
-  sN: () => (/* binding */ installKarpenter),
+  wJ: () => (/* binding */ installChart),
+  Mj: () => (/* binding */ installCrds),
   fI: () => (/* binding */ uninstallKarpenter)
 });
 
-// UNUSED EXPORTS: UpgradeRefusedError
+// UNUSED EXPORTS: UpgradeRefusedError, installKarpenter
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(8815);
 // EXTERNAL MODULE: ./src/karpenter/version.ts
 var version = __webpack_require__(1112);
 ;// CONCATENATED MODULE: ./src/karpenter/upgrade.ts
@@ -433,8 +406,12 @@ async function registryLogout(helm, host = ECR_PUBLIC) {
 var helm_release = __webpack_require__(9777);
 // EXTERNAL MODULE: ./src/helm/values-merge.ts
 var values_merge = __webpack_require__(5009);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8815);
 ;// CONCATENATED MODULE: ./src/helm/values-file.ts
 // The generated values go to helm as a file, never on the command line: mode 0600 in a private temp folder (it
 // names roles and queues), removed after the call.
@@ -450,6 +427,8 @@ async function writeValuesFile(tempDir, values) {
     return { path, remove: () => (0,promises_.rm)(dir, { recursive: true, force: true }) };
 }
 
+// EXTERNAL MODULE: ./src/state/together.ts
+var together = __webpack_require__(1763);
 ;// CONCATENATED MODULE: ./src/helm/install.ts
 // Installs or upgrades Karpenter with helm (SPEC §5), in an order that changes nothing until every check passed:
 //   1. read the installed release (and the CRD release)
@@ -459,7 +438,6 @@ async function writeValuesFile(tempDir, values) {
 //   5. karpenter-crd first (after adopting CRDs the controller chart created), so CRDs are never stale
 //   6. the controller chart, values from a 0600 temp file, `--wait --timeout`
 // A helm failure is reported with helm's own message and the release's history.
-
 
 
 
@@ -506,17 +484,8 @@ function guardUpgrade(installed, targetTag) {
         throw new UpgradeRefusedError(installed.version, targetTag, check.reason, check.steps);
     return check.notes;
 }
-async function readValuesFile(path) {
-    try {
-        const doc = (0,dist/* parse */.qg)(await (0,promises_.readFile)(path, 'utf8'));
-        return doc && typeof doc === 'object' && !Array.isArray(doc) ? doc : {};
-    }
-    catch {
-        return undefined; // helm will report the file itself; here it only means "cannot tell, so upgrade"
-    }
-}
 /** Step 3: same chart version deployed with the same values (and the CRD chart at that version too). */
-async function upToDate(spec, main, crd) {
+function upToDate(spec, extraValues, main, crd) {
     const target = versionOf(spec.chart.version, 'chart version');
     const sameVersion = (r) => {
         const got = r ? (0,version/* parseVersion */.ot)(r.version) : undefined;
@@ -524,10 +493,7 @@ async function upToDate(spec, main, crd) {
     };
     if (!sameVersion(main) || (spec.crdChart && !sameVersion(crd)))
         return false;
-    const extra = spec.valuesFile ? await readValuesFile(spec.valuesFile) : {};
-    if (!extra)
-        return false;
-    return (0,values_merge/* sameValues */.Z)(main.values, (0,values_merge/* mergeValues */.D)(spec.values, extra));
+    return (0,values_merge/* sameValues */.Z)(main.values, (0,values_merge/* mergeValues */.D)(spec.values, extraValues));
 }
 async function failWithHistory(e, o, release, what) {
     if (!(e instanceof run/* HelmError */.t2))
@@ -553,18 +519,19 @@ async function adoptCrds(o) {
         o.report.steps.push(`adopted CRDs into ${helm_args/* CRD_RELEASE */.MC}: ${plan.patches.map((p) => p.name).join(', ')}`);
     }
 }
-async function installKarpenter(o) {
+/**
+ * Steps 1–5: reads both releases (at once), guards the upgrade, and unless all is up to date logs out of the
+ * registry and installs karpenter-crd. Needs nothing from the CloudFormation stacks, so apply runs it while
+ * they deploy (docs/design.md, "Apply latency").
+ */
+async function installCrds(o) {
     const { helm, kubeconfig, spec, report } = o;
     const chartVersion = spec.chart.version;
-    const main = await (0,helm_release/* readRelease */.iJ)(helm, kubeconfig, spec.release, spec.namespace);
-    const crd = spec.crdChart ? await (0,helm_release/* readRelease */.iJ)(helm, kubeconfig, helm_args/* CRD_RELEASE */.MC, spec.namespace) : undefined;
+    const [main, crd] = await (0,together/* together */.b)((0,helm_release/* readRelease */.iJ)(helm, kubeconfig, spec.release, spec.namespace), spec.crdChart ? (0,helm_release/* readRelease */.iJ)(helm, kubeconfig, helm_args/* CRD_RELEASE */.MC, spec.namespace) : Promise.resolve(undefined));
     for (const note of guardUpgrade(main, chartVersion))
         report.steps.push(`upgrade note: ${note}`);
-    if (main && (await upToDate(spec, main, crd))) {
-        report.steps.push(`helm: ${spec.release} ${chartVersion} already deployed with these values (revision ${main.revision}); nothing to change`);
-        report.outputs['helm-release-revision'] = main.revision;
-        return { revision: main.revision, chartVersion, changed: false };
-    }
+    if (main && upToDate(spec, o.extraValues ?? {}, main, crd))
+        return { main, upToDate: true };
     await registryLogout(helm);
     if (spec.crdChart) {
         if (!crd)
@@ -577,9 +544,22 @@ async function installKarpenter(o) {
         }
         report.steps.push(`helm: ${helm_args/* CRD_RELEASE */.MC} ${spec.crdChart.version} installed/upgraded in ${spec.namespace}`);
     }
+    return { main, upToDate: false };
+}
+/** Step 6: the controller chart (after installCrds). */
+async function installChart(o, crds) {
+    const { helm, kubeconfig, spec, report } = o;
+    const chartVersion = spec.chart.version;
+    const { main } = crds;
+    if (main && crds.upToDate) {
+        report.steps.push(`helm: ${spec.release} ${chartVersion} already deployed with these values (revision ${main.revision}); nothing to change`);
+        report.outputs['helm-release-revision'] = main.revision;
+        return { revision: main.revision, chartVersion, changed: false };
+    }
     const values = await writeValuesFile(o.tempDir, spec.values);
+    let printed = '';
     try {
-        await (0,run/* runHelm */.oU)(helm, (0,helm_args/* upgradeArgs */.yv)(spec, values.path), { kubeconfig, silent: false });
+        printed = (await (0,run/* runHelm */.oU)(helm, (0,helm_args/* upgradeArgs */.yv)(spec, values.path), { kubeconfig, silent: false })).stdout;
     }
     catch (e) {
         await failWithHistory(e, o, spec.release, `helm upgrade --install ${spec.release} ${chartVersion}`);
@@ -587,15 +567,20 @@ async function installKarpenter(o) {
     finally {
         await values.remove();
     }
-    const after = await (0,helm_release/* readRelease */.iJ)(helm, kubeconfig, spec.release, spec.namespace);
-    if (!after)
+    // The revision helm made: it prints it (`REVISION: n`); `helm list` (and get values) only when it did not.
+    const revision = /^REVISION: (\d+)\s*$/m.exec(printed)?.[1] ?? (await (0,helm_release/* readRelease */.iJ)(helm, kubeconfig, spec.release, spec.namespace))?.revision;
+    if (!revision)
         throw new Error(`helm reported success but release ${spec.namespace}/${spec.release} is not listed`);
     report.steps.push(main
-        ? `helm: upgraded ${spec.release} ${main.version} → ${chartVersion} (revision ${after.revision})`
-        : `helm: installed ${spec.release} ${chartVersion} (revision ${after.revision})`);
-    report.outputs['helm-release-revision'] = after.revision;
+        ? `helm: upgraded ${spec.release} ${main.version} → ${chartVersion} (revision ${revision})`
+        : `helm: installed ${spec.release} ${chartVersion} (revision ${revision})`);
+    report.outputs['helm-release-revision'] = revision;
     report.changed = true;
-    return { revision: after.revision, chartVersion, changed: true };
+    return { revision, chartVersion, changed: true };
+}
+/** Steps 1–6 in one go. */
+async function installKarpenter(o) {
+    return installChart(o, await installCrds(o));
 }
 const NOT_FOUND = /not found/i;
 /** delete mode: uninstalls the release (and optionally karpenter-crd); an absent release is fine. */
@@ -626,13 +611,17 @@ async function uninstallKarpenter(o) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   M_: () => (/* binding */ NODE_GROUPS),
+/* harmony export */   My: () => (/* binding */ NODE_USERNAME),
+/* harmony export */   Vm: () => (/* binding */ findAwsAuthMapping),
 /* harmony export */   _7: () => (/* binding */ removeAwsAuthMapping),
 /* harmony export */   gP: () => (/* binding */ ensureAwsAuthMapping)
 /* harmony export */ });
-/* unused harmony exports AWS_AUTH_PATH, NODE_USERNAME, NODE_GROUPS, roleArnWithoutPath, addRoleMapping, removeRoleMapping */
+/* unused harmony exports AWS_AUTH_PATH, WINDOWS_NODE_GROUPS, roleArnWithoutPath, addRoleMapping, removeRoleMapping */
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3646);
-/* harmony import */ var _backoff_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9054);
+/* harmony import */ var _backoff_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9054);
+/* harmony import */ var _karpenter_windows_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2629);
 // The aws-auth ConfigMap mapping that lets Karpenter's nodes join a cluster without access entries
 // (SPEC §4 "Node access", CONFIG_MAP mode). The ConfigMap is shared with every other node group and
 // user of the cluster, so only `data.mapRoles` is ever rewritten, other entries keep their exact text
@@ -640,10 +629,13 @@ async function uninstallKarpenter(o) {
 
 
 
+
 const AWS_AUTH_PATH = '/api/v1/namespaces/kube-system/configmaps/aws-auth';
 const AWS_AUTH_COLLECTION = '/api/v1/namespaces/kube-system/configmaps';
 const NODE_USERNAME = 'system:node:{{EC2PrivateDNSName}}';
 const NODE_GROUPS = ['system:bootstrappers', 'system:nodes'];
+/** A node role that also launches Windows nodes: eksctl's groups for Windows node groups (Windows group first). */
+const WINDOWS_NODE_GROUPS = [_karpenter_windows_js__WEBPACK_IMPORTED_MODULE_2__/* .WINDOWS_NODE_GROUP */ .DA, ...NODE_GROUPS];
 /** concurrent writers (another run, eksctl, terraform) rarely collide more than once or twice */
 const MAX_ATTEMPTS = 6;
 /**
@@ -676,9 +668,9 @@ function sameRole(a, b) {
     return typeof a === 'string' && roleArnWithoutPath(a.trim()) === b;
 }
 /** The new mapRoles text with one entry appended; existing entries keep their bytes when the list is block-style. */
-function addRoleMapping(mapRoles, rolearn) {
+function addRoleMapping(mapRoles, rolearn, groups = NODE_GROUPS) {
     const { doc, lineCounter } = parseMapRoles(mapRoles);
-    const entry = { groups: [...NODE_GROUPS], rolearn, username: NODE_USERNAME };
+    const entry = { groups: [...groups], rolearn, username: NODE_USERNAME };
     const seq = doc.contents;
     if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(seq) && seq.items.length > 0 && !seq.flow) {
         // Append text at the list's own indentation, so the other entries are untouched byte for byte.
@@ -741,9 +733,27 @@ function verifies(text, expectedLength, lastRole) {
 function existingEntry(mapRoles, rolearn) {
     return entriesOf(parseMapRoles(mapRoles).doc).find((e) => e && typeof e === 'object' && sameRole(e.rolearn, rolearn));
 }
-/** Adds the node role mapping; creates the ConfigMap when the cluster has none. Idempotent and safe against concurrent writers. */
-async function ensureAwsAuthMapping(kube, roleArn, signal) {
+/** The aws-auth mapping of the role (read only, for drift): undefined when the ConfigMap or the mapping is missing. */
+async function findAwsAuthMapping(kube, roleArn) {
+    const cm = await kube.getOptional(AWS_AUTH_PATH);
+    const found = cm ? existingEntry(cm.data?.mapRoles ?? '', roleArnWithoutPath(roleArn)) : undefined;
+    return found ? { rolearn: roleArnWithoutPath(roleArn), username: found.username, groups: Array.isArray(found.groups) ? found.groups : [] } : undefined;
+}
+/**
+ * A node mapping as this tool writes it (the node username, only node groups): one that predates Windows nodes
+ * is rewritten with the Windows group; any other entry for the role was written on purpose and is left alone.
+ */
+function isNodeMapping(e) {
+    const groups = Array.isArray(e.groups) ? e.groups : [];
+    return e.username === NODE_USERNAME && groups.every(g => WINDOWS_NODE_GROUPS.includes(g));
+}
+/**
+ * Adds the node role mapping (with eks:kube-proxy-windows when `windows`); creates the ConfigMap when the cluster
+ * has none. Idempotent and safe against concurrent writers.
+ */
+async function ensureAwsAuthMapping(kube, roleArn, signal, opts = {}) {
     const rolearn = roleArnWithoutPath(roleArn);
+    const wanted = opts.windows ? WINDOWS_NODE_GROUPS : NODE_GROUPS;
     for (let attempt = 0;; attempt++) {
         try {
             const cm = await kube.getOptional(AWS_AUTH_PATH);
@@ -752,7 +762,7 @@ async function ensureAwsAuthMapping(kube, roleArn, signal) {
                     apiVersion: 'v1',
                     kind: 'ConfigMap',
                     metadata: { name: 'aws-auth', namespace: 'kube-system' },
-                    data: { mapRoles: addRoleMapping('', rolearn) }
+                    data: { mapRoles: addRoleMapping('', rolearn, wanted) }
                 });
                 return { action: 'created-configmap', rolearn };
             }
@@ -760,19 +770,24 @@ async function ensureAwsAuthMapping(kube, roleArn, signal) {
             const found = existingEntry(current, rolearn);
             if (found) {
                 const groups = Array.isArray(found.groups) ? found.groups : [];
-                const missing = NODE_GROUPS.filter((g) => !groups.includes(g));
+                const missing = wanted.filter((g) => !groups.includes(g));
+                if (missing.length === 0)
+                    return { action: 'unchanged', rolearn };
+                if (isNodeMapping(found)) {
+                    // this tool's node mapping from before Windows nodes: the same entry, with the Windows group
+                    await updateMapRoles(kube, cm, addRoleMapping(removeRoleMapping(current, rolearn), rolearn, wanted));
+                    return { action: 'updated', rolearn, note: `groups now ${wanted.join(', ')}` };
+                }
                 // someone mapped this role on purpose; their entry is theirs to change
-                return missing.length > 0
-                    ? { action: 'unchanged', rolearn, note: `aws-auth already maps ${rolearn} but without group(s) ${missing.join(', ')}: Karpenter's nodes may not be able to join` }
-                    : { action: 'unchanged', rolearn };
+                return { action: 'unchanged', rolearn, note: `aws-auth already maps ${rolearn} but without group(s) ${missing.join(', ')}: Karpenter's nodes may not be able to join` };
             }
-            await updateMapRoles(kube, cm, addRoleMapping(current, rolearn));
+            await updateMapRoles(kube, cm, addRoleMapping(current, rolearn, wanted));
             return { action: 'added', rolearn };
         }
         catch (e) {
             // another writer got there first (Conflict on update, AlreadyExists on create): read again
             if (((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isConflict */ .dh)(e) || (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isAlreadyExists */ .x9)(e)) && attempt + 1 < MAX_ATTEMPTS) {
-                await (0,_backoff_js__WEBPACK_IMPORTED_MODULE_2__/* .sleep */ .y)((0,_backoff_js__WEBPACK_IMPORTED_MODULE_2__/* .backoffDelay */ .E)(attempt, { baseMs: 100, maxMs: 2000 }), signal);
+                await (0,_backoff_js__WEBPACK_IMPORTED_MODULE_3__/* .sleep */ .yy)((0,_backoff_js__WEBPACK_IMPORTED_MODULE_3__/* .backoffDelay */ .EY)(attempt, { baseMs: 100, maxMs: 2000 }), signal);
                 continue;
             }
             throw e;
@@ -793,7 +808,7 @@ async function removeAwsAuthMapping(kube, roleArn, signal) {
         }
         catch (e) {
             if (((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isConflict */ .dh)(e) || (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isNotFound */ .c4)(e)) && attempt + 1 < MAX_ATTEMPTS) {
-                await (0,_backoff_js__WEBPACK_IMPORTED_MODULE_2__/* .sleep */ .y)((0,_backoff_js__WEBPACK_IMPORTED_MODULE_2__/* .backoffDelay */ .E)(attempt, { baseMs: 100, maxMs: 2000 }), signal);
+                await (0,_backoff_js__WEBPACK_IMPORTED_MODULE_3__/* .sleep */ .yy)((0,_backoff_js__WEBPACK_IMPORTED_MODULE_3__/* .backoffDelay */ .EY)(attempt, { baseMs: 100, maxMs: 2000 }), signal);
                 continue;
             }
             throw e;
@@ -806,6 +821,35 @@ async function updateMapRoles(kube, cm, mapRoles) {
     if (!resourceVersion)
         throw new Error('kube-system/aws-auth has no resourceVersion: cannot update it safely');
     await kube.patch(AWS_AUTH_PATH, { metadata: { resourceVersion }, data: { mapRoles } }, 'merge');
+}
+
+
+/***/ }),
+
+/***/ 1763:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ settle),
+/* harmony export */   b: () => (/* binding */ together)
+/* harmony export */ });
+// Steps that do not depend on each other, run at once but answered as if they had run one after the other.
+// Pure: no I/O of its own.
+/**
+ * Waits for every promise, then returns their values in order — or throws the error of the first one, in
+ * the order given, that failed. So a refusal reads the same as when the steps ran in sequence, and nothing is
+ * still running behind the error.
+ */
+async function together(...steps) {
+    const settled = await Promise.allSettled(steps);
+    for (const s of settled)
+        if (s.status === 'rejected')
+            throw s.reason;
+    return settled.map(s => s.value);
+}
+/** A promise that never rejects (so it can wait unobserved while other work goes on), with its outcome. */
+function settle(p) {
+    return p.then(value => ({ ok: true, value }), error => ({ ok: false, error }));
 }
 
 

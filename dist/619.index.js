@@ -1,5 +1,5 @@
-export const id = 646;
-export const ids = [646];
+export const id = 619;
+export const ids = [619];
 export const modules = {
 
 /***/ 1722:
@@ -168,6 +168,64 @@ async function stackPolicyArns(cfn, stack) {
 
 /***/ }),
 
+/***/ 2388:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   n: () => (/* binding */ resolveNodeAccess),
+/* harmony export */   o: () => (/* binding */ includesApi)
+/* harmony export */ });
+/* harmony import */ var _karpenter_unsupported_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5055);
+
+/** Clusters that predate access entries report no accessConfig: they authenticate through aws-auth only. */
+function modeOf(authenticationMode) {
+    return authenticationMode ?? 'CONFIG_MAP';
+}
+function includesApi(authenticationMode) {
+    const mode = modeOf(authenticationMode);
+    return mode === 'API' || mode === 'API_AND_CONFIG_MAP';
+}
+/** `windows`: why the run's nodes include Windows (windowsNodeReasons in src/karpenter/windows.ts); none by default. */
+function resolveNodeAccess(input, authenticationMode, windows = []) {
+    const decision = resolveMethod(input, authenticationMode, windows.length > 0);
+    const refusal = (0,_karpenter_unsupported_js__WEBPACK_IMPORTED_MODULE_0__/* .windowsNodeAccessRefusal */ .wr)({ input, mode: modeOf(authenticationMode), method: decision.method, reasons: windows });
+    if (refusal)
+        throw new Error(refusal);
+    if (windows.length > 0 && decision.method === 'aws-auth') {
+        return { ...decision, windows: true, reason: `${decision.reason}; Windows nodes (${windows.join('; ')}): mapped with eks:kube-proxy-windows too` };
+    }
+    return decision;
+}
+function resolveMethod(input, authenticationMode, windows) {
+    const mode = modeOf(authenticationMode);
+    const api = includesApi(authenticationMode);
+    const configMap = mode === 'CONFIG_MAP' || mode === 'API_AND_CONFIG_MAP';
+    switch (input) {
+        case 'none':
+            return { method: 'none', reason: 'node-access: none — node access is managed elsewhere' };
+        case 'auto':
+            if (windows && configMap)
+                return { method: 'aws-auth', reason: `authentication mode ${mode} includes CONFIG_MAP, and one access entry cannot serve Linux and Windows nodes` };
+            return api
+                ? { method: 'access-entry', reason: `authentication mode ${mode} includes API` }
+                : { method: 'aws-auth', reason: `authentication mode ${mode} does not include API` };
+        case 'access-entry':
+            if (!api) {
+                throw new Error(`node-access: access-entry needs a cluster whose authentication mode includes API, but this one is ${mode}. ` +
+                    'Switch the cluster to API_AND_CONFIG_MAP (`aws eks update-cluster-config --access-config authenticationMode=API_AND_CONFIG_MAP`) or use node-access: aws-auth.');
+            }
+            return { method: 'access-entry', reason: 'node-access: access-entry' };
+        case 'aws-auth':
+            if (!configMap) {
+                throw new Error(`node-access: aws-auth has no effect on a cluster in authentication mode ${mode} (the aws-auth ConfigMap is ignored); use node-access: access-entry or auto.`);
+            }
+            return { method: 'aws-auth', reason: 'node-access: aws-auth' };
+    }
+}
+
+
+/***/ }),
+
 /***/ 9062:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -283,45 +341,6 @@ async function missingRolePolicies(iam, roleArn, policyArns) {
 
 /***/ }),
 
-/***/ 8237:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   _p: () => (/* binding */ stacksInUse),
-/* harmony export */   b4: () => (/* binding */ controllerStackInUse),
-/* harmony export */   i_: () => (/* binding */ podIdentityRolePolicies),
-/* harmony export */   iz: () => (/* binding */ podIdentityRoleNote)
-/* harmony export */ });
-/** Whether the controller stack is this run's to deploy: IRSA always; Pod Identity only with the stack's own role. */
-function controllerStackInUse(desired) {
-    return desired.controllerIdentity === 'irsa' || (desired.podIdentity?.roleSource ?? 'stack') === 'stack';
-}
-/** The stacks apply deploys, plan previews and drift checks, in order. */
-function stacksInUse(desired) {
-    return controllerStackInUse(desired) ? [desired.karpenterStack, desired.controllerStack] : [desired.karpenterStack];
-}
-/** Policies the Pod Identity role must carry: the controller policies and the entry's permissionPolicyARNs. */
-function podIdentityRolePolicies(desired) {
-    return [...new Set([...desired.arns.controllerPolicies, ...(desired.podIdentity?.permissionPolicyArns ?? [])])];
-}
-/** Why the Pod Identity role is the one it is, for the summary. */
-function podIdentityRoleNote(desired) {
-    const p = desired.podIdentity;
-    if (!p)
-        return '';
-    switch (p.roleSource) {
-        case 'adopted':
-            return `role ${p.roleArn} adopted from the existing Pod Identity association (kept as it is; the controller policies are attached to it)`;
-        case 'roleARN':
-            return `role ${p.roleArn} given by iam.podIdentityAssociations roleARN (the controller policies are attached to it)`;
-        default:
-            return `role ${desired.arns.controllerRole} from stack ${desired.controllerStack.name}`;
-    }
-}
-
-
-/***/ }),
-
 /***/ 2117:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -412,13 +431,19 @@ function isPodIdentityApiMissing(err) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   K$: () => (/* binding */ describeCluster),
 /* harmony export */   Mz: () => (/* binding */ preflight),
+/* harmony export */   NG: () => (/* binding */ refuseAutoMode),
 /* harmony export */   R7: () => (/* binding */ requireIssuer),
+/* harmony export */   ZN: () => (/* binding */ checkInstanceProfileFree),
 /* harmony export */   oV: () => (/* binding */ ClusterNotFoundError),
 /* harmony export */   wG: () => (/* binding */ PreflightError),
 /* harmony export */   zc: () => (/* binding */ checkCluster)
 /* harmony export */ });
-/* harmony import */ var _karpenter_compatibility_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4300);
-/* harmony import */ var _karpenter_version_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1112);
+/* harmony import */ var _state_names_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3641);
+/* harmony import */ var _karpenter_compatibility_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4300);
+/* harmony import */ var _karpenter_version_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1112);
+/* harmony import */ var _karpenter_unsupported_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5055);
+
+
 
 
 class PreflightError extends Error {
@@ -441,7 +466,8 @@ async function describeCluster(eks, name, region) {
             endpoint: cluster.endpoint,
             certificateAuthority: cluster.certificateAuthority?.data,
             oidcIssuer: cluster.identity?.oidc?.issuer || undefined,
-            authenticationMode: cluster.accessConfig?.authenticationMode
+            authenticationMode: cluster.accessConfig?.authenticationMode,
+            autoMode: cluster.computeConfig?.enabled === true
         };
     }
     catch (err) {
@@ -459,13 +485,13 @@ function checkCluster(cluster, karpenterVersion, configK8sVersion) {
         throw new PreflightError(`EKS cluster "${cluster.name}" in ${cluster.region} is ${cluster.status}, not ACTIVE; ` +
             'wait for it to become ACTIVE (`aws eks wait cluster-active --name ' + cluster.name + '`) and re-run.');
     }
-    const kv = (0,_karpenter_version_js__WEBPACK_IMPORTED_MODULE_1__/* .parseVersion */ .ot)(karpenterVersion);
+    const kv = (0,_karpenter_version_js__WEBPACK_IMPORTED_MODULE_2__/* .parseVersion */ .ot)(karpenterVersion);
     if (!kv)
         throw new PreflightError(`karpenter.version "${karpenterVersion}" is not a semantic version`);
-    const support = (0,_karpenter_compatibility_js__WEBPACK_IMPORTED_MODULE_0__/* .kubernetesSupport */ .w3)(kv, cluster.version);
+    const support = (0,_karpenter_compatibility_js__WEBPACK_IMPORTED_MODULE_1__/* .kubernetesSupport */ .w3)(kv, cluster.version);
     if (support === 'unsupported') {
-        const range = (0,_karpenter_compatibility_js__WEBPACK_IMPORTED_MODULE_0__/* .kubernetesRange */ .aL)(kv);
-        const minimum = (0,_karpenter_compatibility_js__WEBPACK_IMPORTED_MODULE_0__/* .minimumKarpenterFor */ .i)(cluster.version);
+        const range = (0,_karpenter_compatibility_js__WEBPACK_IMPORTED_MODULE_1__/* .kubernetesRange */ .aL)(kv);
+        const minimum = (0,_karpenter_compatibility_js__WEBPACK_IMPORTED_MODULE_1__/* .minimumKarpenterFor */ .i)(cluster.version);
         throw new PreflightError(`EKS cluster "${cluster.name}" runs Kubernetes ${cluster.version}, which Karpenter ${karpenterVersion} does not support` +
             (range ? ` (it supports ${range.min}–${range.max})` : '') +
             (minimum ? `; use karpenter.version ${minimum} or newer.` : '.'));
@@ -478,6 +504,11 @@ function checkCluster(cluster, karpenterVersion, configK8sVersion) {
     }
     return warnings;
 }
+/** Every mode that reaches the cluster stops on an EKS Auto Mode cluster, before any change. */
+function refuseAutoMode(cluster) {
+    if (cluster.autoMode)
+        throw new PreflightError((0,_karpenter_unsupported_js__WEBPACK_IMPORTED_MODULE_3__/* .autoModeClusterRefusal */ .Zp)(cluster.name, cluster.region));
+}
 /** IRSA needs the cluster's OIDC issuer; Pod Identity does not. */
 function requireIssuer(cluster) {
     if (!cluster.oidcIssuer) {
@@ -488,7 +519,79 @@ function requireIssuer(cluster) {
 }
 async function preflight(eks, opts) {
     const cluster = await describeCluster(eks, opts.cluster, opts.region);
+    refuseAutoMode(cluster);
     return { cluster, warnings: checkCluster(cluster, opts.karpenterVersion, opts.configK8sVersion) };
+}
+/** Karpenter stacks looked through for the owner of an instance profile when AWS's lookup by physical id answers nothing. */
+const MAX_OWNER_CANDIDATES = 50;
+const LIVE_STACK_STATUSES = [
+    'CREATE_IN_PROGRESS', 'CREATE_FAILED', 'CREATE_COMPLETE', 'ROLLBACK_IN_PROGRESS', 'ROLLBACK_FAILED', 'ROLLBACK_COMPLETE',
+    'DELETE_IN_PROGRESS', 'DELETE_FAILED', 'UPDATE_IN_PROGRESS', 'UPDATE_COMPLETE_CLEANUP_IN_PROGRESS', 'UPDATE_COMPLETE',
+    'UPDATE_FAILED', 'UPDATE_ROLLBACK_IN_PROGRESS', 'UPDATE_ROLLBACK_FAILED', 'UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS',
+    'UPDATE_ROLLBACK_COMPLETE', 'REVIEW_IN_PROGRESS', 'IMPORT_IN_PROGRESS', 'IMPORT_COMPLETE', 'IMPORT_ROLLBACK_IN_PROGRESS',
+    'IMPORT_ROLLBACK_FAILED', 'IMPORT_ROLLBACK_COMPLETE'
+];
+const ownsProfile = (profile) => (r) => r.ResourceType === 'AWS::IAM::InstanceProfile' && r.PhysicalResourceId === profile;
+/** The stack in this region whose resources include instance profile `profile`, if any. */
+async function instanceProfileOwner(cfn, profile, ownStack) {
+    const { DescribeStackResourcesCommand, ListStacksCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(805)]).then(__webpack_require__.t.bind(__webpack_require__, 3805, 19));
+    const resourcesOf = async (input) => {
+        try {
+            return (await cfn.send(new DescribeStackResourcesCommand(input))).StackResources ?? [];
+        }
+        catch (err) {
+            // ValidationError: no such stack, or no stack owns that resource; AccessDenied: a stack we may not read
+            if (err.name === 'ValidationError' || err.name === 'AccessDenied' || err.name === 'AccessDeniedException')
+                return [];
+            throw err;
+        }
+    };
+    // a re-apply: this cluster's own stack owns it (one call)
+    if ((await resourcesOf({ StackName: ownStack })).some(ownsProfile(profile)))
+        return ownStack;
+    const byId = (await resourcesOf({ PhysicalResourceId: profile })).find(ownsProfile(profile))?.StackName;
+    if (byId)
+        return byId;
+    // Look through this region's Karpenter stacks: the usual owner is another cluster's.
+    const candidates = [];
+    let token;
+    do {
+        const page = await cfn.send(new ListStacksCommand({ StackStatusFilter: [...LIVE_STACK_STATUSES], NextToken: token }));
+        for (const s of page.StackSummaries ?? [])
+            if (s.StackName && s.StackName !== ownStack && (0,_state_names_js__WEBPACK_IMPORTED_MODULE_0__/* .isKarpenterStackName */ .iX)(s.StackName))
+                candidates.push(s.StackName);
+        token = page.NextToken;
+    } while (token && candidates.length < MAX_OWNER_CANDIDATES);
+    for (const stack of candidates.slice(0, MAX_OWNER_CANDIDATES)) {
+        if ((await resourcesOf({ StackName: stack })).some(ownsProfile(profile)))
+            return stack;
+    }
+    return undefined;
+}
+/**
+ * Instance profile names are account-wide: a second cluster whose config copies another's
+ * `defaultInstanceProfile` would fail in CloudFormation with "already exists" after changing other things.
+ * Refuses (PreflightError) when the profile exists and this cluster's Karpenter stack does not own it.
+ */
+async function checkInstanceProfileFree(iam, cfn, opts) {
+    const { GetInstanceProfileCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(764)]).then(__webpack_require__.t.bind(__webpack_require__, 6764, 19));
+    try {
+        await iam.send(new GetInstanceProfileCommand({ InstanceProfileName: opts.profile }));
+    }
+    catch (err) {
+        if (err.name === 'NoSuchEntityException' || err.name === 'NoSuchEntity')
+            return;
+        throw err;
+    }
+    const owner = await instanceProfileOwner(cfn, opts.profile, opts.stack);
+    if (owner === opts.stack)
+        return;
+    const whose = owner
+        ? `belongs to CloudFormation stack ${owner}`
+        : `is not part of stack ${opts.stack}, and no CloudFormation stack in ${opts.region} owns it (a stack in another region, or made by hand)`;
+    throw new PreflightError(`IAM instance profile "${opts.profile}" (${opts.configKey}) already exists and ${whose}. Instance profile names are ` +
+        `account-wide, so each cluster needs its own: set karpenter.defaultInstanceProfile to a name for this cluster ` +
+        `(e.g. KarpenterNodeInstanceProfile-${opts.cluster}), or leave it out to get eksctl-KarpenterNodeInstanceProfile-${opts.cluster}.`);
 }
 
 
@@ -498,10 +601,11 @@ async function preflight(eks, opts) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   S0: () => (/* binding */ explainRetriedCalls),
 /* harmony export */   bD: () => (/* binding */ withRetry),
 /* harmony export */   uk: () => (/* binding */ realSleep)
 /* harmony export */ });
-/* unused harmony exports isRetryable, backoffDelay */
+/* unused harmony exports isRetryable, explainGaveUp, callTarget, backoffDelay */
 // Retrying what can succeed on a second try — throttling, 5xx, the IdP's hiccups, dropped connections —
 // with jittered exponential backoff; never a local mistake (validation, access denied, missing input),
 // which would only make the user wait for the same error (configure-aws-credentials retries those for ~48 s).
@@ -553,6 +657,60 @@ function isRetryable(err) {
         return true;
     return false;
 }
+const EXPLAINED = Symbol.for('karpenter-provision.retries-explained');
+/**
+ * A failure that was retried until the tries ran out says which call it was, on what, and after how many
+ * tries — not a bare "Rate exceeded". The error keeps its name and fields (callers still test them).
+ */
+function explainGaveUp(err, call, target, tries) {
+    if (!err || typeof err !== 'object' || !isRetryable(err) || err[EXPLAINED])
+        return err;
+    const e = err;
+    const what = `${call}${target ? ` on ${target}` : ''}`;
+    const after = tries && tries > 1 ? `gave up after ${tries} tries` : 'not retried';
+    e.message = `${what}: ${e.name ?? 'Error'}: ${e.message || 'no message'} (${isThrottling(e) ? 'throttled by AWS; ' : ''}${after})`;
+    Object.defineProperty(err, EXPLAINED, { value: true });
+    return err;
+}
+function isThrottling(e) {
+    return THROTTLING.has(e.name ?? '') || e.$metadata?.httpStatusCode === 429;
+}
+// The request fields that name what a call acts on, in the order they are looked for.
+const TARGET_FIELDS = [
+    'StackName', 'RoleName', 'InstanceProfileName', 'PolicyArn', 'OpenIDConnectProviderArn', 'clusterName', 'name',
+    'associationId', 'principalArn', 'RoleArn', 'QueueUrl', 'Url', 'InstanceIds'
+];
+/** What a request acts on, from its input (`StackName eksctl-x-karpenter`), if it names anything. */
+function callTarget(input) {
+    if (!input || typeof input !== 'object')
+        return undefined;
+    const fields = input;
+    for (const key of TARGET_FIELDS) {
+        const v = fields[key];
+        if (typeof v === 'string' && v)
+            return `${key} ${v}`;
+        if (Array.isArray(v) && v.length)
+            return `${key} ${v.slice(0, 3).join(', ')}${v.length > 3 ? ', …' : ''}`;
+    }
+    return undefined;
+}
+/**
+ * Makes every call of `client` that fails after the SDK's own retries say which call, on what and after how
+ * many tries (the outermost middleware step, so it sees the error the retries ended with).
+ */
+function explainRetriedCalls(client) {
+    const middleware = (next, context) => async (args) => {
+        try {
+            return await next(args);
+        }
+        catch (err) {
+            const call = (context.commandName ?? 'AWS call').replace(/Command$/, '');
+            throw explainGaveUp(err, call, callTarget(args.input), err?.$metadata?.attempts);
+        }
+    };
+    client.middlewareStack.add(middleware, { step: 'initialize', name: 'explainRetriedCalls' });
+    return client;
+}
 /** "Full jitter" backoff: a uniform wait in [0, min(cap, base·2^attempt)], at least 1 ms apart from 0. */
 function backoffDelay(attempt, baseMs, capMs, random) {
     const ceiling = Math.min(capMs, baseMs * 2 ** attempt);
@@ -570,6 +728,8 @@ async function withRetry(fn, opts = {}) {
             return await fn();
         }
         catch (err) {
+            if (attempt + 1 >= attempts && retryable(err) && opts.what)
+                throw explainGaveUp(err, opts.what, undefined, attempts);
             if (attempt + 1 >= attempts || !retryable(err) || opts.signal?.aborted)
                 throw err;
             const delay = backoffDelay(attempt, baseMs, capMs, random);
@@ -789,6 +949,7 @@ async function detachOwnPolicies(cfn, iam, stackName, isOwnPolicy) {
 /* harmony export */   g3: () => (/* binding */ pollUntil),
 /* harmony export */   mW: () => (/* binding */ StackTimeoutError)
 /* harmony export */ });
+/* unused harmony exports STACK_EVENTS_POLL_MS, STACK_DESCRIBE_BACKSTOP_MS, isClosingEvent */
 /* harmony import */ var _aws_retry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2495);
 /* harmony import */ var _describe_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3948);
 
@@ -797,6 +958,17 @@ class StackTimeoutError extends Error {
 }
 function isInProgress(status) {
     return !!status && status.endsWith('_IN_PROGRESS');
+}
+/** How often a stack this run changes is looked at (one DescribeStackEvents call each time). */
+const STACK_EVENTS_POLL_MS = 1_000;
+/** DescribeStacks at least this often while watching events, in case a closing event is missed. */
+const STACK_DESCRIBE_BACKSTOP_MS = 10_000;
+/**
+ * The stack's own event for the end of its operation: `CREATE_COMPLETE`, `UPDATE_ROLLBACK_COMPLETE`, `*_FAILED`…
+ * `stack` is its name or its id (the stack's own events carry the name as logical id, the id as physical id).
+ */
+function isClosingEvent(e, stack) {
+    return e.ResourceType === 'AWS::CloudFormation::Stack' && (e.LogicalResourceId === stack || e.PhysicalResourceId === stack) && !isInProgress(e.ResourceStatus);
 }
 /** Polls `check` until it returns a value, sleeping with backoff in between. */
 async function pollUntil(check, opts, what) {
@@ -818,11 +990,27 @@ async function pollUntil(check, opts, what) {
 /**
  * Waits until the stack is no longer *_IN_PROGRESS (REVIEW_IN_PROGRESS counts as settled: nothing is
  * running there). Prints new events as they come. Returns the settled stack, or undefined once deleted.
+ * With an event log, looks every second and asks DescribeStacks only on a closing event or after 10 s;
+ * without one, DescribeStacks with backoff.
  */
 async function waitForStackSettled(cfn, name, opts, events) {
     let last;
+    // Looks are counted rather than timed, so the backstop holds whatever the clock and sleep are.
+    let looks = 0;
+    const cadence = events
+        ? { ...opts, pollStartMs: opts.pollStartMs ?? STACK_EVENTS_POLL_MS, pollCapMs: opts.pollCapMs ?? STACK_EVENTS_POLL_MS }
+        : opts;
     return pollUntil(async () => {
-        await events?.poll();
+        if (events) {
+            const fresh = await events.poll();
+            // DescribeStacks on the first look (an operation may have ended before its events could be read, or an
+            // endpoint may keep no events), on the closing event, every 10th look as a backstop, and on the last
+            // look before the timeout (so a timeout is never declared on an old status).
+            const backstop = looks++ % Math.round(STACK_DESCRIBE_BACKSTOP_MS / STACK_EVENTS_POLL_MS) === 0;
+            const lastLook = opts.deadline - (opts.now ?? Date.now)() <= (cadence.pollCapMs ?? STACK_EVENTS_POLL_MS);
+            if (!backstop && !lastLook && !fresh.some(e => isClosingEvent(e, name)))
+                return undefined;
+        }
         last = await (0,_describe_js__WEBPACK_IMPORTED_MODULE_1__/* .describeStack */ .GO)(cfn, name);
         if (!last)
             return { stack: undefined };
@@ -833,7 +1021,7 @@ async function waitForStackSettled(cfn, name, opts, events) {
             return { stack: last };
         }
         return undefined;
-    }, opts, () => `stack ${name} (still ${last?.StackStatus ?? 'unknown'})`);
+    }, cadence, () => `stack ${name} (still ${last?.StackStatus ?? 'unknown'})`);
 }
 
 
@@ -846,7 +1034,9 @@ async function waitForStackSettled(cfn, name, opts, events) {
 /* harmony export */   Bk: () => (/* binding */ deployedTemplate),
 /* harmony export */   DT: () => (/* binding */ describeChanges),
 /* harmony export */   GO: () => (/* binding */ describeStack),
-/* harmony export */   fH: () => (/* binding */ isMissingStack)
+/* harmony export */   fH: () => (/* binding */ isMissingStack),
+/* harmony export */   lj: () => (/* binding */ describeChangeSetPage),
+/* harmony export */   vJ: () => (/* binding */ refusesPropertyValues)
 /* harmony export */ });
 /* unused harmony exports toResourceChange, withPropertyValues */
 /** The stack, or undefined when no stack of that name exists (deleted stacks are not returned by name). */
@@ -887,35 +1077,44 @@ function toResourceChange(c) {
         ...(details.length ? { details: [...new Set(details)] } : {})
     };
 }
-/** Every resource change of a change set (all pages). */
+/** An endpoint that does not know `IncludePropertyValues` (2024) refuses the request as invalid. */
+function refusesPropertyValues(err) {
+    return err?.name === 'ValidationError' || err?.name === 'ValidationException';
+}
+async function describeChangeSetPage(cfn, stackName, changeSetName, withValues, token) {
+    const { DescribeChangeSetCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(805)]).then(__webpack_require__.t.bind(__webpack_require__, 3805, 19));
+    return cfn.send(new DescribeChangeSetCommand({ StackName: stackName, ChangeSetName: changeSetName, NextToken: token, ...(withValues ? { IncludePropertyValues: true } : {}) }));
+}
 /**
- * The change set's resource changes with property values where the API gives them (`IncludePropertyValues`,
- * 2024); an endpoint that refuses the flag is asked again without it.
+ * Every resource change of a change set (all pages), with property values where the API gives them
+ * (`IncludePropertyValues`, 2024); an endpoint that refuses the flag is asked again without it. `first`: the
+ * page the wait for the change set already read (waitForChangeSet), not asked for again.
  */
-async function describeChanges(cfn, stackName, changeSetName) {
+async function describeChanges(cfn, stackName, changeSetName, first) {
+    if (first)
+        return pages(cfn, stackName, changeSetName, first.withValues, first.page);
     try {
         return await pages(cfn, stackName, changeSetName, true);
     }
     catch (err) {
-        if (err.name !== 'ValidationError' && err.name !== 'ValidationException')
+        if (!refusesPropertyValues(err))
             throw err;
         return pages(cfn, stackName, changeSetName, false);
     }
 }
-async function pages(cfn, stackName, changeSetName, withValues) {
-    const { DescribeChangeSetCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(805)]).then(__webpack_require__.t.bind(__webpack_require__, 3805, 19));
+async function pages(cfn, stackName, changeSetName, withValues, first) {
     const out = [];
-    let token;
-    do {
-        const page = await cfn.send(new DescribeChangeSetCommand({ StackName: stackName, ChangeSetName: changeSetName, NextToken: token, ...(withValues ? { IncludePropertyValues: true } : {}) }));
+    let page = first ?? (await describeChangeSetPage(cfn, stackName, changeSetName, withValues));
+    for (;;) {
         for (const c of page.Changes ?? []) {
             const rc = withPropertyValues(c);
             if (rc)
                 out.push(rc);
         }
-        token = page.NextToken;
-    } while (token);
-    return out;
+        if (!page.NextToken)
+            return out;
+        page = await describeChangeSetPage(cfn, stackName, changeSetName, withValues, page.NextToken);
+    }
 }
 const MAX_VALUE = 120;
 function short(v) {
@@ -1259,10 +1458,20 @@ var external_node_crypto_ = __webpack_require__(7598);
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __webpack_require__(7067);
+// EXTERNAL MODULE: external "node:https"
+var external_node_https_ = __webpack_require__(4708);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: external "node:stream/promises"
+var external_node_stream_promises_ = __webpack_require__(6466);
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
+var lib = __webpack_require__(4942);
+// EXTERNAL MODULE: ./src/kube/backoff.ts
+var backoff = __webpack_require__(9054);
 ;// CONCATENATED MODULE: ./src/helm/platform.ts
 // Which helm build fits this machine: helm's release archives are named helm-v<ver>-<os>-<arch>.tar.gz with Go's
 // names (linux/darwin, amd64/arm64), while Node and the tool cache use their own (x64/arm64).
@@ -1285,6 +1494,11 @@ function helmArchiveName(version, p) {
 // Fetches a helm release from the official download location with @actions/tool-cache, verifies it against the
 // published SHA-256 BEFORE extracting (a mismatch is an error and nothing from the archive is run), and puts it
 // in the runner's tool cache so later steps and jobs on the same runner reuse it.
+
+
+
+
+
 
 
 
@@ -1326,6 +1540,77 @@ async function sha256File(path) {
         hash.update(chunk);
     return hash.digest('hex');
 }
+const DOWNLOAD_ATTEMPTS = 3;
+const MAX_REDIRECTS = 5;
+/** a download that sends nothing for this long is dropped (and tried again) */
+const STALL_MS = 60_000;
+class DownloadStatusError extends Error {
+    status;
+    constructor(url, status) {
+        super(`GET ${url} answered ${status} ${external_node_http_.STATUS_CODES[status] ?? ''}`.trim());
+        this.status = status;
+        this.name = 'DownloadStatusError';
+    }
+}
+/**
+ * GET `url` into `dest`, following redirects (never from https to http), through the runner's proxy settings
+ * (the agent @actions/http-client picks for the URL, as @actions/tool-cache would use). Network errors, 5xx, 408
+ * and 429 are tried again; `signal` ends the request in flight and any wait at once.
+ */
+async function downloadFile(url, dest, signal) {
+    await (0,promises_.mkdir)((0,external_node_path_.dirname)(dest), { recursive: true });
+    const client = new lib/* HttpClient */.Qq('karpenter-provision', [], { allowRetries: false });
+    for (let attempt = 0;; attempt++) {
+        if (signal?.aborted)
+            throw (0,backoff/* abortError */.vt)(signal);
+        try {
+            await downloadOnce(client, url, dest, signal, 0);
+            return dest;
+        }
+        catch (e) {
+            await (0,promises_.rm)(dest, { force: true });
+            if (signal?.aborted)
+                throw (0,backoff/* abortError */.vt)(signal);
+            const retryable = !(e instanceof DownloadStatusError) || e.status >= 500 || e.status === 408 || e.status === 429;
+            if (!retryable || attempt + 1 >= DOWNLOAD_ATTEMPTS)
+                throw e;
+            (0,log/* info */.pq)(`download of ${url} failed (${e.message}); trying again`);
+            await (0,backoff/* sleep */.yy)((0,backoff/* backoffDelay */.EY)(attempt, { baseMs: 4_000, maxMs: 16_000 }), signal);
+        }
+    }
+}
+function downloadOnce(client, url, dest, signal, redirects) {
+    return new Promise((resolve, reject) => {
+        const target = new URL(url);
+        const transport = target.protocol === 'https:' ? external_node_https_ : external_node_http_;
+        const req = transport.get(target, { agent: client.getAgent(url), signal, headers: { 'user-agent': 'karpenter-provision' } }, res => {
+            const status = res.statusCode ?? 0;
+            const location = res.headers.location;
+            if (status >= 300 && status < 400 && location) {
+                res.resume();
+                const next = new URL(location, target);
+                if (target.protocol === 'https:' && next.protocol !== 'https:') {
+                    reject(new Error(`GET ${url} redirects to ${next.href}, which is not https`));
+                }
+                else if (redirects >= MAX_REDIRECTS) {
+                    reject(new Error(`GET ${url}: more than ${MAX_REDIRECTS} redirects`));
+                }
+                else {
+                    downloadOnce(client, next.href, dest, signal, redirects + 1).then(resolve, reject);
+                }
+                return;
+            }
+            if (status !== 200) {
+                res.resume();
+                reject(new DownloadStatusError(url, status));
+                return;
+            }
+            (0,external_node_stream_promises_.pipeline)(res, (0,external_node_fs_.createWriteStream)(dest), signal ? { signal } : {}).then(resolve, reject);
+        });
+        req.setTimeout(STALL_MS, () => req.destroy(new Error(`GET ${url}: nothing received for ${STALL_MS / 1000} s`)));
+        req.on('error', reject);
+    });
+}
 /**
  * Downloads, verifies and caches helm `version` (no 'v': '3.18.0'); returns the path of the helm executable.
  */
@@ -1335,9 +1620,9 @@ async function downloadHelm(version, opts) {
     const work = (0,external_node_path_.join)(opts.tempDir ?? process.env['RUNNER_TEMP'] ?? (0,external_node_os_.tmpdir)(), `helm-download-${(0,external_node_crypto_.randomUUID)()}`);
     try {
         (0,log/* info */.pq)(`downloading helm v${version} (${p.os}/${p.arch}) from ${archiveUrl}`);
-        const sumFile = await tool_cache/* downloadTool */.bq(`${archiveUrl}.sha256sum`, (0,external_node_path_.join)(work, 'archive.sha256sum'));
+        const sumFile = await downloadFile(`${archiveUrl}.sha256sum`, (0,external_node_path_.join)(work, 'archive.sha256sum'), opts.signal);
         const expected = parseSha256Sum(await (0,promises_.readFile)(sumFile, 'utf8'));
-        const archive = await tool_cache/* downloadTool */.bq(archiveUrl, (0,external_node_path_.join)(work, 'archive.tar.gz'));
+        const archive = await downloadFile(archiveUrl, (0,external_node_path_.join)(work, 'archive.tar.gz'), opts.signal);
         const actual = await sha256File(archive);
         if (actual !== expected)
             throw new HelmChecksumError(archiveUrl, expected, actual);
@@ -1433,7 +1718,7 @@ async function resolveHelm(versionInput, opts = {}) {
             return { path, version: `v${version}`, source: 'tool-cache' };
         }
     }
-    const path = await downloadHelm(version, { platform, tempDir: opts.tempDir, baseUrl: opts.mirror });
+    const path = await downloadHelm(version, { platform, tempDir: opts.tempDir, baseUrl: opts.mirror, signal: opts.signal });
     // Verified archive, so running it is safe; a binary that does not report the version asked for is not used.
     const got = await helmVersionOf(path);
     if (!got || (0,karpenter_version/* formatVersion */.qh)(got) !== version) {
@@ -1443,7 +1728,8 @@ async function resolveHelm(versionInput, opts = {}) {
 }
 /**
  * Starts resolveHelm now and hands back its promise, for apply to await after the stacks: a failure is kept for
- * the await (not reported as an unhandled rejection if the run fails elsewhere first and never awaits it).
+ * the await (not reported as an unhandled rejection if the run fails elsewhere first and never awaits it). The
+ * caller aborts `opts.signal` when the run ends, so a refused run does not wait for a download nobody needs.
  */
 function prefetchHelm(versionInput, opts = {}) {
     const pending = resolveHelm(versionInput, opts);
@@ -1464,8 +1750,10 @@ function prefetchHelm(versionInput, opts = {}) {
 /* harmony export */ });
 /* unused harmony export helmEnv */
 /* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1955);
+/* harmony import */ var _runner_log_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7708);
 // Runs helm: always an argv array through @actions/exec (spawn, no shell), output captured, and on failure an
 // error that carries helm's own message rather than "exit code 1".
+
 
 class HelmError extends Error {
     args;
@@ -1510,10 +1798,16 @@ function quoteTool(path) {
     return `"${path.replace(/"/g, '\\"')}"`;
 }
 async function runHelm(helm, args, opts = {}) {
+    // Echoed output goes through the log module line by line (never straight to stdout), so that nothing helm
+    // prints — it echoes names and values from the config — can become a workflow command.
+    const echo = opts.silent === false;
+    if (echo)
+        (0,_runner_log_js__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq)(`[command]${helm} ${args.join(' ')}`);
     const out = await (0,_actions_exec__WEBPACK_IMPORTED_MODULE_0__/* .getExecOutput */ .H)(quoteTool(helm), args, {
         env: helmEnv(opts.kubeconfig),
         ignoreReturnCode: true,
-        silent: opts.silent ?? true
+        silent: true,
+        ...(echo ? { listeners: { stdline: (line) => (0,_runner_log_js__WEBPACK_IMPORTED_MODULE_1__/* .infoBlock */ .e7)(line), errline: (line) => (0,_runner_log_js__WEBPACK_IMPORTED_MODULE_1__/* .infoBlock */ .e7)(line) } } : {})
     });
     const result = { exitCode: out.exitCode, stdout: out.stdout, stderr: out.stderr };
     if (result.exitCode !== 0 && !opts.allowFailure) {
@@ -1563,8 +1857,9 @@ function sameValues(a, b) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   E: () => (/* binding */ backoffDelay),
-/* harmony export */   y: () => (/* binding */ sleep)
+/* harmony export */   EY: () => (/* binding */ backoffDelay),
+/* harmony export */   vt: () => (/* binding */ abortError),
+/* harmony export */   yy: () => (/* binding */ sleep)
 /* harmony export */ });
 // Jittered exponential backoff for the Kubernetes side: API retries and polls. Sleeps end early when the
 // job is cancelled, so a cancelled run stops waiting at once.
@@ -1591,6 +1886,7 @@ function sleep(ms, signal) {
         signal?.addEventListener('abort', onAbort, { once: true });
     });
 }
+/** The signal's reason as an Error (what a cancelled wait or request rejects with). */
 function abortError(signal) {
     const reason = signal?.reason;
     return reason instanceof Error ? reason : new Error('cancelled');
@@ -1651,7 +1947,7 @@ function isAlreadyExists(e) {
 
 /***/ }),
 
-/***/ 2934:
+/***/ 8494:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1661,8 +1957,6 @@ __webpack_require__.d(__webpack_exports__, {
   B: () => (/* binding */ withCluster)
 });
 
-// EXTERNAL MODULE: ./src/runner/paths.ts
-var paths = __webpack_require__(3098);
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __webpack_require__(7067);
 // EXTERNAL MODULE: external "node:https"
@@ -1734,8 +2028,8 @@ function pathFor(apiVersion, resource, namespace, name) {
 
 ;// CONCATENATED MODULE: ./src/kube/client.ts
 // A small Kubernetes API client on node:https: the handful of verbs this tool needs, TLS with the
-// cluster's CA, bearer token or client certificate, retries for what can succeed on retry, and errors
-// that carry the API server's Status. (@kubernetes/client-node would add megabytes to the bundle.)
+// cluster's CA, bearer token or client certificate, retries for what can succeed on retry and is safe to send
+// twice, and errors that carry the API server's Status. (@kubernetes/client-node would add megabytes to the bundle.)
 
 
 
@@ -1889,6 +2183,7 @@ class KubeClient {
         }
         if (this.conn.token)
             headers.authorization = `Bearer ${this.conn.token}`;
+        const idempotent = isIdempotent(method, opts);
         for (let attempt = 0;; attempt++) {
             let response;
             try {
@@ -1896,17 +2191,17 @@ class KubeClient {
             }
             catch (e) {
                 const code = e.code;
-                if (code && RETRYABLE_NETWORK_CODES.has(code) && attempt + 1 < this.attempts) {
-                    await (0,backoff/* sleep */.y)((0,backoff/* backoffDelay */.E)(attempt, this.backoff()), this.signal);
+                if (idempotent && code && RETRYABLE_NETWORK_CODES.has(code) && attempt + 1 < this.attempts) {
+                    await (0,backoff/* sleep */.yy)((0,backoff/* backoffDelay */.EY)(attempt, this.backoff()), this.signal);
                     continue;
                 }
                 throw new Error(`Kubernetes API ${method} ${path}: cannot reach ${this.server.origin}: ${e.message}`, { cause: e });
             }
             if (response.status >= 200 && response.status < 300)
                 return parseJson(response.body);
-            if (isRetryableStatus(response.status) && attempt + 1 < this.attempts) {
-                const delay = Math.max((0,backoff/* backoffDelay */.E)(attempt, this.backoff()), retryAfterMs(response.headers));
-                await (0,backoff/* sleep */.y)(Math.min(delay, 30_000), this.signal);
+            if (isRetryableStatus(response.status, idempotent) && attempt + 1 < this.attempts) {
+                const delay = Math.max((0,backoff/* backoffDelay */.EY)(attempt, this.backoff()), retryAfterMs(response.headers));
+                await (0,backoff/* sleep */.yy)(Math.min(delay, 30_000), this.signal);
                 continue;
             }
             throw toApiError(response, method, path);
@@ -1941,9 +2236,24 @@ class KubeClient {
         });
     }
 }
-function isRetryableStatus(status) {
+/**
+ * Whether sending the request twice has the same effect as sending it once: reads, deletes, and server-side
+ * apply (the same applied configuration from the same field manager gives the same object). A create (POST),
+ * replace (PUT) or ordinary patch that failed with a 5xx or a dropped connection may already have acted, so it
+ * is not sent again.
+ */
+function isIdempotent(method, opts) {
+    if (method === 'GET' || method === 'HEAD' || method === 'DELETE')
+        return true;
+    return method === 'PATCH' && opts.contentType === PATCH_CONTENT_TYPES.apply && Boolean(opts.query?.fieldManager);
+}
+function isRetryableStatus(status, idempotent) {
+    // 429 means the API server turned the request away before handling it (priority and fairness, or too
+    // many requests in flight), so any request can be sent again.
+    if (status === 429)
+        return true;
     // 501 Not Implemented will not change on retry
-    return status === 429 || (status >= 500 && status !== 501);
+    return idempotent && status >= 500 && status !== 501;
 }
 function retryAfterMs(headers) {
     const value = headers['retry-after'];
@@ -2051,167 +2361,9 @@ function queryString(query) {
     return parts.join('&');
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(8815);
-;// CONCATENATED MODULE: ./src/kube/kubeconfig.ts
-// Kubeconfig files: the one written for helm from EKS facts (SPEC §5: mode 0600 under RUNNER_TEMP, removed
-// at the end), and reading the user's `kubeconfig` input into a KubeConnection for our own API calls.
-
-
-
-
-/** The same facts as a connection for our own API client (EKS gives the CA as base64 of the PEM). */
-function connectionFromFacts(facts) {
-    return { server: facts.server, caPem: Buffer.from(facts.caData, 'base64').toString('utf8'), token: facts.token };
-}
-/** The kubeconfig as a YAML string. The token is in it: never log the result. */
-function kubeconfigYaml(facts) {
-    const name = facts.clusterName;
-    return (0,dist/* stringify */.As)({
-        apiVersion: 'v1',
-        kind: 'Config',
-        clusters: [{ name, cluster: { server: facts.server, 'certificate-authority-data': facts.caData } }],
-        users: [{ name, user: { token: facts.token } }],
-        contexts: [{ name, context: { cluster: name, user: name } }],
-        'current-context': name,
-        preferences: {}
-    });
-}
-/**
- * Writes the kubeconfig into a fresh folder of its own under `tempDir` (RUNNER_TEMP). The file is created
- * with mode 0600 (never readable by others, not even for a moment before a chmod) and exclusively, so a
- * file or link planted at that path is not followed. Callers dispose in a `finally`.
- */
-async function writeKubeconfig(tempDir, facts) {
-    // mkdtemp makes a 0700 folder with an unguessable name: parallel runs on one runner never collide
-    const dir = await promises_.mkdtemp(external_node_path_.join(tempDir, 'karpenter-provision-kube-'));
-    const file = external_node_path_.join(dir, 'kubeconfig');
-    try {
-        const handle = await promises_.open(file, 'wx', 0o600);
-        try {
-            await handle.writeFile(kubeconfigYaml(facts), 'utf8');
-        }
-        finally {
-            await handle.close();
-        }
-    }
-    catch (e) {
-        await promises_.rm(dir, { recursive: true, force: true });
-        throw e;
-    }
-    return {
-        path: file,
-        dispose: () => promises_.rm(dir, { recursive: true, force: true })
-    };
-}
-class KubeconfigError extends Error {
-    constructor(file, message) {
-        super(`kubeconfig ${file}: ${message}`);
-        this.name = 'KubeconfigError';
-    }
-}
-/**
- * Reads the user's kubeconfig (the `kubeconfig` input) and resolves its current context to a connection:
- * server, CA (inline data or file, relative paths from the kubeconfig's folder), insecure-skip-tls-verify,
- * bearer token (inline or tokenFile) or client certificate and key. Exec and auth-provider plugins are
- * refused: running a user's plugin binary here would be a surprise, and the usual one (`aws eks get-token`)
- * is what the action does itself when the input is left out.
- */
-function loadKubeconfig(file) {
-    let text;
-    try {
-        text = external_node_fs_.readFileSync(file, 'utf8');
-    }
-    catch (e) {
-        throw new KubeconfigError(file, `cannot read it: ${e.message}`);
-    }
-    let doc;
-    try {
-        doc = ((0,dist/* parse */.qg)(text) ?? {});
-    }
-    catch (e) {
-        throw new KubeconfigError(file, `malformed YAML: ${e.message}`);
-    }
-    if (typeof doc !== 'object' || Array.isArray(doc))
-        throw new KubeconfigError(file, 'expected a mapping (apiVersion: v1, kind: Config)');
-    const base = external_node_path_.dirname(external_node_path_.resolve(file));
-    const contextName = doc['current-context'];
-    if (!contextName)
-        throw new KubeconfigError(file, 'has no current-context: set one (kubectl config use-context NAME)');
-    const context = doc.contexts?.find((c) => c.name === contextName)?.context;
-    if (!context)
-        throw new KubeconfigError(file, `current-context "${contextName}" is not among its contexts`);
-    const cluster = doc.clusters?.find((c) => c.name === context.cluster)?.cluster;
-    if (!cluster)
-        throw new KubeconfigError(file, `context "${contextName}" names cluster "${context.cluster ?? ''}", which is not among its clusters`);
-    const user = context.user ? doc.users?.find((u) => u.name === context.user)?.user : {};
-    if (!user)
-        throw new KubeconfigError(file, `context "${contextName}" names user "${context.user ?? ''}", which is not among its users`);
-    const server = str(cluster.server);
-    if (!server)
-        throw new KubeconfigError(file, `cluster "${context.cluster ?? ''}" has no server`);
-    const conn = { server };
-    const ca = pem(file, base, cluster, 'certificate-authority');
-    if (ca)
-        conn.caPem = ca;
-    if (cluster['insecure-skip-tls-verify'] === true)
-        conn.insecureSkipTlsVerify = true;
-    const tlsServerName = str(cluster['tls-server-name']);
-    if (tlsServerName)
-        conn.tlsServerName = tlsServerName;
-    if (user.exec !== undefined || user['auth-provider'] !== undefined) {
-        const what = user.exec !== undefined ? 'an exec credential plugin' : 'an auth-provider plugin';
-        throw new KubeconfigError(file, `user "${context.user ?? ''}" uses ${what}, which is not supported: pass a kubeconfig with a token or a client certificate, ` +
-            'or leave the kubeconfig input out so the action builds one from EKS with its own AWS credentials');
-    }
-    const token = str(user.token) ?? readOptional(file, base, str(user.tokenFile))?.trim();
-    if (token)
-        conn.token = token;
-    const cert = pem(file, base, user, 'client-certificate');
-    const key = pem(file, base, user, 'client-key');
-    if (cert || key) {
-        if (!cert || !key)
-            throw new KubeconfigError(file, `user "${context.user ?? ''}" has a client ${cert ? 'certificate but no key' : 'key but no certificate'}`);
-        conn.clientCertPem = cert;
-        conn.clientKeyPem = key;
-    }
-    if (!conn.token && !conn.clientCertPem) {
-        throw new KubeconfigError(file, `user "${context.user ?? ''}" has no token and no client certificate`);
-    }
-    return conn;
-}
-function str(v) {
-    return typeof v === 'string' && v !== '' ? v : undefined;
-}
-/** `<key>-data` (base64) wins over `<key>` (a file path), as in kubectl. */
-function pem(file, base, section, key) {
-    const data = str(section[`${key}-data`]);
-    if (data)
-        return Buffer.from(data, 'base64').toString('utf8');
-    return readOptional(file, base, str(section[key]));
-}
-function readOptional(file, base, target) {
-    if (!target)
-        return undefined;
-    const resolved = external_node_path_.resolve(base, target);
-    try {
-        return external_node_fs_.readFileSync(resolved, 'utf8');
-    }
-    catch (e) {
-        throw new KubeconfigError(file, `cannot read ${resolved}: ${e.message}`);
-    }
-}
-
+// EXTERNAL MODULE: ./src/kube/kubeconfig.ts
+var kubeconfig = __webpack_require__(5217);
 ;// CONCATENATED MODULE: ./src/modes/cluster-session.ts
-// A connection to the cluster for every mode: our API client and a kubeconfig file for helm, from the
-// `kubeconfig` input or from DescribeCluster and an EKS token (0600 under RUNNER_TEMP, removed by dispose).
-
 
 
 
@@ -2221,10 +2373,11 @@ function readOptional(file, base, target) {
  * install rather than reuse the one from before the stacks.
  */
 async function openCluster(ctx, aws, cluster) {
-    if (ctx.inputs.kubeconfig) {
-        const path = (0,paths/* workspacePath */.X)((0,paths/* workspace */.G)(), ctx.inputs.kubeconfig).absolute;
-        const kube = new KubeClient(loadKubeconfig(path), { signal: ctx.signal });
-        return { kube, kubeconfig: path, dispose: async () => kube.close() };
+    const given = ctx.files.kubeconfig;
+    if (given) {
+        // read and checked with the other inputs (run-files.ts); helm gets the resolved path
+        const kube = new KubeClient(given.connection, { signal: ctx.signal });
+        return { kube, kubeconfig: given.path, dispose: async () => kube.close() };
     }
     if (!cluster?.endpoint || !cluster.certificateAuthority) {
         throw new Error(`EKS cluster ${ctx.config.name} reports no endpoint or certificate authority; pass the kubeconfig input to reach it`);
@@ -2237,8 +2390,8 @@ async function openCluster(ctx, aws, cluster) {
         clusterName: cluster.name,
         token: await eksToken({ clusterName: cluster.name, region: cluster.region, credentials })
     };
-    const written = await writeKubeconfig(ctx.tempDir, facts);
-    const kube = new KubeClient(connectionFromFacts(facts), { signal: ctx.signal });
+    const written = await (0,kubeconfig/* writeKubeconfig */.fQ)(ctx.tempDir, facts);
+    const kube = new KubeClient((0,kubeconfig/* connectionFromFacts */.a0)(facts), { signal: ctx.signal });
     return {
         kube,
         kubeconfig: written.path,
@@ -2269,20 +2422,22 @@ async function withCluster(ctx, aws, cluster, fn) {
 __webpack_require__.d(__webpack_exports__, {
   ER: () => (/* binding */ desiredFor),
   KG: () => (/* binding */ findCluster),
+  ls: () => (/* binding */ identify),
+  Bf: () => (/* binding */ openClients),
   fA: () => (/* binding */ openSession),
   Oh: () => (/* binding */ pollOptions),
-  Pk: () => (/* binding */ readInstalledChart)
+  Pk: () => (/* binding */ readInstalledChart),
+  M$: () => (/* binding */ readManifestObjects)
 });
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(8815);
 // EXTERNAL MODULE: ./src/state/desired.ts + 8 modules
 var state_desired = __webpack_require__(6462);
 // EXTERNAL MODULE: ./src/runner/log.ts
 var log = __webpack_require__(7708);
+// EXTERNAL MODULE: ./src/aws/retry.ts
+var retry = __webpack_require__(2495);
 ;// CONCATENATED MODULE: ./src/aws/clients.ts
+
 const SDK_MAX_ATTEMPTS = 5;
 const SDK_RETRY_MODE = 'adaptive';
 function clientConfig(region, credentials) {
@@ -2291,7 +2446,8 @@ function clientConfig(region, credentials) {
 }
 function lazy(make) {
     let made;
-    return () => (made ??= make());
+    // a call that still fails after the SDK's retries names itself, its target and its tries (aws/retry.ts)
+    return () => (made ??= make().then(retry/* explainRetriedCalls */.S0));
 }
 function awsClients(region, credentials) {
     const config = clientConfig(region, credentials);
@@ -2307,8 +2463,6 @@ function awsClients(region, credentials) {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 8 modules
 var core = __webpack_require__(6058);
-// EXTERNAL MODULE: ./src/aws/retry.ts
-var retry = __webpack_require__(2495);
 ;// CONCATENATED MODULE: ./src/aws/credentials.ts
 // Credentials for the run. With `role-to-assume`: the workflow's OIDC token → STS
 // AssumeRoleWithWebIdentity (the anchor action's flow, but retrying only what can succeed on retry).
@@ -2353,7 +2507,8 @@ async function resolveCredentials(inputs, region, deps = {}) {
     })), {
         sleep: deps.sleep,
         signal: deps.signal,
-        onRetry: (err, attempt, delay) => (0,log/* info */.pq)(`AssumeRoleWithWebIdentity failed (${err.name}); retry ${attempt} in ${delay} ms`)
+        onRetry: (err, attempt, delay) => (0,log/* info */.pq)(`AssumeRoleWithWebIdentity failed (${err.name}); retry ${attempt} in ${delay} ms`),
+        what: `AssumeRoleWithWebIdentity on RoleArn ${inputs.roleToAssume}`
     });
     const c = out.Credentials;
     if (!c?.AccessKeyId || !c.SecretAccessKey || !c.SessionToken) {
@@ -2389,11 +2544,6 @@ var resolve = __webpack_require__(9215);
 // EXTERNAL MODULE: ./src/helm/release.ts
 var helm_release = __webpack_require__(9777);
 ;// CONCATENATED MODULE: ./src/modes/lifecycle.ts
-// What plan, drift and delete share: credentials and clients, the caller's identity, the cluster as EKS
-// describes it (or its absence), the desired state built from those facts, and — for the chart — the
-// installed release (the connection is cluster-session.ts's, shared with apply). Logic stays in the executors; this only wires them.
-
-
 
 
 
@@ -2403,26 +2553,37 @@ var helm_release = __webpack_require__(9777);
 
 
 async function openSession(ctx) {
+    const { region, aws } = await openClients(ctx);
+    return { region, aws, identity: await identify(ctx, aws) };
+}
+/** The region and the SDK clients, with the credentials resolved (OIDC federation or the default chain). */
+async function openClients(ctx) {
     const { inputs, config, report } = ctx;
     const region = inputs.awsRegion ?? config.region;
     if (region !== config.region)
         report.warnings.push(`aws-region ${region} overrides metadata.region ${config.region} of ${config.file}.`);
     const credentials = await resolveCredentials(inputs, region, { signal: ctx.signal });
-    const aws = awsClients(region, credentials);
-    const identity = await callerIdentity(await aws.sts());
-    report.steps.push(`authenticated as ${identity.arn}`);
-    return { region, aws, identity };
+    return { region, aws: awsClients(region, credentials) };
 }
-/** DescribeCluster, or undefined when there is no such cluster (delete of an already-deleted cluster). */
+/** GetCallerIdentity: the account and partition every ARN is built from. */
+async function identify(ctx, aws) {
+    const identity = await callerIdentity(await aws.sts());
+    ctx.report.steps.push(`authenticated as ${identity.arn}`);
+    return identity;
+}
+/** DescribeCluster, or undefined when there is no such cluster (delete of an already-deleted cluster). Refuses EKS Auto Mode. */
 async function findCluster(aws, name, region) {
+    let cluster;
     try {
-        return await (0,preflight/* describeCluster */.K$)(await aws.eks(), name, region);
+        cluster = await (0,preflight/* describeCluster */.K$)(await aws.eks(), name, region);
     }
     catch (err) {
         if (err instanceof preflight/* ClusterNotFoundError */.oV)
             return undefined;
         throw err;
     }
+    (0,preflight/* refuseAutoMode */.NG)(cluster);
+    return cluster;
 }
 function desiredFor(ctx, session, cluster) {
     const desired = (0,state_desired/* buildDesiredState */.kL)(ctx.config, ctx.inputs, {
@@ -2435,31 +2596,20 @@ function desiredFor(ctx, session, cluster) {
     ctx.report.warnings.push(...desired.warnings);
     return desired;
 }
+/** The objects of the `manifests` input (none without it), for what they ask of node access (Windows EC2NodeClasses). */
+function readManifestObjects(ctx) {
+    return ctx.files.manifests.map(m => m.object);
+}
 function pollOptions(ctx) {
     return { deadline: Date.now() + ctx.inputs.timeoutSeconds * 1000, signal: ctx.signal };
 }
 /** helm (resolved per helm-version) → the installed release and its user-supplied values. */
 async function readInstalledChart(ctx, access, desired) {
-    const helm = await (0,resolve/* resolveHelm */.Fr)(ctx.inputs.helmVersion, { tempDir: ctx.tempDir });
+    const helm = await (0,resolve/* resolveHelm */.Fr)(ctx.inputs.helmVersion, { tempDir: ctx.tempDir, signal: ctx.signal });
     const release = await (0,helm_release/* readRelease */.iJ)(helm.path, access.kubeconfig, desired.helm.release, desired.helm.namespace);
     (0,log/* info */.pq)(release ? `installed release ${desired.helm.namespace}/${desired.helm.release}: chart ${release.version}, revision ${release.revision}, ${release.status}` : `release ${desired.helm.namespace}/${desired.helm.release} is not installed`);
-    return { release, extraValues: await readValuesFile(desired.helm.valuesFile) };
-}
-async function readValuesFile(path) {
-    if (!path)
-        return {};
-    let doc;
-    try {
-        doc = (0,dist/* parse */.qg)(await (0,promises_.readFile)(path, 'utf8'));
-    }
-    catch (err) {
-        throw new Error(`values-file ${path}: ${err.message}`);
-    }
-    if (doc === null || doc === undefined)
-        return {};
-    if (typeof doc !== 'object' || Array.isArray(doc))
-        throw new Error(`values-file ${path}: expected a mapping of Helm values`);
-    return doc;
+    // the values-file was read and checked with the other inputs (run-files.ts)
+    return { release, extraValues: ctx.files.values?.values ?? {} };
 }
 
 

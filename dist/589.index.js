@@ -1,5 +1,5 @@
-export const id = 219;
-export const ids = [219];
+export const id = 589;
+export const ids = [589];
 export const modules = {
 
 /***/ 244:
@@ -51,7 +51,8 @@ async function findOidcProvider(iam, issuerUrl) {
     return out.OpenIDConnectProviderList?.map(p => p.Arn ?? '').find(arn => arn.endsWith(want));
 }
 async function ensureOidcProvider(iam, issuerUrl, opts = { cluster: '' }) {
-    const existing = await findOidcProvider(iam, issuerUrl);
+    // found: the look-up made already (apply makes it alongside its other reads, before any change)
+    const existing = opts.found ? opts.found.arn : await findOidcProvider(iam, issuerUrl);
     if (existing)
         return { arn: existing, created: false };
     const { CreateOpenIDConnectProviderCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(764)]).then(__webpack_require__.t.bind(__webpack_require__, 6764, 19));
@@ -96,6 +97,8 @@ async function ensureOidcProvider(iam, issuerUrl, opts = { cluster: '' }) {
 /* harmony import */ var _state_names_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3641);
 /* harmony import */ var _deploy_wait_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3370);
 /* harmony import */ var _deploy_compare_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3756);
+/* harmony import */ var _describe_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3948);
+
 
 
 
@@ -125,13 +128,19 @@ function isNoChangeReason(reason) {
     return NO_CHANGES.test(reason ?? '');
 }
 async function waitForChangeSet(cfn, stack, name, opts) {
-    const { DescribeChangeSetCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(805)]).then(__webpack_require__.t.bind(__webpack_require__, 3805, 19));
     let status = 'unknown';
+    let withValues = true;
     return (0,_deploy_wait_js__WEBPACK_IMPORTED_MODULE_2__/* .pollUntil */ .g3)(async () => {
-        const out = await cfn.send(new DescribeChangeSetCommand({ StackName: stack, ChangeSetName: name }));
+        // Asked the way describeChanges asks, so the last answer is also the first page of changes.
+        const out = await (0,_describe_js__WEBPACK_IMPORTED_MODULE_4__/* .describeChangeSetPage */ .lj)(cfn, stack, name, withValues).catch(err => {
+            if (!withValues || !(0,_describe_js__WEBPACK_IMPORTED_MODULE_4__/* .refusesPropertyValues */ .vJ)(err))
+                throw err;
+            withValues = false;
+            return (0,_describe_js__WEBPACK_IMPORTED_MODULE_4__/* .describeChangeSetPage */ .lj)(cfn, stack, name, false);
+        });
         status = out.Status ?? 'unknown';
         if (out.Status === 'CREATE_COMPLETE')
-            return { state: 'ready' };
+            return { state: 'ready', first: { page: out, withValues } };
         if (out.Status === 'FAILED') {
             const reason = out.StatusReason ?? 'no reason given';
             return isNoChangeReason(reason) ? { state: 'empty', reason } : { state: 'failed', reason };
@@ -238,7 +247,7 @@ function stackDifferences(stack, deployedBody, spec) {
 
 /***/ }),
 
-/***/ 9219:
+/***/ 4589:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -259,6 +268,8 @@ var oidc_provider = __webpack_require__(244);
 var node_access = __webpack_require__(2388);
 // EXTERNAL MODULE: ./src/aws/access-entry.ts
 var access_entry = __webpack_require__(6470);
+// EXTERNAL MODULE: ./src/karpenter/windows.ts
+var karpenter_windows = __webpack_require__(2629);
 // EXTERNAL MODULE: ./src/cfn/describe.ts
 var describe = __webpack_require__(3948);
 // EXTERNAL MODULE: ./src/cfn/deploy-compare.ts
@@ -278,8 +289,8 @@ var deploy_wait = __webpack_require__(3370);
 
 class StackDeployError extends Error {
     outcome;
-    constructor(message, outcome) {
-        super(message);
+    constructor(message, outcome, options) {
+        super(message, options);
         this.outcome = outcome;
     }
 }
@@ -301,6 +312,25 @@ function checkCommand(stack, region) {
     return `aws cloudformation describe-stacks --stack-name ${stack} --region ${region}`;
 }
 async function deployStack(cfn, spec, opts) {
+    const seen = { status: 'UNKNOWN' };
+    try {
+        return await deployOne(cfn, spec, opts, seen);
+    }
+    catch (err) {
+        // Whatever stopped it (an API refusal, a timeout), the stack is reported with its status and the reason.
+        if (err instanceof StackDeployError || err instanceof DeployCancelledError || opts.signal?.aborted)
+            throw err;
+        const reason = err.message;
+        throw new StackDeployError(reason, {
+            stack: spec.name,
+            action: 'failed',
+            status: seen.status,
+            changes: [],
+            failures: [{ logicalId: spec.name, resourceType: 'AWS::CloudFormation::Stack', status: 'FAILED', reason }]
+        }, { cause: err });
+    }
+}
+async function deployOne(cfn, spec, opts, seen) {
     const now = opts.now ?? Date.now;
     const poll = {
         deadline: now() + opts.timeoutMs,
@@ -318,16 +348,31 @@ async function deployStack(cfn, spec, opts) {
         failures: []
     });
     throwIfCancelled(opts.signal, spec.name, 'before any change', outcome('failed', 'UNCHANGED'));
+    // A wait that runs out of time before a change set is executed fails with the stack's outcome (its status
+    // and the reason), like every other failure, so that the summary lists it.
+    const timedOut = (err, status, what = '') => {
+        if (!(err instanceof deploy_wait/* StackTimeoutError */.mW))
+            throw err;
+        const reason = `${err.message} (the timeout input)${what}`;
+        throw new StackDeployError(`Stack ${spec.name}: ${reason}. Check it with: ${checkCommand(spec.name, opts.region)}`, {
+            ...outcome('failed', status),
+            failures: [{ logicalId: spec.name, resourceType: 'AWS::CloudFormation::Stack', status: 'TIMED_OUT', reason }]
+        });
+    };
     let stack = await (0,describe/* describeStack */.GO)(cfn, spec.name);
+    seen.status = stack?.StackStatus ?? 'ABSENT';
     if (stack && (0,deploy_wait/* isInProgress */.LT)(stack.StackStatus) && stack.StackStatus !== 'REVIEW_IN_PROGRESS') {
         (0,log/* info */.pq)(`Stack ${spec.name} is ${stack.StackStatus} (another run or a person is changing it); waiting for it to settle.`);
-        stack = (await (0,deploy_wait/* waitForStackSettled */.YK)(cfn, spec.name, poll)).stack;
+        const busy = stack.StackStatus ?? 'UNKNOWN';
+        stack = (await (0,deploy_wait/* waitForStackSettled */.YK)(cfn, spec.name, poll).catch(err => timedOut(err, busy, '; nothing was changed'))).stack;
+        seen.status = stack?.StackStatus ?? 'ABSENT';
     }
     let recreated = false;
     if (stack?.StackStatus === 'ROLLBACK_COMPLETE') {
         (0,log/* info */.pq)(`Stack ${spec.name} is ROLLBACK_COMPLETE (its first create failed: ${stack.StackStatusReason ?? 'no reason given'}); deleting and recreating it.`);
-        await deleteFailedStack(cfn, stack, poll);
+        await deleteFailedStack(cfn, stack, poll).catch(err => timedOut(err, 'DELETE_IN_PROGRESS', '; deleting the failed stack goes on'));
         stack = undefined;
+        seen.status = 'ABSENT';
         recreated = true;
     }
     const stuck = stack?.StackStatus ? STUCK[stack.StackStatus] : undefined;
@@ -360,7 +405,7 @@ async function deployStack(cfn, spec, opts) {
             const o = { ...outcome('failed', stack?.StackStatus ?? 'ABSENT'), failures: [{ logicalId: spec.name, resourceType: 'AWS::CloudFormation::Stack', status: 'CHANGE_SET_FAILED', reason: ready.reason }] };
             throw new StackDeployError(`Change set for stack ${spec.name} failed: ${ready.reason}`, o);
         }
-        const changes = await (0,describe/* describeChanges */.DT)(cfn, spec.name, csName);
+        const changes = await (0,describe/* describeChanges */.DT)(cfn, spec.name, csName, ready.first);
         throwIfCancelled(opts.signal, spec.name, 'before its change set was executed', outcome('failed', stack?.StackStatus ?? 'ABSENT', changes));
         const events = new cfn_events/* StackEventLog */.hg(cfn, spec.name, opts.print);
         await events.baseline();
@@ -378,6 +423,7 @@ async function deployStack(cfn, spec, opts) {
             if (err instanceof DeployCancelledError || isCancellation(err, opts.signal)) {
                 throw new DeployCancelledError(`Cancelled while preparing stack ${spec.name}: change set ${csName} was not executed` + (deleted ? ' and has been deleted.' : ' (deleting it failed; it is harmless).'), outcome('failed', stack?.StackStatus ?? 'ABSENT'));
             }
+            timedOut(err, stack?.StackStatus ?? 'ABSENT', `; change set ${csName} was not executed` + (deleted ? ' and has been deleted' : ' (deleting it failed; it is harmless)'));
         }
         throw err;
     }
@@ -475,10 +521,8 @@ function throwIfCancelled(signal, stack, when, o) {
 var resolve = __webpack_require__(9215);
 // EXTERNAL MODULE: ./src/kube/aws-auth.ts
 var aws_auth = __webpack_require__(2111);
-// EXTERNAL MODULE: ./src/runner/paths.ts
-var paths = __webpack_require__(3098);
 // EXTERNAL MODULE: ./src/config/diagnostics.ts
-var config_diagnostics = __webpack_require__(7410);
+var diagnostics = __webpack_require__(7410);
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __webpack_require__(8522);
 ;// CONCATENATED MODULE: ./src/kube/helm-release.ts
@@ -515,311 +559,10 @@ async function readReleaseFromCluster(kube, release, namespace) {
     };
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(8815);
-;// CONCATENATED MODULE: ./src/kube/manifests.ts
-// The `manifests` input (SPEC §3): NodePool / EC2NodeClass files, read with positions, checked before
-// anything is applied (so a typo never reaches the cluster half-applied), then server-side applied after
-// the chart is ready.
-
-
-
-
-const CLUSTER_NAME_VARIABLE = '${CLUSTER_NAME}';
-/** Accepted kinds and their API groups; versions are those Karpenter ≥ 0.32 serves. */
-const ACCEPTED = {
-    NodePool: { group: 'karpenter.sh', versions: ['v1', 'v1beta1'] },
-    EC2NodeClass: { group: 'karpenter.k8s.aws', versions: ['v1', 'v1beta1'] }
-};
-class ManifestError extends Error {
-    diagnostics;
-    constructor(diagnostics) {
-        super([`manifests have ${diagnostics.length} error${diagnostics.length === 1 ? '' : 's'}:`, ...diagnostics.map(config_diagnostics/* formatDiagnostic */.xy)].join('\n'));
-        this.diagnostics = diagnostics;
-        this.name = 'ManifestError';
-    }
-}
-function problem(file, pos, keyPath, message, got, expected) {
-    const d = { severity: 'error', file, line: pos.line, col: pos.col, path: keyPath, message };
-    if (got !== undefined)
-        d.got = got;
-    if (expected !== undefined)
-        d.expected = expected;
-    return d;
-}
-/** The manifest files named by the input: the file itself, or the folder's .yaml/.yml files in name order. */
-function manifestFiles(pathOrDir) {
-    let stat;
-    try {
-        stat = external_node_fs_.statSync(pathOrDir);
-    }
-    catch {
-        throw new ManifestError([problem(pathOrDir, { line: 1, col: 1 }, '', 'manifests path not found: check the manifests input (relative to the workspace)')]);
-    }
-    if (!stat.isDirectory())
-        return [pathOrDir];
-    const files = external_node_fs_.readdirSync(pathOrDir)
-        .filter((n) => /\.ya?ml$/i.test(n))
-        .sort()
-        .map((n) => external_node_path_.join(pathOrDir, n))
-        .filter((f) => external_node_fs_.statSync(f).isFile());
-    if (files.length === 0) {
-        throw new ManifestError([problem(pathOrDir, { line: 1, col: 1 }, '', 'folder has no .yaml or .yml files: expected NodePool / EC2NodeClass manifests')]);
-    }
-    return files;
-}
-/** Reads every manifest, substituting `${CLUSTER_NAME}` in values. Throws ManifestError for unreadable or malformed files. */
-function loadManifests(pathOrDir, opts) {
-    const manifests = [];
-    const diagnostics = [];
-    for (const file of manifestFiles(pathOrDir)) {
-        let text = external_node_fs_.readFileSync(file, 'utf8');
-        if (text.charCodeAt(0) === 0xfeff)
-            text = text.slice(1);
-        const lineCounter = new dist/* LineCounter */.HN();
-        const docs = (0,dist/* parseAllDocuments */.hR)(text, { lineCounter, uniqueKeys: true });
-        const at = (offset) => lineCounter.linePos(offset ?? 0);
-        if (!Array.isArray(docs))
-            continue; // only comments
-        docs.forEach((doc, index) => {
-            for (const err of doc.errors)
-                diagnostics.push(problem(file, at(err.pos[0]), '', `malformed YAML: ${err.message}`));
-            if (doc.errors.length > 0)
-                return;
-            const root = doc.contents;
-            if (root === null || ((0,dist/* isScalar */.jn)(root) && root.value === null))
-                return; // empty document (a trailing ---)
-            if (!(0,dist/* isMap */.jh)(root)) {
-                diagnostics.push(problem(file, at(root.range?.[0]), '', 'each document must be a Kubernetes object (a mapping with apiVersion, kind, metadata)', (0,dist/* isSeq */.oP)(root) ? 'a list' : 'a single value', 'a mapping'));
-                return;
-            }
-            const positions = new Map();
-            collectPositions(root, '', positions, at);
-            manifests.push({
-                file,
-                index,
-                object: substitute(doc.toJS(), opts.clusterName),
-                position: at(root.range?.[0]),
-                positions
-            });
-        });
-    }
-    if (diagnostics.length > 0)
-        throw new ManifestError(diagnostics);
-    if (manifests.length === 0) {
-        throw new ManifestError([problem(pathOrDir, { line: 1, col: 1 }, '', 'no Kubernetes objects found: expected NodePool / EC2NodeClass manifests')]);
-    }
-    return manifests;
-}
-function collectPositions(node, prefix, out, at) {
-    if ((0,dist/* isMap */.jh)(node)) {
-        for (const pair of node.items) {
-            if (!(0,dist/* isPair */.tO)(pair) || !(0,dist/* isScalar */.jn)(pair.key))
-                continue;
-            const key = `${prefix}${prefix ? '.' : ''}${String(pair.key.value)}`;
-            const value = pair.value;
-            // scalars are pointed at where the value is; mappings and lists at their key, which is what a
-            // reader looks for when told "spec: sets neither ..."
-            const atKey = value === null || (0,dist/* isMap */.jh)(value) || (0,dist/* isSeq */.oP)(value);
-            out.set(key, at(atKey ? pair.key.range?.[0] : value.range?.[0]));
-            collectPositions(value, key, out, at);
-        }
-    }
-    else if ((0,dist/* isSeq */.oP)(node)) {
-        node.items.forEach((item, i) => {
-            const key = `${prefix}.${i}`;
-            out.set(key, at(item?.range?.[0]));
-            collectPositions(item, key, out, at);
-        });
-    }
-}
-function substitute(value, clusterName) {
-    if (typeof value === 'string')
-        return value.split(CLUSTER_NAME_VARIABLE).join(clusterName);
-    if (Array.isArray(value))
-        return value.map((v) => substitute(v, clusterName));
-    if (value && typeof value === 'object') {
-        return Object.fromEntries(Object.entries(value).map(([k, v]) => [substitute(k, clusterName), substitute(v, clusterName)]));
-    }
-    return value;
-}
-function manifests_describe(value) {
-    if (value === undefined || value === null)
-        return 'nothing';
-    if (typeof value === 'string')
-        return value;
-    return JSON.stringify(value);
-}
-function dig(obj, keyPath) {
-    let cur = obj;
-    for (const key of keyPath.split('.')) {
-        if (!cur || typeof cur !== 'object')
-            return undefined;
-        cur = cur[key];
-    }
-    return cur;
-}
-/** Where a key path is, or the nearest enclosing key that exists, or the document start. */
-function locate(m, keyPath) {
-    const parts = keyPath.split('.');
-    while (parts.length > 0) {
-        const pos = m.positions.get(parts.join('.'));
-        if (pos)
-            return pos;
-        parts.pop();
-    }
-    return m.position;
-}
-function label(m) {
-    return `${m.object.kind ?? 'object'} "${m.object.metadata?.name ?? '?'}"`;
-}
-/**
- * Pure checks on loaded manifests: only NodePool / EC2NodeClass in their Karpenter groups; names present
- * and unique; every EC2NodeClass has exactly one of spec.role and spec.instanceProfile; every NodePool's
- * nodeClassRef names an EC2NodeClass among the manifests or `existingNodeClassNames` (from the cluster);
- * no `${VARIABLE}` left that only a shell would have filled in.
- */
-function checkManifests(manifests, existingNodeClassNames) {
-    const out = [];
-    const seen = new Map();
-    const nodeClasses = new Set(existingNodeClassNames);
-    const accepted = [];
-    for (const m of manifests) {
-        const err = (keyPath, message, got, expected) => {
-            out.push(problem(m.file, locate(m, keyPath), keyPath, message, got, expected));
-        };
-        const { apiVersion, kind } = m.object;
-        const rule = typeof kind === 'string' ? ACCEPTED[kind] : undefined;
-        if (!rule) {
-            err('kind', 'only Karpenter NodePool and EC2NodeClass objects are accepted in manifests', manifests_describe(kind), 'NodePool or EC2NodeClass');
-            continue;
-        }
-        const expectedVersions = rule.versions.map((v) => `${rule.group}/${v}`);
-        if (typeof apiVersion !== 'string' || !expectedVersions.includes(apiVersion)) {
-            err('apiVersion', `wrong API group or version for ${kind}`, manifests_describe(apiVersion), expectedVersions.join(' or '));
-            continue;
-        }
-        const name = m.object.metadata?.name;
-        if (typeof name !== 'string' || name === '') {
-            err('metadata.name', `${kind} needs a name`, manifests_describe(name), 'a name');
-            continue;
-        }
-        const id = `${kind}/${name}`;
-        const first = seen.get(id);
-        if (first) {
-            err('metadata.name', `${kind} "${name}" is defined twice (first at ${first.file}:${first.position.line}:${first.position.col})`, name);
-            continue;
-        }
-        seen.set(id, m);
-        accepted.push(m);
-        if (kind === 'EC2NodeClass')
-            nodeClasses.add(name);
-    }
-    for (const m of accepted) {
-        const err = (keyPath, message, got, expected) => {
-            out.push(problem(m.file, locate(m, keyPath), keyPath, message, got, expected));
-        };
-        if (m.object.kind === 'EC2NodeClass') {
-            const role = dig(m.object, 'spec.role');
-            const profile = dig(m.object, 'spec.instanceProfile');
-            if (role !== undefined && profile !== undefined) {
-                err('spec.instanceProfile', `${label(m)} sets both spec.role and spec.instanceProfile`, 'both', 'exactly one of spec.role or spec.instanceProfile');
-            }
-            else if (role === undefined && profile === undefined) {
-                err('spec', `${label(m)} sets neither spec.role nor spec.instanceProfile`, 'neither', 'exactly one of spec.role (e.g. the node role name) or spec.instanceProfile');
-            }
-            else {
-                const [key, value] = role !== undefined ? ['spec.role', role] : ['spec.instanceProfile', profile];
-                if (typeof value !== 'string' || value === '')
-                    err(key, `${label(m)} ${key} must be a name`, manifests_describe(value), 'a non-empty string');
-            }
-        }
-        else {
-            checkNodeClassRef(m, nodeClasses, err);
-        }
-    }
-    for (const m of manifests)
-        findUnsubstituted(m, m.object, '', out);
-    return out;
-}
-function checkNodeClassRef(m, nodeClasses, err) {
-    const refPath = 'spec.template.spec.nodeClassRef';
-    const ref = dig(m.object, refPath);
-    if (!ref || typeof ref !== 'object') {
-        err(refPath, `${label(m)} has no nodeClassRef`, manifests_describe(ref), 'a nodeClassRef naming an EC2NodeClass');
-        return;
-    }
-    const r = ref;
-    if (r.kind !== undefined && r.kind !== 'EC2NodeClass') {
-        err(`${refPath}.kind`, `${label(m)} nodeClassRef must point at an EC2NodeClass`, manifests_describe(r.kind), 'EC2NodeClass');
-    }
-    if (r.group !== undefined && r.group !== 'karpenter.k8s.aws') {
-        err(`${refPath}.group`, `${label(m)} nodeClassRef has the wrong group`, manifests_describe(r.group), 'karpenter.k8s.aws');
-    }
-    if (typeof r.name !== 'string' || r.name === '') {
-        err(`${refPath}.name`, `${label(m)} nodeClassRef has no name`, manifests_describe(r.name), 'the name of an EC2NodeClass');
-        return;
-    }
-    if (!nodeClasses.has(r.name)) {
-        const known = [...nodeClasses].sort();
-        err(`${refPath}.name`, `${label(m)} refers to EC2NodeClass "${r.name}", which is neither in the manifests nor in the cluster`, r.name, known.length > 0 ? `one of ${known.join(', ')}` : 'an EC2NodeClass defined in the manifests');
-    }
-}
-function findUnsubstituted(m, value, keyPath, out) {
-    if (typeof value === 'string') {
-        const variable = /\$\{[A-Za-z_][A-Za-z0-9_]*\}/.exec(value)?.[0];
-        if (variable) {
-            out.push(problem(m.file, locate(m, keyPath), keyPath, `${variable} is not substituted (only ${CLUSTER_NAME_VARIABLE} is): write the value itself`, value));
-        }
-    }
-    else if (Array.isArray(value)) {
-        value.forEach((v, i) => findUnsubstituted(m, v, `${keyPath}${keyPath ? '.' : ''}${i}`, out));
-    }
-    else if (value && typeof value === 'object') {
-        for (const [k, v] of Object.entries(value))
-            findUnsubstituted(m, v, `${keyPath}${keyPath ? '.' : ''}${k}`, out);
-    }
-}
-/** Names of the EC2NodeClasses already in the cluster; empty when the CRD is not installed yet. */
-async function listNodeClassNames(kube) {
-    for (const version of await kube.groupVersions('karpenter.k8s.aws')) {
-        const resource = await kube.resource(`karpenter.k8s.aws/${version}`, 'EC2NodeClass');
-        if (!resource)
-            continue;
-        const items = await kube.list(await kube.resourcePath(`karpenter.k8s.aws/${version}`, 'EC2NodeClass'));
-        return items.map((i) => i.metadata?.name).filter((n) => typeof n === 'string');
-    }
-    return [];
-}
-/** Server-side applies the (checked) manifests, EC2NodeClasses before the NodePools that refer to them. */
-async function applyManifests(kube, manifests) {
-    // the chart may just have installed the CRDs: ask discovery afresh
-    kube.forgetDiscovery();
-    const ordered = [...manifests].sort((a, b) => rank(a) - rank(b));
-    const results = [];
-    for (const m of ordered) {
-        const { apiVersion, kind } = m.object;
-        const name = m.object.metadata?.name;
-        if (typeof apiVersion !== 'string' || typeof kind !== 'string' || typeof name !== 'string') {
-            throw new Error(`${m.file}:${m.position.line}:${m.position.col}: not a checked manifest (apiVersion, kind and metadata.name are needed)`);
-        }
-        const namespace = m.object.metadata?.namespace;
-        const objectPath = await kube.resourcePath(apiVersion, kind, namespace, name);
-        const before = await kube.getOptional(objectPath);
-        const after = await kube.apply(objectPath, m.object);
-        const action = !before ? 'created' : before.metadata?.resourceVersion === after.metadata?.resourceVersion ? 'unchanged' : 'configured';
-        results.push({ kind, name, action });
-    }
-    return results;
-}
-function rank(m) {
-    return m.object.kind === 'EC2NodeClass' ? 0 : 1;
-}
-
+// EXTERNAL MODULE: ./src/kube/manifests.ts
+var kube_manifests = __webpack_require__(4483);
+// EXTERNAL MODULE: ./src/modes/run-files.ts + 1 modules
+var run_files = __webpack_require__(2328);
 // EXTERNAL MODULE: ./src/kube/errors.ts
 var errors = __webpack_require__(3646);
 ;// CONCATENATED MODULE: ./src/kube/service-account.ts
@@ -914,10 +657,6 @@ function kubeCrdAdopter(client) {
 }
 
 ;// CONCATENATED MODULE: ./src/modes/apply-kubernetes.ts
-// The Kubernetes half of apply (SPEC §5). Split in two so that every refusal comes before the first
-// change: `checkCluster` (before the stacks) reads the installed release for the upgrade guard and
-// checks the manifests; `installOnCluster` (after the stacks and node access) makes the ServiceAccount,
-// installs the CRD chart and the chart, and applies the manifests.
 
 
 
@@ -926,9 +665,9 @@ function kubeCrdAdopter(client) {
 
 
 
-/** Before any change: the upgrade path from the installed release, and the manifests. */
+/** Before any change: the upgrade path from the installed release, and the manifests against the cluster's EC2NodeClasses. */
 async function checkCluster(ctx, session, desired) {
-    const { inputs, report } = ctx;
+    const report = { steps: [] };
     const installed = await readReleaseFromCluster(session.kube, desired.helm.release, desired.helm.namespace);
     if (installed) {
         for (const note of (0,install/* guardUpgrade */.go)(installed, desired.helm.chart.version))
@@ -938,19 +677,38 @@ async function checkCluster(ctx, session, desired) {
     else {
         report.steps.push(`no ${desired.helm.release} release in ${desired.helm.namespace} yet: first install`);
     }
-    let manifests = [];
-    if (inputs.manifests) {
-        const path = (0,paths/* workspacePath */.X)((0,paths/* workspace */.G)(), inputs.manifests).shown;
-        manifests = loadManifests(path, { clusterName: ctx.config.name });
-        const problems = checkManifests(manifests, await listNodeClassNames(session.kube));
+    // read and checked offline with the other inputs (run-files.ts); only the cluster knows its EC2NodeClasses
+    const manifests = ctx.files.manifests;
+    if (manifests.length > 0) {
+        const problems = (0,kube_manifests/* checkManifests */.d5)(manifests, await (0,kube_manifests/* listNodeClassNames */.$9)(session.kube));
         if (problems.length > 0)
-            throw new config_diagnostics/* ConfigError */.xL(problems);
-        report.steps.push(`manifests checked: ${manifests.map(m => `${m.object.kind}/${m.object.metadata?.name}`).join(', ')}`);
+            throw new diagnostics/* ConfigError */.xL(problems);
+        report.steps.push(`manifests checked against the cluster: ${(0,run_files/* manifestNames */.qI)(manifests)}`);
     }
-    return { manifests };
+    return { manifests, steps: report.steps };
 }
-/** After the stacks and node access: ServiceAccount, CRD chart, chart, manifests. */
-async function installOnCluster(ctx, session, desired, helm, checks) {
+/** While the stacks deploy (every check passed): the release reads, the registry logout and karpenter-crd. */
+async function installCrdChart(ctx, session, desired, helm) {
+    (0,log/* info */.pq)(`helm ${helm.version} (${helm.source}: ${helm.path})`);
+    // Its own list of steps: the stack steps are being added meanwhile, and the summary keeps one order.
+    const report = { ...ctx.report, steps: [] };
+    const crds = await (0,install/* installCrds */.Mj)({ ...installOptions(ctx, session, desired, helm), report });
+    return { crds, steps: report.steps };
+}
+function installOptions(ctx, session, desired, helm) {
+    return {
+        helm: helm.path,
+        kubeconfig: session.kubeconfig,
+        // helm reads the values-file at the path it resolved to when it was checked
+        spec: { ...desired.helm, valuesFile: ctx.files.values?.real },
+        extraValues: ctx.files.values?.values,
+        tempDir: ctx.tempDir,
+        report: ctx.report,
+        crdAdopter: kubeCrdAdopter(session.kube)
+    };
+}
+/** After the stacks and node access: ServiceAccount, chart, manifests. */
+async function installOnCluster(ctx, session, desired, helm, checks, crds) {
     const { report } = ctx;
     const sa = desired.serviceAccount;
     if (sa.createdBy === 'tool') {
@@ -963,19 +721,11 @@ async function installOnCluster(ctx, session, desired, helm, checks) {
     // Before helm --wait: a replica that cannot be scheduled makes the wait time out, and the warning
     // should be in the summary either way.
     await noteReplicaSpread(ctx, session, desired);
-    (0,log/* info */.pq)(`helm ${helm.version} (${helm.source}: ${helm.path})`);
-    const result = await (0,install/* installKarpenter */.sN)({
-        helm: helm.path,
-        kubeconfig: session.kubeconfig,
-        spec: desired.helm,
-        tempDir: ctx.tempDir,
-        report,
-        crdAdopter: kubeCrdAdopter(session.kube)
-    });
+    const result = await (0,install/* installChart */.wJ)(installOptions(ctx, session, desired, helm), crds);
     if (result.changed)
         report.changed = true;
     if (checks.manifests.length > 0) {
-        const applied = await applyManifests(session.kube, checks.manifests);
+        const applied = await (0,kube_manifests/* applyManifests */.ZJ)(session.kube, checks.manifests);
         report.steps.push(`manifests applied: ${applied.map(a => `${a.kind}/${a.name} ${a.action}`).join(', ')}`);
         if (applied.some(a => a.action !== 'unchanged'))
             report.changed = true;
@@ -998,12 +748,14 @@ async function noteReplicaSpread(ctx, session, desired) {
     }
 }
 
-// EXTERNAL MODULE: ./src/modes/cluster-session.ts + 4 modules
-var cluster_session = __webpack_require__(2934);
+// EXTERNAL MODULE: ./src/modes/cluster-session.ts + 3 modules
+var cluster_session = __webpack_require__(8494);
 // EXTERNAL MODULE: ./src/modes/lifecycle.ts + 3 modules
 var lifecycle = __webpack_require__(2397);
 // EXTERNAL MODULE: ./src/state/desired.ts + 8 modules
 var state_desired = __webpack_require__(6462);
+// EXTERNAL MODULE: ./src/state/together.ts
+var together = __webpack_require__(1763);
 // EXTERNAL MODULE: ./src/aws/addons.ts
 var addons = __webpack_require__(1722);
 // EXTERNAL MODULE: ./src/aws/pod-identity-role.ts
@@ -1117,55 +869,108 @@ async function retirePreviousIdentity(ctx, aws, plan) {
 
 
 
+
+
+
 async function runApply(ctx) {
+    // helm is resolved (and downloaded if need be) while the stacks deploy, not after. However apply ends (a
+    // refusal, a failure, done), the download stops with it, so a refused run exits at once.
+    const ended = new AbortController();
+    const signal = AbortSignal.any([ctx.signal, ended.signal]);
+    const helm = ctx.inputs.installChart ? (0,resolve/* prefetchHelm */.uD)(ctx.inputs.helmVersion, { tempDir: ctx.tempDir, signal }) : undefined;
+    try {
+        await applyWith(ctx, helm);
+    }
+    finally {
+        ended.abort(new Error('apply ended: helm is not needed any more'));
+    }
+}
+async function applyWith(ctx, helm) {
     const { inputs, config, report } = ctx;
-    // helm is resolved (and downloaded if need be) while the stacks deploy, not after.
-    const helm = inputs.installChart ? (0,resolve/* prefetchHelm */.uD)(inputs.helmVersion, { tempDir: ctx.tempDir }) : undefined;
-    const { region, aws, identity } = await (0,lifecycle/* openSession */.fA)(ctx);
-    const pre = await (0,preflight/* preflight */.Mz)(await aws.eks(), {
+    const { region, aws } = await (0,lifecycle/* openClients */.Bf)(ctx);
+    // Reads that do not depend on each other go at once; `together` answers (and fails) as if in sequence.
+    const [identity, pre] = await (0,together/* together */.b)((0,lifecycle/* identify */.ls)(ctx, aws), (async () => (0,preflight/* preflight */.Mz)(await aws.eks(), {
         cluster: config.name,
         region,
         karpenterVersion: config.karpenter.version,
         configK8sVersion: config.kubernetesVersion
-    });
+    }))());
     report.warnings.push(...pre.warnings);
     const cluster = pre.cluster;
     report.steps.push(`preflight: cluster ${cluster.name} is ${cluster.status}, Kubernetes ${cluster.version}, authentication mode ${cluster.authenticationMode ?? 'CONFIG_MAP (no accessConfig)'}`);
-    // Pod Identity checks, the existing association (its role adopted) and a switch of identity: before any change.
-    const identityPlan = await desiredWithIdentity(ctx, aws, {
+    const facts = {
         accountId: identity.accountId,
         partition: identity.partition,
         oidcIssuer: cluster.oidcIssuer,
         clusterEndpoint: cluster.endpoint
-    });
+    };
+    // Pod Identity checks, the existing association (its role adopted) and a switch of identity: before any change.
+    // Refusals that need the cluster (upgrade path, manifests) also come before the first change; they read only
+    // the release and the manifests, which the identity does not change, so both go at once.
+    // The IRSA provider look-up and the instance profile's owner (reads; neither name depends on the identity) go along.
+    const base = (0,state_desired/* buildDesiredState */.kL)(config, inputs, facts);
+    const [identityPlan, , clusterChecks, oidcLookup] = await (0,together/* together */.b)(desiredWithIdentity(ctx, aws, facts), (async () => (0,preflight/* checkInstanceProfileFree */.ZN)(await aws.iam(), await aws.cfn(), {
+        profile: base.names.instanceProfile,
+        stack: base.karpenterStack.name,
+        region,
+        cluster: config.name,
+        configKey: config.karpenter.defaultInstanceProfile ? 'karpenter.defaultInstanceProfile' : 'the default name'
+    }))(), inputs.installChart ? (0,cluster_session/* withCluster */.B)(ctx, aws, cluster, s => checkCluster(ctx, s, base)) : Promise.resolve(undefined), base.controllerIdentity === 'irsa' && cluster.oidcIssuer
+        ? (async () => ({ arn: await (0,oidc_provider/* findOidcProvider */.UC)(await aws.iam(), cluster.oidcIssuer) }))()
+        : Promise.resolve(undefined));
     const desired = identityPlan.desired;
     report.desired = desired;
     report.warnings.push(...desired.warnings);
-    const nodeAccess = (0,node_access/* resolveNodeAccess */.n)(desired.nodeAccess, cluster.authenticationMode);
-    // Refusals that need the cluster (upgrade path, manifests) also come before the first change.
-    const clusterChecks = inputs.installChart ? await (0,cluster_session/* withCluster */.B)(ctx, aws, cluster, s => checkCluster(ctx, s, desired)) : undefined;
+    if (clusterChecks)
+        report.steps.push(...clusterChecks.steps);
+    // Windows nodes (the file's node groups, the manifests' EC2NodeClasses) decide how the node role is mapped.
+    const windows = (0,karpenter_windows/* windowsNodeReasons */.vE)(config.windowsNodeGroups, (0,lifecycle/* readManifestObjects */.M$)(ctx));
+    const nodeAccess = (0,node_access/* resolveNodeAccess */.n)(desired.nodeAccess, cluster.authenticationMode, windows);
     if (desired.controllerIdentity === 'irsa') {
         const issuer = (0,preflight/* requireIssuer */.R7)(cluster);
-        const provider = await (0,oidc_provider/* ensureOidcProvider */.hb)(await aws.iam(), issuer, { cluster: config.name });
+        const provider = await (0,oidc_provider/* ensureOidcProvider */.hb)(await aws.iam(), issuer, { cluster: config.name, found: oidcLookup });
         report.steps.push(provider.created ? `created IAM OIDC provider ${provider.arn}` : `IAM OIDC provider ${provider.arn} already exists`);
         if (provider.created)
             report.changed = true;
     }
-    await deploy(ctx, aws, desired.karpenterStack, region);
-    if ((0,pod_identity_state/* controllerStackInUse */.b4)(desired))
-        await deploy(ctx, aws, desired.controllerStack, region);
-    await prepareIdentity(ctx, aws, identityPlan);
-    await grantNodeAccess(ctx, aws, desired, cluster, nodeAccess);
-    if (helm && clusterChecks) {
+    // Every check has passed: the CRD chart goes in while the stacks deploy (docs/design.md, "Apply latency").
+    const crdChart = helm && clusterChecks ? (0,together/* settle */.G)((0,cluster_session/* withCluster */.B)(ctx, aws, cluster, async (s) => installCrdChart(ctx, s, desired, await helm))) : undefined;
+    try {
+        await deploy(ctx, aws, desired.karpenterStack, region);
+        if ((0,pod_identity_state/* controllerStackInUse */.b4)(desired))
+            await deploy(ctx, aws, desired.controllerStack, region);
+        await prepareIdentity(ctx, aws, identityPlan);
+        await grantNodeAccess(ctx, aws, desired, cluster, nodeAccess);
+    }
+    catch (err) {
+        // What the CRD chart did meanwhile belongs in the summary of the failed run (not waited for on cancellation).
+        const done = crdChart && !ctx.signal?.aborted ? await crdChart : undefined;
+        if (done?.ok)
+            await crdChartSteps(ctx, done);
+        else if (done)
+            report.warnings.push(`karpenter-crd was being installed while the stacks deployed and failed too: ${done.error.message}`);
+        throw err;
+    }
+    if (crdChart && clusterChecks) {
+        const crds = await crdChartSteps(ctx, await crdChart);
         const resolvedHelm = await helm;
         // A fresh session: the EKS token of the checks may be near its ~15-minute limit after long stack waits.
-        await (0,cluster_session/* withCluster */.B)(ctx, aws, cluster, s => installOnCluster(ctx, s, desired, resolvedHelm, clusterChecks));
+        await (0,cluster_session/* withCluster */.B)(ctx, aws, cluster, s => installOnCluster(ctx, s, desired, resolvedHelm, clusterChecks, crds));
     }
     else {
         report.steps.push('install-chart: false — the chart is left to its owner (Argo CD, Flux…)');
     }
     await retirePreviousIdentity(ctx, aws, identityPlan);
     (0,log/* info */.pq)(report.changed ? 'apply: done, changes made.' : 'apply: done, nothing to change.');
+}
+/** The CRD chart's outcome: its steps into the summary, its error thrown, its phase returned. */
+async function crdChartSteps(ctx, done) {
+    if (!done.ok)
+        throw done.error;
+    ctx.report.steps.push(...done.value.steps);
+    if (!done.value.crds.upToDate)
+        ctx.report.changed = true;
+    return done.value.crds;
 }
 async function deploy(ctx, aws, spec, region) {
     let outcome;
@@ -1193,7 +998,7 @@ async function grantNodeAccess(ctx, aws, desired, cluster, decision) {
     }
     if (decision.method === 'access-entry') {
         const tags = { 'alpha.eksctl.io/cluster-name': cluster.name };
-        const r = await (0,access_entry/* ensureNodeAccessEntry */.r)(await aws.eks(), cluster.name, desired.arns.nodeRole, tags);
+        const r = await (0,access_entry/* ensureNodeAccessEntry */.rS)(await aws.eks(), cluster.name, desired.arns.nodeRole, tags);
         if (r.warning)
             (0,log/* warning */.$e)(r.warning);
         report.steps.push(`node access: EC2_LINUX access entry for ${desired.arns.nodeRole} ${r.created ? 'created' : 'already present'} (${decision.reason})`);
@@ -1201,10 +1006,19 @@ async function grantNodeAccess(ctx, aws, desired, cluster, decision) {
             report.changed = true;
         return;
     }
-    const r = await (0,cluster_session/* withCluster */.B)(ctx, aws, cluster, s => (0,aws_auth/* ensureAwsAuthMapping */.gP)(s.kube, desired.arns.nodeRole, ctx.signal));
+    const r = await (0,cluster_session/* withCluster */.B)(ctx, aws, cluster, s => (0,aws_auth/* ensureAwsAuthMapping */.gP)(s.kube, desired.arns.nodeRole, ctx.signal, { windows: decision.windows }));
     report.steps.push(`node access: aws-auth mapping for ${r.rolearn} ${r.action} (${decision.reason})${r.note ? ` — ${r.note}` : ''}`);
     if (r.action !== 'unchanged')
         report.changed = true;
+    if (decision.windows && (0,node_access/* includesApi */.o)(cluster.authenticationMode)) {
+        // An access entry for the same role takes precedence over aws-auth, so an EC2_LINUX entry from a run before
+        // Windows nodes would keep them out: removed once the mapping that replaces it is in place.
+        const removed = await (0,access_entry/* deleteNodeAccessEntry */.Cy)(await aws.eks(), cluster.name, desired.arns.nodeRole);
+        if (removed) {
+            report.steps.push(`node access: access entry for ${desired.arns.nodeRole} deleted (it takes precedence over aws-auth and cannot serve Windows nodes)`);
+            report.changed = true;
+        }
+    }
 }
 
 
