@@ -12,6 +12,7 @@ import { startMoto, type Moto } from '../../test/harness/moto.js'
 import { startOidc, type OidcServer } from '../../test/harness/oidc.js'
 import { startEksStandin, type EksStandin } from '../../test/harness/eks-standin.js'
 import { runAction, makeWorkspace, REPO_ROOT, type ActionResult } from '../../test/harness/run-action.js'
+import { renderMarkdown, visibleText } from '../../test/harness/markdown.js'
 
 const FIXTURES = join(REPO_ROOT, '__tests__', 'fixtures', 'unsupported')
 const ACCOUNT = '123456789012'
@@ -163,7 +164,8 @@ describe('Windows nodes', () => {
   it('render: Windows node groups are mapped through aws-auth with eks:kube-proxy-windows (the summary says so)', async () => {
     const r = await run(await workspaceWith('windows-node-groups.yaml'), { 'cluster-config': 'windows-node-groups.yaml', mode: 'render' })
     expect(r.code).toBe(0)
-    expect(r.summary).toContain(
+    // as a reader sees it: the summary escapes config-derived text as character references
+    expect(visibleText(renderMarkdown(r.summary))).toContain(
       'Windows nodes (nodeGroups[1] (windows-ng) amiFamily WindowsServer2019FullContainer; managedNodeGroups[0] (windows-core) amiFamily WindowsServer2022CoreContainer): ' +
         'the node role is mapped in aws-auth with groups eks:kube-proxy-windows, system:bootstrappers, system:nodes'
     )
