@@ -22,7 +22,7 @@ export type Identity = 'irsa' | 'pod-identity'
 export interface IdentityState {
   /** the association for <namespace>/karpenter, if any */
   association?: ExistingAssociation
-  /** the endpoint has no Pod Identity API (an emulator): no association could be looked for */
+  /** the EKS endpoint does not serve the Pod Identity API: no association could be looked for */
   podIdentityApiMissing?: boolean
   irsaStackExists: boolean
   podIdentityStackExists: boolean

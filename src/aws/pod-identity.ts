@@ -93,7 +93,7 @@ export async function deleteOwnAssociation(eks: EKSClient, cluster: string, exis
   return 'deleted'
 }
 
-/** True when the endpoint has no Pod Identity API at all (moto answers 404 with no EKS error). */
+/** True when the EKS endpoint does not serve the Pod Identity API at all (HTTP 404 without an EKS error code). */
 export function isPodIdentityApiMissing(err: unknown): boolean {
   const e = err as { name?: string; $metadata?: { httpStatusCode?: number } }
   return e.$metadata?.httpStatusCode === 404 && e.name !== 'ResourceNotFoundException'

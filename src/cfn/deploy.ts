@@ -192,7 +192,8 @@ async function runChangeSet(
     try {
       await executeChangeSet(cfn, spec.name, csName)
     } catch (err) {
-      // moto fails ExecuteChangeSet itself when a resource fails (and leaves the stack *_IN_PROGRESS)
+      // An endpoint may fail ExecuteChangeSet itself when a resource fails (leaving the stack *_IN_PROGRESS):
+      // the failure is explained from the events and the stack's status, as for a failed operation.
       const current = await describeStack(cfn, spec.name).catch(() => undefined)
       await events.poll().catch(() => [])
       const failures = events.failures((err as Error).message)
@@ -256,7 +257,7 @@ async function deleteFailedStack(cfn: CloudFormationClient, stack: Stack, poll: 
 /**
  * Termination protection is set outside change sets, once, right after a create (SPEC §4: "on create");
  * an existing stack keeps whatever its owner chose. A failure is a warning: the stack itself is fine
- * (moto does not implement UpdateTerminationProtection and answers 500).
+ * (an endpoint that does not implement UpdateTerminationProtection answers with an error).
  */
 async function ensureTerminationProtection(cfn: CloudFormationClient, spec: StackSpec, stack: Stack): Promise<void> {
   if (!spec.terminationProtection || stack.EnableTerminationProtection) return

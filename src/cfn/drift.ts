@@ -1,7 +1,7 @@
 // CloudFormation drift detection for one stack: DetectStackDrift, polled with backoff until it finishes,
 // then DescribeStackResourceDrifts for the MODIFIED and DELETED resources with each property's expected
 // and actual value. A missing stack is drift too. An endpoint that does not implement drift detection
-// (moto answers HTTP 500 "not yet implemented") gets a clear error, not a stack trace.
+// (it answers NotImplemented, HTTP 501, or a 500 saying "not yet implemented") gets a clear error, not a stack trace.
 import type { CloudFormationClient } from '@aws-sdk/client-cloudformation'
 import type { DriftItem } from '../report/types.js'
 import { describeStack } from './describe.js'
@@ -11,7 +11,7 @@ export class DriftDetectionUnavailableError extends Error {
   constructor(readonly endpoint: string, readonly cause: unknown) {
     super(
       `CloudFormation drift detection is not available at ${endpoint} (${(cause as Error)?.name ?? 'error'}: ${(cause as Error)?.message ?? String(cause)}). ` +
-        'Run drift against AWS itself; emulators such as moto do not implement DetectStackDrift.'
+        'Run drift against an AWS CloudFormation endpoint that implements DetectStackDrift.'
     )
     this.name = 'DriftDetectionUnavailableError'
   }
@@ -31,7 +31,7 @@ export function cloudFormationEndpoint(region: string, env: NodeJS.ProcessEnv = 
   return env.AWS_ENDPOINT_URL_CLOUDFORMATION ?? env.AWS_ENDPOINT_URL ?? `https://cloudformation.${region}.amazonaws.com`
 }
 
-/** moto: HTTP 500 with "The … action has not been implemented"; others: NotImplemented / UnknownOperation. */
+/** An endpoint without the action: NotImplemented / UnknownOperation / InvalidAction, HTTP 501, or a message saying it is not implemented. */
 export function isNotImplemented(err: unknown): boolean {
   const e = err as { name?: string; message?: string; $metadata?: { httpStatusCode?: number } }
   if (!e || typeof e !== 'object') return false

@@ -24,7 +24,7 @@ export interface EksTokenOptions {
   signingDate?: Date
 }
 
-/** The STS endpoint the token is presigned for: explicit, environment override (moto in tests), or regional. */
+/** The STS endpoint the token is presigned for: explicit, environment override (AWS_ENDPOINT_URL_STS / AWS_ENDPOINT_URL), or regional. */
 export function stsEndpoint(region: string, explicit?: string): URL {
   const configured = explicit ?? process.env.AWS_ENDPOINT_URL_STS ?? process.env.AWS_ENDPOINT_URL
   if (configured) return new URL(configured)

@@ -131,7 +131,7 @@ export async function deleteIdentity(ctx: RunContext, aws: AwsClients, desired: 
     association = await findAssociation(await aws.eks(), ctx.config.name, pod.namespace, pod.serviceAccount)
   } catch (err) {
     if (!isPodIdentityApiMissing(err)) throw err
-    warning('EKS Pod Identity is not available at this endpoint (a known emulator limit); association not checked.')
+    warning('The EKS endpoint does not serve the Pod Identity API; association not checked.')
     return
   }
   const result = await deleteOwnAssociation(await aws.eks(), ctx.config.name, association)

@@ -39,7 +39,7 @@ export async function desiredWithIdentity(ctx: RunContext, aws: AwsClients, fact
         'it is kept, and the controller uses IRSA, which takes precedence while both exist.'
     )
   }
-  if (state.podIdentityApiMissing) report.steps.push('Pod Identity: this endpoint has no Pod Identity API (an emulator); no association looked for')
+  if (state.podIdentityApiMissing) report.steps.push('Pod Identity: the EKS endpoint does not serve the Pod Identity API; no association looked for')
   if (desired.controllerIdentity === 'pod-identity') report.steps.push(`controller identity: Pod Identity, ${podIdentityRoleNote(desired)}`)
   if (state.previous) {
     report.steps.push(
