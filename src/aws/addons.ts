@@ -1,5 +1,5 @@
 // The EKS Pod Identity agent addon: without it running on the nodes, an association gives pods no credentials,
-// so Pod Identity is refused before any change when the addon is not ACTIVE (SPEC §4).
+// so Pod Identity is refused before any change when the addon is not ACTIVE (docs/design.md, "Controller identity").
 import type { EKSClient } from '@aws-sdk/client-eks'
 import { PreflightError } from './preflight.js'
 import { POD_IDENTITY_AGENT_ADDON } from '../state/names.js'

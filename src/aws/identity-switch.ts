@@ -1,5 +1,5 @@
 // The controller's identity on the cluster as found before any change, and the switch between IRSA and Pod
-// Identity in the order of SPEC §4, so that the controller is never without credentials. IRSA wins while both
+// Identity in the order of docs/design.md ("Controller identity"), so that the controller is never without credentials. IRSA wins while both
 // are present, so:
 //   IRSA → Pod Identity: association (prepareIdentity), chart upgrade (annotation removed), IRSA stack deleted
 //   Pod Identity → IRSA: IRSA stack (the normal controller-stack deploy), chart upgrade (annotation added), then
@@ -61,7 +61,7 @@ export async function detectIdentityState(aws: AwsClients, desired: DesiredState
   return state
 }
 
-/** The role of an existing association to adopt: one this tool did not make (SPEC: "its role is adopted as it is"). */
+/** The role of an existing association to adopt: one this tool did not make (docs/design.md, "Controller identity": "adopted as it is"). */
 export function roleToAdopt(state: IdentityState): string | undefined {
   return state.association && !state.association.ours && state.association.roleArn ? state.association.roleArn : undefined
 }

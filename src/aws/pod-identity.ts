@@ -1,4 +1,4 @@
-// EKS Pod Identity for the Karpenter controller (SPEC §4 "Controller identity — Pod Identity"): the association
+// EKS Pod Identity for the Karpenter controller (docs/design.md, "Controller identity"): the association
 // of <namespace>/karpenter with a role, found, created, pointed at another role, or deleted — but only changed
 // or deleted when this tool made it (the tag below), since an association someone else made is adopted as it is.
 import type { EKSClient } from '@aws-sdk/client-eks'
@@ -29,7 +29,7 @@ export type AssociationOutcome =
   | { action: 'created'; id: string }
   | { action: 'updated'; id: string; previousRoleArn: string }
   | { action: 'unchanged'; id: string }
-  /** someone else's association pointing at another role: kept as it is (SPEC: its role is adopted) */
+  /** someone else's association pointing at another role: kept as it is (its role is adopted: docs/design.md, "Controller identity") */
   | { action: 'kept-foreign'; id: string; roleArn: string }
 
 /** ListPodIdentityAssociations (filtered by namespace and service account) + Describe for the role and tags. */

@@ -255,7 +255,7 @@ async function deleteFailedStack(cfn: CloudFormationClient, stack: Stack, poll: 
 }
 
 /**
- * Termination protection is set outside change sets, once, right after a create (SPEC §4: "on create");
+ * Termination protection is set outside change sets, once, right after a create (docs/design.md, "What it creates");
  * an existing stack keeps whatever its owner chose. A failure is a warning: the stack itself is fine
  * (an endpoint that does not implement UpdateTerminationProtection answers with an error).
  */

@@ -1,4 +1,4 @@
-// Installs or upgrades Karpenter with helm (SPEC §5), in an order that changes nothing until every check passed:
+// Installs or upgrades Karpenter with helm (docs/design.md, "Helm"), in an order that changes nothing until every check passed:
 //   1. read the installed release (and the CRD release)
 //   2. upgrade guard: a jump the upgrade guide does not allow is refused here, naming the steps
 //   3. nothing to do when the same chart version is deployed with the same values

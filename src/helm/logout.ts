@@ -1,4 +1,4 @@
-// `helm registry logout public.ecr.aws` before the chart is pulled (SPEC §5): a stale or expired ECR Public
+// `helm registry logout public.ecr.aws` before the chart is pulled (docs/design.md, "Helm"): a stale or expired ECR Public
 // login on the runner makes the anonymous pull fail, so upstream's guide logs out first.
 // Up to helm v3.17 logout prints `Error: not logged in` and exits 1 when there is no login; v3.18+ and v4
 // exit 0. Neither is a failure. Anything else is a warning: the pull may still work, and if it does not, the

@@ -1,4 +1,4 @@
-// Which helm to run (input `helm-version`, SPEC §3):
+// Which helm to run (input `helm-version`; docs/design.md, "Helm"):
 //   auto      helm on PATH when it is v3.8.0 or newer (OCI charts need 3.8), else the pinned release below;
 //   <version> that version: the PATH helm when it is exactly that, else the tool cache, else a verified download.
 // It returns a promise on purpose: apply starts it while the CloudFormation stacks deploy and awaits it after.

@@ -1,4 +1,4 @@
-// Reads every input once into one typed object (SPEC §3). Bad values are local mistakes: they fail
+// Reads every input once into one typed object (docs/design.md, "The pipeline"). Bad values are local mistakes: they fail
 // at once with the input's name, the value and what is expected, before any AWS call.
 import type { ControllerIdentityChoice, Inputs, Mode, NodeAccess } from './types.js'
 import { ACTION_INPUTS, type InputName } from './action-yml.js'

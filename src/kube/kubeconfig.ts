@@ -1,4 +1,4 @@
-// Kubeconfig files: the one written for helm from EKS facts (SPEC §5: mode 0600 under RUNNER_TEMP, removed
+// Kubeconfig files: the one written for helm from EKS facts (docs/design.md, "Helm": mode 0600 under RUNNER_TEMP, removed
 // at the end), and reading the user's `kubeconfig` input into a KubeConnection for our own API calls.
 import * as fsp from 'node:fs/promises'
 import * as path from 'node:path'

@@ -1,4 +1,4 @@
-// The EKS bearer token (SPEC §5): what `aws eks get-token` prints. EKS (through aws-iam-authenticator)
+// The EKS bearer token (docs/design.md, "Helm"): what `aws eks get-token` prints. EKS (through aws-iam-authenticator)
 // replays the presigned STS GetCallerIdentity URL inside it and maps the caller's ARN to a Kubernetes user,
 // so the token is only as powerful as the credentials that signed it, and only for 60 seconds of signing
 // validity (EKS accepts it for ~15 minutes from X-Amz-Date).

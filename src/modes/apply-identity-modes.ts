@@ -1,5 +1,5 @@
-// The controller identity in plan, drift and delete (SPEC §4: "plan, drift and delete cover the association and
-// the stack"). Each finds the association the way apply does (its role adopted when someone else made it) and
+// The controller identity in plan, drift and delete (docs/design.md, "Modes": plan, drift and delete
+// cover the association and the stack). Each finds the association the way apply does (its role adopted when someone else made it) and
 // says what apply would do, what differs, or removes what this tool made.
 import type { RunContext } from './context.js'
 import type { DesiredState } from '../state/types.js'

@@ -1,4 +1,4 @@
-// apply's controller-identity half (SPEC §4): before any change, the Pod Identity checks (agent addon ACTIVE,
+// apply's controller-identity half (docs/design.md, "Controller identity"): before any change, the Pod Identity checks (agent addon ACTIVE,
 // permissionPolicyARNs exist), the existing association found and its role adopted, and the previous identity
 // detected; before the chart upgrade, the role's policies and the association (prepareIdentity); after it, the
 // previous identity retired (retirePreviousIdentity). apply.ts calls these three; the logic is in src/aws.

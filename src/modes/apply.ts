@@ -1,4 +1,4 @@
-// apply: the orchestration of SPEC §6 — credentials → identity → preflight → desired state → OIDC provider
+// apply: the orchestration of docs/design.md ("Modes") — credentials → identity → preflight → desired state → OIDC provider
 // (IRSA) → Karpenter stack → controller stack → node access → (install-chart) the Kubernetes half.
 // Every check that can refuse the run happens before the first change. Logic lives in the executors.
 // Reads that do not depend on each other run at once, and the CRD chart goes in while the stacks deploy

@@ -1,4 +1,4 @@
-// delete (SPEC §6): the ordered teardown of a preview environment.
+// delete (docs/design.md, "Modes"): the ordered teardown of a preview environment.
 //   1. NodePools deleted, and Karpenter's NodeClaims waited for (the controller drains its own nodes) — timeout
 //   2. the chart uninstalled, and karpenter-crd with it
 //   3. node access removed (access entry / aws-auth mapping); the Pod Identity association this tool made

@@ -1,4 +1,4 @@
-// plan (SPEC §6): what apply would change, changing nothing. Both stacks through change sets that are
+// plan (docs/design.md, "Modes"): what apply would change, changing nothing. Both stacks through change sets that are
 // described and deleted (never executed); the IAM OIDC provider apply would create; the chart tag and values
 // against the installed release. Output `has-changes`.
 import type { RunContext } from './context.js'

@@ -1,6 +1,6 @@
 // Packs the controller policy's parts into IAM managed policies of at most 6,144 characters.
 // eksctl's name stays for the first policy; parts that no longer fit go into further policies
-// named after their part (SPEC §4), so a long cluster name never fails in CloudFormation.
+// named after their part (docs/design.md, "Names"), so a long cluster name never fails in CloudFormation.
 import type { PolicyPart, PolicyStatement } from '../../karpenter/policy.js'
 import { mainControllerPolicyName, MAIN_POLICY_LOGICAL_ID, partControllerPolicyName, partPolicyLogicalId } from '../../state/names.js'
 import { policySize, resolveIntrinsics, type ResolveContext } from './resolve.js'
