@@ -123,6 +123,7 @@ export async function retirePrevious(aws: AwsClients, desired: DesiredState, sta
 /** The literal policy ARNs a deployed stack's roles list (the entry's permissionPolicyARNs the stack attached). */
 async function stackPolicyArns(cfn: Awaited<ReturnType<AwsClients['cfn']>>, stack: string): Promise<Set<string>> {
   const out = new Set<string>()
+  // no readable template: only the controller policies count as this tool's
   const body = await deployedTemplate(cfn, stack).catch(() => undefined)
   if (!body) return out
   try {

@@ -2,6 +2,7 @@
 // of <namespace>/karpenter with a role, found, created, pointed at another role, or deleted — but only changed
 // or deleted when this tool made it (the tag below), since an association someone else made is adopted as it is.
 import type { EKSClient } from '@aws-sdk/client-eks'
+import { httpStatus, isAwsError } from '../errors.js'
 
 /** Tag this tool puts on the associations it creates; update and delete check it first. */
 export const OWNER_TAG = 'karpenter-provision/managed'
@@ -87,7 +88,7 @@ export async function deleteOwnAssociation(eks: EKSClient, cluster: string, exis
   try {
     await eks.send(new DeletePodIdentityAssociationCommand({ clusterName: cluster, associationId: existing.id }))
   } catch (err) {
-    if ((err as Error).name === 'ResourceNotFoundException') return 'absent'
+    if (isAwsError(err, 'ResourceNotFoundException')) return 'absent'
     throw err
   }
   return 'deleted'
@@ -95,6 +96,5 @@ export async function deleteOwnAssociation(eks: EKSClient, cluster: string, exis
 
 /** True when the EKS endpoint does not serve the Pod Identity API at all (HTTP 404 without an EKS error code). */
 export function isPodIdentityApiMissing(err: unknown): boolean {
-  const e = err as { name?: string; $metadata?: { httpStatusCode?: number } }
-  return e.$metadata?.httpStatusCode === 404 && e.name !== 'ResourceNotFoundException'
+  return httpStatus(err) === 404 && !isAwsError(err, 'ResourceNotFoundException')
 }

@@ -17,6 +17,7 @@ import { describeStack } from './describe.js'
 import { isInProgress, waitForStackSettled, StackTimeoutError, type PollOptions } from './deploy-wait.js'
 import { StackEventLog } from './events.js'
 import { isNotImplemented } from './drift.js'
+import { ProvisionError, isAwsError } from '../errors.js'
 
 export interface DeleteStackOptions {
   poll: PollOptions
@@ -25,10 +26,10 @@ export interface DeleteStackOptions {
   print?: (line: string) => void
 }
 
-export class StackDeleteError extends Error {
+export class StackDeleteError extends ProvisionError {
+  override readonly name: string = 'StackDeleteError'
   constructor(message: string, readonly outcome: StackOutcome) {
     super(message)
-    this.name = 'StackDeleteError'
   }
 }
 
@@ -47,6 +48,7 @@ export async function deleteStackFully(cfn: CloudFormationClient, iam: IAMClient
 
   await turnOffTerminationProtection(cfn, stack)
   const events = new StackEventLog(cfn, name, opts.print)
+  // best effort: without a baseline older events are printed too; the delete does not depend on them
   await events.baseline().catch(() => undefined)
 
   for (let attempt = 1; ; attempt++) {
@@ -126,7 +128,7 @@ export async function detachOwnPolicies(cfn: CloudFormationClient, iam: IAMClien
         marker = page.IsTruncated ? page.Marker : undefined
       } while (marker)
     } catch (err) {
-      if ((err as Error).name === 'NoSuchEntityException' || (err as Error).name === 'NoSuchEntity') continue
+      if (isAwsError(err, 'NoSuchEntityException', 'NoSuchEntity')) continue
       throw err
     }
     for (const arn of attached) {

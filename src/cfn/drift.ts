@@ -6,14 +6,15 @@ import type { CloudFormationClient } from '@aws-sdk/client-cloudformation'
 import type { DriftItem } from '../report/types.js'
 import { describeStack } from './describe.js'
 import { pollUntil, type PollOptions } from './deploy-wait.js'
+import { ProvisionError, awsErrorName, errorMessage, httpStatus, isAwsError } from '../errors.js'
 
-export class DriftDetectionUnavailableError extends Error {
+export class DriftDetectionUnavailableError extends ProvisionError {
+  override readonly name: string = 'DriftDetectionUnavailableError'
   constructor(readonly endpoint: string, readonly cause: unknown) {
     super(
-      `CloudFormation drift detection is not available at ${endpoint} (${(cause as Error)?.name ?? 'error'}: ${(cause as Error)?.message ?? String(cause)}). ` +
+      `CloudFormation drift detection is not available at ${endpoint} (${awsErrorName(cause) ?? 'error'}: ${errorMessage(cause)}). ` +
         'Run drift against an AWS CloudFormation endpoint that implements DetectStackDrift.'
     )
-    this.name = 'DriftDetectionUnavailableError'
   }
 }
 
@@ -33,11 +34,10 @@ export function cloudFormationEndpoint(region: string, env: NodeJS.ProcessEnv = 
 
 /** An endpoint without the action: NotImplemented / UnknownOperation / InvalidAction, HTTP 501, or a message saying it is not implemented. */
 export function isNotImplemented(err: unknown): boolean {
-  const e = err as { name?: string; message?: string; $metadata?: { httpStatusCode?: number } }
-  if (!e || typeof e !== 'object') return false
-  if (/^(NotImplemented|NotImplementedError|UnknownOperation(Exception)?|InvalidAction)$/.test(e.name ?? '')) return true
-  if (/not (yet )?(been )?implemented/i.test(e.message ?? '')) return true
-  return e.$metadata?.httpStatusCode === 501
+  if (!err || typeof err !== 'object') return false
+  if (isAwsError(err, 'NotImplemented', 'NotImplementedError', 'UnknownOperation', 'UnknownOperationException', 'InvalidAction')) return true
+  if (/not (yet )?(been )?implemented/i.test(errorMessage(err))) return true
+  return httpStatus(err) === 501
 }
 
 export async function detectStackDrift(cfn: CloudFormationClient, stackName: string, poll: PollOptions, endpoint: string): Promise<StackDrift> {

@@ -5,6 +5,7 @@
 // pull's own error says why.
 import { info, warning } from '../runner/log.js'
 import { helmMessage, runHelm } from './run.js'
+import { errorMessage } from '../errors.js'
 
 export const ECR_PUBLIC = 'public.ecr.aws'
 
@@ -18,7 +19,7 @@ export async function registryLogout(helm: string, host: string = ECR_PUBLIC): P
     result = await runHelm(helm, ['registry', 'logout', host], { allowFailure: true })
   } catch (e) {
     // helm could not even be started: the install will fail on its own with a clearer error
-    warning(`helm registry logout ${host} could not run: ${(e as Error).message}; continuing`)
+    warning(`helm registry logout ${host} could not run: ${errorMessage(e)}; continuing`)
     return 'failed'
   }
   const said = `${result.stderr}\n${result.stdout}`

@@ -48,7 +48,7 @@ export async function helmVersionOf(helm: string): Promise<SemVer | undefined> {
     const r = await runHelm(helm, ['version', '--template', '{{.Version}}'], { allowFailure: true })
     return r.exitCode === 0 ? parseVersion(r.stdout.trim()) : undefined
   } catch {
-    return undefined
+    return undefined // a helm that cannot be started has no usable version: the caller looks elsewhere
   }
 }
 
@@ -108,6 +108,6 @@ export async function resolveHelm(versionInput: 'auto' | string, opts: ResolveHe
  */
 export function prefetchHelm(versionInput: 'auto' | string, opts: ResolveHelmOptions = {}): Promise<ResolvedHelm> {
   const pending = resolveHelm(versionInput, opts)
-  pending.catch(() => undefined)
+  pending.catch(() => undefined) // not unhandled while nobody awaits it yet; whoever awaits `pending` gets the error
   return pending
 }

@@ -13,6 +13,7 @@ import { detachRolePolicies, missingRolePolicies, requirePoliciesExist } from '.
 import { deleteOwnAssociation, findAssociation, isPodIdentityApiMissing } from '../aws/pod-identity.js'
 import { detectIdentityState, roleToAdopt, type IdentityState } from '../aws/identity-switch.js'
 import { podIdentityRolePolicies } from '../aws/pod-identity-state.js'
+import { errorMessage } from '../errors.js'
 
 export interface ModeIdentity {
   /** the desired state with an existing association's role adopted (also set as report.desired) */
@@ -42,12 +43,12 @@ async function podIdentityChecks(ctx: RunContext, aws: AwsClients, desired: Desi
   try {
     await requirePodIdentityAgent(await aws.eks(), ctx.config.name)
   } catch (err) {
-    ctx.report.warnings.push(`apply would refuse: ${(err as Error).message}`)
+    ctx.report.warnings.push(`apply would refuse: ${errorMessage(err)}`)
   }
   try {
     await requirePoliciesExist(await aws.iam(), desired.podIdentity?.permissionPolicyArns ?? [])
   } catch (err) {
-    ctx.report.warnings.push(`apply would refuse: ${(err as Error).message}`)
+    ctx.report.warnings.push(`apply would refuse: ${errorMessage(err)}`)
   }
 }
 

@@ -16,6 +16,7 @@ import { windowsNodeReasons } from '../karpenter/windows.js'
 import { openCluster } from './cluster-session.js'
 import { planIdentity } from './apply-identity-modes.js'
 import { stacksInUse } from '../aws/pod-identity-state.js'
+import { errorMessage } from '../errors.js'
 
 export async function runPlan(ctx: RunContext): Promise<void> {
   const { config, report } = ctx
@@ -113,7 +114,7 @@ async function planChart(ctx: RunContext, session: Session, cluster: ClusterInfo
 }
 
 function unreachable(ctx: RunContext, err: unknown): false {
-  const msg = `chart: not compared — the cluster could not be reached (${(err as Error).message.split('\n')[0]}); the plan covers the AWS side only`
+  const msg = `chart: not compared — the cluster could not be reached (${errorMessage(err).split('\n')[0]}); the plan covers the AWS side only`
   warning(msg)
   ctx.report.steps.push(msg)
   return false

@@ -4,14 +4,15 @@
 import type { PolicyPart, PolicyStatement } from '../../karpenter/policy.js'
 import { mainControllerPolicyName, MAIN_POLICY_LOGICAL_ID, partControllerPolicyName, partPolicyLogicalId } from '../../state/names.js'
 import { policySize, resolveIntrinsics, type ResolveContext } from './resolve.js'
+import { ProvisionError } from '../../errors.js'
 
 export const IAM_MANAGED_POLICY_MAX_CHARS = 6144
 
 /** A policy part that cannot be made to fit: a config problem (the cluster name is too long), not a bug. */
-export class PolicyTooLargeError extends Error {
+export class PolicyTooLargeError extends ProvisionError {
+  override readonly name: string = 'PolicyTooLargeError'
   constructor(message: string) {
     super(message)
-    this.name = 'PolicyTooLargeError'
   }
 }
 
