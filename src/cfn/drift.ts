@@ -55,7 +55,7 @@ export async function detectStackDrift(cfn: CloudFormationClient, stackName: str
   try {
     detectionId = (await cfn.send(new DetectStackDriftCommand({ StackName: stackName }))).StackDriftDetectionId
   } catch (err) {
-    if (isNotImplemented(err) || (err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 500) {
+    if (isNotImplemented(err) || httpStatus(err) === 500) {
       throw new DriftDetectionUnavailableError(endpoint, err)
     }
     throw err
