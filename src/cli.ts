@@ -8,6 +8,7 @@ import { ACTION_INPUTS } from './inputs/action-yml.js'
 import { formatDiagnostic } from './config/diagnostics.js'
 import { execute } from './run.js'
 import { plainLines } from './runner/log.js'
+import { errorMessage } from './errors.js'
 
 // Every input action.yml declares is a flag of the same name (src/inputs/action-yml.ts is generated from it), except
 // cluster-config, which is --config.
@@ -40,7 +41,7 @@ export async function runCli(argv: string[]): Promise<number> {
   try {
     values = parseArgs({ args: argv, options, allowPositionals: false }).values
   } catch (e) {
-    process.stderr.write(`${(e as Error).message}\n${USAGE}\n`)
+    process.stderr.write(`${errorMessage(e)}\n${USAGE}\n`)
     return 2
   }
   if (values.help) {
@@ -53,7 +54,7 @@ export async function runCli(argv: string[]): Promise<number> {
   try {
     inputs = readInputs(name => flags[name] ?? '')
   } catch (e) {
-    process.stderr.write(`error: ${(e as Error).message}\n`)
+    process.stderr.write(`error: ${errorMessage(e)}\n`)
     return 2
   }
   const outputs: Record<string, string> = {}

@@ -6,13 +6,14 @@ import { appendSummary, getInput, setFailed, setOutput } from './runner/workflow
 import { execute } from './run.js'
 import { workspace } from './runner/paths.js'
 import { actionPathRules } from './runner/input-files.js'
+import { errorMessage } from './errors.js'
 
 export async function runAction(): Promise<void> {
   let inputs
   try {
     inputs = readInputs(getInput)
   } catch (e) {
-    setFailed((e as Error).message)
+    setFailed(errorMessage(e))
     return
   }
   await execute(inputs, {

@@ -12,7 +12,7 @@ import { runMode } from './modes/dispatch.js'
 import { buildDesiredState } from './state/desired.js'
 import { anyPathRules, type PathRules } from './runner/input-files.js'
 import { noteManifests, readRunFiles } from './modes/run-files.js'
-import { ManifestError } from './kube/manifests.js'
+import { errorMessage } from './errors.js'
 import { info, warning } from './runner/log.js'
 
 /** What differs between the action and the command line. */
@@ -58,10 +58,11 @@ export async function execute(inputs: Inputs, host: Host): Promise<RunResult> {
     await publish(report, config, host, { ok: true })
     return { ok: true, report, config }
   } catch (e) {
-    const err = e as Error
-    if (err instanceof ConfigError || err instanceof ManifestError) host.annotate(err.diagnostics)
-    host.fail(err.message)
-    if (config) await publish(report, config, host, { ok: false, error: err.message }).catch(() => undefined)
+    if (e instanceof ConfigError) host.annotate(e.diagnostics) // ManifestError is a ConfigError too
+    const message = errorMessage(e)
+    host.fail(message)
+    // the run has failed with its own message already; a summary that cannot be written must not replace it
+    if (config) await publish(report, config, host, { ok: false, error: message }).catch(() => undefined)
     return { ok: false, report, config }
   } finally {
     process.off('SIGINT', onSignal)

@@ -1,6 +1,7 @@
 // EKS access entry of type EC2_LINUX for the node role: EKS then maps the role to
 // system:node:{{EC2PrivateDNSName}} in system:nodes itself. Idempotent: an existing entry is kept as it is.
 import type { EKSClient } from '@aws-sdk/client-eks'
+import { isAwsError } from '../errors.js'
 
 export interface AccessEntryResult {
   created: boolean
@@ -14,7 +15,7 @@ export async function ensureNodeAccessEntry(eks: EKSClient, cluster: string, rol
     await eks.send(new CreateAccessEntryCommand({ clusterName: cluster, principalArn: roleArn, type: 'EC2_LINUX', tags }))
     return { created: true }
   } catch (err) {
-    if ((err as Error).name !== 'ResourceInUseException') throw err
+    if (!isAwsError(err, 'ResourceInUseException')) throw err
   }
   // It exists. Its type cannot be changed in place; a STANDARD entry would not let nodes join, so say so.
   const { accessEntry } = await eks.send(new DescribeAccessEntryCommand({ clusterName: cluster, principalArn: roleArn }))
@@ -34,7 +35,7 @@ export async function deleteNodeAccessEntry(eks: EKSClient, cluster: string, rol
     await eks.send(new DeleteAccessEntryCommand({ clusterName: cluster, principalArn: roleArn }))
     return true
   } catch (err) {
-    if ((err as Error).name === 'ResourceNotFoundException') return false
+    if (isAwsError(err, 'ResourceNotFoundException')) return false
     throw err
   }
 }
@@ -46,7 +47,7 @@ export async function describeNodeAccessEntry(eks: EKSClient, cluster: string, r
     const { accessEntry } = await eks.send(new DescribeAccessEntryCommand({ clusterName: cluster, principalArn: roleArn }))
     return accessEntry?.type ?? 'STANDARD'
   } catch (err) {
-    if ((err as Error).name === 'ResourceNotFoundException') return undefined
+    if (isAwsError(err, 'ResourceNotFoundException')) return undefined
     throw err
   }
 }

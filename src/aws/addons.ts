@@ -1,8 +1,9 @@
 // The EKS Pod Identity agent addon: without it running on the nodes, an association gives pods no credentials,
-// so Pod Identity is refused before any change when the addon is not ACTIVE (SPEC §4).
+// so Pod Identity is refused before any change when the addon is not ACTIVE (docs/design.md, "Controller identity").
 import type { EKSClient } from '@aws-sdk/client-eks'
 import { PreflightError } from './preflight.js'
 import { POD_IDENTITY_AGENT_ADDON } from '../state/names.js'
+import { isAwsError } from '../errors.js'
 
 export const POD_IDENTITY_AGENT = POD_IDENTITY_AGENT_ADDON
 
@@ -23,7 +24,7 @@ export async function requirePodIdentityAgent(eks: EKSClient, cluster: string): 
     status = addon?.status
     version = addon?.addonVersion
   } catch (err) {
-    if ((err as Error).name !== 'ResourceNotFoundException') throw err
+    if (!isAwsError(err, 'ResourceNotFoundException')) throw err
     throw new PreflightError(`EKS Pod Identity needs the ${POD_IDENTITY_AGENT} addon on cluster ${cluster}, and it is not installed: ${agentFix(cluster)}. Nothing was changed.`)
   }
   if (status !== 'ACTIVE') {

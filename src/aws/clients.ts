@@ -2,7 +2,7 @@
 // (offline) never loads the SDK, and a mode loads only the services it talks to.
 //
 // Endpoints: the SDK itself honours AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> (smithy's
-// getEndpointUrlConfig), which is how the tests point every client at moto; nothing to do here.
+// getEndpointUrlConfig), which is how every client can be pointed at another endpoint; nothing to do here.
 // Retries: `adaptive` is the SDK's standard retry (throttling, 5xx, transient network errors, jittered
 // exponential backoff) plus client-side rate limiting once throttled — the right shape for a matrix of
 // runs sharing one account's API quotas.

@@ -6,6 +6,7 @@ import { info, setSecret } from '../runner/log.js'
 import type { Inputs } from '../inputs/types.js'
 import type { AwsCredentials } from './clients.js'
 import { withRetry, type Sleep } from './retry.js'
+import { ProvisionError, awsErrorName, errorMessage } from '../errors.js'
 
 export interface CredentialDeps {
   /** the toolkit's getIDToken; injectable for tests */
@@ -15,7 +16,9 @@ export interface CredentialDeps {
   signal?: AbortSignal
 }
 
-export class MissingIdTokenPermissionError extends Error {}
+export class MissingIdTokenPermissionError extends ProvisionError {
+  override readonly name: string = 'MissingIdTokenPermissionError'
+}
 
 type CredentialInputs = Pick<Inputs, 'roleToAssume' | 'audience' | 'roleSessionName' | 'roleDurationSeconds'>
 
@@ -34,7 +37,7 @@ export async function workflowIdToken(audience: string, deps: CredentialDeps = {
     sleep: deps.sleep,
     signal: deps.signal,
     // the toolkit wraps HTTP failures in plain Errors: retry only on 5xx/network words, never on 4xx
-    retryable: err => /Error Code : 5\d\d|ECONNRESET|ETIMEDOUT|socket hang up/i.test(String((err as Error)?.message))
+    retryable: err => /Error Code : 5\d\d|ECONNRESET|ETIMEDOUT|socket hang up/i.test(errorMessage(err))
   })
   setSecret(token)
   return token
@@ -62,7 +65,7 @@ export async function resolveCredentials(inputs: CredentialInputs, region: strin
     {
       sleep: deps.sleep,
       signal: deps.signal,
-      onRetry: (err, attempt, delay) => info(`AssumeRoleWithWebIdentity failed (${(err as Error).name}); retry ${attempt} in ${delay} ms`),
+      onRetry: (err, attempt, delay) => info(`AssumeRoleWithWebIdentity failed (${awsErrorName(err)}); retry ${attempt} in ${delay} ms`),
       what: `AssumeRoleWithWebIdentity on RoleArn ${inputs.roleToAssume}`
     }
   )

@@ -1,5 +1,5 @@
 // The controller's identity on the cluster as found before any change, and the switch between IRSA and Pod
-// Identity in the order of SPEC §4, so that the controller is never without credentials. IRSA wins while both
+// Identity in the order of docs/design.md ("Controller identity"), so that the controller is never without credentials. IRSA wins while both
 // are present, so:
 //   IRSA → Pod Identity: association (prepareIdentity), chart upgrade (annotation removed), IRSA stack deleted
 //   Pod Identity → IRSA: IRSA stack (the normal controller-stack deploy), chart upgrade (annotation added), then
@@ -22,7 +22,7 @@ export type Identity = 'irsa' | 'pod-identity'
 export interface IdentityState {
   /** the association for <namespace>/karpenter, if any */
   association?: ExistingAssociation
-  /** the endpoint has no Pod Identity API (an emulator): no association could be looked for */
+  /** the EKS endpoint does not serve the Pod Identity API: no association could be looked for */
   podIdentityApiMissing?: boolean
   irsaStackExists: boolean
   podIdentityStackExists: boolean
@@ -61,7 +61,7 @@ export async function detectIdentityState(aws: AwsClients, desired: DesiredState
   return state
 }
 
-/** The role of an existing association to adopt: one this tool did not make (SPEC: "its role is adopted as it is"). */
+/** The role of an existing association to adopt: one this tool did not make (docs/design.md, "Controller identity": "adopted as it is"). */
 export function roleToAdopt(state: IdentityState): string | undefined {
   return state.association && !state.association.ours && state.association.roleArn ? state.association.roleArn : undefined
 }
@@ -123,6 +123,7 @@ export async function retirePrevious(aws: AwsClients, desired: DesiredState, sta
 /** The literal policy ARNs a deployed stack's roles list (the entry's permissionPolicyARNs the stack attached). */
 async function stackPolicyArns(cfn: Awaited<ReturnType<AwsClients['cfn']>>, stack: string): Promise<Set<string>> {
   const out = new Set<string>()
+  // no readable template: only the controller policies count as this tool's
   const body = await deployedTemplate(cfn, stack).catch(() => undefined)
   if (!body) return out
   try {

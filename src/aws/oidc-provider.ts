@@ -9,6 +9,7 @@
 import type { IAMClient } from '@aws-sdk/client-iam'
 import { connect, type DetailedPeerCertificate } from 'node:tls'
 import { info } from '../runner/log.js'
+import { isAwsError } from '../errors.js'
 
 export const EKS_ROOT_CA_THUMBPRINT = '9e99a48a9960b14926bb7f3b02e22da2b0ab7280'
 export const STS_AUDIENCE = 'sts.amazonaws.com'
@@ -31,7 +32,7 @@ export const tlsThumbprint: ThumbprintFetcher = issuerUrl =>
     try {
       url = new URL(issuerUrl)
     } catch {
-      return resolve(undefined)
+      return resolve(undefined) // not a URL: no thumbprint, as for an issuer that cannot be reached
     }
     const socket = connect({ host: url.hostname, port: Number(url.port || 443), servername: url.hostname, timeout: 5000 })
     const done = (v: string | undefined): void => {
@@ -78,7 +79,7 @@ export async function ensureOidcProvider(
     return { arn: out.OpenIDConnectProviderArn ?? '', created: true }
   } catch (err) {
     // another run created it between our list and create: that is the state we wanted
-    if ((err as Error).name === 'EntityAlreadyExistsException') {
+    if (isAwsError(err, 'EntityAlreadyExistsException')) {
       const arn = await findOidcProvider(iam, issuerUrl)
       if (arn) return { arn, created: false }
     }

@@ -3,6 +3,7 @@
 // policies are attached to the role directly (CloudFormation does it for the stack's own role).
 import type { IAMClient } from '@aws-sdk/client-iam'
 import { PreflightError } from './preflight.js'
+import { isAwsError } from '../errors.js'
 
 /** GetPolicy for each ARN (AWS-managed ones too); throws one PreflightError naming every missing one. */
 export async function requirePoliciesExist(iam: IAMClient, arns: readonly string[]): Promise<void> {
@@ -12,7 +13,7 @@ export async function requirePoliciesExist(iam: IAMClient, arns: readonly string
     try {
       await iam.send(new GetPolicyCommand({ PolicyArn: arn }))
     } catch (err) {
-      if ((err as Error).name !== 'NoSuchEntityException') throw err
+      if (!isAwsError(err, 'NoSuchEntityException')) throw err
       missing.push(arn)
     }
   }
@@ -42,13 +43,13 @@ async function attachedPolicies(iam: IAMClient, roleName: string): Promise<Set<s
 
 /** Attaches what is not attached yet; returns what it attached (empty on a re-run). */
 export async function attachRolePolicies(iam: IAMClient, roleArn: string, policyArns: readonly string[]): Promise<string[]> {
-  const { AttachRolePolicyCommand, NoSuchEntityException } = await import('@aws-sdk/client-iam')
+  const { AttachRolePolicyCommand } = await import('@aws-sdk/client-iam')
   const roleName = roleNameOf(roleArn)
   let have: Set<string>
   try {
     have = await attachedPolicies(iam, roleName)
   } catch (err) {
-    if (err instanceof NoSuchEntityException || (err as Error).name === 'NoSuchEntityException') {
+    if (isAwsError(err, 'NoSuchEntityException')) {
       throw new PreflightError(`the Pod Identity role ${roleArn} does not exist: create it, or fix iam.podIdentityAssociations roleARN (without roleARN this tool creates the role in its Pod Identity stack).`)
     }
     throw err
@@ -70,7 +71,7 @@ export async function detachRolePolicies(iam: IAMClient, roleArn: string, policy
   try {
     have = await attachedPolicies(iam, roleName)
   } catch (err) {
-    if ((err as Error).name === 'NoSuchEntityException') return []
+    if (isAwsError(err, 'NoSuchEntityException')) return []
     throw err
   }
   const detached: string[] = []
@@ -80,7 +81,7 @@ export async function detachRolePolicies(iam: IAMClient, roleArn: string, policy
       await iam.send(new DetachRolePolicyCommand({ RoleName: roleName, PolicyArn: arn }))
       detached.push(arn)
     } catch (err) {
-      if ((err as Error).name !== 'NoSuchEntityException') throw err
+      if (!isAwsError(err, 'NoSuchEntityException')) throw err
     }
   }
   return detached
@@ -92,7 +93,7 @@ export async function missingRolePolicies(iam: IAMClient, roleArn: string, polic
   try {
     have = await attachedPolicies(iam, roleNameOf(roleArn))
   } catch (err) {
-    if ((err as Error).name === 'NoSuchEntityException') return [...policyArns]
+    if (isAwsError(err, 'NoSuchEntityException')) return [...policyArns]
     throw err
   }
   return policyArns.filter(arn => !have.has(arn))

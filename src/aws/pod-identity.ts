@@ -1,7 +1,8 @@
-// EKS Pod Identity for the Karpenter controller (SPEC §4 "Controller identity — Pod Identity"): the association
+// EKS Pod Identity for the Karpenter controller (docs/design.md, "Controller identity"): the association
 // of <namespace>/karpenter with a role, found, created, pointed at another role, or deleted — but only changed
 // or deleted when this tool made it (the tag below), since an association someone else made is adopted as it is.
 import type { EKSClient } from '@aws-sdk/client-eks'
+import { httpStatus, isAwsError } from '../errors.js'
 
 /** Tag this tool puts on the associations it creates; update and delete check it first. */
 export const OWNER_TAG = 'karpenter-provision/managed'
@@ -29,7 +30,7 @@ export type AssociationOutcome =
   | { action: 'created'; id: string }
   | { action: 'updated'; id: string; previousRoleArn: string }
   | { action: 'unchanged'; id: string }
-  /** someone else's association pointing at another role: kept as it is (SPEC: its role is adopted) */
+  /** someone else's association pointing at another role: kept as it is (its role is adopted: docs/design.md, "Controller identity") */
   | { action: 'kept-foreign'; id: string; roleArn: string }
 
 /** ListPodIdentityAssociations (filtered by namespace and service account) + Describe for the role and tags. */
@@ -87,14 +88,13 @@ export async function deleteOwnAssociation(eks: EKSClient, cluster: string, exis
   try {
     await eks.send(new DeletePodIdentityAssociationCommand({ clusterName: cluster, associationId: existing.id }))
   } catch (err) {
-    if ((err as Error).name === 'ResourceNotFoundException') return 'absent'
+    if (isAwsError(err, 'ResourceNotFoundException')) return 'absent'
     throw err
   }
   return 'deleted'
 }
 
-/** True when the endpoint has no Pod Identity API at all (moto answers 404 with no EKS error). */
+/** True when the EKS endpoint does not serve the Pod Identity API at all (HTTP 404 without an EKS error code). */
 export function isPodIdentityApiMissing(err: unknown): boolean {
-  const e = err as { name?: string; $metadata?: { httpStatusCode?: number } }
-  return e.$metadata?.httpStatusCode === 404 && e.name !== 'ResourceNotFoundException'
+  return httpStatus(err) === 404 && !isAwsError(err, 'ResourceNotFoundException')
 }

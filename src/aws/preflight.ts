@@ -9,6 +9,7 @@ import { isKarpenterStackName } from '../state/names.js'
 import { kubernetesRange, kubernetesSupport, minimumKarpenterFor } from '../karpenter/compatibility.js'
 import { parseVersion } from '../karpenter/version.js'
 import { autoModeClusterRefusal } from '../karpenter/unsupported.js'
+import { ProvisionError, isAwsError } from '../errors.js'
 
 export interface ClusterInfo {
   name: string
@@ -33,9 +34,13 @@ export interface PreflightResult {
   warnings: string[]
 }
 
-export class PreflightError extends Error {}
+export class PreflightError extends ProvisionError {
+  override readonly name: string = 'PreflightError'
+}
 /** DescribeCluster said ResourceNotFound: fatal for apply, a normal state for delete. */
-export class ClusterNotFoundError extends PreflightError {}
+export class ClusterNotFoundError extends PreflightError {
+  override readonly name: string = 'ClusterNotFoundError'
+}
 
 export async function describeCluster(eks: EKSClient, name: string, region: string): Promise<ClusterInfo> {
   const { DescribeClusterCommand } = await import('@aws-sdk/client-eks')
@@ -55,7 +60,7 @@ export async function describeCluster(eks: EKSClient, name: string, region: stri
       autoMode: cluster.computeConfig?.enabled === true
     }
   } catch (err) {
-    if ((err as Error).name === 'ResourceNotFoundException') {
+    if (isAwsError(err, 'ResourceNotFoundException')) {
       throw new ClusterNotFoundError(
         `EKS cluster "${name}" was not found in region ${region}. This action gives an existing cluster Karpenter: ` +
           'create the cluster first (`eksctl create cluster -f <file>`), or check metadata.name, metadata.region and the aws-region input.'
@@ -137,7 +142,7 @@ async function instanceProfileOwner(cfn: CloudFormationClient, profile: string, 
       return (await cfn.send(new DescribeStackResourcesCommand(input))).StackResources ?? []
     } catch (err) {
       // ValidationError: no such stack, or no stack owns that resource; AccessDenied: a stack we may not read
-      if ((err as Error).name === 'ValidationError' || (err as Error).name === 'AccessDenied' || (err as Error).name === 'AccessDeniedException') return []
+      if (isAwsError(err, 'ValidationError', 'AccessDenied', 'AccessDeniedException')) return []
       throw err
     }
   }
@@ -173,7 +178,7 @@ export async function checkInstanceProfileFree(
   try {
     await iam.send(new GetInstanceProfileCommand({ InstanceProfileName: opts.profile }))
   } catch (err) {
-    if ((err as Error).name === 'NoSuchEntityException' || (err as Error).name === 'NoSuchEntity') return
+    if (isAwsError(err, 'NoSuchEntityException', 'NoSuchEntity')) return
     throw err
   }
   const owner = await instanceProfileOwner(cfn, opts.profile, opts.stack)

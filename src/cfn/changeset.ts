@@ -74,7 +74,7 @@ export async function deleteChangeSet(cfn: CloudFormationClient, stack: string, 
     await cfn.send(new DeleteChangeSetCommand({ StackName: stack, ChangeSetName: name }))
     return true
   } catch {
-    return false
+    return false // harmless (see above); the caller says when a change set was left behind
   }
 }
 

@@ -1,12 +1,13 @@
 // delete for one stack: termination protection off, the stack's roles freed of the managed policies this
 // tool attaches, DeleteStack, and a wait with backoff until it is gone. An absent stack is fine (delete twice).
 //
-// Why the policies are detached first: CloudFormation deletes an AWS::IAM::Role by detaching the managed
-// policies itself, but moto's DeleteStack fails with DeleteConflict ("must detach all policies first") when
-// the role has an attached managed policy — and forgets the stack while the role stays, so a retry cannot
-// help. Detaching exactly what CloudFormation would detach one step earlier is harmless on AWS (the role is
-// about to go) and makes the emulator work. Policies attached by someone else are left alone: the delete
-// stops before DeleteStack and names them (on AWS they would leave the stack DELETE_FAILED anyway).
+// Why the policies are detached first: IAM refuses DeleteRole with DeleteConflict ("must detach all
+// policies first") while a managed policy is attached, and a CloudFormation endpoint that does not detach
+// them itself fails DeleteStack that way, possibly forgetting the stack while the role stays, so a retry
+// cannot help. Detaching exactly what CloudFormation would detach one step earlier costs nothing (the role is
+// about to go) and makes the delete independent of which detaches first. Policies attached by someone else
+// are left alone: the delete stops before DeleteStack and names them (they would leave the stack
+// DELETE_FAILED anyway).
 // A stack that ends DELETE_FAILED (or already is) is retried once after the same detach step.
 import type { CloudFormationClient, Stack } from '@aws-sdk/client-cloudformation'
 import type { IAMClient } from '@aws-sdk/client-iam'
@@ -16,6 +17,7 @@ import { describeStack } from './describe.js'
 import { isInProgress, waitForStackSettled, StackTimeoutError, type PollOptions } from './deploy-wait.js'
 import { StackEventLog } from './events.js'
 import { isNotImplemented } from './drift.js'
+import { ProvisionError, isAwsError } from '../errors.js'
 
 export interface DeleteStackOptions {
   poll: PollOptions
@@ -24,10 +26,10 @@ export interface DeleteStackOptions {
   print?: (line: string) => void
 }
 
-export class StackDeleteError extends Error {
+export class StackDeleteError extends ProvisionError {
+  override readonly name: string = 'StackDeleteError'
   constructor(message: string, readonly outcome: StackOutcome) {
     super(message)
-    this.name = 'StackDeleteError'
   }
 }
 
@@ -46,6 +48,7 @@ export async function deleteStackFully(cfn: CloudFormationClient, iam: IAMClient
 
   await turnOffTerminationProtection(cfn, stack)
   const events = new StackEventLog(cfn, name, opts.print)
+  // best effort: without a baseline older events are printed too; the delete does not depend on them
   await events.baseline().catch(() => undefined)
 
   for (let attempt = 1; ; attempt++) {
@@ -81,9 +84,8 @@ export async function deleteStackFully(cfn: CloudFormationClient, iam: IAMClient
 }
 
 /**
- * Termination protection must be off before DeleteStack. moto does not implement
- * UpdateTerminationProtection (and ignores the flag on create, so it never reports it on): a known limit,
- * logged, and the delete goes on.
+ * Termination protection must be off before DeleteStack. An endpoint that does not implement
+ * UpdateTerminationProtection cannot have turned it on either: that is logged, and the delete goes on.
  */
 async function turnOffTerminationProtection(cfn: CloudFormationClient, stack: Stack): Promise<void> {
   if (!stack.EnableTerminationProtection) return
@@ -93,7 +95,7 @@ async function turnOffTerminationProtection(cfn: CloudFormationClient, stack: St
     info(`Stack ${stack.StackName}: termination protection turned off.`)
   } catch (err) {
     if (!isNotImplemented(err)) throw err
-    warning(`UpdateTerminationProtection is not implemented by this endpoint (a known emulator limit); deleting stack ${stack.StackName} anyway.`)
+    warning(`UpdateTerminationProtection is not implemented by this CloudFormation endpoint; deleting stack ${stack.StackName} anyway.`)
   }
 }
 
@@ -126,7 +128,7 @@ export async function detachOwnPolicies(cfn: CloudFormationClient, iam: IAMClien
         marker = page.IsTruncated ? page.Marker : undefined
       } while (marker)
     } catch (err) {
-      if ((err as Error).name === 'NoSuchEntityException' || (err as Error).name === 'NoSuchEntity') continue
+      if (isAwsError(err, 'NoSuchEntityException', 'NoSuchEntity')) continue
       throw err
     }
     for (const arn of attached) {

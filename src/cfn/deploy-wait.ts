@@ -7,6 +7,7 @@ import type { CloudFormationClient, Stack, StackEvent } from '@aws-sdk/client-cl
 import { realSleep, type Sleep } from '../aws/retry.js'
 import { describeStack } from './describe.js'
 import type { StackEventLog } from './events.js'
+import { ProvisionError } from '../errors.js'
 
 export interface PollOptions {
   /** absolute deadline, in now() milliseconds */
@@ -18,7 +19,9 @@ export interface PollOptions {
   pollCapMs?: number
 }
 
-export class StackTimeoutError extends Error {}
+export class StackTimeoutError extends ProvisionError {
+  override readonly name: string = 'StackTimeoutError'
+}
 
 export function isInProgress(status: string | undefined): boolean {
   return !!status && status.endsWith('_IN_PROGRESS')

@@ -16,6 +16,7 @@ import { changeSetName, createChangeSet, deleteChangeSet, executeChangeSet, wait
 import { StackEventLog } from './events.js'
 import { isInProgress, waitForStackSettled, StackTimeoutError, type PollOptions } from './deploy-wait.js'
 import type { Sleep } from '../aws/retry.js'
+import { ProvisionError, awsErrorName, errorMessage } from '../errors.js'
 
 /** What deploying and planning have in common (plan.ts's PlanOptions are these). */
 export interface DeployOptions {
@@ -31,13 +32,15 @@ export interface DeployOptions {
   print?: (line: string) => void
 }
 
-export class StackDeployError extends Error {
+export class StackDeployError extends ProvisionError {
+  override readonly name: string = 'StackDeployError'
   constructor(message: string, readonly outcome: StackOutcome, options?: { cause?: unknown }) {
     super(message, options)
   }
 }
 
-export class DeployCancelledError extends Error {
+export class DeployCancelledError extends ProvisionError {
+  override readonly name: string = 'DeployCancelledError'
   constructor(message: string, readonly outcome: StackOutcome) {
     super(message)
   }
@@ -62,7 +65,7 @@ export async function deployStack(cfn: CloudFormationClient, spec: StackSpec, op
   } catch (err) {
     // Whatever stopped it (an API refusal, a timeout), the stack is reported with its status and the reason.
     if (err instanceof StackDeployError || err instanceof DeployCancelledError || opts.signal?.aborted) throw err
-    const reason = (err as Error).message
+    const reason = errorMessage(err)
     throw new StackDeployError(reason, {
       stack: spec.name,
       action: 'failed',
@@ -192,11 +195,13 @@ async function runChangeSet(
     try {
       await executeChangeSet(cfn, spec.name, csName)
     } catch (err) {
-      // moto fails ExecuteChangeSet itself when a resource fails (and leaves the stack *_IN_PROGRESS)
+      // An endpoint may fail ExecuteChangeSet itself when a resource fails (leaving the stack *_IN_PROGRESS):
+      // the failure is explained from the events and the stack's status, as for a failed operation. Both reads are
+      // best effort: when they fail too, the change set's own error is what is reported.
       const current = await describeStack(cfn, spec.name).catch(() => undefined)
       await events.poll().catch(() => [])
-      const failures = events.failures((err as Error).message)
-      const reasons = failures.length ? failures : [{ logicalId: spec.name, status: 'EXECUTE_FAILED', reason: (err as Error).message }]
+      const failures = events.failures(errorMessage(err))
+      const reasons = failures.length ? failures : [{ logicalId: spec.name, status: 'EXECUTE_FAILED', reason: errorMessage(err) }]
       throw new StackDeployError(
         `Executing the change set of stack ${spec.name} failed: ${describeFailures(reasons)}`,
         { stack: spec.name, action: 'failed', status: current?.StackStatus ?? 'UNKNOWN', changes, failures: reasons }
@@ -254,9 +259,9 @@ async function deleteFailedStack(cfn: CloudFormationClient, stack: Stack, poll: 
 }
 
 /**
- * Termination protection is set outside change sets, once, right after a create (SPEC §4: "on create");
+ * Termination protection is set outside change sets, once, right after a create (docs/design.md, "What it creates");
  * an existing stack keeps whatever its owner chose. A failure is a warning: the stack itself is fine
- * (moto does not implement UpdateTerminationProtection and answers 500).
+ * (an endpoint that does not implement UpdateTerminationProtection answers with an error).
  */
 async function ensureTerminationProtection(cfn: CloudFormationClient, spec: StackSpec, stack: Stack): Promise<void> {
   if (!spec.terminationProtection || stack.EnableTerminationProtection) return
@@ -265,7 +270,7 @@ async function ensureTerminationProtection(cfn: CloudFormationClient, spec: Stac
     await cfn.send(new UpdateTerminationProtectionCommand({ StackName: spec.name, EnableTerminationProtection: true }))
     info(`Stack ${spec.name}: termination protection enabled.`)
   } catch (err) {
-    warning(`Could not enable termination protection on stack ${spec.name}: ${(err as Error).name}: ${(err as Error).message}`)
+    warning(`Could not enable termination protection on stack ${spec.name}: ${awsErrorName(err)}: ${errorMessage(err)}`)
   }
 }
 

@@ -1,6 +1,7 @@
 // Read-only CloudFormation look-ups shared by apply, plan and drift.
 import type { CloudFormationClient, Stack, Change, DescribeChangeSetCommandOutput } from '@aws-sdk/client-cloudformation'
 import type { ResourceChange } from '../report/types.js'
+import { errorMessage, isAwsError } from '../errors.js'
 
 /** The stack, or undefined when no stack of that name exists (deleted stacks are not returned by name). */
 export async function describeStack(cfn: CloudFormationClient, name: string): Promise<Stack | undefined> {
@@ -15,8 +16,7 @@ export async function describeStack(cfn: CloudFormationClient, name: string): Pr
 }
 
 export function isMissingStack(err: unknown): boolean {
-  const e = err as Error
-  return (e?.name === 'ValidationError' || e?.name === 'ValidationException') && /does not exist/i.test(e.message ?? '')
+  return isAwsError(err, 'ValidationError', 'ValidationException') && /does not exist/i.test(errorMessage(err))
 }
 
 /** The deployed template body (as CloudFormation stored it), or undefined for a stack without one. */
@@ -49,7 +49,7 @@ export interface ChangesPage {
 
 /** An endpoint that does not know `IncludePropertyValues` (2024) refuses the request as invalid. */
 export function refusesPropertyValues(err: unknown): boolean {
-  return (err as Error)?.name === 'ValidationError' || (err as Error)?.name === 'ValidationException'
+  return isAwsError(err, 'ValidationError', 'ValidationException')
 }
 
 export async function describeChangeSetPage(

@@ -1,19 +1,20 @@
 // CloudFormation drift detection for one stack: DetectStackDrift, polled with backoff until it finishes,
 // then DescribeStackResourceDrifts for the MODIFIED and DELETED resources with each property's expected
 // and actual value. A missing stack is drift too. An endpoint that does not implement drift detection
-// (moto answers HTTP 500 "not yet implemented") gets a clear error, not a stack trace.
+// (it answers NotImplemented, HTTP 501, or a 500 saying "not yet implemented") gets a clear error, not a stack trace.
 import type { CloudFormationClient } from '@aws-sdk/client-cloudformation'
 import type { DriftItem } from '../report/types.js'
 import { describeStack } from './describe.js'
 import { pollUntil, type PollOptions } from './deploy-wait.js'
+import { ProvisionError, awsErrorName, errorMessage, httpStatus, isAwsError } from '../errors.js'
 
-export class DriftDetectionUnavailableError extends Error {
+export class DriftDetectionUnavailableError extends ProvisionError {
+  override readonly name: string = 'DriftDetectionUnavailableError'
   constructor(readonly endpoint: string, readonly cause: unknown) {
     super(
-      `CloudFormation drift detection is not available at ${endpoint} (${(cause as Error)?.name ?? 'error'}: ${(cause as Error)?.message ?? String(cause)}). ` +
-        'Run drift against AWS itself; emulators such as moto do not implement DetectStackDrift.'
+      `CloudFormation drift detection is not available at ${endpoint} (${awsErrorName(cause) ?? 'error'}: ${errorMessage(cause)}). ` +
+        'Run drift against an AWS CloudFormation endpoint that implements DetectStackDrift.'
     )
-    this.name = 'DriftDetectionUnavailableError'
   }
 }
 
@@ -31,13 +32,12 @@ export function cloudFormationEndpoint(region: string, env: NodeJS.ProcessEnv = 
   return env.AWS_ENDPOINT_URL_CLOUDFORMATION ?? env.AWS_ENDPOINT_URL ?? `https://cloudformation.${region}.amazonaws.com`
 }
 
-/** moto: HTTP 500 with "The … action has not been implemented"; others: NotImplemented / UnknownOperation. */
+/** An endpoint without the action: NotImplemented / UnknownOperation / InvalidAction, HTTP 501, or a message saying it is not implemented. */
 export function isNotImplemented(err: unknown): boolean {
-  const e = err as { name?: string; message?: string; $metadata?: { httpStatusCode?: number } }
-  if (!e || typeof e !== 'object') return false
-  if (/^(NotImplemented|NotImplementedError|UnknownOperation(Exception)?|InvalidAction)$/.test(e.name ?? '')) return true
-  if (/not (yet )?(been )?implemented/i.test(e.message ?? '')) return true
-  return e.$metadata?.httpStatusCode === 501
+  if (!err || typeof err !== 'object') return false
+  if (isAwsError(err, 'NotImplemented', 'NotImplementedError', 'UnknownOperation', 'UnknownOperationException', 'InvalidAction')) return true
+  if (/not (yet )?(been )?implemented/i.test(errorMessage(err))) return true
+  return httpStatus(err) === 501
 }
 
 export async function detectStackDrift(cfn: CloudFormationClient, stackName: string, poll: PollOptions, endpoint: string): Promise<StackDrift> {
@@ -55,7 +55,7 @@ export async function detectStackDrift(cfn: CloudFormationClient, stackName: str
   try {
     detectionId = (await cfn.send(new DetectStackDriftCommand({ StackName: stackName }))).StackDriftDetectionId
   } catch (err) {
-    if (isNotImplemented(err) || (err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 500) {
+    if (isNotImplemented(err) || httpStatus(err) === 500) {
       throw new DriftDetectionUnavailableError(endpoint, err)
     }
     throw err

@@ -1,6 +1,6 @@
 // Stack events: each new one printed once, in order, while we wait; the failed ones turned into
-// ResourceFailure[] for the error and the summary. moto reports stack-level events only, so a failure
-// may have to be explained by the stack's own event or status reason.
+// ResourceFailure[] for the error and the summary. CloudFormation may report only stack-level events (or
+// none yet), so a failure may have to be explained by the stack's own event or status reason.
 import type { CloudFormationClient, StackEvent } from '@aws-sdk/client-cloudformation'
 import type { ResourceFailure } from '../report/types.js'
 import { info } from '../runner/log.js'
@@ -83,7 +83,7 @@ export function failuresFrom(events: StackEvent[], stackName: string, stackStatu
   const real = resources.filter(e => !CANCELLED.test(e.ResourceStatusReason ?? ''))
   const chosen = real.length ? real : resources
   if (chosen.length) return dedupe(chosen.map(toFailure))
-  // Only stack-level events (moto), or none: the stack's own reason is the best we have.
+  // Only stack-level events, or none: the stack's own reason is the best we have.
   const stackLevel = failed.filter(e => e.LogicalResourceId === stackName).map(toFailure)
   if (stackLevel.length) return dedupe(stackLevel)
   return stackStatusReason ? [{ logicalId: stackName, resourceType: 'AWS::CloudFormation::Stack', status: 'FAILED', reason: stackStatusReason }] : []

@@ -16,6 +16,7 @@ import { stackDifferences } from './deploy-compare.js'
 import type { DeployOptions } from './deploy.js'
 import { changeSetName, createChangeSet, deleteChangeSet, waitForChangeSet, type ChangeSetType } from './changeset.js'
 import { isInProgress, waitForStackSettled, StackTimeoutError, type PollOptions } from './deploy-wait.js'
+import { ProvisionError, errorMessage } from '../errors.js'
 
 export type PlanOptions = Omit<DeployOptions, 'region' | 'print'>
 
@@ -28,7 +29,8 @@ export interface StackPlan {
 }
 
 /** A plan of one stack that could not finish: the stack as far as it was seen, and the reason. */
-export class StackPlanError extends Error {
+export class StackPlanError extends ProvisionError {
+  override readonly name: string = 'StackPlanError'
   constructor(message: string, readonly outcome: StackOutcome) {
     super(message)
   }
@@ -39,7 +41,7 @@ export async function planStack(cfn: CloudFormationClient, spec: StackSpec, opts
   try {
     return await planOne(cfn, spec, opts, seen)
   } catch (err) {
-    const reason = err instanceof StackTimeoutError ? `${(err as Error).message} (the timeout input)` : (err as Error).message
+    const reason = err instanceof StackTimeoutError ? `${errorMessage(err)} (the timeout input)` : errorMessage(err)
     throw new StackPlanError(reason.includes(spec.name) ? reason : `Stack ${spec.name}: ${reason}`, {
       stack: spec.name,
       action: 'failed',
@@ -115,6 +117,6 @@ async function removeReviewStack(cfn: CloudFormationClient, name: string): Promi
     if (left?.StackStatus !== 'REVIEW_IN_PROGRESS') return
     await cfn.send(new DeleteStackCommand({ StackName: name }))
   } catch (err) {
-    warning(`Could not remove the empty REVIEW_IN_PROGRESS stack ${name} that the plan's change set left: ${(err as Error).message}`)
+    warning(`Could not remove the empty REVIEW_IN_PROGRESS stack ${name} that the plan's change set left: ${errorMessage(err)}`)
   }
 }

@@ -1,4 +1,4 @@
-// SPEC §2: metadata.version must be inside Karpenter's compatibility matrix for karpenter.version; a
+// docs/design.md, "Config rules": metadata.version must be inside Karpenter's compatibility matrix for karpenter.version; a
 // Karpenter newer than the matrix is only a warning (the matrix in this action lags new releases).
 import type { ReadContext } from './view.js'
 import type { Position } from './types.js'

@@ -3,6 +3,7 @@
 import * as path from 'node:path'
 // Annotations need the file/line properties that runner/log.ts does not carry.
 import { annotation } from '../runner/workflow.js'
+import { ProvisionError } from '../errors.js'
 
 export interface Diagnostic {
   severity: 'error' | 'warning'
@@ -38,7 +39,8 @@ function describeWithoutLocation(d: Diagnostic): string {
 }
 
 /** Thrown when the config cannot be used; carries every error found, not just the first. */
-export class ConfigError extends Error {
+export class ConfigError extends ProvisionError {
+  override readonly name: string = 'ConfigError'
   readonly diagnostics: Diagnostic[]
 
   constructor(diagnostics: Diagnostic[]) {
@@ -48,7 +50,6 @@ export class ConfigError extends Error {
         ? `${errors[0]?.file ?? 'cluster config'} has 1 error:`
         : `${errors[0]?.file ?? 'cluster config'} has ${errors.length} errors:`
     super([heading, ...diagnostics.map(formatDiagnostic)].join('\n'))
-    this.name = 'ConfigError'
     this.diagnostics = diagnostics
   }
 }

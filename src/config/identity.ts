@@ -1,4 +1,4 @@
-// Which identity the Karpenter controller runs with (SPEC §3 `controller-identity`, §4 "Pod Identity").
+// Which identity the Karpenter controller runs with (input `controller-identity`; docs/design.md, "Controller identity").
 import type { ClusterConfig, FargateProfile, PodIdentityAssociation, Position } from './types.js'
 import { ConfigError, type Diagnostic } from './diagnostics.js'
 

@@ -122,7 +122,7 @@ function expectConstant(root: MapView, key: string, value: string): void {
   if (read && read.value !== value) root.ctx.error(read.node, read.path, `must be ${value}`, root.ctx.describe(read.node), value)
 }
 
-// SPEC §2: with IRSA (the default) the controller's role trusts the cluster's IAM OIDC provider,
+// docs/design.md, "Config rules": with IRSA (the default) the controller's role trusts the cluster's IAM OIDC provider,
 // which the file asks for with iam.withOIDC: true.
 function requireOidc(root: MapView, iam: IamRead, opts: LoadOptions): void {
   // A malformed `iam` or Pod Identity entry is already reported; guessing at IRSA on top would mislead.

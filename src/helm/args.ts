@@ -21,7 +21,7 @@ function timeoutArg(spec: HelmReleaseSpec): string {
   return `${Math.max(1, Math.round(spec.timeoutSeconds))}s`
 }
 
-/** --values for the generated file, then the user's values-file, which therefore wins (SPEC §3). */
+/** --values for the generated file, then the user's values-file, which therefore wins (docs/design.md, "Helm"). */
 function valuesArgs(spec: HelmReleaseSpec, valuesPath: string): string[] {
   return ['--values', valuesPath, ...(spec.valuesFile ? ['--values', spec.valuesFile] : [])]
 }

@@ -14,6 +14,7 @@ import * as tc from '@actions/tool-cache'
 import { info } from '../runner/log.js'
 import { abortError, backoffDelay, sleep } from '../kube/backoff.js'
 import { helmArchiveName, type HelmPlatform } from './platform.js'
+import { ProvisionError, errorMessage } from '../errors.js'
 
 /** Overrides the download base URL (a mirror, or the tests' local server). */
 export const HELM_MIRROR_ENV = 'KARPENTER_PROVISION_HELM_MIRROR'
@@ -23,7 +24,8 @@ export function helmBaseUrl(explicit?: string): string {
   return (explicit ?? process.env[HELM_MIRROR_ENV] ?? OFFICIAL_HELM_BASE).replace(/\/+$/, '')
 }
 
-export class HelmChecksumError extends Error {
+export class HelmChecksumError extends ProvisionError {
+  override readonly name: string = 'HelmChecksumError'
   constructor(
     readonly url: string,
     readonly expected: string,
@@ -33,7 +35,6 @@ export class HelmChecksumError extends Error {
       `helm archive ${url} does not match its published SHA-256 (expected ${expected}, got ${actual}); ` +
         'refusing to use it. Retry, or set helm-version to a helm on PATH.'
     )
-    this.name = 'HelmChecksumError'
   }
 }
 
@@ -67,13 +68,13 @@ const MAX_REDIRECTS = 5
 /** a download that sends nothing for this long is dropped (and tried again) */
 const STALL_MS = 60_000
 
-class DownloadStatusError extends Error {
+class DownloadStatusError extends ProvisionError {
+  override readonly name: string = 'DownloadStatusError'
   constructor(
     url: string,
     readonly status: number
   ) {
     super(`GET ${url} answered ${status} ${http.STATUS_CODES[status] ?? ''}`.trim())
-    this.name = 'DownloadStatusError'
   }
 }
 
@@ -95,7 +96,7 @@ async function downloadFile(url: string, dest: string, signal?: AbortSignal): Pr
       if (signal?.aborted) throw abortError(signal)
       const retryable = !(e instanceof DownloadStatusError) || e.status >= 500 || e.status === 408 || e.status === 429
       if (!retryable || attempt + 1 >= DOWNLOAD_ATTEMPTS) throw e
-      info(`download of ${url} failed (${(e as Error).message}); trying again`)
+      info(`download of ${url} failed (${errorMessage(e)}); trying again`)
       await sleep(backoffDelay(attempt, { baseMs: 4_000, maxMs: 16_000 }), signal)
     }
   }

@@ -1,4 +1,4 @@
-// Installs or upgrades Karpenter with helm (SPEC §5), in an order that changes nothing until every check passed:
+// Installs or upgrades Karpenter with helm (docs/design.md, "Helm"), in an order that changes nothing until every check passed:
 //   1. read the installed release (and the CRD release)
 //   2. upgrade guard: a jump the upgrade guide does not allow is refused here, naming the steps
 //   3. nothing to do when the same chart version is deployed with the same values
@@ -20,6 +20,7 @@ import { HelmError, runHelm } from './run.js'
 import { mergeValues, sameValues } from './values-merge.js'
 import { writeValuesFile } from './values-file.js'
 import { together } from '../state/together.js'
+import { ProvisionError } from '../errors.js'
 
 export interface InstallOptions {
   /** helm executable (resolveHelm's path) */
@@ -44,7 +45,8 @@ export interface InstallResult {
   changed: boolean
 }
 
-export class UpgradeRefusedError extends Error {
+export class UpgradeRefusedError extends ProvisionError {
+  override readonly name: string = 'UpgradeRefusedError'
   constructor(
     readonly from: string,
     readonly to: string,
@@ -55,7 +57,6 @@ export class UpgradeRefusedError extends Error {
       `Refusing to move Karpenter from ${from} to ${to}: ${reason}\nNothing was changed. Steps to take:\n` +
         steps.map((s, i) => `  ${i + 1}. ${s}`).join('\n')
     )
-    this.name = 'UpgradeRefusedError'
   }
 }
 

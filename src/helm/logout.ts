@@ -1,10 +1,11 @@
-// `helm registry logout public.ecr.aws` before the chart is pulled (SPEC §5): a stale or expired ECR Public
+// `helm registry logout public.ecr.aws` before the chart is pulled (docs/design.md, "Helm"): a stale or expired ECR Public
 // login on the runner makes the anonymous pull fail, so upstream's guide logs out first.
 // Up to helm v3.17 logout prints `Error: not logged in` and exits 1 when there is no login; v3.18+ and v4
 // exit 0. Neither is a failure. Anything else is a warning: the pull may still work, and if it does not, the
 // pull's own error says why.
 import { info, warning } from '../runner/log.js'
 import { helmMessage, runHelm } from './run.js'
+import { errorMessage } from '../errors.js'
 
 export const ECR_PUBLIC = 'public.ecr.aws'
 
@@ -18,7 +19,7 @@ export async function registryLogout(helm: string, host: string = ECR_PUBLIC): P
     result = await runHelm(helm, ['registry', 'logout', host], { allowFailure: true })
   } catch (e) {
     // helm could not even be started: the install will fail on its own with a clearer error
-    warning(`helm registry logout ${host} could not run: ${(e as Error).message}; continuing`)
+    warning(`helm registry logout ${host} could not run: ${errorMessage(e)}; continuing`)
     return 'failed'
   }
   const said = `${result.stderr}\n${result.stdout}`

@@ -109,7 +109,7 @@ export async function releaseHistory(
     const raw = JSON.parse(r.stdout) as { revision: number; status: string; chart: string; description: string; updated?: string }[]
     return raw.map((h) => ({ revision: h.revision, status: h.status, chart: h.chart, description: h.description, updated: h.updated }))
   } catch {
-    return []
+    return [] // the history only adds to error messages: output helm did not write as JSON means none
   }
 }
 

@@ -1,4 +1,4 @@
-// Which helm to run (input `helm-version`, SPEC §3):
+// Which helm to run (input `helm-version`; docs/design.md, "Helm"):
 //   auto      helm on PATH when it is v3.8.0 or newer (OCI charts need 3.8), else the pinned release below;
 //   <version> that version: the PATH helm when it is exactly that, else the tool cache, else a verified download.
 // It returns a promise on purpose: apply starts it while the CloudFormation stacks deploy and awaits it after.
@@ -48,7 +48,7 @@ export async function helmVersionOf(helm: string): Promise<SemVer | undefined> {
     const r = await runHelm(helm, ['version', '--template', '{{.Version}}'], { allowFailure: true })
     return r.exitCode === 0 ? parseVersion(r.stdout.trim()) : undefined
   } catch {
-    return undefined
+    return undefined // a helm that cannot be started has no usable version: the caller looks elsewhere
   }
 }
 
@@ -108,6 +108,6 @@ export async function resolveHelm(versionInput: 'auto' | string, opts: ResolveHe
  */
 export function prefetchHelm(versionInput: 'auto' | string, opts: ResolveHelmOptions = {}): Promise<ResolvedHelm> {
   const pending = resolveHelm(versionInput, opts)
-  pending.catch(() => undefined)
+  pending.catch(() => undefined) // not unhandled while nobody awaits it yet; whoever awaits `pending` gets the error
   return pending
 }

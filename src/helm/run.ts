@@ -2,6 +2,7 @@
 // error that carries helm's own message rather than "exit code 1".
 import { getExecOutput } from '@actions/exec'
 import { info, infoBlock } from '../runner/log.js'
+import { ProvisionError } from '../errors.js'
 
 export interface HelmRunOptions {
   /** KUBECONFIG for this call; other environment variables are passed through unchanged */
@@ -18,7 +19,8 @@ export interface HelmResult {
   stderr: string
 }
 
-export class HelmError extends Error {
+export class HelmError extends ProvisionError {
+  override readonly name: string = 'HelmError'
   constructor(
     readonly args: readonly string[],
     readonly exitCode: number,
@@ -26,7 +28,6 @@ export class HelmError extends Error {
     readonly stderr: string
   ) {
     super(`helm ${args[0] ?? ''} failed (exit ${exitCode}): ${helmMessage(stderr, stdout)}`)
-    this.name = 'HelmError'
   }
 
   /** helm's own words, without the exit code prefix */

@@ -3,6 +3,7 @@
 // file to helm last. Pure: the text comes from runner/input-files.ts.
 import { LineCounter, isMap, parseAllDocuments } from 'yaml'
 import { ConfigError, type Diagnostic } from '../config/diagnostics.js'
+import { errorMessage } from '../errors.js'
 
 export type HelmValues = Record<string, unknown>
 
@@ -45,7 +46,7 @@ export function parseValuesText(file: string, text: string): HelmValues {
   try {
     values = doc.toJS({ maxAliasCount: 100 })
   } catch (e) {
-    throw new ConfigError([problem(root.range?.[0], `values-file cannot be read: ${(e as Error).message}`)])
+    throw new ConfigError([problem(root.range?.[0], `values-file cannot be read: ${errorMessage(e)}`)])
   }
   return values as HelmValues
 }

@@ -1,7 +1,8 @@
-// Reads every input once into one typed object (SPEC §3). Bad values are local mistakes: they fail
+// Reads every input once into one typed object (docs/design.md, "The pipeline"). Bad values are local mistakes: they fail
 // at once with the input's name, the value and what is expected, before any AWS call.
 import type { ControllerIdentityChoice, Inputs, Mode, NodeAccess } from './types.js'
 import { ACTION_INPUTS, type InputName } from './action-yml.js'
+import { ProvisionError } from '../errors.js'
 
 export const MODES: readonly Mode[] = ['apply', 'plan', 'drift', 'delete', 'render']
 const NODE_ACCESS: readonly NodeAccess[] = ['auto', 'access-entry', 'aws-auth', 'none']
@@ -13,10 +14,10 @@ export const INPUT_DEFAULTS: Readonly<Partial<Record<InputName, string>>> = Obje
   ACTION_INPUTS.flatMap(i => ('default' in i ? [[i.name, i.default]] : []))
 )
 
-export class InputError extends Error {
+export class InputError extends ProvisionError {
+  override readonly name: string = 'InputError'
   constructor(readonly problems: string[]) {
     super(problems.length === 1 ? problems[0] : `invalid inputs:\n${problems.map(p => `  - ${p}`).join('\n')}`)
-    this.name = 'InputError'
   }
 }
 

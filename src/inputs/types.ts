@@ -1,4 +1,4 @@
-// Every action input (SPEC §3), parsed once into one typed object.
+// Every action input (action.yml; docs/design.md, "action.yml, the runner contract"), parsed once into one typed object.
 
 export type Mode = 'apply' | 'plan' | 'drift' | 'delete' | 'render'
 export type NodeAccess = 'auto' | 'access-entry' | 'aws-auth' | 'none'

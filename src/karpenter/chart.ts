@@ -1,4 +1,4 @@
-// Helm chart coordinates for a Karpenter version (reference digest §3.1–3.2, §3.5).
+// Helm chart coordinates for a Karpenter version (docs/design.md, "Helm").
 import { compareVersions, formatVersion, v, type SemVer } from './version.js'
 
 /** Official controller chart. */

@@ -1,5 +1,5 @@
 // Karpenter ↔ Kubernetes compatibility, from upstream's hack/docs/compatibilitymatrix_gen/compatibility.yaml
-// (reference digest §2.1). Bands are inclusive [from, to] on Karpenter versions; patch boundaries matter
+// (docs/design.md, "Config rules"). Bands are inclusive [from, to] on Karpenter versions; patch boundaries matter
 // for 0.28 (0.28.1 fixed 1.26+) and 1.0 (1.0.5 added Kubernetes 1.31).
 import { compareVersions, type SemVer } from './version.js'
 
@@ -74,7 +74,7 @@ function compareMinor(a: [number, number], b: [number, number]): number {
 
 /**
  * Whether Karpenter `v` supports Kubernetes `k8sMinor` ('1.32'). 'unknown-karpenter' means the Karpenter
- * version is newer than the table (SPEC §2: a warning, not an error). An unparsable k8sMinor is 'unsupported'.
+ * version is newer than the table (a warning, not an error: docs/design.md, "Config rules"). An unparsable k8sMinor is 'unsupported'.
  */
 export function kubernetesSupport(v: SemVer, k8sMinor: string): 'supported' | 'unsupported' | 'unknown-karpenter' {
   if (isNewerThanKnown(v)) return 'unknown-karpenter'

@@ -422,7 +422,7 @@ export function controllerPolicyParts(v: SemVer, p: ControllerPolicyParams): Pol
 
 /**
  * AWS managed policies for the node role (names; the caller builds `arn:${AWS::Partition}:iam::aws:policy/<name>`).
- * SPEC §4 uses AmazonEC2ContainerRegistryPullOnly for every Karpenter version, like eksctl; upstream switched from
+ * AmazonEC2ContainerRegistryPullOnly for every Karpenter version, like eksctl (docs/design.md, "What it creates"); upstream switched from
  * ReadOnly at 1.4 and PullOnly grants a subset of what ReadOnly did that nodes need (pull + pull-through cache).
  */
 export function nodeRoleManagedPolicies(): string[] {

@@ -1,4 +1,4 @@
-// Which Karpenter version jumps the upgrade guide allows (reference digest §4.1; upstream upgrade-guide.md,
+// Which Karpenter version jumps the upgrade guide allows (docs/design.md, "Helm"; upstream upgrade-guide.md,
 // v1beta1-migration.md and v1-migration.md), and the steps to name when a jump is refused.
 //
 // API eras:  ≤0.31 v1alpha5 · 0.32 v1alpha5 + v1beta1 · 0.33–0.37 v1beta1 · 1.0 v1 + v1beta1 (conversion

@@ -1,4 +1,4 @@
-// Helm values this tool owns for a Karpenter version (reference digest §3.3–3.4; SPEC §5).
+// Helm values this tool owns for a Karpenter version (docs/design.md, "Helm").
 //
 // ≥ 0.33   settings.clusterName, settings.clusterEndpoint, settings.interruptionQueue (the queue NAME).
 // 0.32.x   the same new names, plus settings.aws.defaultInstanceProfile: 0.32 still serves v1alpha5

@@ -57,7 +57,7 @@ export function compareVersions(a: SemVer, b: SemVer): number {
   return Math.sign(comparePrerelease(a.prerelease, b.prerelease))
 }
 
-/** Oldest Karpenter this tool installs (SPEC §2). */
+/** Oldest Karpenter this tool installs (docs/design.md, "Config rules"). */
 export const MIN_KARPENTER: SemVer = Object.freeze({ major: 0, minor: 28, patch: 0 })
 
 /** Shorthand for literals in rule tables. */

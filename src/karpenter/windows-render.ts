@@ -6,6 +6,7 @@ import type { Diagnostic } from '../config/diagnostics.js'
 import type { NodeAccess } from '../inputs/types.js'
 import { resolveNodeAccess } from '../aws/node-access.js'
 import { windowsNodeReasons } from './windows.js'
+import { errorMessage } from '../errors.js'
 
 /** eksctl creates clusters in this mode when the file does not say. */
 const EKSCTL_DEFAULT_MODE = 'API_AND_CONFIG_MAP'
@@ -35,7 +36,7 @@ export function windowsRenderView(config: ClusterConfig, nodeAccess: NodeAccess)
       line: first.position.line,
       col: first.position.col,
       path: `${first.path}.amiFamily`,
-      message: (err as Error).message,
+      message: errorMessage(err),
       got: first.amiFamily,
       expected: `a node-access that can map Windows nodes (aws-auth) on a cluster whose authentication mode includes CONFIG_MAP`
     }

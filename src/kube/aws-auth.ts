@@ -1,5 +1,5 @@
 // The aws-auth ConfigMap mapping that lets Karpenter's nodes join a cluster without access entries
-// (SPEC §4 "Node access", CONFIG_MAP mode). The ConfigMap is shared with every other node group and
+// (docs/design.md, "Node access": CONFIG_MAP mode). The ConfigMap is shared with every other node group and
 // user of the cluster, so only `data.mapRoles` is ever rewritten, other entries keep their exact text
 // wherever the list allows it, and the update is conditional on the resourceVersion that was read.
 import { LineCounter, isScalar, isSeq, parseDocument, stringify, type Document, type YAMLSeq } from 'yaml'

@@ -7,6 +7,7 @@ import type { KubeConnection } from './connection.js'
 import { KubeApiError, isNotFound } from './errors.js'
 import { backoffDelay, sleep } from './backoff.js'
 import { Discovery, pathFor, type ApiResource } from './discovery.js'
+import { errorMessage, errnoCode } from '../errors.js'
 
 /** The field manager named on every server-side apply, so `managedFields` shows who set what. */
 export const FIELD_MANAGER = 'karpenter-provision'
@@ -228,12 +229,12 @@ export class KubeClient {
       try {
         response = await this.send(method, url, headers, body)
       } catch (e) {
-        const code = (e as NodeJS.ErrnoException).code
+        const code = errnoCode(e)
         if (idempotent && code && RETRYABLE_NETWORK_CODES.has(code) && attempt + 1 < this.attempts) {
           await sleep(backoffDelay(attempt, this.backoff()), this.signal)
           continue
         }
-        throw new Error(`Kubernetes API ${method} ${path}: cannot reach ${this.server.origin}: ${(e as Error).message}`, { cause: e })
+        throw new Error(`Kubernetes API ${method} ${path}: cannot reach ${this.server.origin}: ${errorMessage(e)}`, { cause: e })
       }
       if (response.status >= 200 && response.status < 300) return parseJson(response.body)
       if (isRetryableStatus(response.status, idempotent) && attempt + 1 < this.attempts) {

@@ -1,7 +1,9 @@
 // An answer from the Kubernetes API that was not a success, with what the API server said about it
 // (its Status object), so callers can branch on `status`/`reason` and users read the server's own words.
+import { ProvisionError } from '../errors.js'
 
-export class KubeApiError extends Error {
+export class KubeApiError extends ProvisionError {
+  override readonly name: string = 'KubeApiError'
   constructor(
     readonly status: number,
     /** the Status `reason` (NotFound, AlreadyExists, Conflict, Forbidden, ...), or the HTTP status text */
@@ -12,7 +14,6 @@ export class KubeApiError extends Error {
     readonly path: string
   ) {
     super(`Kubernetes API ${method} ${path} failed: ${status} ${reason}: ${serverMessage}${hint(status)}`)
-    this.name = 'KubeApiError'
   }
 }
 

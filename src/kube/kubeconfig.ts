@@ -1,10 +1,11 @@
-// Kubeconfig files: the one written for helm from EKS facts (SPEC §5: mode 0600 under RUNNER_TEMP, removed
+// Kubeconfig files: the one written for helm from EKS facts (docs/design.md, "Helm": mode 0600 under RUNNER_TEMP, removed
 // at the end), and reading the user's `kubeconfig` input into a KubeConnection for our own API calls.
 import * as fsp from 'node:fs/promises'
 import * as path from 'node:path'
 import { parse, stringify } from 'yaml'
 import type { KubeConnection } from './connection.js'
 import { anyPathRules, readInputFile, type InputFile, type PathRules } from '../runner/input-files.js'
+import { ProvisionError, errorMessage } from '../errors.js'
 
 export interface KubeconfigFacts {
   /** API server URL (EKS `cluster.endpoint`) */
@@ -75,10 +76,10 @@ interface KubeconfigDoc {
   users?: Array<{ name?: string; user?: Record<string, unknown> }>
 }
 
-export class KubeconfigError extends Error {
+export class KubeconfigError extends ProvisionError {
+  override readonly name: string = 'KubeconfigError'
   constructor(file: string, message: string) {
     super(`kubeconfig ${file}: ${message}`)
-    this.name = 'KubeconfigError'
   }
 }
 
@@ -96,7 +97,7 @@ export function loadKubeconfig(kubeconfig: InputFile, rules: PathRules): KubeCon
   try {
     doc = (parse(kubeconfig.text) ?? {}) as KubeconfigDoc
   } catch (e) {
-    throw new KubeconfigError(file, `malformed YAML: ${(e as Error).message}`)
+    throw new KubeconfigError(file, `malformed YAML: ${errorMessage(e)}`)
   }
   if (typeof doc !== 'object' || Array.isArray(doc)) throw new KubeconfigError(file, 'expected a mapping (apiVersion: v1, kind: Config)')
   // relative paths in a kubeconfig are relative to its folder (as kubectl reads them), under the same rules

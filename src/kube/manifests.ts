@@ -6,6 +6,7 @@ import { LineCounter, isMap, isPair, isScalar, isSeq, parseAllDocuments, type No
 import { ConfigError, formatDiagnostic, type Diagnostic } from '../config/diagnostics.js'
 import { explainYamlError, flowNestingProblem } from '../config/yaml-errors.js'
 import type { KubeClient, KubeObject } from './client.js'
+import { errorMessage } from '../errors.js'
 
 export const CLUSTER_NAME_VARIABLE = '${CLUSTER_NAME}'
 
@@ -35,10 +36,10 @@ export interface Manifest {
 
 /** A ConfigError about the manifests: the run annotates each diagnostic, titled as a manifest problem. */
 export class ManifestError extends ConfigError {
+  override readonly name: string = 'ManifestError'
   constructor(diagnostics: Diagnostic[]) {
     super(diagnostics)
     this.message = [`manifests have ${diagnostics.length} error${diagnostics.length === 1 ? '' : 's'}:`, ...diagnostics.map(formatDiagnostic)].join('\n')
-    this.name = 'ManifestError'
   }
 }
 
@@ -93,7 +94,7 @@ export function parseManifests(files: readonly ManifestFile[], input: string, op
       try {
         object = doc.toJS({ maxAliasCount: 100 })
       } catch (e) {
-        diagnostics.push(problem(file, at(root.range?.[0]), '', `cannot be read: ${(e as Error).message}`))
+        diagnostics.push(problem(file, at(root.range?.[0]), '', `cannot be read: ${errorMessage(e)}`))
         return
       }
       manifests.push({

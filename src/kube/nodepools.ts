@@ -1,4 +1,4 @@
-// First step of `delete` (SPEC §6): delete Karpenter's NodePools so that Karpenter itself drains and
+// First step of `delete` (docs/design.md, "Modes"): delete Karpenter's NodePools so that Karpenter itself drains and
 // terminates the nodes it launched, then wait until its NodeClaims are gone. The controller must still be
 // running for that, which is why this comes before the chart is uninstalled.
 import type { KubeClient, KubeObject } from './client.js'

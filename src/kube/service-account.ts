@@ -1,4 +1,4 @@
-// The controller's ServiceAccount when `createServiceAccount: false` (SPEC §4, eksctl's meaning): this tool
+// The controller's ServiceAccount when `createServiceAccount: false` (eksctl's meaning; docs/design.md, "Helm"): this tool
 // makes it, with the IRSA role annotation, and the chart is told serviceAccount.create=false.
 import type { KubeClient, KubeObject } from './client.js'
 import { isAlreadyExists } from './errors.js'

@@ -1,4 +1,4 @@
-// The EKS bearer token (SPEC §5): what `aws eks get-token` prints. EKS (through aws-iam-authenticator)
+// The EKS bearer token (docs/design.md, "Helm"): what `aws eks get-token` prints. EKS (through aws-iam-authenticator)
 // replays the presigned STS GetCallerIdentity URL inside it and maps the caller's ARN to a Kubernetes user,
 // so the token is only as powerful as the credentials that signed it, and only for 60 seconds of signing
 // validity (EKS accepts it for ~15 minutes from X-Amz-Date).
@@ -24,7 +24,7 @@ export interface EksTokenOptions {
   signingDate?: Date
 }
 
-/** The STS endpoint the token is presigned for: explicit, environment override (moto in tests), or regional. */
+/** The STS endpoint the token is presigned for: explicit, environment override (AWS_ENDPOINT_URL_STS / AWS_ENDPOINT_URL), or regional. */
 export function stsEndpoint(region: string, explicit?: string): URL {
   const configured = explicit ?? process.env.AWS_ENDPOINT_URL_STS ?? process.env.AWS_ENDPOINT_URL
   if (configured) return new URL(configured)

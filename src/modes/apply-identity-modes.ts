@@ -1,5 +1,5 @@
-// The controller identity in plan, drift and delete (SPEC §4: "plan, drift and delete cover the association and
-// the stack"). Each finds the association the way apply does (its role adopted when someone else made it) and
+// The controller identity in plan, drift and delete (docs/design.md, "Modes": plan, drift and delete
+// cover the association and the stack). Each finds the association the way apply does (its role adopted when someone else made it) and
 // says what apply would do, what differs, or removes what this tool made.
 import type { RunContext } from './context.js'
 import type { DesiredState } from '../state/types.js'
@@ -13,6 +13,7 @@ import { detachRolePolicies, missingRolePolicies, requirePoliciesExist } from '.
 import { deleteOwnAssociation, findAssociation, isPodIdentityApiMissing } from '../aws/pod-identity.js'
 import { detectIdentityState, roleToAdopt, type IdentityState } from '../aws/identity-switch.js'
 import { podIdentityRolePolicies } from '../aws/pod-identity-state.js'
+import { errorMessage } from '../errors.js'
 
 export interface ModeIdentity {
   /** the desired state with an existing association's role adopted (also set as report.desired) */
@@ -42,12 +43,12 @@ async function podIdentityChecks(ctx: RunContext, aws: AwsClients, desired: Desi
   try {
     await requirePodIdentityAgent(await aws.eks(), ctx.config.name)
   } catch (err) {
-    ctx.report.warnings.push(`apply would refuse: ${(err as Error).message}`)
+    ctx.report.warnings.push(`apply would refuse: ${errorMessage(err)}`)
   }
   try {
     await requirePoliciesExist(await aws.iam(), desired.podIdentity?.permissionPolicyArns ?? [])
   } catch (err) {
-    ctx.report.warnings.push(`apply would refuse: ${(err as Error).message}`)
+    ctx.report.warnings.push(`apply would refuse: ${errorMessage(err)}`)
   }
 }
 
@@ -131,7 +132,7 @@ export async function deleteIdentity(ctx: RunContext, aws: AwsClients, desired: 
     association = await findAssociation(await aws.eks(), ctx.config.name, pod.namespace, pod.serviceAccount)
   } catch (err) {
     if (!isPodIdentityApiMissing(err)) throw err
-    warning('EKS Pod Identity is not available at this endpoint (a known emulator limit); association not checked.')
+    warning('The EKS endpoint does not serve the Pod Identity API; association not checked.')
     return
   }
   const result = await deleteOwnAssociation(await aws.eks(), ctx.config.name, association)

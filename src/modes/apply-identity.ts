@@ -1,4 +1,4 @@
-// apply's controller-identity half (SPEC §4): before any change, the Pod Identity checks (agent addon ACTIVE,
+// apply's controller-identity half (docs/design.md, "Controller identity"): before any change, the Pod Identity checks (agent addon ACTIVE,
 // permissionPolicyARNs exist), the existing association found and its role adopted, and the previous identity
 // detected; before the chart upgrade, the role's policies and the association (prepareIdentity); after it, the
 // previous identity retired (retirePreviousIdentity). apply.ts calls these three; the logic is in src/aws.
@@ -39,7 +39,7 @@ export async function desiredWithIdentity(ctx: RunContext, aws: AwsClients, fact
         'it is kept, and the controller uses IRSA, which takes precedence while both exist.'
     )
   }
-  if (state.podIdentityApiMissing) report.steps.push('Pod Identity: this endpoint has no Pod Identity API (an emulator); no association looked for')
+  if (state.podIdentityApiMissing) report.steps.push('Pod Identity: the EKS endpoint does not serve the Pod Identity API; no association looked for')
   if (desired.controllerIdentity === 'pod-identity') report.steps.push(`controller identity: Pod Identity, ${podIdentityRoleNote(desired)}`)
   if (state.previous) {
     report.steps.push(

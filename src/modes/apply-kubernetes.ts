@@ -1,4 +1,4 @@
-// The Kubernetes half of apply (SPEC §5). Split in three so that every refusal comes before the first
+// The Kubernetes half of apply (docs/design.md, "Helm"). Split in three so that every refusal comes before the first
 // change: `checkCluster` (before the stacks) reads the installed release for the upgrade guard and
 // checks the manifests; `installCrdChart` (while the stacks deploy) installs the CRD chart, which needs nothing
 // from them; `installOnCluster` (after the stacks and node access) makes the ServiceAccount, installs the
@@ -95,7 +95,7 @@ export async function installOnCluster(ctx: RunContext, session: ClusterSession,
 
 /**
  * The chart runs 2 replicas with a required hostname anti-affinity and (from 1.0) a hard zone spread:
- * say so when the cluster's non-Karpenter nodes cannot hold them (SPEC §5).
+ * say so when the cluster's non-Karpenter nodes cannot hold them (docs/design.md, "Helm").
  */
 async function noteReplicaSpread(ctx: RunContext, session: ClusterSession, desired: DesiredState): Promise<void> {
   const replicas = typeof desired.helm.values.replicas === 'number' ? desired.helm.values.replicas : 2

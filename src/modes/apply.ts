@@ -1,4 +1,4 @@
-// apply: the orchestration of SPEC §6 — credentials → identity → preflight → desired state → OIDC provider
+// apply: the orchestration of docs/design.md ("Modes") — credentials → identity → preflight → desired state → OIDC provider
 // (IRSA) → Karpenter stack → controller stack → node access → (install-chart) the Kubernetes half.
 // Every check that can refuse the run happens before the first change. Logic lives in the executors.
 // Reads that do not depend on each other run at once, and the CRD chart goes in while the stacks deploy
@@ -24,6 +24,7 @@ import { settle, together, type Settled } from '../state/together.js'
 import type { CrdPhase } from '../helm/install.js'
 import { desiredWithIdentity, prepareIdentity, retirePreviousIdentity } from './apply-identity.js'
 import { controllerStackInUse } from '../aws/pod-identity-state.js'
+import { errorMessage } from '../errors.js'
 
 export async function runApply(ctx: RunContext): Promise<void> {
   // helm is resolved (and downloaded if need be) while the stacks deploy, not after. However apply ends (a
@@ -110,7 +111,7 @@ async function applyWith(ctx: RunContext, helm: Promise<ResolvedHelm> | undefine
     // What the CRD chart did meanwhile belongs in the summary of the failed run (not waited for on cancellation).
     const done = crdChart && !ctx.signal?.aborted ? await crdChart : undefined
     if (done?.ok) await crdChartSteps(ctx, done)
-    else if (done) report.warnings.push(`karpenter-crd was being installed while the stacks deployed and failed too: ${(done.error as Error).message}`)
+    else if (done) report.warnings.push(`karpenter-crd was being installed while the stacks deployed and failed too: ${errorMessage(done.error)}`)
     throw err
   }
 

@@ -1,4 +1,4 @@
-// delete (SPEC §6): the ordered teardown of a preview environment.
+// delete (docs/design.md, "Modes"): the ordered teardown of a preview environment.
 //   1. NodePools deleted, and Karpenter's NodeClaims waited for (the controller drains its own nodes) — timeout
 //   2. the chart uninstalled, and karpenter-crd with it
 //   3. node access removed (access entry / aws-auth mapping); the Pod Identity association this tool made
@@ -23,6 +23,7 @@ import { uninstallKarpenter } from '../helm/install.js'
 import { desiredFor, findCluster, openSession, pollOptions, readManifestObjects, type Session } from './lifecycle.js'
 import { openCluster, type ClusterSession } from './cluster-session.js'
 import type { ClusterInfo } from '../aws/preflight.js'
+import { errorMessage } from '../errors.js'
 
 /** Cluster states in which its Kubernetes API answers. */
 const REACHABLE = new Set(['ACTIVE', 'UPDATING'])
@@ -75,7 +76,7 @@ function nodeAccessOf(ctx: RunContext, desired: DesiredState, cluster: ClusterIn
     return resolveNodeAccess(desired.nodeAccess, cluster.authenticationMode, windows)
   } catch (err) {
     // apply would have refused this combination, so it granted nothing this way: nothing to remove
-    ctx.report.warnings.push(`node access: ${(err as Error).message.split('. ')[0]}; nothing to remove.`)
+    ctx.report.warnings.push(`node access: ${errorMessage(err).split('. ')[0]}; nothing to remove.`)
     return undefined
   }
 }
@@ -86,7 +87,7 @@ function windowsReasons(ctx: RunContext): string[] {
   try {
     objects = readManifestObjects(ctx)
   } catch (err) {
-    ctx.report.warnings.push(`manifests not read (${(err as Error).message.split('\n')[0]}): Windows EC2NodeClasses in them are not taken into account for node access.`)
+    ctx.report.warnings.push(`manifests not read (${errorMessage(err).split('\n')[0]}): Windows EC2NodeClasses in them are not taken into account for node access.`)
   }
   return windowsNodeReasons(ctx.config.windowsNodeGroups, objects)
 }

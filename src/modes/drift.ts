@@ -20,8 +20,11 @@ import { resolveNodeAccess } from '../aws/node-access.js'
 import { describeNodeAccessEntry } from '../aws/access-entry.js'
 import { findAwsAuthMapping, NODE_GROUPS, NODE_USERNAME } from '../kube/aws-auth.js'
 import type { ClusterSession } from './cluster-session.js'
+import { ProvisionError, errorMessage } from '../errors.js'
 
-export class DriftFoundError extends Error {}
+export class DriftFoundError extends ProvisionError {
+  override readonly name: string = 'DriftFoundError'
+}
 
 export async function runDrift(ctx: RunContext): Promise<void> {
   const { config, report } = ctx
@@ -66,7 +69,7 @@ async function noteConfigChanges(ctx: RunContext, cfn: CloudFormationClient, spe
     const diffs = stackDifferences(stack, await deployedTemplate(cfn, spec.name), spec)
     if (diffs.length) ctx.report.steps.push(`stack ${spec.name}: the config differs from what was last applied (${diffs.map(d => d.detail).join('; ')}); run plan to see what apply would change`)
   } catch (err) {
-    info(`could not compare stack ${spec.name} with the config: ${(err as Error).message}`)
+    info(`could not compare stack ${spec.name} with the config: ${errorMessage(err)}`)
   }
 }
 
@@ -136,9 +139,9 @@ async function clusterDrift(ctx: RunContext, session: Session, cluster: ClusterI
   try {
     access = await openCluster(ctx, session.aws, cluster)
   } catch (err) {
-    if (ctx.inputs.installChart) throw new Error(`drift: cannot reach cluster ${ctx.config.name} to check the chart: ${(err as Error).message}. Set install-chart: false to check the stacks only.`)
+    if (ctx.inputs.installChart) throw new Error(`drift: cannot reach cluster ${ctx.config.name} to check the chart: ${errorMessage(err)}. Set install-chart: false to check the stacks only.`)
     // only the aws-auth mapping was to be read: say it was not checked, and why
-    report.warnings.push(`node access: the aws-auth mapping was not checked, the cluster could not be reached: ${(err as Error).message}`)
+    report.warnings.push(`node access: the aws-auth mapping was not checked, the cluster could not be reached: ${errorMessage(err)}`)
     return
   }
   try {

@@ -1,4 +1,4 @@
-// plan (SPEC §6): what apply would change, changing nothing. Both stacks through change sets that are
+// plan (docs/design.md, "Modes"): what apply would change, changing nothing. Both stacks through change sets that are
 // described and deleted (never executed); the IAM OIDC provider apply would create; the chart tag and values
 // against the installed release. Output `has-changes`.
 import type { RunContext } from './context.js'
@@ -16,6 +16,7 @@ import { windowsNodeReasons } from '../karpenter/windows.js'
 import { openCluster } from './cluster-session.js'
 import { planIdentity } from './apply-identity-modes.js'
 import { stacksInUse } from '../aws/pod-identity-state.js'
+import { errorMessage } from '../errors.js'
 
 export async function runPlan(ctx: RunContext): Promise<void> {
   const { config, report } = ctx
@@ -113,7 +114,7 @@ async function planChart(ctx: RunContext, session: Session, cluster: ClusterInfo
 }
 
 function unreachable(ctx: RunContext, err: unknown): false {
-  const msg = `chart: not compared — the cluster could not be reached (${(err as Error).message.split('\n')[0]}); the plan covers the AWS side only`
+  const msg = `chart: not compared — the cluster could not be reached (${errorMessage(err).split('\n')[0]}); the plan covers the AWS side only`
   warning(msg)
   ctx.report.steps.push(msg)
   return false

@@ -37,7 +37,7 @@ export async function runRender(ctx: RunContext): Promise<void> {
   }
 }
 
-/** The files `render --out DIR` writes (SPEC §3). */
+/** The files `render --out DIR` writes (docs/design.md, "Modes"). */
 export function renderArtefacts(d: DesiredState, policies?: DeployerPolicies): Record<string, string> {
   return {
     'karpenter-stack.json': JSON.stringify(d.karpenterStack.template, null, 2) + '\n',

@@ -9,6 +9,7 @@
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { workspacePath } from './paths.js'
+import { ProvisionError, errorMessage, errnoCode } from '../errors.js'
 
 /** No input file this tool reads is anywhere near 1 MiB; more means the wrong file (or an attack). */
 export const MAX_INPUT_FILE_BYTES = 1024 * 1024
@@ -32,7 +33,8 @@ export function anyPathRules(base: string): PathRules {
   return { base }
 }
 
-export class InputFileError extends Error {
+export class InputFileError extends ProvisionError {
+  override readonly name: string = 'InputFileError'
   constructor(
     /** the input (or the kubeconfig key) that named the file */
     readonly input: string,
@@ -42,7 +44,6 @@ export class InputFileError extends Error {
     readonly reason: string
   ) {
     super(`input ${input}: ${file}: ${reason}`)
-    this.name = 'InputFileError'
   }
 }
 
@@ -75,7 +76,7 @@ function realOf(dir: string): string {
   try {
     return fs.realpathSync(dir)
   } catch {
-    return path.resolve(dir)
+    return path.resolve(dir) // a folder that does not exist (yet) has no symbolic links to resolve
   }
 }
 
@@ -97,11 +98,11 @@ export function checkInputPath(input: string, given: string, rules: PathRules, o
   try {
     real = fs.realpathSync(absolute)
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code
+    const code = errnoCode(e)
     if (code === 'ENOENT' || code === 'ENOTDIR') {
       return fail(`not found (looked for ${absolute}${rules.within ? '; did the workflow run actions/checkout?' : ''})`)
     }
-    return fail(code === 'ELOOP' ? 'a loop of symbolic links' : `cannot be resolved: ${(e as Error).message}`)
+    return fail(code === 'ELOOP' ? 'a loop of symbolic links' : `cannot be resolved: ${errorMessage(e)}`)
   }
   if (rules.within && !rules.within.some(w => inside(realOf(w.dir), real))) {
     const allowed = rules.within.map(w => `${w.name} (${w.dir})`).join(' or ')
@@ -126,7 +127,7 @@ function readChecked(input: string, checked: CheckedPath, maxBytes: number): str
   try {
     fd = fs.openSync(checked.real, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0) | (fs.constants.O_NOFOLLOW ?? 0))
   } catch (e) {
-    return fail(`cannot be read: ${(e as Error).message}`)
+    return fail(`cannot be read: ${errorMessage(e)}`)
   }
   try {
     const stat = fs.fstatSync(fd)

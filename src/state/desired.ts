@@ -34,7 +34,7 @@ export interface ClusterFacts {
 export const IDENTITY_POD_ANNOTATION = 'karpenter-provision/controller-identity'
 
 /**
- * Which role Pod Identity uses (SPEC §4): an existing association's role as it is, else the entry's roleARN,
+ * Which role Pod Identity uses (docs/design.md, "Controller identity"): an existing association's role as it is, else the entry's roleARN,
  * else the role of the Pod Identity stack. An adopted role that IS the stack's role (same name) is the stack's.
  */
 function podIdentityRole(stackRoleName: string, roleARN: string | undefined, adopted: string | undefined): Pick<PodIdentitySpec, 'roleArn' | 'roleSource'> {
@@ -160,7 +160,7 @@ function packPolicies(config: ClusterConfig, version: SemVer, names: Omit<Names,
   }
 }
 
-/** AWS name limits, checked before anything is created (SPEC §2). */
+/** AWS name limits, checked before anything is created (docs/design.md, "Names"). */
 function checkNames(config: ClusterConfig, names: Names, identity: 'irsa' | 'pod-identity'): void {
   const checks: [NameKind, string, string][] = [
     ['stack', names.karpenterStack, 'metadata.name'],

@@ -26,7 +26,7 @@ export function mainControllerPolicyName(cluster: string): string {
   return `eksctl-KarpenterControllerPolicy-${cluster}`
 }
 
-/** Name of a further controller policy when the scoped policy must be split (SPEC §4). */
+/** Name of a further controller policy when the scoped policy must be split (docs/design.md, "Names"). */
 export function partControllerPolicyName(cluster: string, part: string): string {
   return `eksctl-KarpenterController${part}Policy-${cluster}`
 }

@@ -1,4 +1,4 @@
-// Stack eksctl-<cluster>-addon-iamserviceaccount-<namespace>-karpenter (SPEC §4): the controller
+// Stack eksctl-<cluster>-addon-iamserviceaccount-<namespace>-karpenter (docs/design.md, "What it creates"): the controller
 // role for IRSA, trusted by the cluster's IAM OIDC provider for exactly one ServiceAccount.
 import type { CfnTemplate, Names, StackSpec } from '../../state/types.js'
 import type { ClusterConfig } from '../../config/types.js'

@@ -1,4 +1,4 @@
-// Stack eksctl-<cluster>-karpenter (SPEC §4): node role, instance profile, the scoped controller
+// Stack eksctl-<cluster>-karpenter (docs/design.md, "What it creates"): node role, instance profile, the scoped controller
 // policies and, when asked for, the interruption queue, its policy and the EventBridge rules.
 import type { ClusterConfig } from '../../config/types.js'
 import type { SemVer } from '../../karpenter/version.js'

@@ -1,4 +1,4 @@
-// Stack eksctl-<cluster>-podidentityrole-<namespace>-karpenter (SPEC §4, "Controller identity"): the
+// Stack eksctl-<cluster>-podidentityrole-<namespace>-karpenter (docs/design.md, "Controller identity"): the
 // controller role for EKS Pod Identity, trusted by pods.eks.amazonaws.com.
 import type { CfnTemplate, Names, PodIdentitySpec, StackSpec } from '../../state/types.js'
 import type { ClusterConfig } from '../../config/types.js'

@@ -1,17 +1,18 @@
 // Packs the controller policy's parts into IAM managed policies of at most 6,144 characters.
 // eksctl's name stays for the first policy; parts that no longer fit go into further policies
-// named after their part (SPEC §4), so a long cluster name never fails in CloudFormation.
+// named after their part (docs/design.md, "Names"), so a long cluster name never fails in CloudFormation.
 import type { PolicyPart, PolicyStatement } from '../../karpenter/policy.js'
 import { mainControllerPolicyName, MAIN_POLICY_LOGICAL_ID, partControllerPolicyName, partPolicyLogicalId } from '../../state/names.js'
 import { policySize, resolveIntrinsics, type ResolveContext } from './resolve.js'
+import { ProvisionError } from '../../errors.js'
 
 export const IAM_MANAGED_POLICY_MAX_CHARS = 6144
 
 /** A policy part that cannot be made to fit: a config problem (the cluster name is too long), not a bug. */
-export class PolicyTooLargeError extends Error {
+export class PolicyTooLargeError extends ProvisionError {
+  override readonly name: string = 'PolicyTooLargeError'
   constructor(message: string) {
     super(message)
-    this.name = 'PolicyTooLargeError'
   }
 }
 
