@@ -2,6 +2,7 @@
 // association's role): the entry's permissionPolicyARNs must exist before any change, and the controller
 // policies are attached to the role directly (CloudFormation does it for the stack's own role).
 import type { IAMClient } from '@aws-sdk/client-iam'
+import { roleNameFromArn } from '../state/names.js'
 import { PreflightError } from './preflight.js'
 
 /** GetPolicy for each ARN (AWS-managed ones too); throws one PreflightError naming every missing one. */
@@ -24,10 +25,6 @@ export async function requirePoliciesExist(iam: IAMClient, arns: readonly string
   }
 }
 
-export function roleNameOf(roleArn: string): string {
-  return roleArn.split('/').pop() ?? roleArn
-}
-
 async function attachedPolicies(iam: IAMClient, roleName: string): Promise<Set<string>> {
   const { ListAttachedRolePoliciesCommand } = await import('@aws-sdk/client-iam')
   const out = new Set<string>()
@@ -43,7 +40,7 @@ async function attachedPolicies(iam: IAMClient, roleName: string): Promise<Set<s
 /** Attaches what is not attached yet; returns what it attached (empty on a re-run). */
 export async function attachRolePolicies(iam: IAMClient, roleArn: string, policyArns: readonly string[]): Promise<string[]> {
   const { AttachRolePolicyCommand, NoSuchEntityException } = await import('@aws-sdk/client-iam')
-  const roleName = roleNameOf(roleArn)
+  const roleName = roleNameFromArn(roleArn)
   let have: Set<string>
   try {
     have = await attachedPolicies(iam, roleName)
@@ -65,7 +62,7 @@ export async function attachRolePolicies(iam: IAMClient, roleArn: string, policy
 /** Detaches these policies where attached (the role may be gone already); returns what it detached. */
 export async function detachRolePolicies(iam: IAMClient, roleArn: string, policyArns: readonly string[]): Promise<string[]> {
   const { DetachRolePolicyCommand } = await import('@aws-sdk/client-iam')
-  const roleName = roleNameOf(roleArn)
+  const roleName = roleNameFromArn(roleArn)
   let have: Set<string>
   try {
     have = await attachedPolicies(iam, roleName)
@@ -90,7 +87,7 @@ export async function detachRolePolicies(iam: IAMClient, roleArn: string, policy
 export async function missingRolePolicies(iam: IAMClient, roleArn: string, policyArns: readonly string[]): Promise<string[]> {
   let have: Set<string>
   try {
-    have = await attachedPolicies(iam, roleNameOf(roleArn))
+    have = await attachedPolicies(iam, roleNameFromArn(roleArn))
   } catch (err) {
     if ((err as Error).name === 'NoSuchEntityException') return [...policyArns]
     throw err

@@ -2,14 +2,10 @@
 // role for IRSA, trusted by the cluster's IAM OIDC provider for exactly one ServiceAccount.
 import type { CfnTemplate, Names, StackSpec } from '../../state/types.js'
 import type { ClusterConfig } from '../../config/types.js'
+import { issuerHostPath } from '../../state/names.js'
 import { accountPolicyArn, clusterStackTags, getAtt, sub } from './common.js'
 
 export const IRSA_ROLE_ID = 'Role1'
-
-/** `https://oidc.eks.us-west-2.amazonaws.com/id/ABC` → `oidc.eks.us-west-2.amazonaws.com/id/ABC` */
-export function issuerHostPath(issuer: string): string {
-  return issuer.replace(/^https:\/\//, '').replace(/\/+$/, '')
-}
 
 /** Shown in the trust policy when the issuer is not known (render is offline). */
 export const ISSUER_PLACEHOLDER = 'oidc.eks.<region>.amazonaws.com/id/<cluster-oidc-id>'
