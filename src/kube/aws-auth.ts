@@ -6,6 +6,7 @@ import { LineCounter, isScalar, isSeq, parseDocument, stringify, type Document, 
 import type { KubeClient, KubeObject } from './client.js'
 import { isAlreadyExists, isConflict, isNotFound } from './errors.js'
 import { retryLoop } from '../state/backoff.js'
+import { positionOf } from '../config/yaml-position.js'
 import { WINDOWS_NODE_GROUP } from '../karpenter/windows.js'
 
 export const AWS_AUTH_PATH = '/api/v1/namespaces/kube-system/configmaps/aws-auth'
@@ -77,7 +78,7 @@ export function addRoleMapping(mapRoles: string, rolearn: string, groups: readon
     // Append text at the list's own indentation, so the other entries are untouched byte for byte.
     const first = seq.items[0] as { range?: [number, number, number] }
     const firstOffset = seq.range?.[0] ?? first.range?.[0] ?? 0
-    const indent = ' '.repeat(Math.max(0, lineCounter.linePos(firstOffset).col - 1))
+    const indent = ' '.repeat(Math.max(0, positionOf(lineCounter, firstOffset).col - 1))
     const block = stringify([entry]).trimEnd().split('\n').map((l) => indent + l).join('\n')
     const candidate = `${mapRoles.replace(/\s*$/, '')}\n${block}\n`
     if (verifies(candidate, entriesOf(doc).length + 1, rolearn)) return candidate
@@ -102,7 +103,7 @@ export function removeRoleMapping(mapRoles: string, rolearn: string): string {
     // each item owns the text from the start of its `- ` line to the start of the next item's line
     const lineStarts = seq.items.map((item) => {
       const offset = (item as { range?: [number, number, number] }).range?.[0] ?? 0
-      return lineCounter.lineStarts[lineCounter.linePos(offset).line - 1] ?? 0
+      return lineCounter.lineStarts[positionOf(lineCounter, offset).line - 1] ?? 0
     })
     let text = mapRoles.slice(0, lineStarts[0])
     for (let i = 0; i < seq.items.length; i++) {
