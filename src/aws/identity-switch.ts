@@ -13,6 +13,7 @@ import { describeStack, deployedTemplate } from '../cfn/describe.js'
 import { deleteStackFully } from '../cfn/delete.js'
 import { ownPolicyMatcher } from '../cfn/delete-policies.js'
 import type { PollOptions } from '../cfn/deploy-wait.js'
+import { roleNameFromArn } from '../state/names.js'
 import { deleteOwnAssociation, findAssociation, isPodIdentityApiMissing, type ExistingAssociation } from './pod-identity.js'
 import { detachRolePolicies } from './pod-identity-role.js'
 
@@ -106,7 +107,7 @@ export async function retirePrevious(aws: AwsClients, desired: DesiredState, sta
         : 'identity switch Pod Identity → IRSA: no association to delete'
   )
   const isOwn = ownPolicyMatcher(desired, ctx.accountId)
-  if (assoc && assoc.roleArn.split('/').pop() !== desired.names.podIdentityRole) {
+  if (assoc && roleNameFromArn(assoc.roleArn) !== desired.names.podIdentityRole) {
     const detached = await detachRolePolicies(iam, assoc.roleArn, desired.arns.controllerPolicies)
     if (detached.length) {
       report.changed = true

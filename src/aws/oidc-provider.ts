@@ -7,6 +7,7 @@
 // when the issuer is reachable (as eksctl does) and otherwise fall back to the root CA thumbprint that
 // eksctl and Terraform have used for EKS issuers (Amazon's Starfield-signed chain).
 import type { IAMClient } from '@aws-sdk/client-iam'
+import { issuerHostPath } from '../state/names.js'
 import { connect, type DetailedPeerCertificate } from 'node:tls'
 import { info } from '../runner/log.js'
 import { isAwsError } from '../errors.js'
@@ -20,10 +21,6 @@ export interface OidcProviderResult {
 }
 
 export type ThumbprintFetcher = (issuerUrl: string) => Promise<string | undefined>
-
-export function issuerHostPath(issuerUrl: string): string {
-  return issuerUrl.replace(/^https:\/\//, '').replace(/\/$/, '')
-}
 
 /** SHA-1 (hex, lower case, no colons) of the last certificate of the issuer's chain; undefined if unreachable. */
 export const tlsThumbprint: ThumbprintFetcher = issuerUrl =>

@@ -2,6 +2,7 @@
 // association's role): the entry's permissionPolicyARNs must exist before any change, and the controller
 // policies are attached to the role directly (CloudFormation does it for the stack's own role).
 import type { IAMClient } from '@aws-sdk/client-iam'
+import { roleNameFromArn } from '../state/names.js'
 import { PreflightError } from './preflight.js'
 import { isAwsError } from '../errors.js'
 
@@ -25,10 +26,6 @@ export async function requirePoliciesExist(iam: IAMClient, arns: readonly string
   }
 }
 
-export function roleNameOf(roleArn: string): string {
-  return roleArn.split('/').pop() ?? roleArn
-}
-
 async function attachedPolicies(iam: IAMClient, roleName: string): Promise<Set<string>> {
   const { ListAttachedRolePoliciesCommand } = await import('@aws-sdk/client-iam')
   const out = new Set<string>()
@@ -41,18 +38,23 @@ async function attachedPolicies(iam: IAMClient, roleName: string): Promise<Set<s
   return out
 }
 
+/** The role's attached policy ARNs, or undefined when the role does not exist. */
+async function attachedIfRoleExists(iam: IAMClient, roleName: string): Promise<Set<string> | undefined> {
+  try {
+    return await attachedPolicies(iam, roleName)
+  } catch (err) {
+    if (isAwsError(err, 'NoSuchEntityException')) return undefined
+    throw err
+  }
+}
+
 /** Attaches what is not attached yet; returns what it attached (empty on a re-run). */
 export async function attachRolePolicies(iam: IAMClient, roleArn: string, policyArns: readonly string[]): Promise<string[]> {
   const { AttachRolePolicyCommand } = await import('@aws-sdk/client-iam')
-  const roleName = roleNameOf(roleArn)
-  let have: Set<string>
-  try {
-    have = await attachedPolicies(iam, roleName)
-  } catch (err) {
-    if (isAwsError(err, 'NoSuchEntityException')) {
-      throw new PreflightError(`the Pod Identity role ${roleArn} does not exist: create it, or fix iam.podIdentityAssociations roleARN (without roleARN this tool creates the role in its Pod Identity stack).`)
-    }
-    throw err
+  const roleName = roleNameFromArn(roleArn)
+  const have = await attachedIfRoleExists(iam, roleName)
+  if (!have) {
+    throw new PreflightError(`the Pod Identity role ${roleArn} does not exist: create it, or fix iam.podIdentityAssociations roleARN (without roleARN this tool creates the role in its Pod Identity stack).`)
   }
   const attached: string[] = []
   for (const arn of policyArns) {
@@ -66,14 +68,9 @@ export async function attachRolePolicies(iam: IAMClient, roleArn: string, policy
 /** Detaches these policies where attached (the role may be gone already); returns what it detached. */
 export async function detachRolePolicies(iam: IAMClient, roleArn: string, policyArns: readonly string[]): Promise<string[]> {
   const { DetachRolePolicyCommand } = await import('@aws-sdk/client-iam')
-  const roleName = roleNameOf(roleArn)
-  let have: Set<string>
-  try {
-    have = await attachedPolicies(iam, roleName)
-  } catch (err) {
-    if (isAwsError(err, 'NoSuchEntityException')) return []
-    throw err
-  }
+  const roleName = roleNameFromArn(roleArn)
+  const have = await attachedIfRoleExists(iam, roleName)
+  if (!have) return []
   const detached: string[] = []
   for (const arn of policyArns) {
     if (!have.has(arn)) continue
@@ -89,12 +86,6 @@ export async function detachRolePolicies(iam: IAMClient, roleArn: string, policy
 
 /** Read-only (plan, drift): which of these policies the role lacks; all of them when the role does not exist. */
 export async function missingRolePolicies(iam: IAMClient, roleArn: string, policyArns: readonly string[]): Promise<string[]> {
-  let have: Set<string>
-  try {
-    have = await attachedPolicies(iam, roleNameOf(roleArn))
-  } catch (err) {
-    if (isAwsError(err, 'NoSuchEntityException')) return [...policyArns]
-    throw err
-  }
-  return policyArns.filter(arn => !have.has(arn))
+  const have = await attachedIfRoleExists(iam, roleNameFromArn(roleArn))
+  return have ? policyArns.filter(arn => !have.has(arn)) : [...policyArns]
 }

@@ -5,7 +5,7 @@
 import type { EKSClient } from '@aws-sdk/client-eks'
 import type { CloudFormationClient, StackResource } from '@aws-sdk/client-cloudformation'
 import type { IAMClient } from '@aws-sdk/client-iam'
-import { isKarpenterStackName } from '../state/names.js'
+import { defaultInstanceProfileName, isKarpenterStackName } from '../state/names.js'
 import { kubernetesRange, kubernetesSupport, minimumKarpenterFor } from '../karpenter/compatibility.js'
 import { parseVersion } from '../karpenter/version.js'
 import { autoModeClusterRefusal } from '../karpenter/unsupported.js'
@@ -189,6 +189,6 @@ export async function checkInstanceProfileFree(
   throw new PreflightError(
     `IAM instance profile "${opts.profile}" (${opts.configKey}) already exists and ${whose}. Instance profile names are ` +
       `account-wide, so each cluster needs its own: set karpenter.defaultInstanceProfile to a name for this cluster ` +
-      `(e.g. KarpenterNodeInstanceProfile-${opts.cluster}), or leave it out to get eksctl-KarpenterNodeInstanceProfile-${opts.cluster}.`
+      `(e.g. KarpenterNodeInstanceProfile-${opts.cluster}), or leave it out to get ${defaultInstanceProfileName(opts.cluster)}.`
   )
 }

@@ -2,27 +2,9 @@
 // with jittered exponential backoff; never a local mistake (validation, access denied, missing input),
 // which would only make the user wait for the same error (configure-aws-credentials retries those for ~48 s).
 
-/** Sleeps `ms`, or rejects as soon as `signal` fires. Injectable so tests never wait real seconds. */
-export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>
+import { realSleep, retryLoop, type Sleep } from '../state/backoff.js'
 
-export const realSleep: Sleep = (ms, signal) =>
-  new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(abortError(signal))
-    const onAbort = (): void => {
-      clearTimeout(timer)
-      reject(abortError(signal as AbortSignal))
-    }
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort)
-      resolve()
-    }, ms)
-    signal?.addEventListener('abort', onAbort, { once: true })
-  })
-
-function abortError(signal: AbortSignal): Error {
-  const reason: unknown = signal.reason
-  return reason instanceof Error ? reason : new Error('cancelled')
-}
+export { realSleep, type Sleep }
 
 const THROTTLING = new Set([
   'Throttling', 'ThrottlingException', 'ThrottledException', 'RequestThrottledException', 'TooManyRequestsException',
@@ -140,28 +122,18 @@ export interface RetryOptions {
   what?: string
 }
 
-/** "Full jitter" backoff: a uniform wait in [0, min(cap, base·2^attempt)], at least 1 ms apart from 0. */
-export function backoffDelay(attempt: number, baseMs: number, capMs: number, random: () => number): number {
-  const ceiling = Math.min(capMs, baseMs * 2 ** attempt)
-  return Math.max(1, Math.floor(random() * ceiling))
-}
-
+/** AWS calls: "full jitter" backoff from 500 ms, capped at 20 s, six tries (state/backoff.ts computes it). */
 export async function withRetry<T>(fn: () => Promise<T>, opts: RetryOptions = {}): Promise<T> {
   const attempts = opts.attempts ?? 6
-  const baseMs = opts.baseMs ?? 500
-  const capMs = opts.capMs ?? 20_000
-  const sleep = opts.sleep ?? realSleep
-  const random = opts.random ?? Math.random
-  const retryable = opts.retryable ?? isRetryable
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await fn()
-    } catch (err) {
-      if (attempt + 1 >= attempts && retryable(err) && opts.what) throw explainGaveUp(err, opts.what, undefined, attempts)
-      if (attempt + 1 >= attempts || !retryable(err) || opts.signal?.aborted) throw err
-      const delay = backoffDelay(attempt, baseMs, capMs, random)
-      opts.onRetry?.(err, attempt + 1, delay)
-      await sleep(delay, opts.signal)
-    }
-  }
+  return retryLoop(() => fn(), {
+    attempts,
+    backoff: { baseMs: opts.baseMs ?? 500, maxMs: opts.capMs ?? 20_000, jitter: 'full' },
+    retryable: opts.retryable ?? isRetryable,
+    sleep: opts.sleep,
+    random: opts.random,
+    signal: opts.signal,
+    onRetry: opts.onRetry,
+    gaveUp: opts.what ? err => explainGaveUp(err, opts.what as string, undefined, attempts) : undefined
+  })
 }
+

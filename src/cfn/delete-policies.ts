@@ -2,6 +2,7 @@
 // desired stacks lists in ManagedPolicyArns (resolved the way CloudFormation resolves them), plus the
 // controller policies. delete detaches exactly these before DeleteStack (see delete.ts for why).
 import type { DesiredState, StackSpec } from '../state/types.js'
+import { controllerPolicyArnPattern } from '../state/names.js'
 import { resolveIntrinsics } from './templates/resolve.js'
 
 export function ownPolicyArns(desired: DesiredState, accountId: string): string[] {
@@ -36,7 +37,6 @@ function rolePolicyArns(spec: StackSpec, desired: DesiredState, accountId: strin
  */
 export function ownPolicyMatcher(desired: DesiredState, accountId: string): (arn: string) => boolean {
   const own = new Set(ownPolicyArns(desired, accountId))
-  const cluster = desired.names.cluster.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-  const part = new RegExp(`^arn:[^:]+:iam::${accountId}:policy/(.*/)?eksctl-KarpenterController[A-Za-z0-9]*Policy-${cluster}$`)
+  const part = controllerPolicyArnPattern(accountId, desired.names.cluster)
   return arn => own.has(arn) || part.test(arn)
 }

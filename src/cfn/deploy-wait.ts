@@ -4,7 +4,7 @@
 // DescribeStacks only when the stack's own closing event shows up (or every 10 s as a backstop), so the end is
 // noticed within about a second at about one call a second (README.md / docs/design.md, "Noticing a finished stack").
 import type { CloudFormationClient, Stack, StackEvent } from '@aws-sdk/client-cloudformation'
-import { realSleep, type Sleep } from '../aws/retry.js'
+import { pollLoop, type Sleep } from '../state/backoff.js'
 import { describeStack } from './describe.js'
 import type { StackEventLog } from './events.js'
 import { ProvisionError } from '../errors.js'
@@ -40,20 +40,13 @@ export function isClosingEvent(e: StackEvent, stack: string): boolean {
   return e.ResourceType === 'AWS::CloudFormation::Stack' && (e.LogicalResourceId === stack || e.PhysicalResourceId === stack) && !isInProgress(e.ResourceStatus)
 }
 
-/** Polls `check` until it returns a value, sleeping with backoff in between. */
+/**
+ * Polls `check` until it returns a value, sleeping in between: no jitter, from 1 s growing by 1.6 up to 10 s
+ * unless the caller sets the cadence (state/backoff.ts's one poll loop).
+ */
 export async function pollUntil<T>(check: () => Promise<T | undefined>, opts: PollOptions, what: () => string): Promise<T> {
-  const sleep = opts.sleep ?? realSleep
-  const now = opts.now ?? Date.now
-  const cap = opts.pollCapMs ?? 10_000
-  let delay = opts.pollStartMs ?? 1_000
-  for (;;) {
-    const done = await check()
-    if (done !== undefined) return done
-    const left = opts.deadline - now()
-    if (left <= 0) throw new StackTimeoutError(`timed out waiting for ${what()}`)
-    await sleep(Math.min(delay, left), opts.signal)
-    delay = Math.min(cap, Math.ceil(delay * 1.6))
-  }
+  const backoff = { baseMs: opts.pollStartMs ?? 1_000, maxMs: opts.pollCapMs ?? 10_000, factor: 1.6, jitter: 'none' } as const
+  return pollLoop(() => check(), { ...opts, backoff }, () => new StackTimeoutError(`timed out waiting for ${what()}`))
 }
 
 /**

@@ -3,11 +3,12 @@ import type { ClusterConfig, FargateProfile, PodIdentityAssociation, Position } 
 import { ConfigError, type Diagnostic } from './diagnostics.js'
 
 import type { ControllerIdentityChoice } from '../inputs/types.js'
+import { irsaRoleName, podIdentityRoleName, SERVICE_ACCOUNT } from '../state/names.js'
 
 export type { ControllerIdentityChoice }
 
-/** The service account the Karpenter chart runs the controller as. */
-export const KARPENTER_SERVICE_ACCOUNT = 'karpenter'
+/** The service account the Karpenter chart runs the controller as (named in state/names.ts). */
+export const KARPENTER_SERVICE_ACCOUNT = SERVICE_ACCOUNT
 
 /** What the decision needs; a whole ClusterConfig fits, so does a config still being read. */
 export type IdentitySource = Pick<ClusterConfig, 'name' | 'podIdentityAssociations' | 'fargateProfiles'> &
@@ -27,7 +28,7 @@ export interface ControllerIdentity {
 }
 
 export function defaultControllerRoleName(cluster: string): string {
-  return `${cluster}-karpenter`
+  return podIdentityRoleName(cluster)
 }
 
 export function findKarpenterAssociation(
@@ -65,7 +66,7 @@ export function resolveControllerIdentityUnchecked(
     const unused = entry
       ? ` The iam.podIdentityAssociations entry for ${subject}${where(source, entry.position)} is not used: IRSA takes precedence while both exist.`
       : ''
-    return { identity: 'irsa', reason: `${why}: the controller uses IRSA (role eksctl-${source.name}-iamservice-role).${unused}` }
+    return { identity: 'irsa', reason: `${why}: the controller uses IRSA (role ${irsaRoleName(source.name)}).${unused}` }
   }
 
   const association: PodIdentityAssociation = entry

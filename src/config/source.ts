@@ -4,6 +4,7 @@
 import { LineCounter, isMap, parseAllDocuments, type Document, type YAMLMap } from 'yaml'
 import type { Diagnostic } from './diagnostics.js'
 import { explainYamlError, flowNestingProblem } from './yaml-errors.js'
+import { positionOf } from './yaml-position.js'
 
 export interface ParsedConfig {
   text: string
@@ -29,7 +30,6 @@ export function parseConfigText(file: string, text: string): ParseResult {
   if (nesting) return { ok: false, diagnostics: [fileProblem(file, `malformed YAML: ${nesting.message}`, nesting.line, nesting.col)] }
   const lineCounter = new LineCounter()
   const docs = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true })
-  const at = (offset: number) => lineCounter.linePos(offset)
 
   if (!Array.isArray(docs) || docs.length === 0) {
     return { ok: false, diagnostics: [fileProblem(file, 'file has no YAML content (only comments or blank lines): expected an eksctl ClusterConfig')] }
@@ -43,7 +43,7 @@ export function parseConfigText(file: string, text: string): ParseResult {
 
   if (docs.length > 1) {
     const second = docs[1] as Document.Parsed
-    const { line, col } = at(second.range[0])
+    const { line, col } = positionOf(lineCounter, second)
     return {
       ok: false,
       diagnostics: [
@@ -54,7 +54,7 @@ export function parseConfigText(file: string, text: string): ParseResult {
   const doc = docs[0] as Document.Parsed
   const root = doc.contents
   if (!isMap(root)) {
-    const { line, col } = root ? at(root.range[0]) : { line: 1, col: 1 }
+    const { line, col } = positionOf(lineCounter, root)
     const what = root === null ? 'an empty document' : 'items' in root ? 'a list' : 'a single value'
     return {
       ok: false,

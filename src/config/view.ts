@@ -4,6 +4,7 @@ import { isAlias, isMap, isScalar, isSeq, type Document, type LineCounter, type 
 import type { Diagnostic } from './diagnostics.js'
 import { closestMatch } from './did-you-mean.js'
 import type { Position } from './types.js'
+import { positionOf } from './yaml-position.js'
 
 type AnyNode = Node | null | undefined
 
@@ -27,10 +28,7 @@ export class ReadContext {
   }
 
   position(node: AnyNode): Position {
-    const offset = node?.range?.[0]
-    if (offset === undefined) return { line: 1, col: 1 }
-    const { line, col } = this.lineCounter.linePos(offset)
-    return { line, col }
+    return positionOf(this.lineCounter, node)
   }
 
   /** The value as the user wrote it, short enough for one log line. */

@@ -3,6 +3,7 @@
 // is reported at the end of line 5 ("Nested mappings are not allowed in compact mappings"), a quote left open
 // on line 2 at the end of the file. Pure: the text and the parser's errors in, one position and message out.
 import { Parser, type LineCounter, type YAMLError } from 'yaml'
+import { positionOf } from './yaml-position.js'
 
 export interface YamlProblem {
   /** 1-based */
@@ -76,7 +77,7 @@ export function explainYamlError(text: string, errors: readonly YAMLError[], lin
   const sorted = [...errors].sort((a, b) => a.pos[0] - b.pos[0])
   const first = sorted[0] as YAMLError
   const lines = text.split('\n').map(l => l.replace(/\r$/, ''))
-  const at = (offset: number): { line: number; col: number } => lineCounter.linePos(offset)
+  const at = (offset: number): { line: number; col: number } => positionOf(lineCounter, offset)
   const lineText = (n: number): string => lines[n - 1] ?? ''
   const startOfLine = (n: number): YamlProblem['col'] => indentOf(lineText(n)) + 1
   const here = at(first.pos[0])

@@ -1,6 +1,7 @@
 // The helm argv of apply, as pure functions of the release spec: render mode writes exactly this to
 // helm-args.json, so nothing here reads the clock, the disk or the environment.
 import type { HelmChartRef, HelmReleaseSpec } from '../state/types.js'
+import { CRD_RELEASE } from '../state/names.js'
 import { atLeastMinor, parseVersion } from '../karpenter/version.js'
 
 // Loopback registries are the only ones reached over plain HTTP: a local mirror or the tests' registry. Helm
@@ -47,8 +48,8 @@ export function upgradeArgs(spec: HelmReleaseSpec, valuesPath: string): string[]
   ]
 }
 
-/** The CRD chart's release name: upstream's docs and troubleshooting page use `karpenter-crd`. */
-export const CRD_RELEASE = 'karpenter-crd'
+/** The CRD chart's release name (state/names.ts). */
+export { CRD_RELEASE }
 
 /**
  * The karpenter-crd chart, same shape as the controller's (no values file: its values are its own).

@@ -3,6 +3,8 @@
 // ("invalid ownership metadata"); upstream's troubleshooting page adds the label and two annotations by hand.
 // Pure: the kube client reads the CRDs and applies the patches (src/kube/).
 
+import { CRD_RELEASE } from '../state/names.js'
+
 export const MANAGED_BY_LABEL = 'app.kubernetes.io/managed-by'
 export const RELEASE_NAME_ANNOTATION = 'meta.helm.sh/release-name'
 export const RELEASE_NAMESPACE_ANNOTATION = 'meta.helm.sh/release-namespace'
@@ -41,7 +43,7 @@ export function crdAdoptionPatches(
   existing: CrdMeta[],
   opts: { namespace: string; release?: string }
 ): CrdAdoptionPlan {
-  const release = opts.release ?? 'karpenter-crd'
+  const release = opts.release ?? CRD_RELEASE
   const plan: CrdAdoptionPlan = { patches: [], conflicts: [] }
   for (const crd of [...existing].sort((a, b) => a.name.localeCompare(b.name))) {
     if (!isKarpenterCrd(crd.name)) continue

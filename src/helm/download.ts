@@ -12,7 +12,7 @@ import { pipeline } from 'node:stream/promises'
 import { HttpClient } from '@actions/http-client'
 import * as tc from '@actions/tool-cache'
 import { info } from '../runner/log.js'
-import { abortError, backoffDelay, sleep } from '../kube/backoff.js'
+import { abortError, retryLoop } from '../state/backoff.js'
 import { helmArchiveName, type HelmPlatform } from './platform.js'
 import { ProvisionError, errorMessage } from '../errors.js'
 
@@ -86,20 +86,26 @@ class DownloadStatusError extends ProvisionError {
 async function downloadFile(url: string, dest: string, signal?: AbortSignal): Promise<string> {
   await mkdir(dirname(dest), { recursive: true })
   const client = new HttpClient('karpenter-provision', [], { allowRetries: false })
-  for (let attempt = 0; ; attempt++) {
-    if (signal?.aborted) throw abortError(signal)
-    try {
-      await downloadOnce(client, url, dest, signal, 0)
-      return dest
-    } catch (e) {
-      await rm(dest, { force: true })
+  return retryLoop(
+    async () => {
       if (signal?.aborted) throw abortError(signal)
-      const retryable = !(e instanceof DownloadStatusError) || e.status >= 500 || e.status === 408 || e.status === 429
-      if (!retryable || attempt + 1 >= DOWNLOAD_ATTEMPTS) throw e
-      info(`download of ${url} failed (${errorMessage(e)}); trying again`)
-      await sleep(backoffDelay(attempt, { baseMs: 4_000, maxMs: 16_000 }), signal)
+      try {
+        await downloadOnce(client, url, dest, signal, 0)
+        return dest
+      } catch (e) {
+        await rm(dest, { force: true })
+        if (signal?.aborted) throw abortError(signal)
+        throw e
+      }
+    },
+    {
+      attempts: DOWNLOAD_ATTEMPTS,
+      backoff: { baseMs: 4_000, maxMs: 16_000, jitter: 'half' },
+      retryable: e => !(e instanceof DownloadStatusError) || e.status >= 500 || e.status === 408 || e.status === 429,
+      signal,
+      onRetry: e => info(`download of ${url} failed (${errorMessage(e)}); trying again`)
     }
-  }
+  )
 }
 
 function downloadOnce(client: HttpClient, url: string, dest: string, signal: AbortSignal | undefined, redirects: number): Promise<void> {

@@ -37,6 +37,11 @@ export interface InstallOptions {
    * kubeCrdAdopter(new KubeClient(…)); without it adoption is skipped (fine on clusters that never had them).
    */
   crdAdopter?: CrdAdopter
+  /**
+   * The installed chart version the upgrade guard already passed (apply guards before the stacks, from the
+   * release Secret): step 2 is not run again when helm finds the release at that version.
+   */
+  guardedVersion?: string
 }
 
 export interface InstallResult {
@@ -142,7 +147,11 @@ export async function installCrds(o: InstallOptions): Promise<CrdPhase> {
     spec.crdChart ? readRelease(helm, kubeconfig, CRD_RELEASE, spec.namespace) : Promise.resolve(undefined)
   )
 
-  for (const note of guardUpgrade(main, chartVersion)) report.steps.push(`upgrade note: ${note}`)
+  // Step 2 once per run: apply has guarded the release it read before the stacks; a release that changed since
+  // (another run upgraded it meanwhile) is guarded again.
+  if (!(main && o.guardedVersion !== undefined && main.version === o.guardedVersion)) {
+    for (const note of guardUpgrade(main, chartVersion)) report.steps.push(`upgrade note: ${note}`)
+  }
 
   if (main && upToDate(spec, o.extraValues ?? {}, main, crd)) return { main, upToDate: true }
 

@@ -4,6 +4,7 @@
 import { LineCounter, isMap, parseAllDocuments } from 'yaml'
 import { ConfigError, type Diagnostic } from '../config/diagnostics.js'
 import { errorMessage } from '../errors.js'
+import { positionOf } from '../config/yaml-position.js'
 
 export type HelmValues = Record<string, unknown>
 
@@ -23,7 +24,7 @@ export interface ValuesInput {
 export function parseValuesText(file: string, text: string): HelmValues {
   const lineCounter = new LineCounter()
   const problem = (offset: number | undefined, message: string, got?: string): Diagnostic => {
-    const { line, col } = lineCounter.linePos(offset ?? 0)
+    const { line, col } = positionOf(lineCounter, offset)
     const d: Diagnostic = { severity: 'error', file, line, col, path: '', message }
     if (got !== undefined) {
       d.got = got

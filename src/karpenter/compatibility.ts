@@ -10,26 +10,37 @@ interface Band {
   maxK8s: string
 }
 
-// Ordered oldest → newest; each band runs until the next band's `from`.
+// Ordered oldest → newest; each band runs from its Karpenter version until the next band's.
 // Rows older than 0.28 are kept so that minimumKarpenterFor() can answer for old clusters.
-const BANDS: readonly Band[] = [
-  { from: [0, 21, 0], minK8s: '1.21', maxK8s: '1.24' },
-  { from: [0, 25, 0], minK8s: '1.21', maxK8s: '1.25' },
-  // compatibility.yaml says 0.28.x supports up to 1.27, but the upgrade guide warns that 0.28.0 is incompatible with
-  // Kubernetes 1.26+ under --cloudprovider=external (the EKS-optimized AMI default); 0.28.1 fixed it.
-  { from: [0, 28, 0], minK8s: '1.23', maxK8s: '1.25' },
-  { from: [0, 28, 1], minK8s: '1.23', maxK8s: '1.27' },
-  { from: [0, 31, 0], minK8s: '1.23', maxK8s: '1.28' },
-  { from: [0, 34, 0], minK8s: '1.23', maxK8s: '1.29' },
-  { from: [0, 37, 0], minK8s: '1.23', maxK8s: '1.30' },
-  { from: [1, 0, 0], minK8s: '1.25', maxK8s: '1.30' },
-  { from: [1, 0, 5], minK8s: '1.25', maxK8s: '1.31' },
-  { from: [1, 2, 0], minK8s: '1.25', maxK8s: '1.32' },
-  { from: [1, 5, 0], minK8s: '1.26', maxK8s: '1.33' },
-  { from: [1, 6, 0], minK8s: '1.26', maxK8s: '1.34' },
-  { from: [1, 9, 0], minK8s: '1.26', maxK8s: '1.35' },
-  { from: [1, 13, 0], minK8s: '1.26', maxK8s: '1.36' }
-]
+// compatibility.yaml says 0.28.x supports up to 1.27, but the upgrade guide warns that 0.28.0 is incompatible with
+// Kubernetes 1.26+ under --cloudprovider=external (the EKS-optimized AMI default); 0.28.1 fixed it.
+const BANDS: readonly Band[] = parseBands(`
+  Karpenter  Kubernetes
+  0.21.0     1.21-1.24
+  0.25.0     1.21-1.25
+  0.28.0     1.23-1.25
+  0.28.1     1.23-1.27
+  0.31.0     1.23-1.28
+  0.34.0     1.23-1.29
+  0.37.0     1.23-1.30
+  1.0.0      1.25-1.30
+  1.0.5      1.25-1.31
+  1.2.0      1.25-1.32
+  1.5.0      1.26-1.33
+  1.6.0      1.26-1.34
+  1.9.0      1.26-1.35
+  1.13.0     1.26-1.36
+`)
+
+/** The table above, one band a row (the header row is skipped); a malformed row is a programming error. */
+function parseBands(table: string): Band[] {
+  const rows = table.trim().split('\n').slice(1)
+  return rows.map(row => {
+    const m = /^\s*(\d+)\.(\d+)\.(\d+)\s+(\d+\.\d+)-(\d+\.\d+)\s*$/.exec(row)
+    if (!m) throw new Error(`compatibility table: malformed row "${row}"`)
+    return { from: [Number(m[1]), Number(m[2]), Number(m[3])], minK8s: m[4], maxK8s: m[5] }
+  })
+}
 
 /** Newest Karpenter minor whose compatibility is confirmed upstream (v1.14.1 was the newest tag read). */
 export const NEWEST_KNOWN_KARPENTER_MINOR = '1.14'

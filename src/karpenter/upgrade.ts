@@ -72,6 +72,16 @@ const V1_1_PREREQS = [
   'check that each Karpenter CRD reports storedVersions ["v1"] (kubectl get crd nodepools.karpenter.sh -o jsonpath={.status.storedVersions})'
 ]
 
+/** The rollback-capable patch of a 0.33–0.37 version's minor when the version is older than it. */
+function unmetRollbackPatch(x: SemVer): SemVer | undefined {
+  const patch = rollbackPatchFor(x) as SemVer
+  return ge(x, patch) ? undefined : patch
+}
+
+function refuse(reason: string, steps: string[]): UpgradeCheck {
+  return { ok: false, reason, steps }
+}
+
 function stepsToV1From(installed: SemVer, v1?: string): string[] {
   const patch = rollbackPatchFor(installed)
   const bridge = patch && ge(installed, patch) ? fmt(installed) : fmt(patch ?? V1_ROLLBACK_PATCHES[37] as SemVer)
@@ -125,13 +135,9 @@ function checkForward(installed: SemVer, target: SemVer): UpgradeCheck {
     return { ok: true, notes }
   }
   if (from === 'beta' && to === 'v1-conversion') {
-    const patch = rollbackPatchFor(installed) as SemVer
-    if (!ge(installed, patch)) {
-      return {
-        ok: false,
-        reason: `Rolling back from 1.0.x is only supported from the latest patch of each 0.33–0.37 minor; ${i} is older than ${fmt(patch)}.`,
-        steps: stepsToV1From(installed, t)
-      }
+    const patch = unmetRollbackPatch(installed)
+    if (patch) {
+      return refuse(`Rolling back from 1.0.x is only supported from the latest patch of each 0.33–0.37 minor; ${i} is older than ${fmt(patch)}.`, stepsToV1From(installed, t))
     }
     notes.push(
       `v1 migration: the karpenter-crd chart must carry the conversion webhook (webhook.enabled=true, webhook.serviceName, webhook.port=8443) for ${t}.`,
@@ -209,13 +215,12 @@ function checkBackward(installed: SemVer, target: SemVer): UpgradeCheck {
     return { ok: true, notes }
   }
   if (from === 'v1-conversion' && to === 'beta') {
-    const patch = rollbackPatchFor(target) as SemVer
-    if (!ge(target, patch)) {
-      return {
-        ok: false,
-        reason: `From 1.0.x you may only roll back to a release with the conversion webhooks: ${Object.values(V1_ROLLBACK_PATCHES).map(fmt).join(', ')} (or later patches of those minors).`,
-        steps: [`roll back to ${fmt(patch)} instead of ${t}`, 'restore the pre-1.0 controller policy and CRDs (karpenter-crd of that version, webhook values set)']
-      }
+    const patch = unmetRollbackPatch(target)
+    if (patch) {
+      return refuse(
+        `From 1.0.x you may only roll back to a release with the conversion webhooks: ${Object.values(V1_ROLLBACK_PATCHES).map(fmt).join(', ')} (or later patches of those minors).`,
+        [`roll back to ${fmt(patch)} instead of ${t}`, 'restore the pre-1.0 controller policy and CRDs (karpenter-crd of that version, webhook values set)']
+      )
     }
     notes.push('v1-only fields are not kept; re-add the compatibility.karpenter.sh/v1beta1-kubelet-conversion annotation on NodePools if you removed it.')
     return { ok: true, notes }

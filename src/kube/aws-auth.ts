@@ -5,7 +5,8 @@
 import { LineCounter, isScalar, isSeq, parseDocument, stringify, type Document, type YAMLSeq } from 'yaml'
 import type { KubeClient, KubeObject } from './client.js'
 import { isAlreadyExists, isConflict, isNotFound } from './errors.js'
-import { backoffDelay, sleep } from './backoff.js'
+import { retryLoop } from '../state/backoff.js'
+import { positionOf } from '../config/yaml-position.js'
 import { WINDOWS_NODE_GROUP } from '../karpenter/windows.js'
 
 export const AWS_AUTH_PATH = '/api/v1/namespaces/kube-system/configmaps/aws-auth'
@@ -77,7 +78,7 @@ export function addRoleMapping(mapRoles: string, rolearn: string, groups: readon
     // Append text at the list's own indentation, so the other entries are untouched byte for byte.
     const first = seq.items[0] as { range?: [number, number, number] }
     const firstOffset = seq.range?.[0] ?? first.range?.[0] ?? 0
-    const indent = ' '.repeat(Math.max(0, lineCounter.linePos(firstOffset).col - 1))
+    const indent = ' '.repeat(Math.max(0, positionOf(lineCounter, firstOffset).col - 1))
     const block = stringify([entry]).trimEnd().split('\n').map((l) => indent + l).join('\n')
     const candidate = `${mapRoles.replace(/\s*$/, '')}\n${block}\n`
     if (verifies(candidate, entriesOf(doc).length + 1, rolearn)) return candidate
@@ -102,7 +103,7 @@ export function removeRoleMapping(mapRoles: string, rolearn: string): string {
     // each item owns the text from the start of its `- ` line to the start of the next item's line
     const lineStarts = seq.items.map((item) => {
       const offset = (item as { range?: [number, number, number] }).range?.[0] ?? 0
-      return lineCounter.lineStarts[lineCounter.linePos(offset).line - 1] ?? 0
+      return lineCounter.lineStarts[positionOf(lineCounter, offset).line - 1] ?? 0
     })
     let text = mapRoles.slice(0, lineStarts[0])
     for (let i = 0; i < seq.items.length; i++) {
@@ -152,63 +153,52 @@ function isNodeMapping(e: RoleEntryView): boolean {
 export async function ensureAwsAuthMapping(kube: KubeClient, roleArn: string, signal?: AbortSignal, opts: { windows?: boolean } = {}): Promise<AwsAuthResult> {
   const rolearn = roleArnWithoutPath(roleArn)
   const wanted: readonly string[] = opts.windows ? WINDOWS_NODE_GROUPS : NODE_GROUPS
-  for (let attempt = 0; ; attempt++) {
-    try {
-      const cm = await kube.getOptional<ConfigMap>(AWS_AUTH_PATH)
-      if (!cm) {
-        await kube.create(AWS_AUTH_COLLECTION, {
-          apiVersion: 'v1',
-          kind: 'ConfigMap',
-          metadata: { name: 'aws-auth', namespace: 'kube-system' },
-          data: { mapRoles: addRoleMapping('', rolearn, wanted) }
-        })
-        return { action: 'created-configmap', rolearn }
-      }
-      const current = cm.data?.mapRoles ?? ''
-      const found = existingEntry(current, rolearn)
-      if (found) {
-        const groups = Array.isArray(found.groups) ? found.groups : []
-        const missing = wanted.filter((g) => !groups.includes(g))
-        if (missing.length === 0) return { action: 'unchanged', rolearn }
-        if (isNodeMapping(found)) {
-          // this tool's node mapping from before Windows nodes: the same entry, with the Windows group
-          await updateMapRoles(kube, cm, addRoleMapping(removeRoleMapping(current, rolearn), rolearn, wanted))
-          return { action: 'updated', rolearn, note: `groups now ${wanted.join(', ')}` }
-        }
-        // someone mapped this role on purpose; their entry is theirs to change
-        return { action: 'unchanged', rolearn, note: `aws-auth already maps ${rolearn} but without group(s) ${missing.join(', ')}: Karpenter's nodes may not be able to join` }
-      }
-      await updateMapRoles(kube, cm, addRoleMapping(current, rolearn, wanted))
-      return { action: 'added', rolearn }
-    } catch (e) {
-      // another writer got there first (Conflict on update, AlreadyExists on create): read again
-      if ((isConflict(e) || isAlreadyExists(e)) && attempt + 1 < MAX_ATTEMPTS) {
-        await sleep(backoffDelay(attempt, { baseMs: 100, maxMs: 2000 }), signal)
-        continue
-      }
-      throw e
+  // another writer got there first (Conflict on update, AlreadyExists on create): read again
+  return retryOnConflict<AwsAuthResult>(async () => {
+    const cm = await kube.getOptional<ConfigMap>(AWS_AUTH_PATH)
+    if (!cm) {
+      await kube.create(AWS_AUTH_COLLECTION, {
+        apiVersion: 'v1',
+        kind: 'ConfigMap',
+        metadata: { name: 'aws-auth', namespace: 'kube-system' },
+        data: { mapRoles: addRoleMapping('', rolearn, wanted) }
+      })
+      return { action: 'created-configmap', rolearn }
     }
-  }
+    const current = cm.data?.mapRoles ?? ''
+    const found = existingEntry(current, rolearn)
+    if (found) {
+      const groups = Array.isArray(found.groups) ? found.groups : []
+      const missing = wanted.filter((g) => !groups.includes(g))
+      if (missing.length === 0) return { action: 'unchanged', rolearn }
+      if (isNodeMapping(found)) {
+        // this tool's node mapping from before Windows nodes: the same entry, with the Windows group
+        await updateMapRoles(kube, cm, addRoleMapping(removeRoleMapping(current, rolearn), rolearn, wanted))
+        return { action: 'updated', rolearn, note: `groups now ${wanted.join(', ')}` }
+      }
+      // someone mapped this role on purpose; their entry is theirs to change
+      return { action: 'unchanged', rolearn, note: `aws-auth already maps ${rolearn} but without group(s) ${missing.join(', ')}: Karpenter's nodes may not be able to join` }
+    }
+    await updateMapRoles(kube, cm, addRoleMapping(current, rolearn, wanted))
+    return { action: 'added', rolearn }
+  }, e => isConflict(e) || isAlreadyExists(e), signal)
 }
 
 /** Removes every mapping of the role (delete mode). A missing ConfigMap or mapping is not an error. */
 export async function removeAwsAuthMapping(kube: KubeClient, roleArn: string, signal?: AbortSignal): Promise<AwsAuthResult> {
   const rolearn = roleArnWithoutPath(roleArn)
-  for (let attempt = 0; ; attempt++) {
-    try {
-      const cm = await kube.getOptional<ConfigMap>(AWS_AUTH_PATH)
-      const current = cm?.data?.mapRoles
-      if (!cm || current === undefined || !existingEntry(current, rolearn)) return { action: 'absent', rolearn }
-      await updateMapRoles(kube, cm, removeRoleMapping(current, rolearn))
-      return { action: 'removed', rolearn }
-    } catch (e) {
-      if ((isConflict(e) || isNotFound(e)) && attempt + 1 < MAX_ATTEMPTS) {
-        await sleep(backoffDelay(attempt, { baseMs: 100, maxMs: 2000 }), signal)
-        continue
-      }
-      throw e
-    }
-  }
+  return retryOnConflict<AwsAuthResult>(async () => {
+    const cm = await kube.getOptional<ConfigMap>(AWS_AUTH_PATH)
+    const current = cm?.data?.mapRoles
+    if (!cm || current === undefined || !existingEntry(current, rolearn)) return { action: 'absent', rolearn }
+    await updateMapRoles(kube, cm, removeRoleMapping(current, rolearn))
+    return { action: 'removed', rolearn }
+  }, e => isConflict(e) || isNotFound(e), signal)
+}
+
+/** Reads and writes again while another writer keeps getting there first (half-jittered, from 100 ms). */
+function retryOnConflict<T>(write: () => Promise<T>, retryable: (e: unknown) => boolean, signal: AbortSignal | undefined): Promise<T> {
+  return retryLoop(write, { attempts: MAX_ATTEMPTS, backoff: { baseMs: 100, maxMs: 2000, jitter: 'half' }, retryable, signal })
 }
 
 /** Merge patch of data.mapRoles only, conditional on the resourceVersion read (409 when someone wrote since). */

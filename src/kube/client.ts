@@ -5,7 +5,7 @@ import * as http from 'node:http'
 import * as https from 'node:https'
 import type { KubeConnection } from './connection.js'
 import { KubeApiError, isNotFound } from './errors.js'
-import { backoffDelay, sleep } from './backoff.js'
+import { backoffDelay, realSleep as sleep, type Backoff } from '../state/backoff.js'
 import { Discovery, pathFor, type ApiResource } from './discovery.js'
 import { errorMessage, errnoCode } from '../errors.js'
 
@@ -246,8 +246,9 @@ export class KubeClient {
     }
   }
 
-  private backoff(): { baseMs: number; maxMs: number } {
-    return { baseMs: this.retryBaseMs, maxMs: this.retryMaxMs }
+  /** Kubernetes requests: half jitter (state/backoff.ts); only idempotent requests are retried (above). */
+  private backoff(): Backoff {
+    return { baseMs: this.retryBaseMs, maxMs: this.retryMaxMs, jitter: 'half' }
   }
 
   private url(path: string, query: Record<string, string | undefined> = {}): URL {

@@ -2,7 +2,9 @@
 // offline in every mode (so a pull request learns of a bad NodePool without credentials), checked again
 // against the cluster's EC2NodeClasses before apply changes anything, then server-side applied after the
 // chart is ready. The files are read by runner/input-files.ts (the path rules).
-import { LineCounter, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Node } from 'yaml'
+import { LineCounter, isMap, isScalar, isSeq, parseAllDocuments } from 'yaml'
+import { collectPositions, positionOf } from '../config/yaml-position.js'
+import type { Position } from '../config/types.js'
 import { ConfigError, formatDiagnostic, type Diagnostic } from '../config/diagnostics.js'
 import { explainYamlError, flowNestingProblem } from '../config/yaml-errors.js'
 import type { KubeClient, KubeObject } from './client.js'
@@ -16,10 +18,7 @@ const ACCEPTED: Record<string, { group: string; versions: string[] }> = {
   EC2NodeClass: { group: 'karpenter.k8s.aws', versions: ['v1', 'v1beta1'] }
 }
 
-export interface Position {
-  line: number
-  col: number
-}
+export type { Position }
 
 export interface Manifest {
   /** the file as found (joined with the input path) */
@@ -72,7 +71,6 @@ export function parseManifests(files: readonly ManifestFile[], input: string, op
     }
     const lineCounter = new LineCounter()
     const docs = parseAllDocuments(text, { lineCounter, uniqueKeys: true })
-    const at = (offset: number | undefined): Position => lineCounter.linePos(offset ?? 0)
     if (!Array.isArray(docs)) continue // only comments
     // malformed YAML: one message per file, at the line where the mistake is
     const errors = docs.flatMap((doc) => doc.errors)
@@ -85,23 +83,22 @@ export function parseManifests(files: readonly ManifestFile[], input: string, op
       const root = doc.contents
       if (root === null || (isScalar(root) && root.value === null)) return // empty document (a trailing ---)
       if (!isMap(root)) {
-        diagnostics.push(problem(file, at(root.range?.[0]), '', 'each document must be a Kubernetes object (a mapping with apiVersion, kind, metadata)', isSeq(root) ? 'a list' : 'a single value', 'a mapping'))
+        diagnostics.push(problem(file, positionOf(lineCounter, root), '', 'each document must be a Kubernetes object (a mapping with apiVersion, kind, metadata)', isSeq(root) ? 'a list' : 'a single value', 'a mapping'))
         return
       }
-      const positions = new Map<string, Position>()
-      collectPositions(root, '', positions, at)
+      const positions = collectPositions(root, lineCounter)
       let object: unknown
       try {
         object = doc.toJS({ maxAliasCount: 100 })
       } catch (e) {
-        diagnostics.push(problem(file, at(root.range?.[0]), '', `cannot be read: ${errorMessage(e)}`))
+        diagnostics.push(problem(file, positionOf(lineCounter, root), '', `cannot be read: ${errorMessage(e)}`))
         return
       }
       manifests.push({
         file,
         index,
         object: substitute(object, opts.clusterName) as KubeObject,
-        position: at(root.range?.[0]),
+        position: positionOf(lineCounter, root),
         positions
       })
     })
@@ -112,27 +109,6 @@ export function parseManifests(files: readonly ManifestFile[], input: string, op
     throw new ManifestError([problem(input, { line: 1, col: 1 }, '', `${what}: expected NodePool / EC2NodeClass manifests`)])
   }
   return manifests
-}
-
-function collectPositions(node: unknown, prefix: string, out: Map<string, Position>, at: (o: number | undefined) => Position): void {
-  if (isMap(node)) {
-    for (const pair of node.items) {
-      if (!isPair(pair) || !isScalar(pair.key)) continue
-      const key = `${prefix}${prefix ? '.' : ''}${String(pair.key.value)}`
-      const value = pair.value as Node | null
-      // scalars are pointed at where the value is; mappings and lists at their key, which is what a
-      // reader looks for when told "spec: sets neither ..."
-      const atKey = value === null || isMap(value) || isSeq(value)
-      out.set(key, at(atKey ? pair.key.range?.[0] : value.range?.[0]))
-      collectPositions(value, key, out, at)
-    }
-  } else if (isSeq(node)) {
-    node.items.forEach((item, i) => {
-      const key = `${prefix}.${i}`
-      out.set(key, at((item as Node | null)?.range?.[0]))
-      collectPositions(item, key, out, at)
-    })
-  }
 }
 
 function substitute(value: unknown, clusterName: string): unknown {

@@ -2,7 +2,7 @@
 // terminates the nodes it launched, then wait until its NodeClaims are gone. The controller must still be
 // running for that, which is why this comes before the chart is uninstalled.
 import type { KubeClient, KubeObject } from './client.js'
-import { backoffDelay, sleep } from './backoff.js'
+import { pollLoop } from '../state/backoff.js'
 
 const GROUP = 'karpenter.sh'
 
@@ -73,21 +73,23 @@ export async function deleteNodePools(kube: KubeClient, opts: DeleteNodePoolsOpt
   if (result.deleted.length > 0) opts.onProgress?.(`deleted ${result.deleted.join(', ')}; waiting for Karpenter to terminate its nodes`)
 
   const deadline = Date.now() + opts.timeoutSeconds * 1000
-  const backoff = { baseMs: opts.pollBaseMs ?? 2000, maxMs: opts.pollMaxMs ?? 15_000 }
-  for (let attempt = 0; ; attempt++) {
-    const remaining: string[] = []
-    for (const c of [...claims, ...pools]) remaining.push(...names(await kube.list(c.path)).map((n) => `${c.kind}/${n}`))
-    if (attempt === 0) result.claimsAtStart = remaining.filter((r) => claims.some((c) => r.startsWith(`${c.kind}/`))).length
-    if (remaining.length === 0) return result
-    const left = deadline - Date.now()
-    if (left <= 0) {
-      throw new Error(
+  let remaining: string[] = []
+  return pollLoop(
+    async look => {
+      remaining = []
+      for (const c of [...claims, ...pools]) remaining.push(...names(await kube.list(c.path)).map((n) => `${c.kind}/${n}`))
+      if (look === 0) result.claimsAtStart = remaining.filter((r) => claims.some((c) => r.startsWith(`${c.kind}/`))).length
+      if (remaining.length === 0) return result
+      // said before the wait, unless the deadline has passed (then the error says what is left)
+      if (look % 5 === 0 && deadline > Date.now()) opts.onProgress?.(`waiting for ${remaining.length} Karpenter object(s): ${remaining.slice(0, 10).join(', ')}`)
+      return undefined
+    },
+    { deadline, backoff: { baseMs: opts.pollBaseMs ?? 2000, maxMs: opts.pollMaxMs ?? 15_000, jitter: 'half' }, signal: opts.signal },
+    () =>
+      new Error(
         `Karpenter did not finish terminating its nodes within ${opts.timeoutSeconds}s; still present: ${remaining.join(', ')}. ` +
           'The Karpenter controller must be running to drain and terminate them (is it healthy? kubectl -n <namespace> logs deploy/karpenter); ' +
           'raise the timeout input, or remove the leftovers by hand and run delete again'
       )
-    }
-    if (attempt % 5 === 0) opts.onProgress?.(`waiting for ${remaining.length} Karpenter object(s): ${remaining.slice(0, 10).join(', ')}`)
-    await sleep(Math.min(backoffDelay(attempt, backoff), left), opts.signal)
-  }
+  )
 }

@@ -6,6 +6,7 @@ import type { DesiredState } from '../state/types.js'
 import type { DriftItem } from '../report/types.js'
 import type { AwsClients } from '../aws/clients.js'
 import type { ClusterInfo } from '../aws/preflight.js'
+import { roleNameFromArn } from '../state/names.js'
 import { buildDesiredState } from '../state/desired.js'
 import { info, warning } from '../runner/log.js'
 import { requirePodIdentityAgent } from '../aws/addons.js'
@@ -145,7 +146,7 @@ export async function deleteIdentity(ctx: RunContext, aws: AwsClients, desired: 
         : `Pod Identity association ${association?.id} kept: it was not made by this tool (role ${association?.roleArn})`
   )
   const role = association?.roleArn ?? (pod.roleSource === 'roleARN' ? pod.roleArn : undefined)
-  if (role && role.split('/').pop() !== desired.names.podIdentityRole) {
+  if (role && roleNameFromArn(role) !== desired.names.podIdentityRole) {
     const detached = await detachRolePolicies(await aws.iam(), role, desired.arns.controllerPolicies)
     if (detached.length) {
       report.changed = true

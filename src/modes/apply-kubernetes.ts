@@ -3,6 +3,15 @@
 // checks the manifests; `installCrdChart` (while the stacks deploy) installs the CRD chart, which needs nothing
 // from them; `installOnCluster` (after the stacks and node access) makes the ServiceAccount, installs the
 // chart and applies the manifests. docs/design.md ("Apply latency") says what a failed stack leaves.
+//
+// The installed release is read two ways, each where it is needed:
+// - `checkCluster` reads it from its release Secrets through the Kubernetes API (kube/helm-release.ts): that
+//   works before the helm binary is downloaded, so the upgrade guard refuses a bad jump before any stack changes.
+//   The guard runs here, once per apply.
+// - `installCrdChart` / `installOnCluster` read it with `helm list` + `helm get values` (helm/release.ts), as
+//   plan, drift and delete do: helm's own view of the latest revision (a failed upgrade included) decides
+//   whether anything is to do, and a failure is explained with `helm history`. The guard is not run again for
+//   the version checkCluster passed (InstallOptions.guardedVersion).
 import type { RunContext } from './context.js'
 import type { DesiredState } from '../state/types.js'
 import { ConfigError } from '../config/diagnostics.js'
@@ -19,6 +28,8 @@ import { info } from '../runner/log.js'
 /** What checkCluster learned, for installOnCluster. */
 export interface ClusterChecks {
   manifests: Manifest[]
+  /** the installed chart version the upgrade guard passed (undefined: no release yet) */
+  guardedVersion?: string
   /** lines for the summary's steps (apply adds them in its own order: the checks run alongside others) */
   steps: string[]
 }
@@ -40,7 +51,7 @@ export async function checkCluster(ctx: RunContext, session: ClusterSession, des
     if (problems.length > 0) throw new ConfigError(problems)
     report.steps.push(`manifests checked against the cluster: ${manifestNames(manifests)}`)
   }
-  return { manifests, steps: report.steps }
+  return { manifests, steps: report.steps, guardedVersion: installed?.version }
 }
 
 /** What installCrdChart did: the phase's outcome and its summary lines (apply adds them after the stacks). */
@@ -50,11 +61,11 @@ export interface CrdChartDone {
 }
 
 /** While the stacks deploy (every check passed): the release reads, the registry logout and karpenter-crd. */
-export async function installCrdChart(ctx: RunContext, session: ClusterSession, desired: DesiredState, helm: ResolvedHelm): Promise<CrdChartDone> {
+export async function installCrdChart(ctx: RunContext, session: ClusterSession, desired: DesiredState, helm: ResolvedHelm, checks: ClusterChecks): Promise<CrdChartDone> {
   info(`helm ${helm.version} (${helm.source}: ${helm.path})`)
   // Its own list of steps: the stack steps are being added meanwhile, and the summary keeps one order.
   const report = { ...ctx.report, steps: [] as string[] }
-  const crds = await installCrds({ ...installOptions(ctx, session, desired, helm), report })
+  const crds = await installCrds({ ...installOptions(ctx, session, desired, helm), report, guardedVersion: checks.guardedVersion })
   return { crds, steps: report.steps }
 }
 

@@ -100,8 +100,9 @@ async function applyWith(ctx: RunContext, helm: Promise<ResolvedHelm> | undefine
   }
 
   // Every check has passed: the CRD chart goes in while the stacks deploy (docs/design.md, "Apply latency").
+  const checks = clusterChecks
   const crdChart =
-    helm && clusterChecks ? settle(withCluster(ctx, aws, cluster, async s => installCrdChart(ctx, s, desired, await helm))) : undefined
+    helm && checks ? settle(withCluster(ctx, aws, cluster, async s => installCrdChart(ctx, s, desired, await helm, checks))) : undefined
   try {
     await deploy(ctx, aws, desired.karpenterStack, region)
     if (controllerStackInUse(desired)) await deploy(ctx, aws, desired.controllerStack, region)

@@ -4,6 +4,7 @@
 import type { RunReport, StackOutcome } from './types.js'
 import { controllerStackInUse } from '../aws/pod-identity-state.js'
 import type { OutputName } from '../inputs/action-yml.js'
+import { roleNameFromArn } from '../state/names.js'
 
 /** Stack statuses whose resources are in place (a rolled-back update keeps the previous ones). */
 const IN_PLACE = new Set([
@@ -55,7 +56,7 @@ function controllerRoleName(report: RunReport): string {
   const d = report.desired!
   if (d.controllerIdentity === 'irsa') return d.names.irsaRole
   // An adopted or given role keeps its own name: the last segment of its ARN.
-  return d.podIdentity?.roleArn ? d.podIdentity.roleArn.split('/').pop()! : d.names.podIdentityRole
+  return d.podIdentity?.roleArn ? roleNameFromArn(d.podIdentity.roleArn) : d.names.podIdentityRole
 }
 
 /** What a run changed, in the words of its summary and its last log line. */

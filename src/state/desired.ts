@@ -15,7 +15,7 @@ import { irsaStack } from '../cfn/templates/irsa-stack.js'
 import { podIdentityStack } from '../cfn/templates/pod-identity-stack.js'
 import { packControllerPolicies, PolicyTooLargeError, type PackedPolicy } from '../cfn/templates/policy-pack.js'
 import { getAtt } from '../cfn/templates/common.js'
-import { checkName, deriveNames, type NameKind } from './names.js'
+import { checkName, deriveNames, podIdentityRoleName, roleNameFromArn, SERVICE_ACCOUNT, type NameKind } from './names.js'
 import { iamArn, partitionOf } from './partition.js'
 import type { DesiredState, HelmReleaseSpec, Names, Partition, PodIdentitySpec } from './types.js'
 
@@ -38,7 +38,7 @@ export const IDENTITY_POD_ANNOTATION = 'karpenter-provision/controller-identity'
  * else the role of the Pod Identity stack. An adopted role that IS the stack's role (same name) is the stack's.
  */
 function podIdentityRole(stackRoleName: string, roleARN: string | undefined, adopted: string | undefined): Pick<PodIdentitySpec, 'roleArn' | 'roleSource'> {
-  if (adopted) return { roleArn: adopted, roleSource: adopted.split('/').pop() === stackRoleName && !roleARN ? 'stack' : 'adopted' }
+  if (adopted) return { roleArn: adopted, roleSource: roleNameFromArn(adopted) === stackRoleName && !roleARN ? 'stack' : 'adopted' }
   if (roleARN) return { roleArn: roleARN, roleSource: 'roleARN' }
   return { roleSource: 'stack' }
 }
@@ -58,12 +58,12 @@ export function buildDesiredState(config: ClusterConfig, inputs: Inputs, facts: 
     identity.identity === 'pod-identity'
       ? {
           namespace: inputs.namespace,
-          serviceAccount: 'karpenter',
-          roleName: identity.association?.roleName ?? `${config.name}-karpenter`,
+          serviceAccount: SERVICE_ACCOUNT,
+          roleName: identity.association?.roleName ?? podIdentityRoleName(config.name),
           permissionPolicyArns: identity.association?.permissionPolicyARNs ?? [],
           permissionsBoundaryArn: identity.association?.permissionsBoundaryARN,
           tags: identity.association?.tags ?? {},
-          ...podIdentityRole(identity.association?.roleName ?? `${config.name}-karpenter`, identity.association?.roleARN, facts.podIdentityRoleArn)
+          ...podIdentityRole(identity.association?.roleName ?? podIdentityRoleName(config.name), identity.association?.roleARN, facts.podIdentityRoleArn)
         }
       : undefined
   const base = deriveNames(config, inputs.namespace, podIdentity?.roleName)

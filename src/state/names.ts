@@ -35,13 +35,50 @@ export function partPolicyLogicalId(part: string): string {
   return `KarpenterController${part}Policy`
 }
 
+/**
+ * Matches the ARN of any controller policy of the cluster in the account, however the policy was split
+ * (`eksctl-KarpenterController…Policy-<cluster>`, under any IAM path).
+ */
+export function controllerPolicyArnPattern(accountId: string, cluster: string): RegExp {
+  const c = cluster.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  return new RegExp(`^arn:[^:]+:iam::${accountId}:policy/(.*/)?eksctl-KarpenterController[A-Za-z0-9]*Policy-${c}$`)
+}
+
+/** The node instance profile when karpenter.defaultInstanceProfile names none (eksctl's name). */
+export function defaultInstanceProfileName(cluster: string): string {
+  return `eksctl-KarpenterNodeInstanceProfile-${cluster}`
+}
+
+/** The controller role of the IRSA stack (eksctl's name). */
+export function irsaRoleName(cluster: string): string {
+  return `eksctl-${cluster}-iamservice-role`
+}
+
+/** The controller role Pod Identity uses when the config names none (eksctl's default `<cluster>-karpenter`). */
+export function podIdentityRoleName(cluster: string): string {
+  return `${cluster}-karpenter`
+}
+
+/** A role's name: the last segment of its ARN (`arn:aws:iam::1:role/path/name` → `name`). */
+export function roleNameFromArn(roleArn: string): string {
+  return roleArn.split('/').pop() ?? roleArn
+}
+
+/**
+ * The OIDC issuer's host and path, as IAM names the OIDC provider and the IRSA trust conditions:
+ * `https://oidc.eks.us-west-2.amazonaws.com/id/ABC/` → `oidc.eks.us-west-2.amazonaws.com/id/ABC`.
+ */
+export function issuerHostPath(issuerUrl: string): string {
+  return issuerUrl.replace(/^https:\/\//, '').replace(/\/+$/, '')
+}
+
 /** Whether a stack name has the form of a Karpenter stack (`eksctl-<cluster>-karpenter`), this tool's or eksctl's. */
 export function isKarpenterStackName(name: string): boolean {
   return /^eksctl-.+-karpenter$/.test(name) && !/-(addon-iamserviceaccount|podidentityrole)-/.test(name)
 }
 
 /** Everything but the controller policy names, which depend on how the policy is packed. */
-export function deriveNames(config: ClusterConfig, namespace: string, podIdentityRoleName?: string): Omit<Names, 'controllerPolicies'> {
+export function deriveNames(config: ClusterConfig, namespace: string, podIdentityRole?: string): Omit<Names, 'controllerPolicies'> {
   const c = config.name
   return {
     cluster: c,
@@ -49,9 +86,9 @@ export function deriveNames(config: ClusterConfig, namespace: string, podIdentit
     irsaStack: `eksctl-${c}-addon-iamserviceaccount-${namespace}-${SERVICE_ACCOUNT}`,
     podIdentityStack: `eksctl-${c}-podidentityrole-${namespace}-${SERVICE_ACCOUNT}`,
     nodeRole: `eksctl-KarpenterNodeRole-${c}`,
-    instanceProfile: config.karpenter.defaultInstanceProfile ?? `eksctl-KarpenterNodeInstanceProfile-${c}`,
-    irsaRole: `eksctl-${c}-iamservice-role`,
-    podIdentityRole: podIdentityRoleName ?? `${c}-karpenter`,
+    instanceProfile: config.karpenter.defaultInstanceProfile ?? defaultInstanceProfileName(c),
+    irsaRole: irsaRoleName(c),
+    podIdentityRole: podIdentityRole ?? podIdentityRoleName(c),
     // Upstream keeps the queue unprefixed: SQS names are capped at 80 characters (karpenter#5181).
     interruptionQueue: config.karpenter.withSpotInterruptionQueue ? c : undefined,
     namespace,

@@ -1,5 +1,6 @@
 import { describe, it, expect } from '@jest/globals'
-import { backoffDelay, isRetryable, withRetry } from '../../../src/aws/retry.js'
+import { isRetryable, withRetry } from '../../../src/aws/retry.js'
+import { backoffDelay } from '../../../src/state/backoff.js'
 
 const named = (name: string, status?: number): Error => Object.assign(new Error(name), { name, $metadata: { httpStatusCode: status } })
 
@@ -71,7 +72,7 @@ describe('withRetry', () => {
   })
 
   it('caps the backoff', () => {
-    expect(backoffDelay(20, 500, 15_000, () => 0.9999)).toBeLessThanOrEqual(15_000)
-    expect(backoffDelay(0, 500, 15_000, () => 0)).toBe(1)
+    expect(backoffDelay(20, { baseMs: 500, maxMs: 15_000, jitter: 'full' }, () => 0.9999)).toBeLessThanOrEqual(15_000)
+    expect(backoffDelay(0, { baseMs: 500, maxMs: 15_000, jitter: 'full' }, () => 0)).toBe(1)
   })
 })

@@ -146,6 +146,23 @@ describe('installKarpenter', () => {
     expect(releases['karpenter']?.revision).toBe(4)
   })
 
+  it('runs the upgrade guard once: not again for the version apply already guarded, again for a release that changed since', async () => {
+    releases['karpenter'] = { chart: 'karpenter-1.0.8', revision: 2, status: 'deployed', values: {} }
+    const unguarded = opts(spec('1.2.1'))
+    await installKarpenter(unguarded)
+    expect(unguarded.report.steps.filter((l) => l.startsWith('upgrade note:')).length).toBeGreaterThan(0)
+
+    releases = { karpenter: { chart: 'karpenter-1.0.8', revision: 2, status: 'deployed', values: {} } }
+    const guarded = { ...opts(spec('1.2.1')), guardedVersion: '1.0.8' }
+    await installKarpenter(guarded)
+    expect(guarded.report.steps.filter((l) => l.startsWith('upgrade note:'))).toEqual([])
+
+    // guarded at 1.0.8, but someone rolled the release back to 0.31 meanwhile: refused all the same
+    releases = { karpenter: { chart: 'karpenter-v0.31.0', revision: 3, status: 'deployed', values: {} } }
+    const err = await installKarpenter({ ...opts(spec('1.2.1')), guardedVersion: '1.0.8' }).catch((e: unknown) => e)
+    expect(err).toBeInstanceOf(UpgradeRefusedError)
+  })
+
   it('upgrades within the allowed path and says from what to what', async () => {
     releases['karpenter'] = { chart: 'karpenter-1.1.0', revision: 2, status: 'deployed', values: {} }
     releases['karpenter-crd'] = { chart: 'karpenter-crd-1.1.0', revision: 2, status: 'deployed', values: {} }

@@ -1,15 +1,11 @@
 // Stack eksctl-<cluster>-addon-iamserviceaccount-<namespace>-karpenter (docs/design.md, "What it creates"): the controller
 // role for IRSA, trusted by the cluster's IAM OIDC provider for exactly one ServiceAccount.
-import type { CfnTemplate, Names, StackSpec } from '../../state/types.js'
+import type { Names, StackSpec } from '../../state/types.js'
 import type { ClusterConfig } from '../../config/types.js'
-import { accountPolicyArn, clusterStackTags, getAtt, sub } from './common.js'
+import { issuerHostPath } from '../../state/names.js'
+import { accountPolicyArn, clusterStackTags, eksctlStackSpec, singleRoleTemplate, sub } from './common.js'
 
 export const IRSA_ROLE_ID = 'Role1'
-
-/** `https://oidc.eks.us-west-2.amazonaws.com/id/ABC` → `oidc.eks.us-west-2.amazonaws.com/id/ABC` */
-export function issuerHostPath(issuer: string): string {
-  return issuer.replace(/^https:\/\//, '').replace(/\/+$/, '')
-}
 
 /** Shown in the trust policy when the issuer is not known (render is offline). */
 export const ISSUER_PLACEHOLDER = 'oidc.eks.<region>.amazonaws.com/id/<cluster-oidc-id>'
@@ -17,40 +13,21 @@ export const ISSUER_PLACEHOLDER = 'oidc.eks.<region>.amazonaws.com/id/<cluster-o
 export function irsaStack(config: ClusterConfig, names: Names, issuer: string | undefined): StackSpec {
   const hostPath = issuer ? issuerHostPath(issuer) : ISSUER_PLACEHOLDER
   const subject = `system:serviceaccount:${names.namespace}:${names.serviceAccount}`
-  const template: CfnTemplate = {
-    AWSTemplateFormatVersion: '2010-09-09',
-    Description: `IAM role for serviceaccount "${names.namespace}/${names.serviceAccount}" [created and managed by karpenter-provision, eksctl-compatible]`,
-    Resources: {
-      [IRSA_ROLE_ID]: {
-        Type: 'AWS::IAM::Role',
-        Properties: {
-          RoleName: names.irsaRole,
-          AssumeRolePolicyDocument: {
-            Version: '2012-10-17',
-            Statement: [
-              {
-                Effect: 'Allow',
-                Action: ['sts:AssumeRoleWithWebIdentity'],
-                Principal: { Federated: sub(`arn:\${AWS::Partition}:iam::\${AWS::AccountId}:oidc-provider/${hostPath}`) },
-                Condition: { StringEquals: { [`${hostPath}:aud`]: 'sts.amazonaws.com', [`${hostPath}:sub`]: subject } }
-              }
-            ]
-          },
-          ManagedPolicyArns: names.controllerPolicies.map(accountPolicyArn)
+  const sa = `${names.namespace}/${names.serviceAccount}`
+  const template = singleRoleTemplate(`IAM role for serviceaccount "${sa}" [created and managed by karpenter-provision, eksctl-compatible]`, IRSA_ROLE_ID, {
+    RoleName: names.irsaRole,
+    AssumeRolePolicyDocument: {
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Effect: 'Allow',
+          Action: ['sts:AssumeRoleWithWebIdentity'],
+          Principal: { Federated: sub(`arn:\${AWS::Partition}:iam::\${AWS::AccountId}:oidc-provider/${hostPath}`) },
+          Condition: { StringEquals: { [`${hostPath}:aud`]: 'sts.amazonaws.com', [`${hostPath}:sub`]: subject } }
         }
-      }
+      ]
     },
-    Outputs: { Role1: { Value: getAtt(IRSA_ROLE_ID) } }
-  }
-  return {
-    name: names.irsaStack,
-    template,
-    parameters: {},
-    tags: {
-      ...clusterStackTags(names.cluster, config.tags),
-      'alpha.eksctl.io/iamserviceaccount-name': `${names.namespace}/${names.serviceAccount}`
-    },
-    capabilities: ['CAPABILITY_NAMED_IAM'],
-    terminationProtection: true
-  }
+    ManagedPolicyArns: names.controllerPolicies.map(accountPolicyArn)
+  })
+  return eksctlStackSpec(names.irsaStack, template, clusterStackTags(names.cluster, config.tags), { 'alpha.eksctl.io/iamserviceaccount-name': sa })
 }

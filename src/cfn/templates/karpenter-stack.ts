@@ -8,7 +8,7 @@ import { interruptionRules, queuePolicyStatements } from '../../karpenter/interr
 import type { CfnTemplate, Names, StackSpec } from '../../state/types.js'
 import { EC2_PRINCIPAL } from '../../state/partition.js'
 import type { PackedPolicy } from './policy-pack.js'
-import { awsManagedPolicyArn, clusterStackTags, getAtt, ref, sub } from './common.js'
+import { awsManagedPolicyArn, clusterStackTags, eksctlStackSpec, getAtt, ref, sub } from './common.js'
 
 export const NODE_ROLE_ID = 'KarpenterNodeRole'
 export const INSTANCE_PROFILE_ID = 'KarpenterNodeInstanceProfile'
@@ -84,17 +84,9 @@ export function karpenterStack(config: ClusterConfig, version: SemVer, names: Na
     },
     Resources: resources
   }
-  return {
-    name: names.karpenterStack,
-    template,
-    parameters: {},
-    tags: {
-      ...clusterStackTags(names.cluster, config.tags),
-      'alpha.eksctl.io/karpenter-name': names.karpenterStack,
-      'alpha.eksctl.io/karpenter-version': formatVersion(version)
-    },
-    capabilities: ['CAPABILITY_NAMED_IAM'],
-    terminationProtection: true
-  }
+  return eksctlStackSpec(names.karpenterStack, template, clusterStackTags(names.cluster, config.tags), {
+    'alpha.eksctl.io/karpenter-name': names.karpenterStack,
+    'alpha.eksctl.io/karpenter-version': formatVersion(version)
+  })
 }
 

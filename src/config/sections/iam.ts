@@ -2,6 +2,7 @@
 import { isScalar } from 'yaml'
 import { isEmptyValue, type MapView } from '../view.js'
 import type { PodIdentityAssociation, Position } from '../types.js'
+import { SERVICE_ACCOUNT } from '../../state/names.js'
 import { IAM_POLICY_ARN, IAM_ROLE_ARN, IAM_ROLE_NAME } from '../patterns.js'
 import { readTags } from './tags.js'
 
@@ -58,7 +59,7 @@ export function readIam(root: MapView, namespace: string): IamRead {
     if (!association) {
       const ns = entry.entry('namespace')?.value
       const sa = entry.entry('serviceAccountName')?.value
-      if (isScalar(ns) && ns.value === namespace && isScalar(sa) && sa.value === 'karpenter') out.karpenterEntryMalformed = true
+      if (isScalar(ns) && ns.value === namespace && isScalar(sa) && sa.value === SERVICE_ACCOUNT) out.karpenterEntryMalformed = true
       continue
     }
     // EKS allows one association per service account; a second entry could never be applied.
@@ -106,7 +107,7 @@ function readAssociation(entry: MapView, namespace: string): PodIdentityAssociat
 
   if (!valid || !ns || !sa) return undefined
 
-  if (ns.value === namespace && sa.value === 'karpenter') {
+  if (ns.value === namespace && sa.value === SERVICE_ACCOUNT) {
     for (const key of IGNORED_FOR_KARPENTER) {
       const ignored = entry.entry(key)
       if (ignored) {
