@@ -9,17 +9,18 @@ export const modules = {
 /* harmony export */   UC: () => (/* binding */ findOidcProvider),
 /* harmony export */   hb: () => (/* binding */ ensureOidcProvider)
 /* harmony export */ });
-/* unused harmony exports EKS_ROOT_CA_THUMBPRINT, STS_AUDIENCE, issuerHostPath, tlsThumbprint */
-/* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1692);
-/* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_tls__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _runner_log_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7708);
+/* unused harmony exports EKS_ROOT_CA_THUMBPRINT, STS_AUDIENCE, tlsThumbprint */
+/* harmony import */ var _state_names_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3641);
+/* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1692);
+/* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_tls__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _runner_log_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7708);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
+
+
 
 
 const EKS_ROOT_CA_THUMBPRINT = '9e99a48a9960b14926bb7f3b02e22da2b0ab7280';
 const STS_AUDIENCE = 'sts.amazonaws.com';
-function issuerHostPath(issuerUrl) {
-    return issuerUrl.replace(/^https:\/\//, '').replace(/\/$/, '');
-}
 /** SHA-1 (hex, lower case, no colons) of the last certificate of the issuer's chain; undefined if unreachable. */
 const tlsThumbprint = issuerUrl => new Promise(resolve => {
     let url;
@@ -27,9 +28,9 @@ const tlsThumbprint = issuerUrl => new Promise(resolve => {
         url = new URL(issuerUrl);
     }
     catch {
-        return resolve(undefined);
+        return resolve(undefined); // not a URL: no thumbprint, as for an issuer that cannot be reached
     }
-    const socket = (0,node_tls__WEBPACK_IMPORTED_MODULE_0__.connect)({ host: url.hostname, port: Number(url.port || 443), servername: url.hostname, timeout: 5000 });
+    const socket = (0,node_tls__WEBPACK_IMPORTED_MODULE_1__.connect)({ host: url.hostname, port: Number(url.port || 443), servername: url.hostname, timeout: 5000 });
     const done = (v) => {
         socket.destroy();
         resolve(v);
@@ -46,7 +47,7 @@ const tlsThumbprint = issuerUrl => new Promise(resolve => {
 });
 async function findOidcProvider(iam, issuerUrl) {
     const { ListOpenIDConnectProvidersCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(764)]).then(__webpack_require__.t.bind(__webpack_require__, 6764, 19));
-    const want = `:oidc-provider/${issuerHostPath(issuerUrl)}`;
+    const want = `:oidc-provider/${(0,_state_names_js__WEBPACK_IMPORTED_MODULE_0__/* .issuerHostPath */ .rw)(issuerUrl)}`;
     const out = await iam.send(new ListOpenIDConnectProvidersCommand({}));
     return out.OpenIDConnectProviderList?.map(p => p.Arn ?? '').find(arn => arn.endsWith(want));
 }
@@ -64,12 +65,12 @@ async function ensureOidcProvider(iam, issuerUrl, opts = { cluster: '' }) {
             ThumbprintList: [thumb],
             Tags: opts.cluster ? [{ Key: 'alpha.eksctl.io/cluster-name', Value: opts.cluster }] : undefined
         }));
-        (0,_runner_log_js__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq)(`Created IAM OIDC provider ${out.OpenIDConnectProviderArn} for ${issuerUrl}.`);
+        (0,_runner_log_js__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq)(`Created IAM OIDC provider ${out.OpenIDConnectProviderArn} for ${issuerUrl}.`);
         return { arn: out.OpenIDConnectProviderArn ?? '', created: true };
     }
     catch (err) {
         // another run created it between our list and create: that is the state we wanted
-        if (err.name === 'EntityAlreadyExistsException') {
+        if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .isAwsError */ .m_)(err, 'EntityAlreadyExistsException')) {
             const arn = await findOidcProvider(iam, issuerUrl);
             if (arn)
                 return { arn, created: false };
@@ -95,8 +96,8 @@ async function ensureOidcProvider(iam, issuerUrl, opts = { cluster: '' }) {
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _state_names_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3641);
-/* harmony import */ var _deploy_wait_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3370);
-/* harmony import */ var _deploy_compare_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3756);
+/* harmony import */ var _deploy_wait_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3370);
+/* harmony import */ var _deploy_compare_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3756);
 /* harmony import */ var _describe_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3948);
 
 
@@ -115,7 +116,7 @@ async function createChangeSet(cfn, spec, name, type) {
         StackName: spec.name,
         ChangeSetName: name,
         ChangeSetType: type,
-        TemplateBody: (0,_deploy_compare_js__WEBPACK_IMPORTED_MODULE_3__/* .templateBody */ .xt)(spec),
+        TemplateBody: (0,_deploy_compare_js__WEBPACK_IMPORTED_MODULE_2__/* .templateBody */ .xt)(spec),
         Parameters: Object.entries(spec.parameters).map(([ParameterKey, ParameterValue]) => ({ ParameterKey, ParameterValue })),
         Tags: Object.entries(spec.tags).map(([Key, Value]) => ({ Key, Value })),
         Capabilities: [...capabilities],
@@ -130,7 +131,7 @@ function isNoChangeReason(reason) {
 async function waitForChangeSet(cfn, stack, name, opts) {
     let status = 'unknown';
     let withValues = true;
-    return (0,_deploy_wait_js__WEBPACK_IMPORTED_MODULE_2__/* .pollUntil */ .g3)(async () => {
+    return (0,_deploy_wait_js__WEBPACK_IMPORTED_MODULE_3__/* .pollUntil */ .g3)(async () => {
         // Asked the way describeChanges asks, so the last answer is also the first page of changes.
         const out = await (0,_describe_js__WEBPACK_IMPORTED_MODULE_4__/* .describeChangeSetPage */ .lj)(cfn, stack, name, withValues).catch(err => {
             if (!withValues || !(0,_describe_js__WEBPACK_IMPORTED_MODULE_4__/* .refusesPropertyValues */ .vJ)(err))
@@ -156,7 +157,7 @@ async function deleteChangeSet(cfn, stack, name) {
         return true;
     }
     catch {
-        return false;
+        return false; // harmless (see above); the caller says when a change set was left behind
     }
 }
 async function executeChangeSet(cfn, stack, name) {
@@ -344,13 +345,17 @@ function describeChartDiff(d, release) {
 /* harmony export */   gt: () => (/* binding */ planIdentity),
 /* harmony export */   oA: () => (/* binding */ driftIdentity)
 /* harmony export */ });
-/* harmony import */ var _state_desired_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6462);
-/* harmony import */ var _runner_log_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7708);
-/* harmony import */ var _aws_addons_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1722);
-/* harmony import */ var _aws_pod_identity_role_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9062);
-/* harmony import */ var _aws_pod_identity_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2117);
-/* harmony import */ var _aws_identity_switch_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(948);
-/* harmony import */ var _aws_pod_identity_state_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8237);
+/* harmony import */ var _state_names_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3641);
+/* harmony import */ var _state_desired_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6462);
+/* harmony import */ var _runner_log_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7708);
+/* harmony import */ var _aws_addons_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1722);
+/* harmony import */ var _aws_pod_identity_role_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9062);
+/* harmony import */ var _aws_pod_identity_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(2117);
+/* harmony import */ var _aws_identity_switch_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(948);
+/* harmony import */ var _aws_pod_identity_state_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8237);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3916);
+
+
 
 
 
@@ -360,11 +365,11 @@ function describeChartDiff(d, release) {
 
 /** Rebuilds the desired state the way apply would: a foreign association's role adopted. */
 async function withAdoption(ctx, aws, desired, cluster) {
-    const state = await (0,_aws_identity_switch_js__WEBPACK_IMPORTED_MODULE_4__/* .detectIdentityState */ .Ld)(aws, desired, ctx.config.name);
-    const adopt = desired.controllerIdentity === 'pod-identity' ? (0,_aws_identity_switch_js__WEBPACK_IMPORTED_MODULE_4__/* .roleToAdopt */ .ul)(state) : undefined;
+    const state = await (0,_aws_identity_switch_js__WEBPACK_IMPORTED_MODULE_5__/* .detectIdentityState */ .Ld)(aws, desired, ctx.config.name);
+    const adopt = desired.controllerIdentity === 'pod-identity' ? (0,_aws_identity_switch_js__WEBPACK_IMPORTED_MODULE_5__/* .roleToAdopt */ .ul)(state) : undefined;
     if (!adopt)
         return { desired, state };
-    const adopted = (0,_state_desired_js__WEBPACK_IMPORTED_MODULE_0__/* .buildDesiredState */ .kL)(ctx.config, ctx.inputs, {
+    const adopted = (0,_state_desired_js__WEBPACK_IMPORTED_MODULE_1__/* .buildDesiredState */ .kL)(ctx.config, ctx.inputs, {
         accountId: desired.accountId,
         partition: desired.partition,
         oidcIssuer: cluster?.oidcIssuer,
@@ -379,16 +384,16 @@ async function podIdentityChecks(ctx, aws, desired) {
     if (desired.controllerIdentity !== 'pod-identity')
         return;
     try {
-        await (0,_aws_addons_js__WEBPACK_IMPORTED_MODULE_2__/* .requirePodIdentityAgent */ .IE)(await aws.eks(), ctx.config.name);
+        await (0,_aws_addons_js__WEBPACK_IMPORTED_MODULE_3__/* .requirePodIdentityAgent */ .IE)(await aws.eks(), ctx.config.name);
     }
     catch (err) {
-        ctx.report.warnings.push(`apply would refuse: ${err.message}`);
+        ctx.report.warnings.push(`apply would refuse: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .errorMessage */ .gJ)(err)}`);
     }
     try {
-        await (0,_aws_pod_identity_role_js__WEBPACK_IMPORTED_MODULE_3__/* .requirePoliciesExist */ .j7)(await aws.iam(), desired.podIdentity?.permissionPolicyArns ?? []);
+        await (0,_aws_pod_identity_role_js__WEBPACK_IMPORTED_MODULE_4__/* .requirePoliciesExist */ .j7)(await aws.iam(), desired.podIdentity?.permissionPolicyArns ?? []);
     }
     catch (err) {
-        ctx.report.warnings.push(`apply would refuse: ${err.message}`);
+        ctx.report.warnings.push(`apply would refuse: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .errorMessage */ .gJ)(err)}`);
     }
 }
 /** plan: the association and role changes apply would make; returns whether there are any. */
@@ -399,7 +404,7 @@ async function planIdentity(ctx, aws, desired0, cluster) {
     let changes = false;
     const line = (s, change) => {
         report.steps.push(s);
-        (0,_runner_log_js__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq)(`  ${s}`);
+        (0,_runner_log_js__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq)(`  ${s}`);
         if (change)
             changes = true;
     };
@@ -417,7 +422,7 @@ async function planIdentity(ctx, aws, desired0, cluster) {
         if (a && !a.ours)
             line(`Pod Identity association ${a.id} for ${subject} was not made by this tool: its role ${a.roleArn} is adopted as it is`, false);
         if ((pod.roleSource ?? 'stack') !== 'stack') {
-            const missing = await (0,_aws_pod_identity_role_js__WEBPACK_IMPORTED_MODULE_3__/* .missingRolePolicies */ .Je)(await aws.iam(), role, (0,_aws_pod_identity_state_js__WEBPACK_IMPORTED_MODULE_5__/* .podIdentityRolePolicies */ .i_)(desired));
+            const missing = await (0,_aws_pod_identity_role_js__WEBPACK_IMPORTED_MODULE_4__/* .missingRolePolicies */ .Je)(await aws.iam(), role, (0,_aws_pod_identity_state_js__WEBPACK_IMPORTED_MODULE_7__/* .podIdentityRolePolicies */ .i_)(desired));
             line(missing.length ? `Pod Identity role ${role}: would attach ${missing.join(', ')}` : `Pod Identity role ${role}: policies attached, no changes`, missing.length > 0);
         }
     }
@@ -447,7 +452,7 @@ async function driftIdentity(ctx, aws, desired0, cluster) {
         items.push({ source: 'eks', logicalId: `${logicalId} (${a.id})`, resourceType: 'AWS::EKS::PodIdentityAssociation', status: 'MODIFIED', differences: [{ path: 'roleArn', expected: role, actual: a.roleArn, type: 'NOT_EQUAL' }] });
     }
     if ((pod.roleSource ?? 'stack') !== 'stack') {
-        const missing = await (0,_aws_pod_identity_role_js__WEBPACK_IMPORTED_MODULE_3__/* .missingRolePolicies */ .Je)(await aws.iam(), role, (0,_aws_pod_identity_state_js__WEBPACK_IMPORTED_MODULE_5__/* .podIdentityRolePolicies */ .i_)(desired));
+        const missing = await (0,_aws_pod_identity_role_js__WEBPACK_IMPORTED_MODULE_4__/* .missingRolePolicies */ .Je)(await aws.iam(), role, (0,_aws_pod_identity_state_js__WEBPACK_IMPORTED_MODULE_7__/* .podIdentityRolePolicies */ .i_)(desired));
         if (missing.length) {
             items.push({ source: 'iam', logicalId: role, resourceType: 'AWS::IAM::Role', status: 'MODIFIED', differences: missing.map(p => ({ path: 'AttachedPolicies', expected: p, actual: 'not attached', type: 'REMOVE' })) });
         }
@@ -470,15 +475,15 @@ async function deleteIdentity(ctx, aws, desired) {
     const subject = `${pod.namespace}/${pod.serviceAccount}`;
     let association;
     try {
-        association = await (0,_aws_pod_identity_js__WEBPACK_IMPORTED_MODULE_6__/* .findAssociation */ .Zo)(await aws.eks(), ctx.config.name, pod.namespace, pod.serviceAccount);
+        association = await (0,_aws_pod_identity_js__WEBPACK_IMPORTED_MODULE_8__/* .findAssociation */ .Zo)(await aws.eks(), ctx.config.name, pod.namespace, pod.serviceAccount);
     }
     catch (err) {
-        if (!(0,_aws_pod_identity_js__WEBPACK_IMPORTED_MODULE_6__/* .isPodIdentityApiMissing */ .Gl)(err))
+        if (!(0,_aws_pod_identity_js__WEBPACK_IMPORTED_MODULE_8__/* .isPodIdentityApiMissing */ .Gl)(err))
             throw err;
-        (0,_runner_log_js__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e)('EKS Pod Identity is not available at this endpoint (a known emulator limit); association not checked.');
+        (0,_runner_log_js__WEBPACK_IMPORTED_MODULE_2__/* .warning */ .$e)('The EKS endpoint does not serve the Pod Identity API; association not checked.');
         return;
     }
-    const result = await (0,_aws_pod_identity_js__WEBPACK_IMPORTED_MODULE_6__/* .deleteOwnAssociation */ .TB)(await aws.eks(), ctx.config.name, association);
+    const result = await (0,_aws_pod_identity_js__WEBPACK_IMPORTED_MODULE_8__/* .deleteOwnAssociation */ .TB)(await aws.eks(), ctx.config.name, association);
     if (result === 'deleted')
         report.changed = true;
     report.steps.push(result === 'deleted'
@@ -487,8 +492,8 @@ async function deleteIdentity(ctx, aws, desired) {
             ? `Pod Identity association for ${subject}: none found`
             : `Pod Identity association ${association?.id} kept: it was not made by this tool (role ${association?.roleArn})`);
     const role = association?.roleArn ?? (pod.roleSource === 'roleARN' ? pod.roleArn : undefined);
-    if (role && role.split('/').pop() !== desired.names.podIdentityRole) {
-        const detached = await (0,_aws_pod_identity_role_js__WEBPACK_IMPORTED_MODULE_3__/* .detachRolePolicies */ .MV)(await aws.iam(), role, desired.arns.controllerPolicies);
+    if (role && (0,_state_names_js__WEBPACK_IMPORTED_MODULE_0__/* .roleNameFromArn */ .Zq)(role) !== desired.names.podIdentityRole) {
+        const detached = await (0,_aws_pod_identity_role_js__WEBPACK_IMPORTED_MODULE_4__/* .detachRolePolicies */ .MV)(await aws.iam(), role, desired.arns.controllerPolicies);
         if (detached.length) {
             report.changed = true;
             report.steps.push(`Pod Identity role ${role}: detached ${detached.join(', ')} (the role itself is not this tool's and stays)`);
@@ -528,15 +533,19 @@ var deploy_compare = __webpack_require__(3756);
 var changeset = __webpack_require__(8621);
 // EXTERNAL MODULE: ./src/cfn/deploy-wait.ts
 var deploy_wait = __webpack_require__(3370);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
 ;// CONCATENATED MODULE: ./src/cfn/plan.ts
 
 
 
 
 
+
 /** A plan of one stack that could not finish: the stack as far as it was seen, and the reason. */
-class StackPlanError extends Error {
+class StackPlanError extends errors/* ProvisionError */.uv {
     outcome;
+    name = 'StackPlanError';
     constructor(message, outcome) {
         super(message);
         this.outcome = outcome;
@@ -548,7 +557,7 @@ async function planStack(cfn, spec, opts) {
         return await planOne(cfn, spec, opts, seen);
     }
     catch (err) {
-        const reason = err instanceof deploy_wait/* StackTimeoutError */.mW ? `${err.message} (the timeout input)` : err.message;
+        const reason = err instanceof deploy_wait/* StackTimeoutError */.mW ? `${(0,errors/* errorMessage */.gJ)(err)} (the timeout input)` : (0,errors/* errorMessage */.gJ)(err);
         throw new StackPlanError(reason.includes(spec.name) ? reason : `Stack ${spec.name}: ${reason}`, {
             stack: spec.name,
             action: 'failed',
@@ -624,14 +633,14 @@ async function removeReviewStack(cfn, name) {
         await cfn.send(new DeleteStackCommand({ StackName: name }));
     }
     catch (err) {
-        (0,log/* warning */.$e)(`Could not remove the empty REVIEW_IN_PROGRESS stack ${name} that the plan's change set left: ${err.message}`);
+        (0,log/* warning */.$e)(`Could not remove the empty REVIEW_IN_PROGRESS stack ${name} that the plan's change set left: ${(0,errors/* errorMessage */.gJ)(err)}`);
     }
 }
 
 // EXTERNAL MODULE: ./src/helm/diff.ts
 var helm_diff = __webpack_require__(6801);
-// EXTERNAL MODULE: ./src/modes/lifecycle.ts + 3 modules
-var lifecycle = __webpack_require__(2397);
+// EXTERNAL MODULE: ./src/modes/lifecycle.ts + 4 modules
+var lifecycle = __webpack_require__(1808);
 // EXTERNAL MODULE: ./src/aws/node-access.ts
 var node_access = __webpack_require__(2388);
 // EXTERNAL MODULE: ./src/karpenter/windows.ts
@@ -643,6 +652,7 @@ var apply_identity_modes = __webpack_require__(2698);
 // EXTERNAL MODULE: ./src/aws/pod-identity-state.ts
 var pod_identity_state = __webpack_require__(8237);
 ;// CONCATENATED MODULE: ./src/modes/plan.ts
+
 
 
 
@@ -750,7 +760,7 @@ async function planChart(ctx, session, cluster) {
     }
 }
 function unreachable(ctx, err) {
-    const msg = `chart: not compared — the cluster could not be reached (${err.message.split('\n')[0]}); the plan covers the AWS side only`;
+    const msg = `chart: not compared — the cluster could not be reached (${(0,errors/* errorMessage */.gJ)(err).split('\n')[0]}); the plan covers the AWS side only`;
     (0,log/* warning */.$e)(msg);
     ctx.report.steps.push(msg);
     return false;

@@ -10,6 +10,8 @@ export const modules = {
 /* harmony export */   cy: () => (/* binding */ describeNodeAccessEntry),
 /* harmony export */   rS: () => (/* binding */ ensureNodeAccessEntry)
 /* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+
 async function ensureNodeAccessEntry(eks, cluster, roleArn, tags = {}) {
     const { CreateAccessEntryCommand, DescribeAccessEntryCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(524)]).then(__webpack_require__.t.bind(__webpack_require__, 4524, 19));
     try {
@@ -17,7 +19,7 @@ async function ensureNodeAccessEntry(eks, cluster, roleArn, tags = {}) {
         return { created: true };
     }
     catch (err) {
-        if (err.name !== 'ResourceInUseException')
+        if (!(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isAwsError */ .m_)(err, 'ResourceInUseException'))
             throw err;
     }
     // It exists. Its type cannot be changed in place; a STANDARD entry would not let nodes join, so say so.
@@ -38,7 +40,7 @@ async function deleteNodeAccessEntry(eks, cluster, roleArn) {
         return true;
     }
     catch (err) {
-        if (err.name === 'ResourceNotFoundException')
+        if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isAwsError */ .m_)(err, 'ResourceNotFoundException'))
             return false;
         throw err;
     }
@@ -51,7 +53,7 @@ async function describeNodeAccessEntry(eks, cluster, roleArn) {
         return accessEntry?.type ?? 'STANDARD';
     }
     catch (err) {
-        if (err.name === 'ResourceNotFoundException')
+        if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isAwsError */ .m_)(err, 'ResourceNotFoundException'))
             return undefined;
         throw err;
     }
@@ -77,7 +79,7 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: ./src/karpenter/version.ts
 var version = __webpack_require__(1112);
 ;// CONCATENATED MODULE: ./src/karpenter/upgrade.ts
-// Which Karpenter version jumps the upgrade guide allows (reference digest §4.1; upstream upgrade-guide.md,
+// Which Karpenter version jumps the upgrade guide allows (docs/design.md, "Helm"; upstream upgrade-guide.md,
 // v1beta1-migration.md and v1-migration.md), and the steps to name when a jump is refused.
 //
 // API eras:  ≤0.31 v1alpha5 · 0.32 v1alpha5 + v1beta1 · 0.33–0.37 v1beta1 · 1.0 v1 + v1beta1 (conversion
@@ -141,6 +143,14 @@ const V1_1_PREREQS = [
     'convert every NodePool, NodeClaim and EC2NodeClass manifest to v1, with nodeClassRef.group (karpenter.k8s.aws) and nodeClassRef.kind (EC2NodeClass) set — required from 1.1.0',
     'check that each Karpenter CRD reports storedVersions ["v1"] (kubectl get crd nodepools.karpenter.sh -o jsonpath={.status.storedVersions})'
 ];
+/** The rollback-capable patch of a 0.33–0.37 version's minor when the version is older than it. */
+function unmetRollbackPatch(x) {
+    const patch = rollbackPatchFor(x);
+    return ge(x, patch) ? undefined : patch;
+}
+function refuse(reason, steps) {
+    return { ok: false, reason, steps };
+}
 function stepsToV1From(installed, v1) {
     const patch = rollbackPatchFor(installed);
     const bridge = patch && ge(installed, patch) ? fmt(installed) : fmt(patch ?? V1_ROLLBACK_PATCHES[37]);
@@ -193,13 +203,9 @@ function checkForward(installed, target) {
         return { ok: true, notes };
     }
     if (from === 'beta' && to === 'v1-conversion') {
-        const patch = rollbackPatchFor(installed);
-        if (!ge(installed, patch)) {
-            return {
-                ok: false,
-                reason: `Rolling back from 1.0.x is only supported from the latest patch of each 0.33–0.37 minor; ${i} is older than ${fmt(patch)}.`,
-                steps: stepsToV1From(installed, t)
-            };
+        const patch = unmetRollbackPatch(installed);
+        if (patch) {
+            return refuse(`Rolling back from 1.0.x is only supported from the latest patch of each 0.33–0.37 minor; ${i} is older than ${fmt(patch)}.`, stepsToV1From(installed, t));
         }
         notes.push(`v1 migration: the karpenter-crd chart must carry the conversion webhook (webhook.enabled=true, webhook.serviceName, webhook.port=8443) for ${t}.`, `Rollback targets from 1.0.x: ${Object.values(V1_ROLLBACK_PATCHES).map(fmt).join(', ')}.`);
         return { ok: true, notes };
@@ -275,13 +281,9 @@ function checkBackward(installed, target) {
         return { ok: true, notes };
     }
     if (from === 'v1-conversion' && to === 'beta') {
-        const patch = rollbackPatchFor(target);
-        if (!ge(target, patch)) {
-            return {
-                ok: false,
-                reason: `From 1.0.x you may only roll back to a release with the conversion webhooks: ${Object.values(V1_ROLLBACK_PATCHES).map(fmt).join(', ')} (or later patches of those minors).`,
-                steps: [`roll back to ${fmt(patch)} instead of ${t}`, 'restore the pre-1.0 controller policy and CRDs (karpenter-crd of that version, webhook values set)']
-            };
+        const patch = unmetRollbackPatch(target);
+        if (patch) {
+            return refuse(`From 1.0.x you may only roll back to a release with the conversion webhooks: ${Object.values(V1_ROLLBACK_PATCHES).map(fmt).join(', ')} (or later patches of those minors).`, [`roll back to ${fmt(patch)} instead of ${t}`, 'restore the pre-1.0 controller policy and CRDs (karpenter-crd of that version, webhook values set)']);
         }
         notes.push('v1-only fields are not kept; re-add the compatibility.karpenter.sh/v1beta1-kubelet-conversion annotation on NodePools if you removed it.');
         return { ok: true, notes };
@@ -321,11 +323,14 @@ function checkUpgrade(installed, target) {
 var log = __webpack_require__(7708);
 // EXTERNAL MODULE: ./src/helm/args.ts
 var helm_args = __webpack_require__(5119);
+// EXTERNAL MODULE: ./src/state/names.ts
+var names = __webpack_require__(3641);
 ;// CONCATENATED MODULE: ./src/helm/crd-adoption.ts
 // Handing CRDs that the controller chart created (from its crds/ folder, which Helm installs once and never
 // owns) over to the karpenter-crd release. Helm refuses to take over objects without its ownership metadata
 // ("invalid ownership metadata"); upstream's troubleshooting page adds the label and two annotations by hand.
 // Pure: the kube client reads the CRDs and applies the patches (src/kube/).
+
 const MANAGED_BY_LABEL = 'app.kubernetes.io/managed-by';
 const RELEASE_NAME_ANNOTATION = 'meta.helm.sh/release-name';
 const RELEASE_NAMESPACE_ANNOTATION = 'meta.helm.sh/release-namespace';
@@ -339,7 +344,7 @@ function isKarpenterCrd(name) {
  * CRDs already owned by that release are left alone; CRDs owned by a different release are reported as conflicts.
  */
 function crdAdoptionPatches(existing, opts) {
-    const release = opts.release ?? 'karpenter-crd';
+    const release = opts.release ?? names/* CRD_RELEASE */.MC;
     const plan = { patches: [], conflicts: [] };
     for (const crd of [...existing].sort((a, b) => a.name.localeCompare(b.name))) {
         if (!isKarpenterCrd(crd.name))
@@ -368,12 +373,15 @@ function crdAdoptionPatches(existing, opts) {
 
 // EXTERNAL MODULE: ./src/helm/run.ts
 var run = __webpack_require__(869);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
 ;// CONCATENATED MODULE: ./src/helm/logout.ts
-// `helm registry logout public.ecr.aws` before the chart is pulled (SPEC §5): a stale or expired ECR Public
+// `helm registry logout public.ecr.aws` before the chart is pulled (docs/design.md, "Helm"): a stale or expired ECR Public
 // login on the runner makes the anonymous pull fail, so upstream's guide logs out first.
 // Up to helm v3.17 logout prints `Error: not logged in` and exits 1 when there is no login; v3.18+ and v4
 // exit 0. Neither is a failure. Anything else is a warning: the pull may still work, and if it does not, the
 // pull's own error says why.
+
 
 
 const ECR_PUBLIC = 'public.ecr.aws';
@@ -385,7 +393,7 @@ async function registryLogout(helm, host = ECR_PUBLIC) {
     }
     catch (e) {
         // helm could not even be started: the install will fail on its own with a clearer error
-        (0,log/* warning */.$e)(`helm registry logout ${host} could not run: ${e.message}; continuing`);
+        (0,log/* warning */.$e)(`helm registry logout ${host} could not run: ${(0,errors/* errorMessage */.gJ)(e)}; continuing`);
         return 'failed';
     }
     const said = `${result.stderr}\n${result.stdout}`;
@@ -430,7 +438,7 @@ async function writeValuesFile(tempDir, values) {
 // EXTERNAL MODULE: ./src/state/together.ts
 var together = __webpack_require__(1763);
 ;// CONCATENATED MODULE: ./src/helm/install.ts
-// Installs or upgrades Karpenter with helm (SPEC §5), in an order that changes nothing until every check passed:
+// Installs or upgrades Karpenter with helm (docs/design.md, "Helm"), in an order that changes nothing until every check passed:
 //   1. read the installed release (and the CRD release)
 //   2. upgrade guard: a jump the upgrade guide does not allow is refused here, naming the steps
 //   3. nothing to do when the same chart version is deployed with the same values
@@ -449,11 +457,13 @@ var together = __webpack_require__(1763);
 
 
 
-class UpgradeRefusedError extends Error {
+
+class UpgradeRefusedError extends errors/* ProvisionError */.uv {
     from;
     to;
     reason;
     steps;
+    name = 'UpgradeRefusedError';
     constructor(from, to, reason, steps) {
         super(`Refusing to move Karpenter from ${from} to ${to}: ${reason}\nNothing was changed. Steps to take:\n` +
             steps.map((s, i) => `  ${i + 1}. ${s}`).join('\n'));
@@ -461,7 +471,6 @@ class UpgradeRefusedError extends Error {
         this.to = to;
         this.reason = reason;
         this.steps = steps;
-        this.name = 'UpgradeRefusedError';
     }
 }
 function versionOf(tag, what) {
@@ -528,8 +537,12 @@ async function installCrds(o) {
     const { helm, kubeconfig, spec, report } = o;
     const chartVersion = spec.chart.version;
     const [main, crd] = await (0,together/* together */.b)((0,helm_release/* readRelease */.iJ)(helm, kubeconfig, spec.release, spec.namespace), spec.crdChart ? (0,helm_release/* readRelease */.iJ)(helm, kubeconfig, helm_args/* CRD_RELEASE */.MC, spec.namespace) : Promise.resolve(undefined));
-    for (const note of guardUpgrade(main, chartVersion))
-        report.steps.push(`upgrade note: ${note}`);
+    // Step 2 once per run: apply has guarded the release it read before the stacks; a release that changed since
+    // (another run upgraded it meanwhile) is guarded again.
+    if (!(main && o.guardedVersion !== undefined && main.version === o.guardedVersion)) {
+        for (const note of guardUpgrade(main, chartVersion))
+            report.steps.push(`upgrade note: ${note}`);
+    }
     if (main && upToDate(spec, o.extraValues ?? {}, main, crd))
         return { main, upToDate: true };
     await registryLogout(helm);
@@ -620,12 +633,14 @@ async function uninstallKarpenter(o) {
 /* unused harmony exports AWS_AUTH_PATH, WINDOWS_NODE_GROUPS, roleArnWithoutPath, addRoleMapping, removeRoleMapping */
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3646);
-/* harmony import */ var _backoff_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9054);
-/* harmony import */ var _karpenter_windows_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2629);
+/* harmony import */ var _state_backoff_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6977);
+/* harmony import */ var _config_yaml_position_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4459);
+/* harmony import */ var _karpenter_windows_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2629);
 // The aws-auth ConfigMap mapping that lets Karpenter's nodes join a cluster without access entries
-// (SPEC §4 "Node access", CONFIG_MAP mode). The ConfigMap is shared with every other node group and
+// (docs/design.md, "Node access": CONFIG_MAP mode). The ConfigMap is shared with every other node group and
 // user of the cluster, so only `data.mapRoles` is ever rewritten, other entries keep their exact text
 // wherever the list allows it, and the update is conditional on the resourceVersion that was read.
+
 
 
 
@@ -635,7 +650,7 @@ const AWS_AUTH_COLLECTION = '/api/v1/namespaces/kube-system/configmaps';
 const NODE_USERNAME = 'system:node:{{EC2PrivateDNSName}}';
 const NODE_GROUPS = ['system:bootstrappers', 'system:nodes'];
 /** A node role that also launches Windows nodes: eksctl's groups for Windows node groups (Windows group first). */
-const WINDOWS_NODE_GROUPS = [_karpenter_windows_js__WEBPACK_IMPORTED_MODULE_2__/* .WINDOWS_NODE_GROUP */ .DA, ...NODE_GROUPS];
+const WINDOWS_NODE_GROUPS = [_karpenter_windows_js__WEBPACK_IMPORTED_MODULE_3__/* .WINDOWS_NODE_GROUP */ .DA, ...NODE_GROUPS];
 /** concurrent writers (another run, eksctl, terraform) rarely collide more than once or twice */
 const MAX_ATTEMPTS = 6;
 /**
@@ -676,7 +691,7 @@ function addRoleMapping(mapRoles, rolearn, groups = NODE_GROUPS) {
         // Append text at the list's own indentation, so the other entries are untouched byte for byte.
         const first = seq.items[0];
         const firstOffset = seq.range?.[0] ?? first.range?.[0] ?? 0;
-        const indent = ' '.repeat(Math.max(0, lineCounter.linePos(firstOffset).col - 1));
+        const indent = ' '.repeat(Math.max(0, (0,_config_yaml_position_js__WEBPACK_IMPORTED_MODULE_2__/* .positionOf */ .d)(lineCounter, firstOffset).col - 1));
         const block = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .stringify */ .As)([entry]).trimEnd().split('\n').map((l) => indent + l).join('\n');
         const candidate = `${mapRoles.replace(/\s*$/, '')}\n${block}\n`;
         if (verifies(candidate, entriesOf(doc).length + 1, rolearn))
@@ -704,7 +719,7 @@ function removeRoleMapping(mapRoles, rolearn) {
         // each item owns the text from the start of its `- ` line to the start of the next item's line
         const lineStarts = seq.items.map((item) => {
             const offset = item.range?.[0] ?? 0;
-            return lineCounter.lineStarts[lineCounter.linePos(offset).line - 1] ?? 0;
+            return lineCounter.lineStarts[(0,_config_yaml_position_js__WEBPACK_IMPORTED_MODULE_2__/* .positionOf */ .d)(lineCounter, offset).line - 1] ?? 0;
         });
         let text = mapRoles.slice(0, lineStarts[0]);
         for (let i = 0; i < seq.items.length; i++) {
@@ -754,66 +769,52 @@ function isNodeMapping(e) {
 async function ensureAwsAuthMapping(kube, roleArn, signal, opts = {}) {
     const rolearn = roleArnWithoutPath(roleArn);
     const wanted = opts.windows ? WINDOWS_NODE_GROUPS : NODE_GROUPS;
-    for (let attempt = 0;; attempt++) {
-        try {
-            const cm = await kube.getOptional(AWS_AUTH_PATH);
-            if (!cm) {
-                await kube.create(AWS_AUTH_COLLECTION, {
-                    apiVersion: 'v1',
-                    kind: 'ConfigMap',
-                    metadata: { name: 'aws-auth', namespace: 'kube-system' },
-                    data: { mapRoles: addRoleMapping('', rolearn, wanted) }
-                });
-                return { action: 'created-configmap', rolearn };
-            }
-            const current = cm.data?.mapRoles ?? '';
-            const found = existingEntry(current, rolearn);
-            if (found) {
-                const groups = Array.isArray(found.groups) ? found.groups : [];
-                const missing = wanted.filter((g) => !groups.includes(g));
-                if (missing.length === 0)
-                    return { action: 'unchanged', rolearn };
-                if (isNodeMapping(found)) {
-                    // this tool's node mapping from before Windows nodes: the same entry, with the Windows group
-                    await updateMapRoles(kube, cm, addRoleMapping(removeRoleMapping(current, rolearn), rolearn, wanted));
-                    return { action: 'updated', rolearn, note: `groups now ${wanted.join(', ')}` };
-                }
-                // someone mapped this role on purpose; their entry is theirs to change
-                return { action: 'unchanged', rolearn, note: `aws-auth already maps ${rolearn} but without group(s) ${missing.join(', ')}: Karpenter's nodes may not be able to join` };
-            }
-            await updateMapRoles(kube, cm, addRoleMapping(current, rolearn, wanted));
-            return { action: 'added', rolearn };
+    // another writer got there first (Conflict on update, AlreadyExists on create): read again
+    return retryOnConflict(async () => {
+        const cm = await kube.getOptional(AWS_AUTH_PATH);
+        if (!cm) {
+            await kube.create(AWS_AUTH_COLLECTION, {
+                apiVersion: 'v1',
+                kind: 'ConfigMap',
+                metadata: { name: 'aws-auth', namespace: 'kube-system' },
+                data: { mapRoles: addRoleMapping('', rolearn, wanted) }
+            });
+            return { action: 'created-configmap', rolearn };
         }
-        catch (e) {
-            // another writer got there first (Conflict on update, AlreadyExists on create): read again
-            if (((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isConflict */ .dh)(e) || (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isAlreadyExists */ .x9)(e)) && attempt + 1 < MAX_ATTEMPTS) {
-                await (0,_backoff_js__WEBPACK_IMPORTED_MODULE_3__/* .sleep */ .yy)((0,_backoff_js__WEBPACK_IMPORTED_MODULE_3__/* .backoffDelay */ .EY)(attempt, { baseMs: 100, maxMs: 2000 }), signal);
-                continue;
+        const current = cm.data?.mapRoles ?? '';
+        const found = existingEntry(current, rolearn);
+        if (found) {
+            const groups = Array.isArray(found.groups) ? found.groups : [];
+            const missing = wanted.filter((g) => !groups.includes(g));
+            if (missing.length === 0)
+                return { action: 'unchanged', rolearn };
+            if (isNodeMapping(found)) {
+                // this tool's node mapping from before Windows nodes: the same entry, with the Windows group
+                await updateMapRoles(kube, cm, addRoleMapping(removeRoleMapping(current, rolearn), rolearn, wanted));
+                return { action: 'updated', rolearn, note: `groups now ${wanted.join(', ')}` };
             }
-            throw e;
+            // someone mapped this role on purpose; their entry is theirs to change
+            return { action: 'unchanged', rolearn, note: `aws-auth already maps ${rolearn} but without group(s) ${missing.join(', ')}: Karpenter's nodes may not be able to join` };
         }
-    }
+        await updateMapRoles(kube, cm, addRoleMapping(current, rolearn, wanted));
+        return { action: 'added', rolearn };
+    }, e => (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isConflict */ .dh)(e) || (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isAlreadyExists */ .x9)(e), signal);
 }
 /** Removes every mapping of the role (delete mode). A missing ConfigMap or mapping is not an error. */
 async function removeAwsAuthMapping(kube, roleArn, signal) {
     const rolearn = roleArnWithoutPath(roleArn);
-    for (let attempt = 0;; attempt++) {
-        try {
-            const cm = await kube.getOptional(AWS_AUTH_PATH);
-            const current = cm?.data?.mapRoles;
-            if (!cm || current === undefined || !existingEntry(current, rolearn))
-                return { action: 'absent', rolearn };
-            await updateMapRoles(kube, cm, removeRoleMapping(current, rolearn));
-            return { action: 'removed', rolearn };
-        }
-        catch (e) {
-            if (((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isConflict */ .dh)(e) || (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isNotFound */ .c4)(e)) && attempt + 1 < MAX_ATTEMPTS) {
-                await (0,_backoff_js__WEBPACK_IMPORTED_MODULE_3__/* .sleep */ .yy)((0,_backoff_js__WEBPACK_IMPORTED_MODULE_3__/* .backoffDelay */ .EY)(attempt, { baseMs: 100, maxMs: 2000 }), signal);
-                continue;
-            }
-            throw e;
-        }
-    }
+    return retryOnConflict(async () => {
+        const cm = await kube.getOptional(AWS_AUTH_PATH);
+        const current = cm?.data?.mapRoles;
+        if (!cm || current === undefined || !existingEntry(current, rolearn))
+            return { action: 'absent', rolearn };
+        await updateMapRoles(kube, cm, removeRoleMapping(current, rolearn));
+        return { action: 'removed', rolearn };
+    }, e => (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isConflict */ .dh)(e) || (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isNotFound */ .c4)(e), signal);
+}
+/** Reads and writes again while another writer keeps getting there first (half-jittered, from 100 ms). */
+function retryOnConflict(write, retryable, signal) {
+    return (0,_state_backoff_js__WEBPACK_IMPORTED_MODULE_4__/* .retryLoop */ .rU)(write, { attempts: MAX_ATTEMPTS, backoff: { baseMs: 100, maxMs: 2000, jitter: 'half' }, retryable, signal });
 }
 /** Merge patch of data.mapRoles only, conditional on the resourceVersion read (409 when someone wrote since). */
 async function updateMapRoles(kube, cm, mapRoles) {

@@ -10,6 +10,8 @@ export const modules = {
 /* harmony export */   cy: () => (/* binding */ describeNodeAccessEntry),
 /* harmony export */   rS: () => (/* binding */ ensureNodeAccessEntry)
 /* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+
 async function ensureNodeAccessEntry(eks, cluster, roleArn, tags = {}) {
     const { CreateAccessEntryCommand, DescribeAccessEntryCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(524)]).then(__webpack_require__.t.bind(__webpack_require__, 4524, 19));
     try {
@@ -17,7 +19,7 @@ async function ensureNodeAccessEntry(eks, cluster, roleArn, tags = {}) {
         return { created: true };
     }
     catch (err) {
-        if (err.name !== 'ResourceInUseException')
+        if (!(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isAwsError */ .m_)(err, 'ResourceInUseException'))
             throw err;
     }
     // It exists. Its type cannot be changed in place; a STANDARD entry would not let nodes join, so say so.
@@ -38,7 +40,7 @@ async function deleteNodeAccessEntry(eks, cluster, roleArn) {
         return true;
     }
     catch (err) {
-        if (err.name === 'ResourceNotFoundException')
+        if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isAwsError */ .m_)(err, 'ResourceNotFoundException'))
             return false;
         throw err;
     }
@@ -51,7 +53,7 @@ async function describeNodeAccessEntry(eks, cluster, roleArn) {
         return accessEntry?.type ?? 'STANDARD';
     }
     catch (err) {
-        if (err.name === 'ResourceNotFoundException')
+        if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isAwsError */ .m_)(err, 'ResourceNotFoundException'))
             return undefined;
         throw err;
     }
@@ -242,12 +244,14 @@ function describeChartDiff(d, release) {
 /* unused harmony exports AWS_AUTH_PATH, WINDOWS_NODE_GROUPS, roleArnWithoutPath, addRoleMapping, removeRoleMapping */
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3646);
-/* harmony import */ var _backoff_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9054);
-/* harmony import */ var _karpenter_windows_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2629);
+/* harmony import */ var _state_backoff_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6977);
+/* harmony import */ var _config_yaml_position_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4459);
+/* harmony import */ var _karpenter_windows_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2629);
 // The aws-auth ConfigMap mapping that lets Karpenter's nodes join a cluster without access entries
-// (SPEC §4 "Node access", CONFIG_MAP mode). The ConfigMap is shared with every other node group and
+// (docs/design.md, "Node access": CONFIG_MAP mode). The ConfigMap is shared with every other node group and
 // user of the cluster, so only `data.mapRoles` is ever rewritten, other entries keep their exact text
 // wherever the list allows it, and the update is conditional on the resourceVersion that was read.
+
 
 
 
@@ -257,7 +261,7 @@ const AWS_AUTH_COLLECTION = '/api/v1/namespaces/kube-system/configmaps';
 const NODE_USERNAME = 'system:node:{{EC2PrivateDNSName}}';
 const NODE_GROUPS = ['system:bootstrappers', 'system:nodes'];
 /** A node role that also launches Windows nodes: eksctl's groups for Windows node groups (Windows group first). */
-const WINDOWS_NODE_GROUPS = [_karpenter_windows_js__WEBPACK_IMPORTED_MODULE_2__/* .WINDOWS_NODE_GROUP */ .DA, ...NODE_GROUPS];
+const WINDOWS_NODE_GROUPS = [_karpenter_windows_js__WEBPACK_IMPORTED_MODULE_3__/* .WINDOWS_NODE_GROUP */ .DA, ...NODE_GROUPS];
 /** concurrent writers (another run, eksctl, terraform) rarely collide more than once or twice */
 const MAX_ATTEMPTS = 6;
 /**
@@ -298,7 +302,7 @@ function addRoleMapping(mapRoles, rolearn, groups = NODE_GROUPS) {
         // Append text at the list's own indentation, so the other entries are untouched byte for byte.
         const first = seq.items[0];
         const firstOffset = seq.range?.[0] ?? first.range?.[0] ?? 0;
-        const indent = ' '.repeat(Math.max(0, lineCounter.linePos(firstOffset).col - 1));
+        const indent = ' '.repeat(Math.max(0, (0,_config_yaml_position_js__WEBPACK_IMPORTED_MODULE_2__/* .positionOf */ .d)(lineCounter, firstOffset).col - 1));
         const block = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .stringify */ .As)([entry]).trimEnd().split('\n').map((l) => indent + l).join('\n');
         const candidate = `${mapRoles.replace(/\s*$/, '')}\n${block}\n`;
         if (verifies(candidate, entriesOf(doc).length + 1, rolearn))
@@ -326,7 +330,7 @@ function removeRoleMapping(mapRoles, rolearn) {
         // each item owns the text from the start of its `- ` line to the start of the next item's line
         const lineStarts = seq.items.map((item) => {
             const offset = item.range?.[0] ?? 0;
-            return lineCounter.lineStarts[lineCounter.linePos(offset).line - 1] ?? 0;
+            return lineCounter.lineStarts[(0,_config_yaml_position_js__WEBPACK_IMPORTED_MODULE_2__/* .positionOf */ .d)(lineCounter, offset).line - 1] ?? 0;
         });
         let text = mapRoles.slice(0, lineStarts[0]);
         for (let i = 0; i < seq.items.length; i++) {
@@ -376,66 +380,52 @@ function isNodeMapping(e) {
 async function ensureAwsAuthMapping(kube, roleArn, signal, opts = {}) {
     const rolearn = roleArnWithoutPath(roleArn);
     const wanted = opts.windows ? WINDOWS_NODE_GROUPS : NODE_GROUPS;
-    for (let attempt = 0;; attempt++) {
-        try {
-            const cm = await kube.getOptional(AWS_AUTH_PATH);
-            if (!cm) {
-                await kube.create(AWS_AUTH_COLLECTION, {
-                    apiVersion: 'v1',
-                    kind: 'ConfigMap',
-                    metadata: { name: 'aws-auth', namespace: 'kube-system' },
-                    data: { mapRoles: addRoleMapping('', rolearn, wanted) }
-                });
-                return { action: 'created-configmap', rolearn };
-            }
-            const current = cm.data?.mapRoles ?? '';
-            const found = existingEntry(current, rolearn);
-            if (found) {
-                const groups = Array.isArray(found.groups) ? found.groups : [];
-                const missing = wanted.filter((g) => !groups.includes(g));
-                if (missing.length === 0)
-                    return { action: 'unchanged', rolearn };
-                if (isNodeMapping(found)) {
-                    // this tool's node mapping from before Windows nodes: the same entry, with the Windows group
-                    await updateMapRoles(kube, cm, addRoleMapping(removeRoleMapping(current, rolearn), rolearn, wanted));
-                    return { action: 'updated', rolearn, note: `groups now ${wanted.join(', ')}` };
-                }
-                // someone mapped this role on purpose; their entry is theirs to change
-                return { action: 'unchanged', rolearn, note: `aws-auth already maps ${rolearn} but without group(s) ${missing.join(', ')}: Karpenter's nodes may not be able to join` };
-            }
-            await updateMapRoles(kube, cm, addRoleMapping(current, rolearn, wanted));
-            return { action: 'added', rolearn };
+    // another writer got there first (Conflict on update, AlreadyExists on create): read again
+    return retryOnConflict(async () => {
+        const cm = await kube.getOptional(AWS_AUTH_PATH);
+        if (!cm) {
+            await kube.create(AWS_AUTH_COLLECTION, {
+                apiVersion: 'v1',
+                kind: 'ConfigMap',
+                metadata: { name: 'aws-auth', namespace: 'kube-system' },
+                data: { mapRoles: addRoleMapping('', rolearn, wanted) }
+            });
+            return { action: 'created-configmap', rolearn };
         }
-        catch (e) {
-            // another writer got there first (Conflict on update, AlreadyExists on create): read again
-            if (((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isConflict */ .dh)(e) || (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isAlreadyExists */ .x9)(e)) && attempt + 1 < MAX_ATTEMPTS) {
-                await (0,_backoff_js__WEBPACK_IMPORTED_MODULE_3__/* .sleep */ .yy)((0,_backoff_js__WEBPACK_IMPORTED_MODULE_3__/* .backoffDelay */ .EY)(attempt, { baseMs: 100, maxMs: 2000 }), signal);
-                continue;
+        const current = cm.data?.mapRoles ?? '';
+        const found = existingEntry(current, rolearn);
+        if (found) {
+            const groups = Array.isArray(found.groups) ? found.groups : [];
+            const missing = wanted.filter((g) => !groups.includes(g));
+            if (missing.length === 0)
+                return { action: 'unchanged', rolearn };
+            if (isNodeMapping(found)) {
+                // this tool's node mapping from before Windows nodes: the same entry, with the Windows group
+                await updateMapRoles(kube, cm, addRoleMapping(removeRoleMapping(current, rolearn), rolearn, wanted));
+                return { action: 'updated', rolearn, note: `groups now ${wanted.join(', ')}` };
             }
-            throw e;
+            // someone mapped this role on purpose; their entry is theirs to change
+            return { action: 'unchanged', rolearn, note: `aws-auth already maps ${rolearn} but without group(s) ${missing.join(', ')}: Karpenter's nodes may not be able to join` };
         }
-    }
+        await updateMapRoles(kube, cm, addRoleMapping(current, rolearn, wanted));
+        return { action: 'added', rolearn };
+    }, e => (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isConflict */ .dh)(e) || (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isAlreadyExists */ .x9)(e), signal);
 }
 /** Removes every mapping of the role (delete mode). A missing ConfigMap or mapping is not an error. */
 async function removeAwsAuthMapping(kube, roleArn, signal) {
     const rolearn = roleArnWithoutPath(roleArn);
-    for (let attempt = 0;; attempt++) {
-        try {
-            const cm = await kube.getOptional(AWS_AUTH_PATH);
-            const current = cm?.data?.mapRoles;
-            if (!cm || current === undefined || !existingEntry(current, rolearn))
-                return { action: 'absent', rolearn };
-            await updateMapRoles(kube, cm, removeRoleMapping(current, rolearn));
-            return { action: 'removed', rolearn };
-        }
-        catch (e) {
-            if (((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isConflict */ .dh)(e) || (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isNotFound */ .c4)(e)) && attempt + 1 < MAX_ATTEMPTS) {
-                await (0,_backoff_js__WEBPACK_IMPORTED_MODULE_3__/* .sleep */ .yy)((0,_backoff_js__WEBPACK_IMPORTED_MODULE_3__/* .backoffDelay */ .EY)(attempt, { baseMs: 100, maxMs: 2000 }), signal);
-                continue;
-            }
-            throw e;
-        }
-    }
+    return retryOnConflict(async () => {
+        const cm = await kube.getOptional(AWS_AUTH_PATH);
+        const current = cm?.data?.mapRoles;
+        if (!cm || current === undefined || !existingEntry(current, rolearn))
+            return { action: 'absent', rolearn };
+        await updateMapRoles(kube, cm, removeRoleMapping(current, rolearn));
+        return { action: 'removed', rolearn };
+    }, e => (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isConflict */ .dh)(e) || (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isNotFound */ .c4)(e), signal);
+}
+/** Reads and writes again while another writer keeps getting there first (half-jittered, from 100 ms). */
+function retryOnConflict(write, retryable, signal) {
+    return (0,_state_backoff_js__WEBPACK_IMPORTED_MODULE_4__/* .retryLoop */ .rU)(write, { attempts: MAX_ATTEMPTS, backoff: { baseMs: 100, maxMs: 2000, jitter: 'half' }, retryable, signal });
 }
 /** Merge patch of data.mapRoles only, conditional on the resourceVersion read (409 when someone wrote since). */
 async function updateMapRoles(kube, cm, mapRoles) {
@@ -456,13 +446,17 @@ async function updateMapRoles(kube, cm, mapRoles) {
 /* harmony export */   gt: () => (/* binding */ planIdentity),
 /* harmony export */   oA: () => (/* binding */ driftIdentity)
 /* harmony export */ });
-/* harmony import */ var _state_desired_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6462);
-/* harmony import */ var _runner_log_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7708);
-/* harmony import */ var _aws_addons_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1722);
-/* harmony import */ var _aws_pod_identity_role_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9062);
-/* harmony import */ var _aws_pod_identity_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2117);
-/* harmony import */ var _aws_identity_switch_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(948);
-/* harmony import */ var _aws_pod_identity_state_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8237);
+/* harmony import */ var _state_names_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3641);
+/* harmony import */ var _state_desired_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6462);
+/* harmony import */ var _runner_log_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7708);
+/* harmony import */ var _aws_addons_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1722);
+/* harmony import */ var _aws_pod_identity_role_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9062);
+/* harmony import */ var _aws_pod_identity_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(2117);
+/* harmony import */ var _aws_identity_switch_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(948);
+/* harmony import */ var _aws_pod_identity_state_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8237);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3916);
+
+
 
 
 
@@ -472,11 +466,11 @@ async function updateMapRoles(kube, cm, mapRoles) {
 
 /** Rebuilds the desired state the way apply would: a foreign association's role adopted. */
 async function withAdoption(ctx, aws, desired, cluster) {
-    const state = await (0,_aws_identity_switch_js__WEBPACK_IMPORTED_MODULE_4__/* .detectIdentityState */ .Ld)(aws, desired, ctx.config.name);
-    const adopt = desired.controllerIdentity === 'pod-identity' ? (0,_aws_identity_switch_js__WEBPACK_IMPORTED_MODULE_4__/* .roleToAdopt */ .ul)(state) : undefined;
+    const state = await (0,_aws_identity_switch_js__WEBPACK_IMPORTED_MODULE_5__/* .detectIdentityState */ .Ld)(aws, desired, ctx.config.name);
+    const adopt = desired.controllerIdentity === 'pod-identity' ? (0,_aws_identity_switch_js__WEBPACK_IMPORTED_MODULE_5__/* .roleToAdopt */ .ul)(state) : undefined;
     if (!adopt)
         return { desired, state };
-    const adopted = (0,_state_desired_js__WEBPACK_IMPORTED_MODULE_0__/* .buildDesiredState */ .kL)(ctx.config, ctx.inputs, {
+    const adopted = (0,_state_desired_js__WEBPACK_IMPORTED_MODULE_1__/* .buildDesiredState */ .kL)(ctx.config, ctx.inputs, {
         accountId: desired.accountId,
         partition: desired.partition,
         oidcIssuer: cluster?.oidcIssuer,
@@ -491,16 +485,16 @@ async function podIdentityChecks(ctx, aws, desired) {
     if (desired.controllerIdentity !== 'pod-identity')
         return;
     try {
-        await (0,_aws_addons_js__WEBPACK_IMPORTED_MODULE_2__/* .requirePodIdentityAgent */ .IE)(await aws.eks(), ctx.config.name);
+        await (0,_aws_addons_js__WEBPACK_IMPORTED_MODULE_3__/* .requirePodIdentityAgent */ .IE)(await aws.eks(), ctx.config.name);
     }
     catch (err) {
-        ctx.report.warnings.push(`apply would refuse: ${err.message}`);
+        ctx.report.warnings.push(`apply would refuse: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .errorMessage */ .gJ)(err)}`);
     }
     try {
-        await (0,_aws_pod_identity_role_js__WEBPACK_IMPORTED_MODULE_3__/* .requirePoliciesExist */ .j7)(await aws.iam(), desired.podIdentity?.permissionPolicyArns ?? []);
+        await (0,_aws_pod_identity_role_js__WEBPACK_IMPORTED_MODULE_4__/* .requirePoliciesExist */ .j7)(await aws.iam(), desired.podIdentity?.permissionPolicyArns ?? []);
     }
     catch (err) {
-        ctx.report.warnings.push(`apply would refuse: ${err.message}`);
+        ctx.report.warnings.push(`apply would refuse: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .errorMessage */ .gJ)(err)}`);
     }
 }
 /** plan: the association and role changes apply would make; returns whether there are any. */
@@ -511,7 +505,7 @@ async function planIdentity(ctx, aws, desired0, cluster) {
     let changes = false;
     const line = (s, change) => {
         report.steps.push(s);
-        (0,_runner_log_js__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq)(`  ${s}`);
+        (0,_runner_log_js__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq)(`  ${s}`);
         if (change)
             changes = true;
     };
@@ -529,7 +523,7 @@ async function planIdentity(ctx, aws, desired0, cluster) {
         if (a && !a.ours)
             line(`Pod Identity association ${a.id} for ${subject} was not made by this tool: its role ${a.roleArn} is adopted as it is`, false);
         if ((pod.roleSource ?? 'stack') !== 'stack') {
-            const missing = await (0,_aws_pod_identity_role_js__WEBPACK_IMPORTED_MODULE_3__/* .missingRolePolicies */ .Je)(await aws.iam(), role, (0,_aws_pod_identity_state_js__WEBPACK_IMPORTED_MODULE_5__/* .podIdentityRolePolicies */ .i_)(desired));
+            const missing = await (0,_aws_pod_identity_role_js__WEBPACK_IMPORTED_MODULE_4__/* .missingRolePolicies */ .Je)(await aws.iam(), role, (0,_aws_pod_identity_state_js__WEBPACK_IMPORTED_MODULE_7__/* .podIdentityRolePolicies */ .i_)(desired));
             line(missing.length ? `Pod Identity role ${role}: would attach ${missing.join(', ')}` : `Pod Identity role ${role}: policies attached, no changes`, missing.length > 0);
         }
     }
@@ -559,7 +553,7 @@ async function driftIdentity(ctx, aws, desired0, cluster) {
         items.push({ source: 'eks', logicalId: `${logicalId} (${a.id})`, resourceType: 'AWS::EKS::PodIdentityAssociation', status: 'MODIFIED', differences: [{ path: 'roleArn', expected: role, actual: a.roleArn, type: 'NOT_EQUAL' }] });
     }
     if ((pod.roleSource ?? 'stack') !== 'stack') {
-        const missing = await (0,_aws_pod_identity_role_js__WEBPACK_IMPORTED_MODULE_3__/* .missingRolePolicies */ .Je)(await aws.iam(), role, (0,_aws_pod_identity_state_js__WEBPACK_IMPORTED_MODULE_5__/* .podIdentityRolePolicies */ .i_)(desired));
+        const missing = await (0,_aws_pod_identity_role_js__WEBPACK_IMPORTED_MODULE_4__/* .missingRolePolicies */ .Je)(await aws.iam(), role, (0,_aws_pod_identity_state_js__WEBPACK_IMPORTED_MODULE_7__/* .podIdentityRolePolicies */ .i_)(desired));
         if (missing.length) {
             items.push({ source: 'iam', logicalId: role, resourceType: 'AWS::IAM::Role', status: 'MODIFIED', differences: missing.map(p => ({ path: 'AttachedPolicies', expected: p, actual: 'not attached', type: 'REMOVE' })) });
         }
@@ -582,15 +576,15 @@ async function deleteIdentity(ctx, aws, desired) {
     const subject = `${pod.namespace}/${pod.serviceAccount}`;
     let association;
     try {
-        association = await (0,_aws_pod_identity_js__WEBPACK_IMPORTED_MODULE_6__/* .findAssociation */ .Zo)(await aws.eks(), ctx.config.name, pod.namespace, pod.serviceAccount);
+        association = await (0,_aws_pod_identity_js__WEBPACK_IMPORTED_MODULE_8__/* .findAssociation */ .Zo)(await aws.eks(), ctx.config.name, pod.namespace, pod.serviceAccount);
     }
     catch (err) {
-        if (!(0,_aws_pod_identity_js__WEBPACK_IMPORTED_MODULE_6__/* .isPodIdentityApiMissing */ .Gl)(err))
+        if (!(0,_aws_pod_identity_js__WEBPACK_IMPORTED_MODULE_8__/* .isPodIdentityApiMissing */ .Gl)(err))
             throw err;
-        (0,_runner_log_js__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e)('EKS Pod Identity is not available at this endpoint (a known emulator limit); association not checked.');
+        (0,_runner_log_js__WEBPACK_IMPORTED_MODULE_2__/* .warning */ .$e)('The EKS endpoint does not serve the Pod Identity API; association not checked.');
         return;
     }
-    const result = await (0,_aws_pod_identity_js__WEBPACK_IMPORTED_MODULE_6__/* .deleteOwnAssociation */ .TB)(await aws.eks(), ctx.config.name, association);
+    const result = await (0,_aws_pod_identity_js__WEBPACK_IMPORTED_MODULE_8__/* .deleteOwnAssociation */ .TB)(await aws.eks(), ctx.config.name, association);
     if (result === 'deleted')
         report.changed = true;
     report.steps.push(result === 'deleted'
@@ -599,8 +593,8 @@ async function deleteIdentity(ctx, aws, desired) {
             ? `Pod Identity association for ${subject}: none found`
             : `Pod Identity association ${association?.id} kept: it was not made by this tool (role ${association?.roleArn})`);
     const role = association?.roleArn ?? (pod.roleSource === 'roleARN' ? pod.roleArn : undefined);
-    if (role && role.split('/').pop() !== desired.names.podIdentityRole) {
-        const detached = await (0,_aws_pod_identity_role_js__WEBPACK_IMPORTED_MODULE_3__/* .detachRolePolicies */ .MV)(await aws.iam(), role, desired.arns.controllerPolicies);
+    if (role && (0,_state_names_js__WEBPACK_IMPORTED_MODULE_0__/* .roleNameFromArn */ .Zq)(role) !== desired.names.podIdentityRole) {
+        const detached = await (0,_aws_pod_identity_role_js__WEBPACK_IMPORTED_MODULE_4__/* .detachRolePolicies */ .MV)(await aws.iam(), role, desired.arns.controllerPolicies);
         if (detached.length) {
             report.changed = true;
             report.steps.push(`Pod Identity role ${role}: detached ${detached.join(', ')} (the role itself is not this tool's and stays)`);
@@ -620,17 +614,18 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   runDrift: () => (/* binding */ runDrift)
 /* harmony export */ });
 /* harmony import */ var _runner_log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7708);
-/* harmony import */ var _cfn_describe_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(3948);
-/* harmony import */ var _cfn_deploy_compare_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(3756);
+/* harmony import */ var _cfn_describe_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(3948);
+/* harmony import */ var _cfn_deploy_compare_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(3756);
 /* harmony import */ var _cfn_drift_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7878);
 /* harmony import */ var _helm_diff_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6801);
-/* harmony import */ var _lifecycle_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2397);
+/* harmony import */ var _lifecycle_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1808);
 /* harmony import */ var _cluster_session_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8494);
 /* harmony import */ var _apply_identity_modes_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2698);
-/* harmony import */ var _aws_pod_identity_state_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8237);
-/* harmony import */ var _aws_node_access_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(2388);
-/* harmony import */ var _aws_access_entry_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(6470);
+/* harmony import */ var _aws_pod_identity_state_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(8237);
+/* harmony import */ var _aws_node_access_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(2388);
+/* harmony import */ var _aws_access_entry_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(6470);
 /* harmony import */ var _kube_aws_auth_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2111);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3916);
 
 
 
@@ -643,7 +638,9 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
-class DriftFoundError extends Error {
+
+class DriftFoundError extends _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .ProvisionError */ .uv {
+    name = 'DriftFoundError';
 }
 async function runDrift(ctx) {
     const { config, report } = ctx;
@@ -655,7 +652,7 @@ async function runDrift(ctx) {
     const desired = (await (0,_apply_identity_modes_js__WEBPACK_IMPORTED_MODULE_5__/* .driftIdentity */ .oA)(ctx, session.aws, (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_3__/* .desiredFor */ .ER)(ctx, session, cluster), cluster)).desired;
     const cfn = await session.aws.cfn();
     const endpoint = (0,_cfn_drift_js__WEBPACK_IMPORTED_MODULE_1__/* .cloudFormationEndpoint */ .Il)(session.region);
-    for (const spec of (0,_aws_pod_identity_state_js__WEBPACK_IMPORTED_MODULE_7__/* .stacksInUse */ ._p)(desired)) {
+    for (const spec of (0,_aws_pod_identity_state_js__WEBPACK_IMPORTED_MODULE_8__/* .stacksInUse */ ._p)(desired)) {
         const result = await (0,_cfn_drift_js__WEBPACK_IMPORTED_MODULE_1__/* .detectStackDrift */ .Xh)(cfn, spec.name, (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_3__/* .pollOptions */ .Oh)(ctx), endpoint);
         report.drift.push(...result.items);
         report.stacks.push({ stack: spec.name, action: result.status === 'DELETED' ? 'absent' : 'unchanged', status: result.status === 'DELETED' ? 'ABSENT' : `drift ${result.status}`, changes: [], failures: [] });
@@ -684,15 +681,15 @@ async function runDrift(ctx) {
 /** Not drift (CloudFormation's own view is), but worth a line: the config has moved on since the last apply. */
 async function noteConfigChanges(ctx, cfn, spec) {
     try {
-        const stack = await (0,_cfn_describe_js__WEBPACK_IMPORTED_MODULE_8__/* .describeStack */ .GO)(cfn, spec.name);
+        const stack = await (0,_cfn_describe_js__WEBPACK_IMPORTED_MODULE_9__/* .describeStack */ .GO)(cfn, spec.name);
         if (!stack)
             return;
-        const diffs = (0,_cfn_deploy_compare_js__WEBPACK_IMPORTED_MODULE_9__/* .stackDifferences */ .Lj)(stack, await (0,_cfn_describe_js__WEBPACK_IMPORTED_MODULE_8__/* .deployedTemplate */ .Bk)(cfn, spec.name), spec);
+        const diffs = (0,_cfn_deploy_compare_js__WEBPACK_IMPORTED_MODULE_10__/* .stackDifferences */ .Lj)(stack, await (0,_cfn_describe_js__WEBPACK_IMPORTED_MODULE_9__/* .deployedTemplate */ .Bk)(cfn, spec.name), spec);
         if (diffs.length)
             ctx.report.steps.push(`stack ${spec.name}: the config differs from what was last applied (${diffs.map(d => d.detail).join('; ')}); run plan to see what apply would change`);
     }
     catch (err) {
-        (0,_runner_log_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq)(`could not compare stack ${spec.name} with the config: ${err.message}`);
+        (0,_runner_log_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq)(`could not compare stack ${spec.name} with the config: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .errorMessage */ .gJ)(err)}`);
     }
 }
 /** The node role's EKS access entry (when node access goes through access entries): missing or of another type is drift. */
@@ -701,7 +698,7 @@ async function accessEntryDrift(ctx, session, cluster) {
     const desired = report.desired;
     if (nodeAccessMethod(ctx, cluster) !== 'access-entry')
         return;
-    const type = await (0,_aws_access_entry_js__WEBPACK_IMPORTED_MODULE_10__/* .describeNodeAccessEntry */ .cy)(await session.aws.eks(), cluster.name, desired.arns.nodeRole);
+    const type = await (0,_aws_access_entry_js__WEBPACK_IMPORTED_MODULE_11__/* .describeNodeAccessEntry */ .cy)(await session.aws.eks(), cluster.name, desired.arns.nodeRole);
     const resource = `access-entry/${desired.arns.nodeRole}`;
     if (type === 'EC2_LINUX') {
         report.steps.push(`node access: access entry for ${desired.arns.nodeRole} present (EC2_LINUX)`);
@@ -720,7 +717,7 @@ function nodeAccessMethod(ctx, cluster) {
     if (!cluster)
         return 'none';
     try {
-        return (0,_aws_node_access_js__WEBPACK_IMPORTED_MODULE_11__/* .resolveNodeAccess */ .n)(ctx.report.desired.nodeAccess, cluster.authenticationMode).method;
+        return (0,_aws_node_access_js__WEBPACK_IMPORTED_MODULE_12__/* .resolveNodeAccess */ .n)(ctx.report.desired.nodeAccess, cluster.authenticationMode).method;
     }
     catch {
         return 'none'; // the input does not fit the cluster: apply says so; drift has nothing to compare
@@ -765,9 +762,9 @@ async function clusterDrift(ctx, session, cluster) {
     }
     catch (err) {
         if (ctx.inputs.installChart)
-            throw new Error(`drift: cannot reach cluster ${ctx.config.name} to check the chart: ${err.message}. Set install-chart: false to check the stacks only.`);
+            throw new Error(`drift: cannot reach cluster ${ctx.config.name} to check the chart: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .errorMessage */ .gJ)(err)}. Set install-chart: false to check the stacks only.`);
         // only the aws-auth mapping was to be read: say it was not checked, and why
-        report.warnings.push(`node access: the aws-auth mapping was not checked, the cluster could not be reached: ${err.message}`);
+        report.warnings.push(`node access: the aws-auth mapping was not checked, the cluster could not be reached: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .errorMessage */ .gJ)(err)}`);
         return;
     }
     try {

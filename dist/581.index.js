@@ -19,8 +19,10 @@ export const modules = {
 /* harmony import */ var _config_diagnostics_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7410);
 /* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1398);
 /* harmony import */ var _runner_log_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(7708);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(3916);
 // The command line (package bin `karpenter-provision`, dist/cli.js — a shim into the action's bundle): the same core as the
 // action, with flags instead of INPUT_* variables, so users can render and plan from a laptop.
+
 
 
 
@@ -57,7 +59,7 @@ async function runCli(argv) {
         values = (0,node_util__WEBPACK_IMPORTED_MODULE_0__.parseArgs)({ args: argv, options, allowPositionals: false }).values;
     }
     catch (e) {
-        process.stderr.write(`${e.message}\n${USAGE}\n`);
+        process.stderr.write(`${(0,_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .errorMessage */ .gJ)(e)}\n${USAGE}\n`);
         return 2;
     }
     if (values.help) {
@@ -73,7 +75,7 @@ async function runCli(argv) {
         inputs = (0,_inputs_read_js__WEBPACK_IMPORTED_MODULE_3__/* .readInputs */ .Ko)(name => flags[name] ?? '');
     }
     catch (e) {
-        process.stderr.write(`error: ${e.message}\n`);
+        process.stderr.write(`error: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .errorMessage */ .gJ)(e)}\n`);
         return 2;
     }
     const outputs = {};

@@ -9,17 +9,18 @@ export const modules = {
 /* harmony export */   UC: () => (/* binding */ findOidcProvider),
 /* harmony export */   hb: () => (/* binding */ ensureOidcProvider)
 /* harmony export */ });
-/* unused harmony exports EKS_ROOT_CA_THUMBPRINT, STS_AUDIENCE, issuerHostPath, tlsThumbprint */
-/* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1692);
-/* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_tls__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _runner_log_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7708);
+/* unused harmony exports EKS_ROOT_CA_THUMBPRINT, STS_AUDIENCE, tlsThumbprint */
+/* harmony import */ var _state_names_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3641);
+/* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1692);
+/* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_tls__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _runner_log_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7708);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
+
+
 
 
 const EKS_ROOT_CA_THUMBPRINT = '9e99a48a9960b14926bb7f3b02e22da2b0ab7280';
 const STS_AUDIENCE = 'sts.amazonaws.com';
-function issuerHostPath(issuerUrl) {
-    return issuerUrl.replace(/^https:\/\//, '').replace(/\/$/, '');
-}
 /** SHA-1 (hex, lower case, no colons) of the last certificate of the issuer's chain; undefined if unreachable. */
 const tlsThumbprint = issuerUrl => new Promise(resolve => {
     let url;
@@ -27,9 +28,9 @@ const tlsThumbprint = issuerUrl => new Promise(resolve => {
         url = new URL(issuerUrl);
     }
     catch {
-        return resolve(undefined);
+        return resolve(undefined); // not a URL: no thumbprint, as for an issuer that cannot be reached
     }
-    const socket = (0,node_tls__WEBPACK_IMPORTED_MODULE_0__.connect)({ host: url.hostname, port: Number(url.port || 443), servername: url.hostname, timeout: 5000 });
+    const socket = (0,node_tls__WEBPACK_IMPORTED_MODULE_1__.connect)({ host: url.hostname, port: Number(url.port || 443), servername: url.hostname, timeout: 5000 });
     const done = (v) => {
         socket.destroy();
         resolve(v);
@@ -46,7 +47,7 @@ const tlsThumbprint = issuerUrl => new Promise(resolve => {
 });
 async function findOidcProvider(iam, issuerUrl) {
     const { ListOpenIDConnectProvidersCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(764)]).then(__webpack_require__.t.bind(__webpack_require__, 6764, 19));
-    const want = `:oidc-provider/${issuerHostPath(issuerUrl)}`;
+    const want = `:oidc-provider/${(0,_state_names_js__WEBPACK_IMPORTED_MODULE_0__/* .issuerHostPath */ .rw)(issuerUrl)}`;
     const out = await iam.send(new ListOpenIDConnectProvidersCommand({}));
     return out.OpenIDConnectProviderList?.map(p => p.Arn ?? '').find(arn => arn.endsWith(want));
 }
@@ -64,12 +65,12 @@ async function ensureOidcProvider(iam, issuerUrl, opts = { cluster: '' }) {
             ThumbprintList: [thumb],
             Tags: opts.cluster ? [{ Key: 'alpha.eksctl.io/cluster-name', Value: opts.cluster }] : undefined
         }));
-        (0,_runner_log_js__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq)(`Created IAM OIDC provider ${out.OpenIDConnectProviderArn} for ${issuerUrl}.`);
+        (0,_runner_log_js__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq)(`Created IAM OIDC provider ${out.OpenIDConnectProviderArn} for ${issuerUrl}.`);
         return { arn: out.OpenIDConnectProviderArn ?? '', created: true };
     }
     catch (err) {
         // another run created it between our list and create: that is the state we wanted
-        if (err.name === 'EntityAlreadyExistsException') {
+        if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .isAwsError */ .m_)(err, 'EntityAlreadyExistsException')) {
             const arn = await findOidcProvider(iam, issuerUrl);
             if (arn)
                 return { arn, created: false };
@@ -95,8 +96,8 @@ async function ensureOidcProvider(iam, issuerUrl, opts = { cluster: '' }) {
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _state_names_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3641);
-/* harmony import */ var _deploy_wait_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3370);
-/* harmony import */ var _deploy_compare_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3756);
+/* harmony import */ var _deploy_wait_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3370);
+/* harmony import */ var _deploy_compare_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3756);
 /* harmony import */ var _describe_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3948);
 
 
@@ -115,7 +116,7 @@ async function createChangeSet(cfn, spec, name, type) {
         StackName: spec.name,
         ChangeSetName: name,
         ChangeSetType: type,
-        TemplateBody: (0,_deploy_compare_js__WEBPACK_IMPORTED_MODULE_3__/* .templateBody */ .xt)(spec),
+        TemplateBody: (0,_deploy_compare_js__WEBPACK_IMPORTED_MODULE_2__/* .templateBody */ .xt)(spec),
         Parameters: Object.entries(spec.parameters).map(([ParameterKey, ParameterValue]) => ({ ParameterKey, ParameterValue })),
         Tags: Object.entries(spec.tags).map(([Key, Value]) => ({ Key, Value })),
         Capabilities: [...capabilities],
@@ -130,7 +131,7 @@ function isNoChangeReason(reason) {
 async function waitForChangeSet(cfn, stack, name, opts) {
     let status = 'unknown';
     let withValues = true;
-    return (0,_deploy_wait_js__WEBPACK_IMPORTED_MODULE_2__/* .pollUntil */ .g3)(async () => {
+    return (0,_deploy_wait_js__WEBPACK_IMPORTED_MODULE_3__/* .pollUntil */ .g3)(async () => {
         // Asked the way describeChanges asks, so the last answer is also the first page of changes.
         const out = await (0,_describe_js__WEBPACK_IMPORTED_MODULE_4__/* .describeChangeSetPage */ .lj)(cfn, stack, name, withValues).catch(err => {
             if (!withValues || !(0,_describe_js__WEBPACK_IMPORTED_MODULE_4__/* .refusesPropertyValues */ .vJ)(err))
@@ -156,7 +157,7 @@ async function deleteChangeSet(cfn, stack, name) {
         return true;
     }
     catch {
-        return false;
+        return false; // harmless (see above); the caller says when a change set was left behind
     }
 }
 async function executeChangeSet(cfn, stack, name) {
@@ -280,6 +281,8 @@ var changeset = __webpack_require__(8621);
 var cfn_events = __webpack_require__(5444);
 // EXTERNAL MODULE: ./src/cfn/deploy-wait.ts
 var deploy_wait = __webpack_require__(3370);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
 ;// CONCATENATED MODULE: ./src/cfn/deploy.ts
 
 
@@ -287,15 +290,18 @@ var deploy_wait = __webpack_require__(3370);
 
 
 
-class StackDeployError extends Error {
+
+class StackDeployError extends errors/* ProvisionError */.uv {
     outcome;
+    name = 'StackDeployError';
     constructor(message, outcome, options) {
         super(message, options);
         this.outcome = outcome;
     }
 }
-class DeployCancelledError extends Error {
+class DeployCancelledError extends errors/* ProvisionError */.uv {
     outcome;
+    name = 'DeployCancelledError';
     constructor(message, outcome) {
         super(message);
         this.outcome = outcome;
@@ -320,7 +326,7 @@ async function deployStack(cfn, spec, opts) {
         // Whatever stopped it (an API refusal, a timeout), the stack is reported with its status and the reason.
         if (err instanceof StackDeployError || err instanceof DeployCancelledError || opts.signal?.aborted)
             throw err;
-        const reason = err.message;
+        const reason = (0,errors/* errorMessage */.gJ)(err);
         throw new StackDeployError(reason, {
             stack: spec.name,
             action: 'failed',
@@ -436,11 +442,13 @@ async function runChangeSet(cfn, spec, csName, events, poll, opts, changes) {
             await (0,changeset/* executeChangeSet */._A)(cfn, spec.name, csName);
         }
         catch (err) {
-            // moto fails ExecuteChangeSet itself when a resource fails (and leaves the stack *_IN_PROGRESS)
+            // An endpoint may fail ExecuteChangeSet itself when a resource fails (leaving the stack *_IN_PROGRESS):
+            // the failure is explained from the events and the stack's status, as for a failed operation. Both reads are
+            // best effort: when they fail too, the change set's own error is what is reported.
             const current = await (0,describe/* describeStack */.GO)(cfn, spec.name).catch(() => undefined);
             await events.poll().catch(() => []);
-            const failures = events.failures(err.message);
-            const reasons = failures.length ? failures : [{ logicalId: spec.name, status: 'EXECUTE_FAILED', reason: err.message }];
+            const failures = events.failures((0,errors/* errorMessage */.gJ)(err));
+            const reasons = failures.length ? failures : [{ logicalId: spec.name, status: 'EXECUTE_FAILED', reason: (0,errors/* errorMessage */.gJ)(err) }];
             throw new StackDeployError(`Executing the change set of stack ${spec.name} failed: ${describeFailures(reasons)}`, { stack: spec.name, action: 'failed', status: current?.StackStatus ?? 'UNKNOWN', changes, failures: reasons });
         }
         try {
@@ -492,9 +500,9 @@ async function deleteFailedStack(cfn, stack, poll) {
         throw new Error(`Stack ${name} could not be deleted for recreation: it is ${left.StackStatus} (${left.StackStatusReason ?? 'no reason given'}).`);
 }
 /**
- * Termination protection is set outside change sets, once, right after a create (SPEC §4: "on create");
+ * Termination protection is set outside change sets, once, right after a create (docs/design.md, "What it creates");
  * an existing stack keeps whatever its owner chose. A failure is a warning: the stack itself is fine
- * (moto does not implement UpdateTerminationProtection and answers 500).
+ * (an endpoint that does not implement UpdateTerminationProtection answers with an error).
  */
 async function ensureTerminationProtection(cfn, spec, stack) {
     if (!spec.terminationProtection || stack.EnableTerminationProtection)
@@ -505,7 +513,7 @@ async function ensureTerminationProtection(cfn, spec, stack) {
         (0,log/* info */.pq)(`Stack ${spec.name}: termination protection enabled.`);
     }
     catch (err) {
-        (0,log/* warning */.$e)(`Could not enable termination protection on stack ${spec.name}: ${err.name}: ${err.message}`);
+        (0,log/* warning */.$e)(`Could not enable termination protection on stack ${spec.name}: ${(0,errors/* awsErrorName */.ZH)(err)}: ${(0,errors/* errorMessage */.gJ)(err)}`);
     }
 }
 function isCancellation(err, signal) {
@@ -564,7 +572,7 @@ var kube_manifests = __webpack_require__(4483);
 // EXTERNAL MODULE: ./src/modes/run-files.ts + 1 modules
 var run_files = __webpack_require__(2328);
 // EXTERNAL MODULE: ./src/kube/errors.ts
-var errors = __webpack_require__(3646);
+var kube_errors = __webpack_require__(3646);
 ;// CONCATENATED MODULE: ./src/kube/service-account.ts
 
 const ROLE_ARN_ANNOTATION = 'eks.amazonaws.com/role-arn';
@@ -581,7 +589,7 @@ async function ensureNamespace(kube, namespace) {
         return true;
     }
     catch (e) {
-        if ((0,errors/* isAlreadyExists */.x9)(e))
+        if ((0,kube_errors/* isAlreadyExists */.x9)(e))
             return false; // made by someone else in between
         throw e;
     }
@@ -604,7 +612,7 @@ async function ensureServiceAccount(kube, spec) {
             return { action: 'created', namespaceCreated };
         }
         catch (e) {
-            if (!(0,errors/* isAlreadyExists */.x9)(e))
+            if (!(0,kube_errors/* isAlreadyExists */.x9)(e))
                 throw e;
             // made in between: fall through to an update of what is there now
         }
@@ -685,14 +693,14 @@ async function checkCluster(ctx, session, desired) {
             throw new diagnostics/* ConfigError */.xL(problems);
         report.steps.push(`manifests checked against the cluster: ${(0,run_files/* manifestNames */.qI)(manifests)}`);
     }
-    return { manifests, steps: report.steps };
+    return { manifests, steps: report.steps, guardedVersion: installed?.version };
 }
 /** While the stacks deploy (every check passed): the release reads, the registry logout and karpenter-crd. */
-async function installCrdChart(ctx, session, desired, helm) {
+async function installCrdChart(ctx, session, desired, helm, checks) {
     (0,log/* info */.pq)(`helm ${helm.version} (${helm.source}: ${helm.path})`);
     // Its own list of steps: the stack steps are being added meanwhile, and the summary keeps one order.
     const report = { ...ctx.report, steps: [] };
-    const crds = await (0,install/* installCrds */.Mj)({ ...installOptions(ctx, session, desired, helm), report });
+    const crds = await (0,install/* installCrds */.Mj)({ ...installOptions(ctx, session, desired, helm), report, guardedVersion: checks.guardedVersion });
     return { crds, steps: report.steps };
 }
 function installOptions(ctx, session, desired, helm) {
@@ -733,7 +741,7 @@ async function installOnCluster(ctx, session, desired, helm, checks, crds) {
 }
 /**
  * The chart runs 2 replicas with a required hostname anti-affinity and (from 1.0) a hard zone spread:
- * say so when the cluster's non-Karpenter nodes cannot hold them (SPEC §5).
+ * say so when the cluster's non-Karpenter nodes cannot hold them (docs/design.md, "Helm").
  */
 async function noteReplicaSpread(ctx, session, desired) {
     const replicas = typeof desired.helm.values.replicas === 'number' ? desired.helm.values.replicas : 2;
@@ -750,8 +758,8 @@ async function noteReplicaSpread(ctx, session, desired) {
 
 // EXTERNAL MODULE: ./src/modes/cluster-session.ts + 3 modules
 var cluster_session = __webpack_require__(8494);
-// EXTERNAL MODULE: ./src/modes/lifecycle.ts + 3 modules
-var lifecycle = __webpack_require__(2397);
+// EXTERNAL MODULE: ./src/modes/lifecycle.ts + 4 modules
+var lifecycle = __webpack_require__(1808);
 // EXTERNAL MODULE: ./src/state/desired.ts + 8 modules
 var state_desired = __webpack_require__(6462);
 // EXTERNAL MODULE: ./src/state/together.ts
@@ -794,7 +802,7 @@ async function desiredWithIdentity(ctx, aws, facts) {
             'it is kept, and the controller uses IRSA, which takes precedence while both exist.');
     }
     if (state.podIdentityApiMissing)
-        report.steps.push('Pod Identity: this endpoint has no Pod Identity API (an emulator); no association looked for');
+        report.steps.push('Pod Identity: the EKS endpoint does not serve the Pod Identity API; no association looked for');
     if (desired.controllerIdentity === 'pod-identity')
         report.steps.push(`controller identity: Pod Identity, ${(0,pod_identity_state/* podIdentityRoleNote */.iz)(desired)}`);
     if (state.previous) {
@@ -856,6 +864,7 @@ async function retirePreviousIdentity(ctx, aws, plan) {
 }
 
 ;// CONCATENATED MODULE: ./src/modes/apply.ts
+
 
 
 
@@ -934,7 +943,8 @@ async function applyWith(ctx, helm) {
             report.changed = true;
     }
     // Every check has passed: the CRD chart goes in while the stacks deploy (docs/design.md, "Apply latency").
-    const crdChart = helm && clusterChecks ? (0,together/* settle */.G)((0,cluster_session/* withCluster */.B)(ctx, aws, cluster, async (s) => installCrdChart(ctx, s, desired, await helm))) : undefined;
+    const checks = clusterChecks;
+    const crdChart = helm && checks ? (0,together/* settle */.G)((0,cluster_session/* withCluster */.B)(ctx, aws, cluster, async (s) => installCrdChart(ctx, s, desired, await helm, checks))) : undefined;
     try {
         await deploy(ctx, aws, desired.karpenterStack, region);
         if ((0,pod_identity_state/* controllerStackInUse */.b4)(desired))
@@ -948,7 +958,7 @@ async function applyWith(ctx, helm) {
         if (done?.ok)
             await crdChartSteps(ctx, done);
         else if (done)
-            report.warnings.push(`karpenter-crd was being installed while the stacks deployed and failed too: ${done.error.message}`);
+            report.warnings.push(`karpenter-crd was being installed while the stacks deployed and failed too: ${(0,errors/* errorMessage */.gJ)(done.error)}`);
         throw err;
     }
     if (crdChart && clusterChecks) {

@@ -124,7 +124,10 @@ var diagnostics = __webpack_require__(7410);
 var node_access = __webpack_require__(2388);
 // EXTERNAL MODULE: ./src/karpenter/windows.ts
 var windows = __webpack_require__(2629);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
 ;// CONCATENATED MODULE: ./src/karpenter/windows-render.ts
+
 
 
 /** eksctl creates clusters in this mode when the file does not say. */
@@ -150,7 +153,7 @@ function windowsRenderView(config, nodeAccess) {
             line: first.position.line,
             col: first.position.col,
             path: `${first.path}.amiFamily`,
-            message: err.message,
+            message: (0,errors/* errorMessage */.gJ)(err),
             got: first.amiFamily,
             expected: `a node-access that can map Windows nodes (aws-auth) on a cluster whose authentication mode includes CONFIG_MAP`
         };
@@ -196,7 +199,7 @@ async function runRender(ctx) {
         ctx.report.sections.push({ title: 'Helm values with the values-file', body: (0,html/* details */.zH)(title, (0,dist/* stringify */.As)(merged)) });
     }
 }
-/** The files `render --out DIR` writes (SPEC §3). */
+/** The files `render --out DIR` writes (docs/design.md, "Modes"). */
 function renderArtefacts(d, policies) {
     return {
         'karpenter-stack.json': JSON.stringify(d.karpenterStack.template, null, 2) + '\n',

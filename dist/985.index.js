@@ -10,13 +10,17 @@ export const modules = {
 /* harmony export */   gt: () => (/* binding */ planIdentity),
 /* harmony export */   oA: () => (/* binding */ driftIdentity)
 /* harmony export */ });
-/* harmony import */ var _state_desired_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6462);
-/* harmony import */ var _runner_log_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7708);
-/* harmony import */ var _aws_addons_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1722);
-/* harmony import */ var _aws_pod_identity_role_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9062);
-/* harmony import */ var _aws_pod_identity_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2117);
-/* harmony import */ var _aws_identity_switch_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(948);
-/* harmony import */ var _aws_pod_identity_state_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8237);
+/* harmony import */ var _state_names_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3641);
+/* harmony import */ var _state_desired_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6462);
+/* harmony import */ var _runner_log_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7708);
+/* harmony import */ var _aws_addons_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1722);
+/* harmony import */ var _aws_pod_identity_role_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9062);
+/* harmony import */ var _aws_pod_identity_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(2117);
+/* harmony import */ var _aws_identity_switch_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(948);
+/* harmony import */ var _aws_pod_identity_state_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8237);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3916);
+
+
 
 
 
@@ -26,11 +30,11 @@ export const modules = {
 
 /** Rebuilds the desired state the way apply would: a foreign association's role adopted. */
 async function withAdoption(ctx, aws, desired, cluster) {
-    const state = await (0,_aws_identity_switch_js__WEBPACK_IMPORTED_MODULE_4__/* .detectIdentityState */ .Ld)(aws, desired, ctx.config.name);
-    const adopt = desired.controllerIdentity === 'pod-identity' ? (0,_aws_identity_switch_js__WEBPACK_IMPORTED_MODULE_4__/* .roleToAdopt */ .ul)(state) : undefined;
+    const state = await (0,_aws_identity_switch_js__WEBPACK_IMPORTED_MODULE_5__/* .detectIdentityState */ .Ld)(aws, desired, ctx.config.name);
+    const adopt = desired.controllerIdentity === 'pod-identity' ? (0,_aws_identity_switch_js__WEBPACK_IMPORTED_MODULE_5__/* .roleToAdopt */ .ul)(state) : undefined;
     if (!adopt)
         return { desired, state };
-    const adopted = (0,_state_desired_js__WEBPACK_IMPORTED_MODULE_0__/* .buildDesiredState */ .kL)(ctx.config, ctx.inputs, {
+    const adopted = (0,_state_desired_js__WEBPACK_IMPORTED_MODULE_1__/* .buildDesiredState */ .kL)(ctx.config, ctx.inputs, {
         accountId: desired.accountId,
         partition: desired.partition,
         oidcIssuer: cluster?.oidcIssuer,
@@ -45,16 +49,16 @@ async function podIdentityChecks(ctx, aws, desired) {
     if (desired.controllerIdentity !== 'pod-identity')
         return;
     try {
-        await (0,_aws_addons_js__WEBPACK_IMPORTED_MODULE_2__/* .requirePodIdentityAgent */ .IE)(await aws.eks(), ctx.config.name);
+        await (0,_aws_addons_js__WEBPACK_IMPORTED_MODULE_3__/* .requirePodIdentityAgent */ .IE)(await aws.eks(), ctx.config.name);
     }
     catch (err) {
-        ctx.report.warnings.push(`apply would refuse: ${err.message}`);
+        ctx.report.warnings.push(`apply would refuse: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .errorMessage */ .gJ)(err)}`);
     }
     try {
-        await (0,_aws_pod_identity_role_js__WEBPACK_IMPORTED_MODULE_3__/* .requirePoliciesExist */ .j7)(await aws.iam(), desired.podIdentity?.permissionPolicyArns ?? []);
+        await (0,_aws_pod_identity_role_js__WEBPACK_IMPORTED_MODULE_4__/* .requirePoliciesExist */ .j7)(await aws.iam(), desired.podIdentity?.permissionPolicyArns ?? []);
     }
     catch (err) {
-        ctx.report.warnings.push(`apply would refuse: ${err.message}`);
+        ctx.report.warnings.push(`apply would refuse: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .errorMessage */ .gJ)(err)}`);
     }
 }
 /** plan: the association and role changes apply would make; returns whether there are any. */
@@ -65,7 +69,7 @@ async function planIdentity(ctx, aws, desired0, cluster) {
     let changes = false;
     const line = (s, change) => {
         report.steps.push(s);
-        (0,_runner_log_js__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq)(`  ${s}`);
+        (0,_runner_log_js__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq)(`  ${s}`);
         if (change)
             changes = true;
     };
@@ -83,7 +87,7 @@ async function planIdentity(ctx, aws, desired0, cluster) {
         if (a && !a.ours)
             line(`Pod Identity association ${a.id} for ${subject} was not made by this tool: its role ${a.roleArn} is adopted as it is`, false);
         if ((pod.roleSource ?? 'stack') !== 'stack') {
-            const missing = await (0,_aws_pod_identity_role_js__WEBPACK_IMPORTED_MODULE_3__/* .missingRolePolicies */ .Je)(await aws.iam(), role, (0,_aws_pod_identity_state_js__WEBPACK_IMPORTED_MODULE_5__/* .podIdentityRolePolicies */ .i_)(desired));
+            const missing = await (0,_aws_pod_identity_role_js__WEBPACK_IMPORTED_MODULE_4__/* .missingRolePolicies */ .Je)(await aws.iam(), role, (0,_aws_pod_identity_state_js__WEBPACK_IMPORTED_MODULE_7__/* .podIdentityRolePolicies */ .i_)(desired));
             line(missing.length ? `Pod Identity role ${role}: would attach ${missing.join(', ')}` : `Pod Identity role ${role}: policies attached, no changes`, missing.length > 0);
         }
     }
@@ -113,7 +117,7 @@ async function driftIdentity(ctx, aws, desired0, cluster) {
         items.push({ source: 'eks', logicalId: `${logicalId} (${a.id})`, resourceType: 'AWS::EKS::PodIdentityAssociation', status: 'MODIFIED', differences: [{ path: 'roleArn', expected: role, actual: a.roleArn, type: 'NOT_EQUAL' }] });
     }
     if ((pod.roleSource ?? 'stack') !== 'stack') {
-        const missing = await (0,_aws_pod_identity_role_js__WEBPACK_IMPORTED_MODULE_3__/* .missingRolePolicies */ .Je)(await aws.iam(), role, (0,_aws_pod_identity_state_js__WEBPACK_IMPORTED_MODULE_5__/* .podIdentityRolePolicies */ .i_)(desired));
+        const missing = await (0,_aws_pod_identity_role_js__WEBPACK_IMPORTED_MODULE_4__/* .missingRolePolicies */ .Je)(await aws.iam(), role, (0,_aws_pod_identity_state_js__WEBPACK_IMPORTED_MODULE_7__/* .podIdentityRolePolicies */ .i_)(desired));
         if (missing.length) {
             items.push({ source: 'iam', logicalId: role, resourceType: 'AWS::IAM::Role', status: 'MODIFIED', differences: missing.map(p => ({ path: 'AttachedPolicies', expected: p, actual: 'not attached', type: 'REMOVE' })) });
         }
@@ -136,15 +140,15 @@ async function deleteIdentity(ctx, aws, desired) {
     const subject = `${pod.namespace}/${pod.serviceAccount}`;
     let association;
     try {
-        association = await (0,_aws_pod_identity_js__WEBPACK_IMPORTED_MODULE_6__/* .findAssociation */ .Zo)(await aws.eks(), ctx.config.name, pod.namespace, pod.serviceAccount);
+        association = await (0,_aws_pod_identity_js__WEBPACK_IMPORTED_MODULE_8__/* .findAssociation */ .Zo)(await aws.eks(), ctx.config.name, pod.namespace, pod.serviceAccount);
     }
     catch (err) {
-        if (!(0,_aws_pod_identity_js__WEBPACK_IMPORTED_MODULE_6__/* .isPodIdentityApiMissing */ .Gl)(err))
+        if (!(0,_aws_pod_identity_js__WEBPACK_IMPORTED_MODULE_8__/* .isPodIdentityApiMissing */ .Gl)(err))
             throw err;
-        (0,_runner_log_js__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e)('EKS Pod Identity is not available at this endpoint (a known emulator limit); association not checked.');
+        (0,_runner_log_js__WEBPACK_IMPORTED_MODULE_2__/* .warning */ .$e)('The EKS endpoint does not serve the Pod Identity API; association not checked.');
         return;
     }
-    const result = await (0,_aws_pod_identity_js__WEBPACK_IMPORTED_MODULE_6__/* .deleteOwnAssociation */ .TB)(await aws.eks(), ctx.config.name, association);
+    const result = await (0,_aws_pod_identity_js__WEBPACK_IMPORTED_MODULE_8__/* .deleteOwnAssociation */ .TB)(await aws.eks(), ctx.config.name, association);
     if (result === 'deleted')
         report.changed = true;
     report.steps.push(result === 'deleted'
@@ -153,8 +157,8 @@ async function deleteIdentity(ctx, aws, desired) {
             ? `Pod Identity association for ${subject}: none found`
             : `Pod Identity association ${association?.id} kept: it was not made by this tool (role ${association?.roleArn})`);
     const role = association?.roleArn ?? (pod.roleSource === 'roleARN' ? pod.roleArn : undefined);
-    if (role && role.split('/').pop() !== desired.names.podIdentityRole) {
-        const detached = await (0,_aws_pod_identity_role_js__WEBPACK_IMPORTED_MODULE_3__/* .detachRolePolicies */ .MV)(await aws.iam(), role, desired.arns.controllerPolicies);
+    if (role && (0,_state_names_js__WEBPACK_IMPORTED_MODULE_0__/* .roleNameFromArn */ .Zq)(role) !== desired.names.podIdentityRole) {
+        const detached = await (0,_aws_pod_identity_role_js__WEBPACK_IMPORTED_MODULE_4__/* .detachRolePolicies */ .MV)(await aws.iam(), role, desired.arns.controllerPolicies);
         if (detached.length) {
             report.changed = true;
             report.steps.push(`Pod Identity role ${role}: detached ${detached.join(', ')} (the role itself is not this tool's and stays)`);
@@ -243,8 +247,8 @@ async function terminateInstances(ec2, ids) {
 var cfn_delete = __webpack_require__(8182);
 // EXTERNAL MODULE: ./src/cfn/delete-policies.ts
 var delete_policies = __webpack_require__(445);
-// EXTERNAL MODULE: ./src/kube/backoff.ts
-var kube_backoff = __webpack_require__(9054);
+// EXTERNAL MODULE: ./src/state/backoff.ts
+var backoff = __webpack_require__(6977);
 ;// CONCATENATED MODULE: ./src/kube/nodepools.ts
 
 const GROUP = 'karpenter.sh';
@@ -289,25 +293,22 @@ async function deleteNodePools(kube, opts) {
     if (result.deleted.length > 0)
         opts.onProgress?.(`deleted ${result.deleted.join(', ')}; waiting for Karpenter to terminate its nodes`);
     const deadline = Date.now() + opts.timeoutSeconds * 1000;
-    const backoff = { baseMs: opts.pollBaseMs ?? 2000, maxMs: opts.pollMaxMs ?? 15_000 };
-    for (let attempt = 0;; attempt++) {
-        const remaining = [];
+    let remaining = [];
+    return (0,backoff/* pollLoop */.A8)(async (look) => {
+        remaining = [];
         for (const c of [...claims, ...pools])
             remaining.push(...nodepools_names(await kube.list(c.path)).map((n) => `${c.kind}/${n}`));
-        if (attempt === 0)
+        if (look === 0)
             result.claimsAtStart = remaining.filter((r) => claims.some((c) => r.startsWith(`${c.kind}/`))).length;
         if (remaining.length === 0)
             return result;
-        const left = deadline - Date.now();
-        if (left <= 0) {
-            throw new Error(`Karpenter did not finish terminating its nodes within ${opts.timeoutSeconds}s; still present: ${remaining.join(', ')}. ` +
-                'The Karpenter controller must be running to drain and terminate them (is it healthy? kubectl -n <namespace> logs deploy/karpenter); ' +
-                'raise the timeout input, or remove the leftovers by hand and run delete again');
-        }
-        if (attempt % 5 === 0)
+        // said before the wait, unless the deadline has passed (then the error says what is left)
+        if (look % 5 === 0 && deadline > Date.now())
             opts.onProgress?.(`waiting for ${remaining.length} Karpenter object(s): ${remaining.slice(0, 10).join(', ')}`);
-        await (0,kube_backoff/* sleep */.yy)(Math.min((0,kube_backoff/* backoffDelay */.EY)(attempt, backoff), left), opts.signal);
-    }
+        return undefined;
+    }, { deadline, backoff: { baseMs: opts.pollBaseMs ?? 2000, maxMs: opts.pollMaxMs ?? 15_000, jitter: 'half' }, signal: opts.signal }, () => new Error(`Karpenter did not finish terminating its nodes within ${opts.timeoutSeconds}s; still present: ${remaining.join(', ')}. ` +
+        'The Karpenter controller must be running to drain and terminate them (is it healthy? kubectl -n <namespace> logs deploy/karpenter); ' +
+        'raise the timeout input, or remove the leftovers by hand and run delete again'));
 }
 
 // EXTERNAL MODULE: ./src/kube/aws-auth.ts
@@ -316,11 +317,14 @@ var aws_auth = __webpack_require__(2111);
 var resolve = __webpack_require__(9215);
 // EXTERNAL MODULE: ./src/helm/install.ts + 4 modules
 var install = __webpack_require__(4075);
-// EXTERNAL MODULE: ./src/modes/lifecycle.ts + 3 modules
-var lifecycle = __webpack_require__(2397);
+// EXTERNAL MODULE: ./src/modes/lifecycle.ts + 4 modules
+var lifecycle = __webpack_require__(1808);
 // EXTERNAL MODULE: ./src/modes/cluster-session.ts + 3 modules
 var cluster_session = __webpack_require__(8494);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
 ;// CONCATENATED MODULE: ./src/modes/delete.ts
+
 
 
 
@@ -390,7 +394,7 @@ function nodeAccessOf(ctx, desired, cluster, windows) {
     }
     catch (err) {
         // apply would have refused this combination, so it granted nothing this way: nothing to remove
-        ctx.report.warnings.push(`node access: ${err.message.split('. ')[0]}; nothing to remove.`);
+        ctx.report.warnings.push(`node access: ${(0,errors/* errorMessage */.gJ)(err).split('. ')[0]}; nothing to remove.`);
         return undefined;
     }
 }
@@ -401,7 +405,7 @@ function windowsReasons(ctx) {
         objects = (0,lifecycle/* readManifestObjects */.M$)(ctx);
     }
     catch (err) {
-        ctx.report.warnings.push(`manifests not read (${err.message.split('\n')[0]}): Windows EC2NodeClasses in them are not taken into account for node access.`);
+        ctx.report.warnings.push(`manifests not read (${(0,errors/* errorMessage */.gJ)(err).split('\n')[0]}): Windows EC2NodeClasses in them are not taken into account for node access.`);
     }
     return (0,windows/* windowsNodeReasons */.vE)(ctx.config.windowsNodeGroups, objects);
 }

@@ -1,5 +1,5 @@
-export const id = 619;
-export const ids = [619];
+export const id = 342;
+export const ids = [342];
 export const modules = {
 
 /***/ 1722:
@@ -11,6 +11,8 @@ export const modules = {
 /* unused harmony exports POD_IDENTITY_AGENT, agentFix */
 /* harmony import */ var _preflight_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7610);
 /* harmony import */ var _state_names_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3641);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
+
 
 
 const POD_IDENTITY_AGENT = _state_names_js__WEBPACK_IMPORTED_MODULE_1__/* .POD_IDENTITY_AGENT_ADDON */ .Qt;
@@ -29,7 +31,7 @@ async function requirePodIdentityAgent(eks, cluster) {
         version = addon?.addonVersion;
     }
     catch (err) {
-        if (err.name !== 'ResourceNotFoundException')
+        if (!(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .isAwsError */ .m_)(err, 'ResourceNotFoundException'))
             throw err;
         throw new _preflight_js__WEBPACK_IMPORTED_MODULE_0__/* .PreflightError */ .wG(`EKS Pod Identity needs the ${POD_IDENTITY_AGENT} addon on cluster ${cluster}, and it is not installed: ${agentFix(cluster)}. Nothing was changed.`);
     }
@@ -51,11 +53,13 @@ async function requirePodIdentityAgent(eks, cluster) {
 /* harmony export */   NN: () => (/* binding */ retirePrevious),
 /* harmony export */   ul: () => (/* binding */ roleToAdopt)
 /* harmony export */ });
-/* harmony import */ var _cfn_describe_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3948);
+/* harmony import */ var _cfn_describe_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3948);
 /* harmony import */ var _cfn_delete_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8182);
 /* harmony import */ var _cfn_delete_policies_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(445);
-/* harmony import */ var _pod_identity_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2117);
-/* harmony import */ var _pod_identity_role_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9062);
+/* harmony import */ var _state_names_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3641);
+/* harmony import */ var _pod_identity_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2117);
+/* harmony import */ var _pod_identity_role_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9062);
+
 
 
 
@@ -67,15 +71,15 @@ async function requirePodIdentityAgent(eks, cluster) {
  */
 async function detectIdentityState(aws, desired, cluster) {
     const cfn = await aws.cfn();
-    const [irsa, pod] = await Promise.all([(0,_cfn_describe_js__WEBPACK_IMPORTED_MODULE_3__/* .describeStack */ .GO)(cfn, desired.names.irsaStack), (0,_cfn_describe_js__WEBPACK_IMPORTED_MODULE_3__/* .describeStack */ .GO)(cfn, desired.names.podIdentityStack)]);
+    const [irsa, pod] = await Promise.all([(0,_cfn_describe_js__WEBPACK_IMPORTED_MODULE_4__/* .describeStack */ .GO)(cfn, desired.names.irsaStack), (0,_cfn_describe_js__WEBPACK_IMPORTED_MODULE_4__/* .describeStack */ .GO)(cfn, desired.names.podIdentityStack)]);
     const exists = (s) => s !== undefined && s.StackStatus !== 'DELETE_COMPLETE';
     const state = { irsaStackExists: exists(irsa), podIdentityStackExists: exists(pod) };
     try {
-        state.association = await (0,_pod_identity_js__WEBPACK_IMPORTED_MODULE_4__/* .findAssociation */ .Zo)(await aws.eks(), cluster, desired.names.namespace, desired.names.serviceAccount);
+        state.association = await (0,_pod_identity_js__WEBPACK_IMPORTED_MODULE_5__/* .findAssociation */ .Zo)(await aws.eks(), cluster, desired.names.namespace, desired.names.serviceAccount);
     }
     catch (err) {
         // With Pod Identity the API must answer; with IRSA an endpoint without it simply has no association.
-        if (desired.controllerIdentity === 'pod-identity' || !(0,_pod_identity_js__WEBPACK_IMPORTED_MODULE_4__/* .isPodIdentityApiMissing */ .Gl)(err))
+        if (desired.controllerIdentity === 'pod-identity' || !(0,_pod_identity_js__WEBPACK_IMPORTED_MODULE_5__/* .isPodIdentityApiMissing */ .Gl)(err))
             throw err;
         state.podIdentityApiMissing = true;
     }
@@ -88,7 +92,7 @@ async function detectIdentityState(aws, desired, cluster) {
         state.previous = 'pod-identity';
     return state;
 }
-/** The role of an existing association to adopt: one this tool did not make (SPEC: "its role is adopted as it is"). */
+/** The role of an existing association to adopt: one this tool did not make (docs/design.md, "Controller identity": "adopted as it is"). */
 function roleToAdopt(state) {
     return state.association && !state.association.ours && state.association.roleArn ? state.association.roleArn : undefined;
 }
@@ -122,7 +126,7 @@ async function retirePrevious(aws, desired, state, ctx) {
     }
     // Pod Identity → IRSA: the association (only ours), policies this tool attached to a role not its own, the stack.
     const assoc = state.association;
-    const result = await (0,_pod_identity_js__WEBPACK_IMPORTED_MODULE_4__/* .deleteOwnAssociation */ .TB)(await aws.eks(), desired.names.cluster, assoc);
+    const result = await (0,_pod_identity_js__WEBPACK_IMPORTED_MODULE_5__/* .deleteOwnAssociation */ .TB)(await aws.eks(), desired.names.cluster, assoc);
     if (result === 'deleted')
         report.changed = true;
     report.steps.push(result === 'deleted'
@@ -131,8 +135,8 @@ async function retirePrevious(aws, desired, state, ctx) {
             ? `identity switch Pod Identity → IRSA: association ${assoc?.id} (role ${assoc?.roleArn}) was not made by this tool and is kept; IRSA takes precedence over it`
             : 'identity switch Pod Identity → IRSA: no association to delete');
     const isOwn = (0,_cfn_delete_policies_js__WEBPACK_IMPORTED_MODULE_1__/* .ownPolicyMatcher */ .l)(desired, ctx.accountId);
-    if (assoc && assoc.roleArn.split('/').pop() !== desired.names.podIdentityRole) {
-        const detached = await (0,_pod_identity_role_js__WEBPACK_IMPORTED_MODULE_2__/* .detachRolePolicies */ .MV)(iam, assoc.roleArn, desired.arns.controllerPolicies);
+    if (assoc && (0,_state_names_js__WEBPACK_IMPORTED_MODULE_2__/* .roleNameFromArn */ .Zq)(assoc.roleArn) !== desired.names.podIdentityRole) {
+        const detached = await (0,_pod_identity_role_js__WEBPACK_IMPORTED_MODULE_3__/* .detachRolePolicies */ .MV)(iam, assoc.roleArn, desired.arns.controllerPolicies);
         if (detached.length) {
             report.changed = true;
             report.steps.push(`identity switch Pod Identity → IRSA: controller policies detached from ${assoc.roleArn}`);
@@ -148,7 +152,8 @@ async function retirePrevious(aws, desired, state, ctx) {
 /** The literal policy ARNs a deployed stack's roles list (the entry's permissionPolicyARNs the stack attached). */
 async function stackPolicyArns(cfn, stack) {
     const out = new Set();
-    const body = await (0,_cfn_describe_js__WEBPACK_IMPORTED_MODULE_3__/* .deployedTemplate */ .Bk)(cfn, stack).catch(() => undefined);
+    // no readable template: only the controller policies count as this tool's
+    const body = await (0,_cfn_describe_js__WEBPACK_IMPORTED_MODULE_4__/* .deployedTemplate */ .Bk)(cfn, stack).catch(() => undefined);
     if (!body)
         return out;
     try {
@@ -235,8 +240,11 @@ function resolveMethod(input, authenticationMode, windows) {
 /* harmony export */   Y8: () => (/* binding */ attachRolePolicies),
 /* harmony export */   j7: () => (/* binding */ requirePoliciesExist)
 /* harmony export */ });
-/* unused harmony export roleNameOf */
-/* harmony import */ var _preflight_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7610);
+/* harmony import */ var _state_names_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3641);
+/* harmony import */ var _preflight_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7610);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
+
+
 
 /** GetPolicy for each ARN (AWS-managed ones too); throws one PreflightError naming every missing one. */
 async function requirePoliciesExist(iam, arns) {
@@ -247,18 +255,15 @@ async function requirePoliciesExist(iam, arns) {
             await iam.send(new GetPolicyCommand({ PolicyArn: arn }));
         }
         catch (err) {
-            if (err.name !== 'NoSuchEntityException')
+            if (!(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .isAwsError */ .m_)(err, 'NoSuchEntityException'))
                 throw err;
             missing.push(arn);
         }
     }
     if (missing.length > 0) {
-        throw new _preflight_js__WEBPACK_IMPORTED_MODULE_0__/* .PreflightError */ .wG(`iam.podIdentityAssociations permissionPolicyARNs: ${missing.length === 1 ? 'this policy does' : 'these policies do'} not exist: ${missing.join(', ')}. ` +
+        throw new _preflight_js__WEBPACK_IMPORTED_MODULE_1__/* .PreflightError */ .wG(`iam.podIdentityAssociations permissionPolicyARNs: ${missing.length === 1 ? 'this policy does' : 'these policies do'} not exist: ${missing.join(', ')}. ` +
             'Create them first or fix the ARNs (AWS-managed policies are arn:aws:iam::aws:policy/<name>). Nothing was changed.');
     }
-}
-function roleNameOf(roleArn) {
-    return roleArn.split('/').pop() ?? roleArn;
 }
 async function attachedPolicies(iam, roleName) {
     const { ListAttachedRolePoliciesCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(764)]).then(__webpack_require__.t.bind(__webpack_require__, 6764, 19));
@@ -273,19 +278,24 @@ async function attachedPolicies(iam, roleName) {
     } while (marker);
     return out;
 }
-/** Attaches what is not attached yet; returns what it attached (empty on a re-run). */
-async function attachRolePolicies(iam, roleArn, policyArns) {
-    const { AttachRolePolicyCommand, NoSuchEntityException } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(764)]).then(__webpack_require__.t.bind(__webpack_require__, 6764, 19));
-    const roleName = roleNameOf(roleArn);
-    let have;
+/** The role's attached policy ARNs, or undefined when the role does not exist. */
+async function attachedIfRoleExists(iam, roleName) {
     try {
-        have = await attachedPolicies(iam, roleName);
+        return await attachedPolicies(iam, roleName);
     }
     catch (err) {
-        if (err instanceof NoSuchEntityException || err.name === 'NoSuchEntityException') {
-            throw new _preflight_js__WEBPACK_IMPORTED_MODULE_0__/* .PreflightError */ .wG(`the Pod Identity role ${roleArn} does not exist: create it, or fix iam.podIdentityAssociations roleARN (without roleARN this tool creates the role in its Pod Identity stack).`);
-        }
+        if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .isAwsError */ .m_)(err, 'NoSuchEntityException'))
+            return undefined;
         throw err;
+    }
+}
+/** Attaches what is not attached yet; returns what it attached (empty on a re-run). */
+async function attachRolePolicies(iam, roleArn, policyArns) {
+    const { AttachRolePolicyCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(764)]).then(__webpack_require__.t.bind(__webpack_require__, 6764, 19));
+    const roleName = (0,_state_names_js__WEBPACK_IMPORTED_MODULE_0__/* .roleNameFromArn */ .Zq)(roleArn);
+    const have = await attachedIfRoleExists(iam, roleName);
+    if (!have) {
+        throw new _preflight_js__WEBPACK_IMPORTED_MODULE_1__/* .PreflightError */ .wG(`the Pod Identity role ${roleArn} does not exist: create it, or fix iam.podIdentityAssociations roleARN (without roleARN this tool creates the role in its Pod Identity stack).`);
     }
     const attached = [];
     for (const arn of policyArns) {
@@ -299,16 +309,10 @@ async function attachRolePolicies(iam, roleArn, policyArns) {
 /** Detaches these policies where attached (the role may be gone already); returns what it detached. */
 async function detachRolePolicies(iam, roleArn, policyArns) {
     const { DetachRolePolicyCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(764)]).then(__webpack_require__.t.bind(__webpack_require__, 6764, 19));
-    const roleName = roleNameOf(roleArn);
-    let have;
-    try {
-        have = await attachedPolicies(iam, roleName);
-    }
-    catch (err) {
-        if (err.name === 'NoSuchEntityException')
-            return [];
-        throw err;
-    }
+    const roleName = (0,_state_names_js__WEBPACK_IMPORTED_MODULE_0__/* .roleNameFromArn */ .Zq)(roleArn);
+    const have = await attachedIfRoleExists(iam, roleName);
+    if (!have)
+        return [];
     const detached = [];
     for (const arn of policyArns) {
         if (!have.has(arn))
@@ -318,7 +322,7 @@ async function detachRolePolicies(iam, roleArn, policyArns) {
             detached.push(arn);
         }
         catch (err) {
-            if (err.name !== 'NoSuchEntityException')
+            if (!(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .isAwsError */ .m_)(err, 'NoSuchEntityException'))
                 throw err;
         }
     }
@@ -326,16 +330,8 @@ async function detachRolePolicies(iam, roleArn, policyArns) {
 }
 /** Read-only (plan, drift): which of these policies the role lacks; all of them when the role does not exist. */
 async function missingRolePolicies(iam, roleArn, policyArns) {
-    let have;
-    try {
-        have = await attachedPolicies(iam, roleNameOf(roleArn));
-    }
-    catch (err) {
-        if (err.name === 'NoSuchEntityException')
-            return [...policyArns];
-        throw err;
-    }
-    return policyArns.filter(arn => !have.has(arn));
+    const have = await attachedIfRoleExists(iam, (0,_state_names_js__WEBPACK_IMPORTED_MODULE_0__/* .roleNameFromArn */ .Zq)(roleArn));
+    return have ? policyArns.filter(arn => !have.has(arn)) : [...policyArns];
 }
 
 
@@ -351,6 +347,8 @@ async function missingRolePolicies(iam, roleArn, policyArns) {
 /* harmony export */   yD: () => (/* binding */ ensureAssociation)
 /* harmony export */ });
 /* unused harmony exports OWNER_TAG, OWNER_TAG_VALUE */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+
 /** Tag this tool puts on the associations it creates; update and delete check it first. */
 const OWNER_TAG = 'karpenter-provision/managed';
 const OWNER_TAG_VALUE = 'true';
@@ -410,16 +408,15 @@ async function deleteOwnAssociation(eks, cluster, existing) {
         await eks.send(new DeletePodIdentityAssociationCommand({ clusterName: cluster, associationId: existing.id }));
     }
     catch (err) {
-        if (err.name === 'ResourceNotFoundException')
+        if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isAwsError */ .m_)(err, 'ResourceNotFoundException'))
             return 'absent';
         throw err;
     }
     return 'deleted';
 }
-/** True when the endpoint has no Pod Identity API at all (moto answers 404 with no EKS error). */
+/** True when the EKS endpoint does not serve the Pod Identity API at all (HTTP 404 without an EKS error code). */
 function isPodIdentityApiMissing(err) {
-    const e = err;
-    return e.$metadata?.httpStatusCode === 404 && e.name !== 'ResourceNotFoundException';
+    return (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .httpStatus */ .nG)(err) === 404 && !(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isAwsError */ .m_)(err, 'ResourceNotFoundException');
 }
 
 
@@ -441,15 +438,19 @@ function isPodIdentityApiMissing(err) {
 /* harmony import */ var _state_names_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3641);
 /* harmony import */ var _karpenter_compatibility_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4300);
 /* harmony import */ var _karpenter_version_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1112);
-/* harmony import */ var _karpenter_unsupported_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5055);
+/* harmony import */ var _karpenter_unsupported_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5055);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
 
 
 
 
-class PreflightError extends Error {
+
+class PreflightError extends _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ProvisionError */ .uv {
+    name = 'PreflightError';
 }
 /** DescribeCluster said ResourceNotFound: fatal for apply, a normal state for delete. */
 class ClusterNotFoundError extends PreflightError {
+    name = 'ClusterNotFoundError';
 }
 async function describeCluster(eks, name, region) {
     const { DescribeClusterCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(524)]).then(__webpack_require__.t.bind(__webpack_require__, 4524, 19));
@@ -471,7 +472,7 @@ async function describeCluster(eks, name, region) {
         };
     }
     catch (err) {
-        if (err.name === 'ResourceNotFoundException') {
+        if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .isAwsError */ .m_)(err, 'ResourceNotFoundException')) {
             throw new ClusterNotFoundError(`EKS cluster "${name}" was not found in region ${region}. This action gives an existing cluster Karpenter: ` +
                 'create the cluster first (`eksctl create cluster -f <file>`), or check metadata.name, metadata.region and the aws-region input.');
         }
@@ -507,7 +508,7 @@ function checkCluster(cluster, karpenterVersion, configK8sVersion) {
 /** Every mode that reaches the cluster stops on an EKS Auto Mode cluster, before any change. */
 function refuseAutoMode(cluster) {
     if (cluster.autoMode)
-        throw new PreflightError((0,_karpenter_unsupported_js__WEBPACK_IMPORTED_MODULE_3__/* .autoModeClusterRefusal */ .Zp)(cluster.name, cluster.region));
+        throw new PreflightError((0,_karpenter_unsupported_js__WEBPACK_IMPORTED_MODULE_4__/* .autoModeClusterRefusal */ .Zp)(cluster.name, cluster.region));
 }
 /** IRSA needs the cluster's OIDC issuer; Pod Identity does not. */
 function requireIssuer(cluster) {
@@ -541,7 +542,7 @@ async function instanceProfileOwner(cfn, profile, ownStack) {
         }
         catch (err) {
             // ValidationError: no such stack, or no stack owns that resource; AccessDenied: a stack we may not read
-            if (err.name === 'ValidationError' || err.name === 'AccessDenied' || err.name === 'AccessDeniedException')
+            if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .isAwsError */ .m_)(err, 'ValidationError', 'AccessDenied', 'AccessDeniedException'))
                 return [];
             throw err;
         }
@@ -579,7 +580,7 @@ async function checkInstanceProfileFree(iam, cfn, opts) {
         await iam.send(new GetInstanceProfileCommand({ InstanceProfileName: opts.profile }));
     }
     catch (err) {
-        if (err.name === 'NoSuchEntityException' || err.name === 'NoSuchEntity')
+        if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .isAwsError */ .m_)(err, 'NoSuchEntityException', 'NoSuchEntity'))
             return;
         throw err;
     }
@@ -591,152 +592,7 @@ async function checkInstanceProfileFree(iam, cfn, opts) {
         : `is not part of stack ${opts.stack}, and no CloudFormation stack in ${opts.region} owns it (a stack in another region, or made by hand)`;
     throw new PreflightError(`IAM instance profile "${opts.profile}" (${opts.configKey}) already exists and ${whose}. Instance profile names are ` +
         `account-wide, so each cluster needs its own: set karpenter.defaultInstanceProfile to a name for this cluster ` +
-        `(e.g. KarpenterNodeInstanceProfile-${opts.cluster}), or leave it out to get eksctl-KarpenterNodeInstanceProfile-${opts.cluster}.`);
-}
-
-
-/***/ }),
-
-/***/ 2495:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   S0: () => (/* binding */ explainRetriedCalls),
-/* harmony export */   bD: () => (/* binding */ withRetry),
-/* harmony export */   uk: () => (/* binding */ realSleep)
-/* harmony export */ });
-/* unused harmony exports isRetryable, explainGaveUp, callTarget, backoffDelay */
-// Retrying what can succeed on a second try — throttling, 5xx, the IdP's hiccups, dropped connections —
-// with jittered exponential backoff; never a local mistake (validation, access denied, missing input),
-// which would only make the user wait for the same error (configure-aws-credentials retries those for ~48 s).
-const realSleep = (ms, signal) => new Promise((resolve, reject) => {
-    if (signal?.aborted)
-        return reject(abortError(signal));
-    const onAbort = () => {
-        clearTimeout(timer);
-        reject(abortError(signal));
-    };
-    const timer = setTimeout(() => {
-        signal?.removeEventListener('abort', onAbort);
-        resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-});
-function abortError(signal) {
-    const reason = signal.reason;
-    return reason instanceof Error ? reason : new Error('cancelled');
-}
-const THROTTLING = new Set([
-    'Throttling', 'ThrottlingException', 'ThrottledException', 'RequestThrottledException', 'TooManyRequestsException',
-    'RequestLimitExceeded',
-    'BandwidthLimitExceeded', 'RequestThrottled', 'SlowDown', 'PriorRequestNotComplete',
-    'EC2ThrottledException'
-]);
-// The web-identity IdP (GitHub's token service as seen by STS) and transient AWS-side failures.
-const TRANSIENT = new Set(['IDPCommunicationError', 'IDPCommunicationErrorException', 'RequestTimeout', 'RequestTimeoutException', 'InternalError', 'InternalFailure', 'ServiceUnavailable', 'ServiceUnavailableException']);
-const NETWORK = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN', 'ENOTFOUND', 'ECONNABORTED', 'EHOSTUNREACH', 'ENETUNREACH', 'TimeoutError']);
-/** True only for failures that another attempt can fix. */
-function isRetryable(err) {
-    if (!err || typeof err !== 'object')
-        return false;
-    const e = err;
-    const name = e.name ?? '';
-    if (THROTTLING.has(name) || TRANSIENT.has(name))
-        return true;
-    if (e.code && NETWORK.has(e.code))
-        return true;
-    if (NETWORK.has(name))
-        return true;
-    const status = e.$metadata?.httpStatusCode;
-    if (status === 429)
-        return true;
-    if (status !== undefined && status >= 500 && status <= 599)
-        return true;
-    // The SDK marks throttling responses it recognises with $retryable.
-    if (e.$retryable)
-        return true;
-    return false;
-}
-const EXPLAINED = Symbol.for('karpenter-provision.retries-explained');
-/**
- * A failure that was retried until the tries ran out says which call it was, on what, and after how many
- * tries — not a bare "Rate exceeded". The error keeps its name and fields (callers still test them).
- */
-function explainGaveUp(err, call, target, tries) {
-    if (!err || typeof err !== 'object' || !isRetryable(err) || err[EXPLAINED])
-        return err;
-    const e = err;
-    const what = `${call}${target ? ` on ${target}` : ''}`;
-    const after = tries && tries > 1 ? `gave up after ${tries} tries` : 'not retried';
-    e.message = `${what}: ${e.name ?? 'Error'}: ${e.message || 'no message'} (${isThrottling(e) ? 'throttled by AWS; ' : ''}${after})`;
-    Object.defineProperty(err, EXPLAINED, { value: true });
-    return err;
-}
-function isThrottling(e) {
-    return THROTTLING.has(e.name ?? '') || e.$metadata?.httpStatusCode === 429;
-}
-// The request fields that name what a call acts on, in the order they are looked for.
-const TARGET_FIELDS = [
-    'StackName', 'RoleName', 'InstanceProfileName', 'PolicyArn', 'OpenIDConnectProviderArn', 'clusterName', 'name',
-    'associationId', 'principalArn', 'RoleArn', 'QueueUrl', 'Url', 'InstanceIds'
-];
-/** What a request acts on, from its input (`StackName eksctl-x-karpenter`), if it names anything. */
-function callTarget(input) {
-    if (!input || typeof input !== 'object')
-        return undefined;
-    const fields = input;
-    for (const key of TARGET_FIELDS) {
-        const v = fields[key];
-        if (typeof v === 'string' && v)
-            return `${key} ${v}`;
-        if (Array.isArray(v) && v.length)
-            return `${key} ${v.slice(0, 3).join(', ')}${v.length > 3 ? ', …' : ''}`;
-    }
-    return undefined;
-}
-/**
- * Makes every call of `client` that fails after the SDK's own retries say which call, on what and after how
- * many tries (the outermost middleware step, so it sees the error the retries ended with).
- */
-function explainRetriedCalls(client) {
-    const middleware = (next, context) => async (args) => {
-        try {
-            return await next(args);
-        }
-        catch (err) {
-            const call = (context.commandName ?? 'AWS call').replace(/Command$/, '');
-            throw explainGaveUp(err, call, callTarget(args.input), err?.$metadata?.attempts);
-        }
-    };
-    client.middlewareStack.add(middleware, { step: 'initialize', name: 'explainRetriedCalls' });
-    return client;
-}
-/** "Full jitter" backoff: a uniform wait in [0, min(cap, base·2^attempt)], at least 1 ms apart from 0. */
-function backoffDelay(attempt, baseMs, capMs, random) {
-    const ceiling = Math.min(capMs, baseMs * 2 ** attempt);
-    return Math.max(1, Math.floor(random() * ceiling));
-}
-async function withRetry(fn, opts = {}) {
-    const attempts = opts.attempts ?? 6;
-    const baseMs = opts.baseMs ?? 500;
-    const capMs = opts.capMs ?? 20_000;
-    const sleep = opts.sleep ?? realSleep;
-    const random = opts.random ?? Math.random;
-    const retryable = opts.retryable ?? isRetryable;
-    for (let attempt = 0;; attempt++) {
-        try {
-            return await fn();
-        }
-        catch (err) {
-            if (attempt + 1 >= attempts && retryable(err) && opts.what)
-                throw explainGaveUp(err, opts.what, undefined, attempts);
-            if (attempt + 1 >= attempts || !retryable(err) || opts.signal?.aborted)
-                throw err;
-            const delay = backoffDelay(attempt, baseMs, capMs, random);
-            opts.onRetry?.(err, attempt + 1, delay);
-            await sleep(delay, opts.signal);
-        }
-    }
+        `(e.g. KarpenterNodeInstanceProfile-${opts.cluster}), or leave it out to get ${(0,_state_names_js__WEBPACK_IMPORTED_MODULE_0__/* .defaultInstanceProfileName */ .Fg)(opts.cluster)}.`);
 }
 
 
@@ -749,7 +605,9 @@ async function withRetry(fn, opts = {}) {
 /* harmony export */   l: () => (/* binding */ ownPolicyMatcher)
 /* harmony export */ });
 /* unused harmony export ownPolicyArns */
-/* harmony import */ var _templates_resolve_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1797);
+/* harmony import */ var _state_names_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3641);
+/* harmony import */ var _templates_resolve_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1797);
+
 
 function ownPolicyArns(desired, accountId) {
     const arns = new Set(desired.arns.controllerPolicies);
@@ -769,7 +627,7 @@ function rolePolicyArns(spec, desired, accountId) {
             continue;
         for (const value of listed) {
             try {
-                const resolved = (0,_templates_resolve_js__WEBPACK_IMPORTED_MODULE_0__/* .resolveIntrinsics */ .l)(value, { partition: desired.partition, region: desired.region, accountId, stackName: spec.name, attributes: {} });
+                const resolved = (0,_templates_resolve_js__WEBPACK_IMPORTED_MODULE_1__/* .resolveIntrinsics */ .l)(value, { partition: desired.partition, region: desired.region, accountId, stackName: spec.name, attributes: {} });
                 if (typeof resolved === 'string')
                     out.push(resolved);
             }
@@ -786,8 +644,7 @@ function rolePolicyArns(spec, desired, accountId) {
  */
 function ownPolicyMatcher(desired, accountId) {
     const own = new Set(ownPolicyArns(desired, accountId));
-    const cluster = desired.names.cluster.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    const part = new RegExp(`^arn:[^:]+:iam::${accountId}:policy/(.*/)?eksctl-KarpenterController[A-Za-z0-9]*Policy-${cluster}$`);
+    const part = (0,_state_names_js__WEBPACK_IMPORTED_MODULE_0__/* .controllerPolicyArnPattern */ .eq)(accountId, desired.names.cluster);
     return arn => own.has(arn) || part.test(arn);
 }
 
@@ -804,20 +661,22 @@ function ownPolicyMatcher(desired, accountId) {
 /* unused harmony export detachOwnPolicies */
 /* harmony import */ var _runner_log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7708);
 /* harmony import */ var _describe_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3948);
-/* harmony import */ var _deploy_wait_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3370);
-/* harmony import */ var _events_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5444);
-/* harmony import */ var _drift_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7878);
+/* harmony import */ var _deploy_wait_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3370);
+/* harmony import */ var _events_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5444);
+/* harmony import */ var _drift_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7878);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
 
 
 
 
 
-class StackDeleteError extends Error {
+
+class StackDeleteError extends _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ProvisionError */ .uv {
     outcome;
+    name = 'StackDeleteError';
     constructor(message, outcome) {
         super(message);
         this.outcome = outcome;
-        this.name = 'StackDeleteError';
     }
 }
 async function deleteStackFully(cfn, iam, name, opts) {
@@ -827,14 +686,15 @@ async function deleteStackFully(cfn, iam, name, opts) {
         (0,_runner_log_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq)(`Stack ${name} does not exist; nothing to delete.`);
         return outcome('absent', 'ABSENT');
     }
-    if ((0,_deploy_wait_js__WEBPACK_IMPORTED_MODULE_1__/* .isInProgress */ .LT)(stack.StackStatus) && stack.StackStatus !== 'REVIEW_IN_PROGRESS' && stack.StackStatus !== 'DELETE_IN_PROGRESS') {
+    if ((0,_deploy_wait_js__WEBPACK_IMPORTED_MODULE_5__/* .isInProgress */ .LT)(stack.StackStatus) && stack.StackStatus !== 'REVIEW_IN_PROGRESS' && stack.StackStatus !== 'DELETE_IN_PROGRESS') {
         (0,_runner_log_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq)(`Stack ${name} is ${stack.StackStatus}; waiting for it to settle before deleting it.`);
-        stack = (await (0,_deploy_wait_js__WEBPACK_IMPORTED_MODULE_1__/* .waitForStackSettled */ .YK)(cfn, name, opts.poll)).stack;
+        stack = (await (0,_deploy_wait_js__WEBPACK_IMPORTED_MODULE_5__/* .waitForStackSettled */ .YK)(cfn, name, opts.poll)).stack;
         if (!stack)
             return outcome('deleted', 'DELETE_COMPLETE');
     }
     await turnOffTerminationProtection(cfn, stack);
-    const events = new _events_js__WEBPACK_IMPORTED_MODULE_2__/* .StackEventLog */ .hg(cfn, name, opts.print);
+    const events = new _events_js__WEBPACK_IMPORTED_MODULE_1__/* .StackEventLog */ .hg(cfn, name, opts.print);
+    // best effort: without a baseline older events are printed too; the delete does not depend on them
     await events.baseline().catch(() => undefined);
     for (let attempt = 1;; attempt++) {
         if (stack.StackStatus !== 'DELETE_IN_PROGRESS') {
@@ -845,10 +705,10 @@ async function deleteStackFully(cfn, iam, name, opts) {
         }
         let left;
         try {
-            left = (await (0,_deploy_wait_js__WEBPACK_IMPORTED_MODULE_1__/* .waitForStackSettled */ .YK)(cfn, stack.StackId ?? name, opts.poll, events)).stack;
+            left = (await (0,_deploy_wait_js__WEBPACK_IMPORTED_MODULE_5__/* .waitForStackSettled */ .YK)(cfn, stack.StackId ?? name, opts.poll, events)).stack;
         }
         catch (err) {
-            if (err instanceof _deploy_wait_js__WEBPACK_IMPORTED_MODULE_1__/* .StackTimeoutError */ .mW) {
+            if (err instanceof _deploy_wait_js__WEBPACK_IMPORTED_MODULE_5__/* .StackTimeoutError */ .mW) {
                 throw new StackDeleteError(`${err.message} (the timeout input); CloudFormation goes on deleting it by itself.`, outcome('failed', 'DELETE_IN_PROGRESS'));
             }
             throw err;
@@ -867,9 +727,8 @@ async function deleteStackFully(cfn, iam, name, opts) {
     }
 }
 /**
- * Termination protection must be off before DeleteStack. moto does not implement
- * UpdateTerminationProtection (and ignores the flag on create, so it never reports it on): a known limit,
- * logged, and the delete goes on.
+ * Termination protection must be off before DeleteStack. An endpoint that does not implement
+ * UpdateTerminationProtection cannot have turned it on either: that is logged, and the delete goes on.
  */
 async function turnOffTerminationProtection(cfn, stack) {
     if (!stack.EnableTerminationProtection)
@@ -880,9 +739,9 @@ async function turnOffTerminationProtection(cfn, stack) {
         (0,_runner_log_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq)(`Stack ${stack.StackName}: termination protection turned off.`);
     }
     catch (err) {
-        if (!(0,_drift_js__WEBPACK_IMPORTED_MODULE_3__/* .isNotImplemented */ .IA)(err))
+        if (!(0,_drift_js__WEBPACK_IMPORTED_MODULE_2__/* .isNotImplemented */ .IA)(err))
             throw err;
-        (0,_runner_log_js__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e)(`UpdateTerminationProtection is not implemented by this endpoint (a known emulator limit); deleting stack ${stack.StackName} anyway.`);
+        (0,_runner_log_js__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e)(`UpdateTerminationProtection is not implemented by this CloudFormation endpoint; deleting stack ${stack.StackName} anyway.`);
     }
 }
 /** The physical names of the stack's AWS::IAM::Role resources. */
@@ -915,7 +774,7 @@ async function detachOwnPolicies(cfn, iam, stackName, isOwnPolicy) {
             } while (marker);
         }
         catch (err) {
-            if (err.name === 'NoSuchEntityException' || err.name === 'NoSuchEntity')
+            if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .isAwsError */ .m_)(err, 'NoSuchEntityException', 'NoSuchEntity'))
                 continue;
             throw err;
         }
@@ -950,11 +809,14 @@ async function detachOwnPolicies(cfn, iam, stackName, isOwnPolicy) {
 /* harmony export */   mW: () => (/* binding */ StackTimeoutError)
 /* harmony export */ });
 /* unused harmony exports STACK_EVENTS_POLL_MS, STACK_DESCRIBE_BACKSTOP_MS, isClosingEvent */
-/* harmony import */ var _aws_retry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2495);
-/* harmony import */ var _describe_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3948);
+/* harmony import */ var _state_backoff_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6977);
+/* harmony import */ var _describe_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3948);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
 
 
-class StackTimeoutError extends Error {
+
+class StackTimeoutError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ProvisionError */ .uv {
+    name = 'StackTimeoutError';
 }
 function isInProgress(status) {
     return !!status && status.endsWith('_IN_PROGRESS');
@@ -970,22 +832,13 @@ const STACK_DESCRIBE_BACKSTOP_MS = 10_000;
 function isClosingEvent(e, stack) {
     return e.ResourceType === 'AWS::CloudFormation::Stack' && (e.LogicalResourceId === stack || e.PhysicalResourceId === stack) && !isInProgress(e.ResourceStatus);
 }
-/** Polls `check` until it returns a value, sleeping with backoff in between. */
+/**
+ * Polls `check` until it returns a value, sleeping in between: no jitter, from 1 s growing by 1.6 up to 10 s
+ * unless the caller sets the cadence (state/backoff.ts's one poll loop).
+ */
 async function pollUntil(check, opts, what) {
-    const sleep = opts.sleep ?? _aws_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .realSleep */ .uk;
-    const now = opts.now ?? Date.now;
-    const cap = opts.pollCapMs ?? 10_000;
-    let delay = opts.pollStartMs ?? 1_000;
-    for (;;) {
-        const done = await check();
-        if (done !== undefined)
-            return done;
-        const left = opts.deadline - now();
-        if (left <= 0)
-            throw new StackTimeoutError(`timed out waiting for ${what()}`);
-        await sleep(Math.min(delay, left), opts.signal);
-        delay = Math.min(cap, Math.ceil(delay * 1.6));
-    }
+    const backoff = { baseMs: opts.pollStartMs ?? 1_000, maxMs: opts.pollCapMs ?? 10_000, factor: 1.6, jitter: 'none' };
+    return (0,_state_backoff_js__WEBPACK_IMPORTED_MODULE_1__/* .pollLoop */ .A8)(() => check(), { ...opts, backoff }, () => new StackTimeoutError(`timed out waiting for ${what()}`));
 }
 /**
  * Waits until the stack is no longer *_IN_PROGRESS (REVIEW_IN_PROGRESS counts as settled: nothing is
@@ -1011,7 +864,7 @@ async function waitForStackSettled(cfn, name, opts, events) {
             if (!backstop && !lastLook && !fresh.some(e => isClosingEvent(e, name)))
                 return undefined;
         }
-        last = await (0,_describe_js__WEBPACK_IMPORTED_MODULE_1__/* .describeStack */ .GO)(cfn, name);
+        last = await (0,_describe_js__WEBPACK_IMPORTED_MODULE_2__/* .describeStack */ .GO)(cfn, name);
         if (!last)
             return { stack: undefined };
         if (last.StackStatus === 'DELETE_COMPLETE')
@@ -1039,6 +892,8 @@ async function waitForStackSettled(cfn, name, opts, events) {
 /* harmony export */   vJ: () => (/* binding */ refusesPropertyValues)
 /* harmony export */ });
 /* unused harmony exports toResourceChange, withPropertyValues */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+
 /** The stack, or undefined when no stack of that name exists (deleted stacks are not returned by name). */
 async function describeStack(cfn, name) {
     const { DescribeStacksCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(805)]).then(__webpack_require__.t.bind(__webpack_require__, 3805, 19));
@@ -1053,8 +908,7 @@ async function describeStack(cfn, name) {
     }
 }
 function isMissingStack(err) {
-    const e = err;
-    return (e?.name === 'ValidationError' || e?.name === 'ValidationException') && /does not exist/i.test(e.message ?? '');
+    return (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isAwsError */ .m_)(err, 'ValidationError', 'ValidationException') && /does not exist/i.test((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(err));
 }
 /** The deployed template body (as CloudFormation stored it), or undefined for a stack without one. */
 async function deployedTemplate(cfn, name) {
@@ -1079,7 +933,7 @@ function toResourceChange(c) {
 }
 /** An endpoint that does not know `IncludePropertyValues` (2024) refuses the request as invalid. */
 function refusesPropertyValues(err) {
-    return err?.name === 'ValidationError' || err?.name === 'ValidationException';
+    return (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isAwsError */ .m_)(err, 'ValidationError', 'ValidationException');
 }
 async function describeChangeSetPage(cfn, stackName, changeSetName, withValues, token) {
     const { DescribeChangeSetCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(805)]).then(__webpack_require__.t.bind(__webpack_require__, 3805, 19));
@@ -1148,34 +1002,35 @@ function withPropertyValues(c) {
 /* harmony export */ });
 /* unused harmony exports DriftDetectionUnavailableError, resourceDrifts */
 /* harmony import */ var _describe_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3948);
-/* harmony import */ var _deploy_wait_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3370);
+/* harmony import */ var _deploy_wait_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3370);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
 
 
-class DriftDetectionUnavailableError extends Error {
+
+class DriftDetectionUnavailableError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ProvisionError */ .uv {
     endpoint;
     cause;
+    name = 'DriftDetectionUnavailableError';
     constructor(endpoint, cause) {
-        super(`CloudFormation drift detection is not available at ${endpoint} (${cause?.name ?? 'error'}: ${cause?.message ?? String(cause)}). ` +
-            'Run drift against AWS itself; emulators such as moto do not implement DetectStackDrift.');
+        super(`CloudFormation drift detection is not available at ${endpoint} (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .awsErrorName */ .ZH)(cause) ?? 'error'}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(cause)}). ` +
+            'Run drift against an AWS CloudFormation endpoint that implements DetectStackDrift.');
         this.endpoint = endpoint;
         this.cause = cause;
-        this.name = 'DriftDetectionUnavailableError';
     }
 }
 /** Where the CloudFormation client sends requests, for the message: the configured override or AWS's own. */
 function cloudFormationEndpoint(region, env = process.env) {
     return env.AWS_ENDPOINT_URL_CLOUDFORMATION ?? env.AWS_ENDPOINT_URL ?? `https://cloudformation.${region}.amazonaws.com`;
 }
-/** moto: HTTP 500 with "The … action has not been implemented"; others: NotImplemented / UnknownOperation. */
+/** An endpoint without the action: NotImplemented / UnknownOperation / InvalidAction, HTTP 501, or a message saying it is not implemented. */
 function isNotImplemented(err) {
-    const e = err;
-    if (!e || typeof e !== 'object')
+    if (!err || typeof err !== 'object')
         return false;
-    if (/^(NotImplemented|NotImplementedError|UnknownOperation(Exception)?|InvalidAction)$/.test(e.name ?? ''))
+    if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isAwsError */ .m_)(err, 'NotImplemented', 'NotImplementedError', 'UnknownOperation', 'UnknownOperationException', 'InvalidAction'))
         return true;
-    if (/not (yet )?(been )?implemented/i.test(e.message ?? ''))
+    if (/not (yet )?(been )?implemented/i.test((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(err)))
         return true;
-    return e.$metadata?.httpStatusCode === 501;
+    return (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .httpStatus */ .nG)(err) === 501;
 }
 async function detectStackDrift(cfn, stackName, poll, endpoint) {
     const { DetectStackDriftCommand, DescribeStackDriftDetectionStatusCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(805)]).then(__webpack_require__.t.bind(__webpack_require__, 3805, 19));
@@ -1192,14 +1047,14 @@ async function detectStackDrift(cfn, stackName, poll, endpoint) {
         detectionId = (await cfn.send(new DetectStackDriftCommand({ StackName: stackName }))).StackDriftDetectionId;
     }
     catch (err) {
-        if (isNotImplemented(err) || err.$metadata?.httpStatusCode === 500) {
+        if (isNotImplemented(err) || (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .httpStatus */ .nG)(err) === 500) {
             throw new DriftDetectionUnavailableError(endpoint, err);
         }
         throw err;
     }
     if (!detectionId)
         throw new Error(`DetectStackDrift on ${stackName} returned no detection id`);
-    const done = await (0,_deploy_wait_js__WEBPACK_IMPORTED_MODULE_0__/* .pollUntil */ .g3)(async () => {
+    const done = await (0,_deploy_wait_js__WEBPACK_IMPORTED_MODULE_2__/* .pollUntil */ .g3)(async () => {
         const s = await cfn.send(new DescribeStackDriftDetectionStatusCommand({ StackDriftDetectionId: detectionId }));
         return s.DetectionStatus === 'DETECTION_IN_PROGRESS' ? undefined : s;
     }, poll, () => `drift detection ${detectionId} on stack ${stackName}`);
@@ -1330,7 +1185,7 @@ function failuresFrom(events, stackName, stackStatusReason) {
     const chosen = real.length ? real : resources;
     if (chosen.length)
         return dedupe(chosen.map(toFailure));
-    // Only stack-level events (moto), or none: the stack's own reason is the best we have.
+    // Only stack-level events, or none: the stack's own reason is the best we have.
     const stackLevel = failed.filter(e => e.LogicalResourceId === stackName).map(toFailure);
     if (stackLevel.length)
         return dedupe(stackLevel);
@@ -1419,7 +1274,7 @@ async function releaseHistory(helm, kubeconfig, release, namespace, max = 5) {
         return raw.map((h) => ({ revision: h.revision, status: h.status, chart: h.chart, description: h.description, updated: h.updated }));
     }
     catch {
-        return [];
+        return []; // the history only adds to error messages: output helm did not write as JSON means none
     }
 }
 /** One line per revision: "rev 3 failed karpenter-1.2.1: Upgrade "karpenter" failed: …" */
@@ -1470,8 +1325,8 @@ var external_node_path_ = __webpack_require__(6760);
 var external_node_stream_promises_ = __webpack_require__(6466);
 // EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
 var lib = __webpack_require__(4942);
-// EXTERNAL MODULE: ./src/kube/backoff.ts
-var backoff = __webpack_require__(9054);
+// EXTERNAL MODULE: ./src/state/backoff.ts
+var backoff = __webpack_require__(6977);
 ;// CONCATENATED MODULE: ./src/helm/platform.ts
 // Which helm build fits this machine: helm's release archives are named helm-v<ver>-<os>-<arch>.tar.gz with Go's
 // names (linux/darwin, amd64/arm64), while Node and the tool cache use their own (x64/arm64).
@@ -1490,10 +1345,13 @@ function helmArchiveName(version, p) {
     return `helm-v${version}-${p.os}-${p.arch}.tar.gz`;
 }
 
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
 ;// CONCATENATED MODULE: ./src/helm/download.ts
 // Fetches a helm release from the official download location with @actions/tool-cache, verifies it against the
 // published SHA-256 BEFORE extracting (a mismatch is an error and nothing from the archive is run), and puts it
 // in the runner's tool cache so later steps and jobs on the same runner reuse it.
+
 
 
 
@@ -1513,17 +1371,17 @@ const OFFICIAL_HELM_BASE = 'https://get.helm.sh';
 function helmBaseUrl(explicit) {
     return (explicit ?? process.env[HELM_MIRROR_ENV] ?? OFFICIAL_HELM_BASE).replace(/\/+$/, '');
 }
-class HelmChecksumError extends Error {
+class HelmChecksumError extends errors/* ProvisionError */.uv {
     url;
     expected;
     actual;
+    name = 'HelmChecksumError';
     constructor(url, expected, actual) {
         super(`helm archive ${url} does not match its published SHA-256 (expected ${expected}, got ${actual}); ` +
             'refusing to use it. Retry, or set helm-version to a helm on PATH.');
         this.url = url;
         this.expected = expected;
         this.actual = actual;
-        this.name = 'HelmChecksumError';
     }
 }
 /** The digest in a `.sha256sum` file ("<64 hex>  <file name>") or a bare `.sha256` file. */
@@ -1544,12 +1402,12 @@ const DOWNLOAD_ATTEMPTS = 3;
 const MAX_REDIRECTS = 5;
 /** a download that sends nothing for this long is dropped (and tried again) */
 const STALL_MS = 60_000;
-class DownloadStatusError extends Error {
+class DownloadStatusError extends errors/* ProvisionError */.uv {
     status;
+    name = 'DownloadStatusError';
     constructor(url, status) {
         super(`GET ${url} answered ${status} ${external_node_http_.STATUS_CODES[status] ?? ''}`.trim());
         this.status = status;
-        this.name = 'DownloadStatusError';
     }
 }
 /**
@@ -1560,7 +1418,7 @@ class DownloadStatusError extends Error {
 async function downloadFile(url, dest, signal) {
     await (0,promises_.mkdir)((0,external_node_path_.dirname)(dest), { recursive: true });
     const client = new lib/* HttpClient */.Qq('karpenter-provision', [], { allowRetries: false });
-    for (let attempt = 0;; attempt++) {
+    return (0,backoff/* retryLoop */.rU)(async () => {
         if (signal?.aborted)
             throw (0,backoff/* abortError */.vt)(signal);
         try {
@@ -1571,13 +1429,15 @@ async function downloadFile(url, dest, signal) {
             await (0,promises_.rm)(dest, { force: true });
             if (signal?.aborted)
                 throw (0,backoff/* abortError */.vt)(signal);
-            const retryable = !(e instanceof DownloadStatusError) || e.status >= 500 || e.status === 408 || e.status === 429;
-            if (!retryable || attempt + 1 >= DOWNLOAD_ATTEMPTS)
-                throw e;
-            (0,log/* info */.pq)(`download of ${url} failed (${e.message}); trying again`);
-            await (0,backoff/* sleep */.yy)((0,backoff/* backoffDelay */.EY)(attempt, { baseMs: 4_000, maxMs: 16_000 }), signal);
+            throw e;
         }
-    }
+    }, {
+        attempts: DOWNLOAD_ATTEMPTS,
+        backoff: { baseMs: 4_000, maxMs: 16_000, jitter: 'half' },
+        retryable: e => !(e instanceof DownloadStatusError) || e.status >= 500 || e.status === 408 || e.status === 429,
+        signal,
+        onRetry: e => (0,log/* info */.pq)(`download of ${url} failed (${(0,errors/* errorMessage */.gJ)(e)}); trying again`)
+    });
 }
 function downloadOnce(client, url, dest, signal, redirects) {
     return new Promise((resolve, reject) => {
@@ -1649,7 +1509,7 @@ async function downloadHelm(version, opts) {
 // EXTERNAL MODULE: ./src/helm/run.ts
 var run = __webpack_require__(869);
 ;// CONCATENATED MODULE: ./src/helm/resolve.ts
-// Which helm to run (input `helm-version`, SPEC §3):
+// Which helm to run (input `helm-version`; docs/design.md, "Helm"):
 //   auto      helm on PATH when it is v3.8.0 or newer (OCI charts need 3.8), else the pinned release below;
 //   <version> that version: the PATH helm when it is exactly that, else the tool cache, else a verified download.
 // It returns a promise on purpose: apply starts it while the CloudFormation stacks deploy and awaits it after.
@@ -1675,7 +1535,7 @@ async function helmVersionOf(helm) {
         return r.exitCode === 0 ? (0,karpenter_version/* parseVersion */.ot)(r.stdout.trim()) : undefined;
     }
     catch {
-        return undefined;
+        return undefined; // a helm that cannot be started has no usable version: the caller looks elsewhere
     }
 }
 /** 'auto' stays 'auto'; '3.18.0' / 'v3.18.0' become a SemVer; anything else is a clear input error. */
@@ -1733,7 +1593,7 @@ async function resolveHelm(versionInput, opts = {}) {
  */
 function prefetchHelm(versionInput, opts = {}) {
     const pending = resolveHelm(versionInput, opts);
-    pending.catch(() => undefined);
+    pending.catch(() => undefined); // not unhandled while nobody awaits it yet; whoever awaits `pending` gets the error
     return pending;
 }
 
@@ -1751,22 +1611,24 @@ function prefetchHelm(versionInput, opts = {}) {
 /* unused harmony export helmEnv */
 /* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1955);
 /* harmony import */ var _runner_log_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7708);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
 // Runs helm: always an argv array through @actions/exec (spawn, no shell), output captured, and on failure an
 // error that carries helm's own message rather than "exit code 1".
 
 
-class HelmError extends Error {
+
+class HelmError extends _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ProvisionError */ .uv {
     args;
     exitCode;
     stdout;
     stderr;
+    name = 'HelmError';
     constructor(args, exitCode, stdout, stderr) {
         super(`helm ${args[0] ?? ''} failed (exit ${exitCode}): ${helmMessage(stderr, stdout)}`);
         this.args = args;
         this.exitCode = exitCode;
         this.stdout = stdout;
         this.stderr = stderr;
-        this.name = 'HelmError';
     }
     /** helm's own words, without the exit code prefix */
     get helmMessage() {
@@ -1853,48 +1715,6 @@ function sameValues(a, b) {
 
 /***/ }),
 
-/***/ 9054:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   EY: () => (/* binding */ backoffDelay),
-/* harmony export */   vt: () => (/* binding */ abortError),
-/* harmony export */   yy: () => (/* binding */ sleep)
-/* harmony export */ });
-// Jittered exponential backoff for the Kubernetes side: API retries and polls. Sleeps end early when the
-// job is cancelled, so a cancelled run stops waiting at once.
-/** Delay before retry `attempt` (0-based): full jitter over base·2^attempt, capped. */
-function backoffDelay(attempt, opts) {
-    const ceiling = Math.min(opts.maxMs, opts.baseMs * 2 ** attempt);
-    // half fixed, half random: never zero (no hot loop), and parallel runs spread out
-    return Math.round(ceiling / 2 + Math.random() * (ceiling / 2));
-}
-function sleep(ms, signal) {
-    return new Promise((resolve, reject) => {
-        if (signal?.aborted) {
-            reject(abortError(signal));
-            return;
-        }
-        const onAbort = () => {
-            clearTimeout(timer);
-            reject(abortError(signal));
-        };
-        const timer = setTimeout(() => {
-            signal?.removeEventListener('abort', onAbort);
-            resolve();
-        }, ms);
-        signal?.addEventListener('abort', onAbort, { once: true });
-    });
-}
-/** The signal's reason as an Error (what a cancelled wait or request rejects with). */
-function abortError(signal) {
-    const reason = signal?.reason;
-    return reason instanceof Error ? reason : new Error('cancelled');
-}
-
-
-/***/ }),
-
 /***/ 3646:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1904,14 +1724,17 @@ function abortError(signal) {
 /* harmony export */   dh: () => (/* binding */ isConflict),
 /* harmony export */   x9: () => (/* binding */ isAlreadyExists)
 /* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
 // An answer from the Kubernetes API that was not a success, with what the API server said about it
 // (its Status object), so callers can branch on `status`/`reason` and users read the server's own words.
-class KubeApiError extends Error {
+
+class KubeApiError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ProvisionError */ .uv {
     status;
     reason;
     serverMessage;
     method;
     path;
+    name = 'KubeApiError';
     constructor(status, 
     /** the Status `reason` (NotFound, AlreadyExists, Conflict, Forbidden, ...), or the HTTP status text */
     reason, 
@@ -1923,7 +1746,6 @@ class KubeApiError extends Error {
         this.serverMessage = serverMessage;
         this.method = method;
         this.path = path;
-        this.name = 'KubeApiError';
     }
 }
 function hint(status) {
@@ -1963,8 +1785,8 @@ var external_node_http_ = __webpack_require__(7067);
 var external_node_https_ = __webpack_require__(4708);
 // EXTERNAL MODULE: ./src/kube/errors.ts
 var errors = __webpack_require__(3646);
-// EXTERNAL MODULE: ./src/kube/backoff.ts
-var backoff = __webpack_require__(9054);
+// EXTERNAL MODULE: ./src/state/backoff.ts
+var backoff = __webpack_require__(6977);
 ;// CONCATENATED MODULE: ./src/kube/discovery.ts
 // Maps (apiVersion, kind) to the resource's plural name and scope the way kubectl does: from the API
 // server's own resource lists (`/api/v1`, `/apis/<group>/<version>`). This is what lets the tool apply any
@@ -2026,10 +1848,13 @@ function pathFor(apiVersion, resource, namespace, name) {
     return path;
 }
 
+// EXTERNAL MODULE: ./src/errors.ts
+var src_errors = __webpack_require__(3916);
 ;// CONCATENATED MODULE: ./src/kube/client.ts
 // A small Kubernetes API client on node:https: the handful of verbs this tool needs, TLS with the
 // cluster's CA, bearer token or client certificate, retries for what can succeed on retry and is safe to send
 // twice, and errors that carry the API server's Status. (@kubernetes/client-node would add megabytes to the bundle.)
+
 
 
 
@@ -2190,25 +2015,26 @@ class KubeClient {
                 response = await this.send(method, url, headers, body);
             }
             catch (e) {
-                const code = e.code;
+                const code = (0,src_errors/* errnoCode */.UK)(e);
                 if (idempotent && code && RETRYABLE_NETWORK_CODES.has(code) && attempt + 1 < this.attempts) {
-                    await (0,backoff/* sleep */.yy)((0,backoff/* backoffDelay */.EY)(attempt, this.backoff()), this.signal);
+                    await (0,backoff/* realSleep */.uk)((0,backoff/* backoffDelay */.EY)(attempt, this.backoff()), this.signal);
                     continue;
                 }
-                throw new Error(`Kubernetes API ${method} ${path}: cannot reach ${this.server.origin}: ${e.message}`, { cause: e });
+                throw new Error(`Kubernetes API ${method} ${path}: cannot reach ${this.server.origin}: ${(0,src_errors/* errorMessage */.gJ)(e)}`, { cause: e });
             }
             if (response.status >= 200 && response.status < 300)
                 return parseJson(response.body);
             if (isRetryableStatus(response.status, idempotent) && attempt + 1 < this.attempts) {
                 const delay = Math.max((0,backoff/* backoffDelay */.EY)(attempt, this.backoff()), retryAfterMs(response.headers));
-                await (0,backoff/* sleep */.yy)(Math.min(delay, 30_000), this.signal);
+                await (0,backoff/* realSleep */.uk)(Math.min(delay, 30_000), this.signal);
                 continue;
             }
             throw toApiError(response, method, path);
         }
     }
+    /** Kubernetes requests: half jitter (state/backoff.ts); only idempotent requests are retried (above). */
     backoff() {
-        return { baseMs: this.retryBaseMs, maxMs: this.retryMaxMs };
+        return { baseMs: this.retryBaseMs, maxMs: this.retryMaxMs, jitter: 'half' };
     }
     url(path, query = {}) {
         // keep a server path prefix (proxies such as Rancher serve the API under one)
@@ -2299,7 +2125,7 @@ var main = __webpack_require__(3156);
 // EXTERNAL MODULE: ./src/runner/log.ts
 var log = __webpack_require__(7708);
 ;// CONCATENATED MODULE: ./src/kube/token.ts
-// The EKS bearer token (SPEC §5): what `aws eks get-token` prints. EKS (through aws-iam-authenticator)
+// The EKS bearer token (docs/design.md, "Helm"): what `aws eks get-token` prints. EKS (through aws-iam-authenticator)
 // replays the presigned STS GetCallerIdentity URL inside it and maps the caller's ARN to a Kubernetes user,
 // so the token is only as powerful as the credentials that signed it, and only for 60 seconds of signing
 // validity (EKS accepts it for ~15 minutes from X-Amz-Date).
@@ -2312,7 +2138,7 @@ const EKS_TOKEN_PREFIX = 'k8s-aws-v1.';
 const PRESIGN_EXPIRES_SECONDS = 60;
 /** The header that binds the token to one cluster: the authenticator checks it is signed and matches. */
 const CLUSTER_ID_HEADER = 'x-k8s-aws-id';
-/** The STS endpoint the token is presigned for: explicit, environment override (moto in tests), or regional. */
+/** The STS endpoint the token is presigned for: explicit, environment override (AWS_ENDPOINT_URL_STS / AWS_ENDPOINT_URL), or regional. */
 function stsEndpoint(region, explicit) {
     const configured = explicit ?? process.env.AWS_ENDPOINT_URL_STS ?? process.env.AWS_ENDPOINT_URL;
     if (configured)
@@ -2414,7 +2240,7 @@ async function withCluster(ctx, aws, cluster, fn) {
 
 /***/ }),
 
-/***/ 2397:
+/***/ 1808:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2434,8 +2260,114 @@ __webpack_require__.d(__webpack_exports__, {
 var state_desired = __webpack_require__(6462);
 // EXTERNAL MODULE: ./src/runner/log.ts
 var log = __webpack_require__(7708);
-// EXTERNAL MODULE: ./src/aws/retry.ts
-var retry = __webpack_require__(2495);
+// EXTERNAL MODULE: ./src/state/backoff.ts
+var backoff = __webpack_require__(6977);
+;// CONCATENATED MODULE: ./src/aws/retry.ts
+// Retrying what can succeed on a second try — throttling, 5xx, the IdP's hiccups, dropped connections —
+// with jittered exponential backoff; never a local mistake (validation, access denied, missing input),
+// which would only make the user wait for the same error (configure-aws-credentials retries those for ~48 s).
+
+
+const THROTTLING = new Set([
+    'Throttling', 'ThrottlingException', 'ThrottledException', 'RequestThrottledException', 'TooManyRequestsException',
+    'RequestLimitExceeded',
+    'BandwidthLimitExceeded', 'RequestThrottled', 'SlowDown', 'PriorRequestNotComplete',
+    'EC2ThrottledException'
+]);
+// The web-identity IdP (GitHub's token service as seen by STS) and transient AWS-side failures.
+const TRANSIENT = new Set(['IDPCommunicationError', 'IDPCommunicationErrorException', 'RequestTimeout', 'RequestTimeoutException', 'InternalError', 'InternalFailure', 'ServiceUnavailable', 'ServiceUnavailableException']);
+const NETWORK = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN', 'ENOTFOUND', 'ECONNABORTED', 'EHOSTUNREACH', 'ENETUNREACH', 'TimeoutError']);
+/** True only for failures that another attempt can fix. */
+function isRetryable(err) {
+    if (!err || typeof err !== 'object')
+        return false;
+    const e = err;
+    const name = e.name ?? '';
+    if (THROTTLING.has(name) || TRANSIENT.has(name))
+        return true;
+    if (e.code && NETWORK.has(e.code))
+        return true;
+    if (NETWORK.has(name))
+        return true;
+    const status = e.$metadata?.httpStatusCode;
+    if (status === 429)
+        return true;
+    if (status !== undefined && status >= 500 && status <= 599)
+        return true;
+    // The SDK marks throttling responses it recognises with $retryable.
+    if (e.$retryable)
+        return true;
+    return false;
+}
+const EXPLAINED = Symbol.for('karpenter-provision.retries-explained');
+/**
+ * A failure that was retried until the tries ran out says which call it was, on what, and after how many
+ * tries — not a bare "Rate exceeded". The error keeps its name and fields (callers still test them).
+ */
+function explainGaveUp(err, call, target, tries) {
+    if (!err || typeof err !== 'object' || !isRetryable(err) || err[EXPLAINED])
+        return err;
+    const e = err;
+    const what = `${call}${target ? ` on ${target}` : ''}`;
+    const after = tries && tries > 1 ? `gave up after ${tries} tries` : 'not retried';
+    e.message = `${what}: ${e.name ?? 'Error'}: ${e.message || 'no message'} (${isThrottling(e) ? 'throttled by AWS; ' : ''}${after})`;
+    Object.defineProperty(err, EXPLAINED, { value: true });
+    return err;
+}
+function isThrottling(e) {
+    return THROTTLING.has(e.name ?? '') || e.$metadata?.httpStatusCode === 429;
+}
+// The request fields that name what a call acts on, in the order they are looked for.
+const TARGET_FIELDS = [
+    'StackName', 'RoleName', 'InstanceProfileName', 'PolicyArn', 'OpenIDConnectProviderArn', 'clusterName', 'name',
+    'associationId', 'principalArn', 'RoleArn', 'QueueUrl', 'Url', 'InstanceIds'
+];
+/** What a request acts on, from its input (`StackName eksctl-x-karpenter`), if it names anything. */
+function callTarget(input) {
+    if (!input || typeof input !== 'object')
+        return undefined;
+    const fields = input;
+    for (const key of TARGET_FIELDS) {
+        const v = fields[key];
+        if (typeof v === 'string' && v)
+            return `${key} ${v}`;
+        if (Array.isArray(v) && v.length)
+            return `${key} ${v.slice(0, 3).join(', ')}${v.length > 3 ? ', …' : ''}`;
+    }
+    return undefined;
+}
+/**
+ * Makes every call of `client` that fails after the SDK's own retries say which call, on what and after how
+ * many tries (the outermost middleware step, so it sees the error the retries ended with).
+ */
+function explainRetriedCalls(client) {
+    const middleware = (next, context) => async (args) => {
+        try {
+            return await next(args);
+        }
+        catch (err) {
+            const call = (context.commandName ?? 'AWS call').replace(/Command$/, '');
+            throw explainGaveUp(err, call, callTarget(args.input), err?.$metadata?.attempts);
+        }
+    };
+    client.middlewareStack.add(middleware, { step: 'initialize', name: 'explainRetriedCalls' });
+    return client;
+}
+/** AWS calls: "full jitter" backoff from 500 ms, capped at 20 s, six tries (state/backoff.ts computes it). */
+async function withRetry(fn, opts = {}) {
+    const attempts = opts.attempts ?? 6;
+    return (0,backoff/* retryLoop */.rU)(() => fn(), {
+        attempts,
+        backoff: { baseMs: opts.baseMs ?? 500, maxMs: opts.capMs ?? 20_000, jitter: 'full' },
+        retryable: opts.retryable ?? isRetryable,
+        sleep: opts.sleep,
+        random: opts.random,
+        signal: opts.signal,
+        onRetry: opts.onRetry,
+        gaveUp: opts.what ? err => explainGaveUp(err, opts.what, undefined, attempts) : undefined
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/aws/clients.ts
 
 const SDK_MAX_ATTEMPTS = 5;
@@ -2447,7 +2379,7 @@ function clientConfig(region, credentials) {
 function lazy(make) {
     let made;
     // a call that still fails after the SDK's retries names itself, its target and its tries (aws/retry.ts)
-    return () => (made ??= make().then(retry/* explainRetriedCalls */.S0));
+    return () => (made ??= make().then(explainRetriedCalls));
 }
 function awsClients(region, credentials) {
     const config = clientConfig(region, credentials);
@@ -2463,6 +2395,8 @@ function awsClients(region, credentials) {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 8 modules
 var core = __webpack_require__(6058);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
 ;// CONCATENATED MODULE: ./src/aws/credentials.ts
 // Credentials for the run. With `role-to-assume`: the workflow's OIDC token → STS
 // AssumeRoleWithWebIdentity (the anchor action's flow, but retrying only what can succeed on retry).
@@ -2470,7 +2404,9 @@ var core = __webpack_require__(6058);
 
 
 
-class MissingIdTokenPermissionError extends Error {
+
+class MissingIdTokenPermissionError extends errors/* ProvisionError */.uv {
+    name = 'MissingIdTokenPermissionError';
 }
 /** The OIDC token of this job, masked. Fails clearly when the workflow did not grant `id-token: write`. */
 async function workflowIdToken(audience, deps = {}) {
@@ -2480,12 +2416,12 @@ async function workflowIdToken(audience, deps = {}) {
             'Add `permissions: id-token: write` (and `contents: read`) to the workflow or job, ' +
             'or remove role-to-assume to use the ambient AWS credentials.');
     }
-    const token = await (0,retry/* withRetry */.bD)(() => (deps.getIdToken ?? core/* getIDToken */.V9)(audience), {
+    const token = await withRetry(() => (deps.getIdToken ?? core/* getIDToken */.V9)(audience), {
         attempts: 4,
         sleep: deps.sleep,
         signal: deps.signal,
         // the toolkit wraps HTTP failures in plain Errors: retry only on 5xx/network words, never on 4xx
-        retryable: err => /Error Code : 5\d\d|ECONNRESET|ETIMEDOUT|socket hang up/i.test(String(err?.message))
+        retryable: err => /Error Code : 5\d\d|ECONNRESET|ETIMEDOUT|socket hang up/i.test((0,errors/* errorMessage */.gJ)(err))
     });
     (0,log/* setSecret */.Pq)(token);
     return token;
@@ -2499,7 +2435,7 @@ async function resolveCredentials(inputs, region, deps = {}) {
     const { STSClient, AssumeRoleWithWebIdentityCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(695)]).then(__webpack_require__.t.bind(__webpack_require__, 1695, 19));
     // maxAttempts 1: our own retry decides (it also covers IDPCommunicationError, which the SDK does not retry).
     const sts = new STSClient({ region, maxAttempts: 1 });
-    const out = await (0,retry/* withRetry */.bD)(() => sts.send(new AssumeRoleWithWebIdentityCommand({
+    const out = await withRetry(() => sts.send(new AssumeRoleWithWebIdentityCommand({
         RoleArn: inputs.roleToAssume,
         RoleSessionName: inputs.roleSessionName,
         DurationSeconds: inputs.roleDurationSeconds,
@@ -2507,7 +2443,7 @@ async function resolveCredentials(inputs, region, deps = {}) {
     })), {
         sleep: deps.sleep,
         signal: deps.signal,
-        onRetry: (err, attempt, delay) => (0,log/* info */.pq)(`AssumeRoleWithWebIdentity failed (${err.name}); retry ${attempt} in ${delay} ms`),
+        onRetry: (err, attempt, delay) => (0,log/* info */.pq)(`AssumeRoleWithWebIdentity failed (${(0,errors/* awsErrorName */.ZH)(err)}); retry ${attempt} in ${delay} ms`),
         what: `AssumeRoleWithWebIdentity on RoleArn ${inputs.roleToAssume}`
     });
     const c = out.Credentials;
@@ -2610,6 +2546,101 @@ async function readInstalledChart(ctx, access, desired) {
     (0,log/* info */.pq)(release ? `installed release ${desired.helm.namespace}/${desired.helm.release}: chart ${release.version}, revision ${release.revision}, ${release.status}` : `release ${desired.helm.namespace}/${desired.helm.release} is not installed`);
     // the values-file was read and checked with the other inputs (run-files.ts)
     return { release, extraValues: ctx.files.values?.values ?? {} };
+}
+
+
+/***/ }),
+
+/***/ 6977:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   A8: () => (/* binding */ pollLoop),
+/* harmony export */   EY: () => (/* binding */ backoffDelay),
+/* harmony export */   rU: () => (/* binding */ retryLoop),
+/* harmony export */   uk: () => (/* binding */ realSleep),
+/* harmony export */   vt: () => (/* binding */ abortError)
+/* harmony export */ });
+/* unused harmony export backoffCeiling */
+// The one backoff of this tool: the delay before the next try or look, one retry loop and one poll loop. Each
+// caller keeps its own numbers (docs/design.md, "Retries"): AWS calls full jitter from 500 ms (the SDK's
+// style), Kubernetes requests and waits half jitter (never zero, parallel runs spread out), CloudFormation
+// waits no jitter growing by 1.6 from 1 s (the stack-event watch looks exactly once a second). Pure: the
+// sleep, the clock and the random source are parameters; the default sleep is a timer that ends early when
+// the job is cancelled.
+const realSleep = (ms, signal) => new Promise((resolve, reject) => {
+    if (signal?.aborted)
+        return reject(abortError(signal));
+    const onAbort = () => {
+        clearTimeout(timer);
+        reject(abortError(signal));
+    };
+    const timer = setTimeout(() => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+});
+/** The signal's reason as an Error (what a cancelled wait or request rejects with). */
+function abortError(signal) {
+    const reason = signal?.reason;
+    return reason instanceof Error ? reason : new Error('cancelled');
+}
+/** The ceiling before try `attempt` (0-based): base·factor^attempt, rounded up at each step, capped at maxMs. */
+function backoffCeiling(attempt, b) {
+    const factor = b.factor ?? 2;
+    let d = b.baseMs;
+    for (let i = 0; i < attempt && d < b.maxMs; i++)
+        d = Math.ceil(d * factor);
+    return Math.min(d, b.maxMs);
+}
+/** Delay before try `attempt` (0-based). `random` returns 0 ≤ r < 1. */
+function backoffDelay(attempt, b, random = Math.random) {
+    const ceiling = backoffCeiling(attempt, b);
+    switch (b.jitter ?? 'half') {
+        case 'full':
+            return Math.max(1, Math.floor(random() * ceiling));
+        case 'none':
+            return ceiling;
+        case 'half':
+            return Math.round(ceiling / 2 + random() * (ceiling / 2));
+    }
+}
+/** Runs `fn` until it succeeds, fails with what `retryable` refuses, the tries run out or `signal` fires. */
+async function retryLoop(fn, opts) {
+    const sleep = opts.sleep ?? realSleep;
+    for (let attempt = 0;; attempt++) {
+        try {
+            return await fn(attempt);
+        }
+        catch (err) {
+            const retryable = opts.retryable(err);
+            if (attempt + 1 >= opts.attempts && retryable && opts.gaveUp)
+                throw opts.gaveUp(err);
+            if (attempt + 1 >= opts.attempts || !retryable || opts.signal?.aborted)
+                throw err;
+            const delay = backoffDelay(attempt, opts.backoff, opts.random);
+            opts.onRetry?.(err, attempt + 1, delay);
+            await sleep(delay, opts.signal);
+        }
+    }
+}
+/**
+ * Calls `check` until it returns a value, sleeping with backoff in between (never past the deadline). When the
+ * deadline has passed after a look that found nothing, throws what `timedOut` returns.
+ */
+async function pollLoop(check, opts, timedOut) {
+    const sleep = opts.sleep ?? realSleep;
+    const now = opts.now ?? Date.now;
+    for (let look = 0;; look++) {
+        const done = await check(look);
+        if (done !== undefined)
+            return done;
+        const left = opts.deadline - now();
+        if (left <= 0)
+            throw timedOut();
+        await sleep(Math.min(backoffDelay(look, opts.backoff, opts.random), left), opts.signal);
+    }
 }
 
 
