@@ -11,6 +11,7 @@ import { startE2eEnv, E2E_ACCOUNT, type E2eEnv } from '../../test/harness/e2e.js
 import { ensureHelmBinary, HELM_LAYERS } from '../../test/harness/helm-binaries.js'
 import { makeWorkspace, REPO_ROOT, type ActionResult } from '../../test/harness/run-action.js'
 import { readAwsAuth } from '../../test/harness/e2e-checks.js'
+import { renderMarkdown, visibleText } from '../../test/harness/markdown.js'
 import { eksToken } from '../../src/kube/token.js'
 
 const CLUSTER = 'e2e-windows'
@@ -97,7 +98,8 @@ describe('Windows nodes on a CONFIG_MAP cluster, end to end', () => {
     const r = await run('apply', 'mixed')
     expectSuccess(r)
     expect(r.summary).toContain(`node access: aws-auth mapping for ${NODE_ROLE_ARN} updated`)
-    expect(r.summary).toContain('Windows nodes (EC2NodeClass windows (amiSelectorTerms alias windows2022@latest)): mapped with eks:kube-proxy-windows too')
+    // as a reader sees it: config-derived text in the summary is escaped (`@` as a character reference)
+    expect(visibleText(renderMarkdown(r.summary))).toContain('Windows nodes (EC2NodeClass windows (amiSelectorTerms alias windows2022@latest)): mapped with eks:kube-proxy-windows too')
     const auth = (await readAwsAuth(c.env.api))!
     expect(auth.mapRoles.filter(m => m.rolearn === NODE_ROLE_ARN)).toEqual([{ rolearn: NODE_ROLE_ARN, username: 'system:node:{{EC2PrivateDNSName}}', groups: WINDOWS_GROUPS }])
     expect(auth.raw.mapRoles.startsWith(OTHER_TEXT)).toBe(true)
