@@ -1308,7 +1308,7 @@ var log = __webpack_require__(7708);
 // EXTERNAL MODULE: ./src/karpenter/version.ts
 var karpenter_version = __webpack_require__(1112);
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
+var external_node_crypto_ = __webpack_require__(5217);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -2188,7 +2188,7 @@ function queryString(query) {
 }
 
 // EXTERNAL MODULE: ./src/kube/kubeconfig.ts
-var kubeconfig = __webpack_require__(5217);
+var kubeconfig = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./src/modes/cluster-session.ts
 
 
