@@ -10,9 +10,9 @@ import { createHash } from 'node:crypto'
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { loadClusterConfig } from '../../src/config/load.js'
+import { loadClusterConfig } from '../../src/core/config/load.js'
 import { readInputs } from '../../src/inputs/read.js'
-import { buildDesiredState } from '../../src/state/desired.js'
+import { buildDesiredState } from '../../src/core/desired.js'
 import { renderArtefacts } from '../../src/modes/render.js'
 
 /** The newest release of each minor 0.28 … 1.14 (tags of aws/karpenter-provider-aws, pre-releases left out). */

@@ -4,10 +4,10 @@
 // DescribeStacks only when the stack's own closing event shows up (or every 10 s as a backstop), so the end is
 // noticed within about a second at about one call a second (README.md / docs/design.md, "Noticing a finished stack").
 import type { CloudFormationClient, Stack, StackEvent } from '@aws-sdk/client-cloudformation'
-import { pollLoop, type Sleep } from '../state/backoff.js'
+import { pollLoop, type Sleep } from '../core/backoff.js'
 import { describeStack } from './describe.js'
 import type { StackEventLog } from './events.js'
-import { ProvisionError } from '../errors.js'
+import { ProvisionError } from '../core/errors.js'
 
 export interface PollOptions {
   /** absolute deadline, in now() milliseconds */

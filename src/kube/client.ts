@@ -5,9 +5,9 @@ import * as http from 'node:http'
 import * as https from 'node:https'
 import type { KubeConnection } from './connection.js'
 import { KubeApiError, isNotFound } from './errors.js'
-import { backoffDelay, realSleep as sleep, type Backoff } from '../state/backoff.js'
+import { backoffDelay, realSleep as sleep, type Backoff } from '../core/backoff.js'
 import { Discovery, pathFor, type ApiResource } from './discovery.js'
-import { errorMessage, errnoCode } from '../errors.js'
+import { errorMessage, errnoCode } from '../core/errors.js'
 
 /** The field manager named on every server-side apply, so `managedFields` shows who set what. */
 export const FIELD_MANAGER = 'karpenter-provision'
