@@ -1,7 +1,7 @@
 // The GitHub Action host: inputs from INPUT_*, outputs to GITHUB_OUTPUT, summary to
 // GITHUB_STEP_SUMMARY, errors as annotations on the config file.
 import { readInputs } from './inputs/read.js'
-import { annotateDiagnostics } from './core/config/diagnostics.js'
+import { annotateDiagnostics } from './config/annotate.js'
 import { appendSummary, getInput, setFailed, setOutput } from './runner/workflow.js'
 import { execute } from './run.js'
 import { workspace } from './runner/paths.js'

@@ -3,7 +3,7 @@
 import { tmpdir } from 'node:os'
 import type { Inputs } from './core/inputs.js'
 import type { ClusterConfig } from './core/config/types.js'
-import { loadClusterConfig } from './core/config/load.js'
+import { loadClusterConfig } from './config/load.js'
 import { ConfigError, type Diagnostic } from './core/config/diagnostics.js'
 import { emptyReport, type RunReport } from './report/types.js'
 import { changeWords, outputsOf } from './report/outputs.js'

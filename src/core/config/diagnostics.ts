@@ -1,8 +1,6 @@
 // Problems found in the user's ClusterConfig, each pinned to a file position so the log line and the
 // GitHub annotation point at the exact key to fix.
-import * as path from 'node:path'
-// Annotations need the file/line properties that runner/log.ts does not carry.
-import { annotation } from '../../runner/workflow.js'
+// Pure: src/config/annotate.ts writes them as GitHub annotations.
 import { ProvisionError } from '../errors.js'
 
 export interface Diagnostic {
@@ -29,7 +27,8 @@ export function formatDiagnostic(d: Diagnostic): string {
   return `${d.file}:${d.line}:${d.col}: ${describeWithoutLocation(d)}`
 }
 
-function describeWithoutLocation(d: Diagnostic): string {
+/** The diagnostic without its `FILE:LINE:COL: ` (an annotation carries the position itself). */
+export function describeWithoutLocation(d: Diagnostic): string {
   const details: string[] = []
   if (d.got !== undefined) details.push(`got ${d.got}`)
   if (d.expected !== undefined) details.push(`expected ${d.expected}`)
@@ -52,35 +51,4 @@ export class ConfigError extends ProvisionError {
     super([heading, ...diagnostics.map(formatDiagnostic)].join('\n'))
     this.diagnostics = diagnostics
   }
-}
-
-/**
- * Emits each diagnostic as a GitHub annotation on the file. Annotations need a path relative to the
- * repository root, so the file is made relative to GITHUB_WORKSPACE when it lies inside it.
- */
-export function annotateDiagnostics(ds: readonly Diagnostic[]): void {
-  for (const d of ds) {
-    const properties = {
-      title: annotationTitle(d),
-      file: annotationPath(d.file),
-      startLine: d.line,
-      startColumn: d.col
-    }
-    const message = describeWithoutLocation(d)
-    annotation(d.severity, message, properties)
-  }
-}
-
-function annotationTitle(d: Diagnostic): string {
-  if (d.subject === 'manifest') return d.severity === 'error' ? 'Invalid manifest' : 'Manifest warning'
-  return d.severity === 'error' ? 'Invalid cluster config' : 'Cluster config warning'
-}
-
-function annotationPath(file: string): string {
-  const workspace = process.env.GITHUB_WORKSPACE
-  if (!workspace) return file
-  const relative = path.relative(path.resolve(workspace), path.resolve(file))
-  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return file
-  // annotations use forward slashes whatever the runner's OS
-  return relative.split(path.sep).join('/')
 }

@@ -1,12 +1,8 @@
-// loadClusterConfig: file → validated ClusterConfig. Reads the whole file and reports every problem in
-// one ConfigError, each with file:line:col, before anything touches AWS.
+// loadClusterConfigText: the text of a ClusterConfig → validated ClusterConfig, every problem reported in one
+// ConfigError, each with file:line:col, before anything touches AWS. Pure: src/config/load.ts reads the file.
 import type { ClusterConfig } from './types.js'
 import { ConfigError, type Diagnostic } from './diagnostics.js'
 import { checkConfigText, parseConfigText } from './source.js'
-import { anyPathRules, InputFileError, MAX_INPUT_FILE_BYTES, readInputFile, type PathRules } from '../../runner/input-files.js'
-
-/** eksctl configs are a few KiB; anything near this is not a ClusterConfig, so it is refused before it is read. */
-export const MAX_CONFIG_BYTES = MAX_INPUT_FILE_BYTES
 import { ReadContext, type MapView } from './view.js'
 import { readMetadata } from './sections/metadata.js'
 import { readIam, type IamRead } from './sections/iam.js'
@@ -30,21 +26,6 @@ export interface LoadOptions {
 export interface LoadResult {
   config: ClusterConfig
   warnings: Diagnostic[]
-}
-
-/**
- * Reads the file through the path rules (README, Security; the command line's by default: any path, a
- * regular file of at most 1 MiB) and loads it. A file that cannot be read is one diagnostic at 1:1.
- */
-export function loadClusterConfig(file: string, opts: LoadOptions, rules: PathRules = anyPathRules(process.cwd())): LoadResult {
-  let read
-  try {
-    read = readInputFile('cluster-config', file, rules, MAX_CONFIG_BYTES)
-  } catch (e) {
-    if (!(e instanceof InputFileError)) throw e
-    throw new ConfigError([{ severity: 'error', file: e.file, line: 1, col: 1, path: '', message: `input cluster-config: ${e.reason}` }])
-  }
-  return loadClusterConfigText(read.shown, read.text, opts)
 }
 
 /** The text of `file` → validated ClusterConfig. */

@@ -11,9 +11,9 @@ jest.unstable_mockModule('../../../../src/runner/workflow.js', () => ({
   setSecret: jest.fn()
 }))
 
-let mod: typeof import('../../../../src/core/config/diagnostics.js')
+let mod: typeof import('../../../../src/core/config/diagnostics.js') & typeof import('../../../../src/config/annotate.js')
 beforeAll(async () => {
-  mod = await import('../../../../src/core/config/diagnostics.js')
+  mod = { ...(await import('../../../../src/core/config/diagnostics.js')), ...(await import('../../../../src/config/annotate.js')) }
 })
 
 const err: Diagnostic = {

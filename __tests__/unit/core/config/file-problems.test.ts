@@ -3,7 +3,7 @@ import { describe, expect, it } from '@jest/globals'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { FIXTURES, messagesOfFile, tempDir, writeConfig } from './helpers.js'
-import { MAX_CONFIG_BYTES } from '../../../../src/core/config/load.js'
+import { MAX_CONFIG_BYTES } from '../../../../src/config/load.js'
 
 const fixture = (name: string) => path.join(FIXTURES, name)
 

@@ -4,7 +4,8 @@ import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { loadClusterConfig, type LoadOptions, type LoadResult } from '../../../../src/core/config/load.js'
+import type { LoadOptions, LoadResult } from '../../../../src/core/config/load.js'
+import { loadClusterConfig } from '../../../../src/config/load.js'
 import { ConfigError, formatDiagnostic } from '../../../../src/core/config/diagnostics.js'
 
 export const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../fixtures/configs')

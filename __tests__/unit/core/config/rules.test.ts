@@ -2,7 +2,7 @@
 import { describe, expect, it } from '@jest/globals'
 import * as path from 'node:path'
 import { BASE, FIXTURES, REPO, load, messages, messagesOfFile, warnings, withLine } from './helpers.js'
-import { loadClusterConfig } from '../../../../src/core/config/load.js'
+import { loadClusterConfig } from '../../../../src/config/load.js'
 import { ConfigError } from '../../../../src/core/config/diagnostics.js'
 import { NEWEST_KNOWN_KARPENTER_MINOR, kubernetesRange, minimumKarpenterFor } from '../../../../src/core/karpenter/compatibility.js'
 import { parseVersion } from '../../../../src/core/karpenter/version.js'
