@@ -122,7 +122,7 @@ export interface RetryOptions {
   what?: string
 }
 
-/** AWS calls: "full jitter" backoff from 500 ms, capped at 20 s, six tries (state/backoff.ts computes it). */
+/** AWS calls: "full jitter" backoff from 500 ms, capped at 20 s, six tries (core/backoff.ts computes it). */
 export async function withRetry<T>(fn: () => Promise<T>, opts: RetryOptions = {}): Promise<T> {
   const attempts = opts.attempts ?? 6
   return retryLoop(() => fn(), {

@@ -42,7 +42,7 @@ export function isClosingEvent(e: StackEvent, stack: string): boolean {
 
 /**
  * Polls `check` until it returns a value, sleeping in between: no jitter, from 1 s growing by 1.6 up to 10 s
- * unless the caller sets the cadence (state/backoff.ts's one poll loop).
+ * unless the caller sets the cadence (core/backoff.ts's one poll loop).
  */
 export async function pollUntil<T>(check: () => Promise<T | undefined>, opts: PollOptions, what: () => string): Promise<T> {
   const backoff = { baseMs: opts.pollStartMs ?? 1_000, maxMs: opts.pollCapMs ?? 10_000, factor: 1.6, jitter: 'none' } as const

@@ -3,7 +3,7 @@
 // `read-only` (plan and drift). Every resource is this cluster's (the stacks, roles, policies, instance profile,
 // queue, rules, OIDC provider, access entry, Pod Identity association), in the config's region and partition.
 // CloudFormation acts with these credentials, so the stacks' resources need the handler permissions of their
-// types (src/cfn/handler-permissions.ts). Pure: no SDK, no files.
+// types (src/core/handler-permissions.ts). Pure: no SDK, no files.
 import type { PolicyStatement } from './karpenter/policy.js'
 import { handlerPermissions, type HandlerOperation } from './handler-permissions.js'
 import { IAM_MANAGED_POLICY_MAX_CHARS, fillWhileFits, type PolicyDocument } from './templates/policy-pack.js'
@@ -74,7 +74,7 @@ function templateResources(stack: StackSpec, a: Arns): TemplateResource[] {
         out.push({ type: r.Type, arns: [a.regional('events', `rule/${generatedNamePrefix(stack.name, logicalId, RULE_NAME_MAX)}`)] })
         break
       default:
-        throw new Error(`deployer policy: no ARN known for resource type ${r.Type} (${logicalId}); add it to src/state/deployer-policy.ts and src/cfn/handler-permissions.ts`)
+        throw new Error(`deployer policy: no ARN known for resource type ${r.Type} (${logicalId}); add it to src/core/deployer-policy.ts and src/core/handler-permissions.ts`)
     }
   }
   return out

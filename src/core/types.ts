@@ -106,7 +106,7 @@ export interface DesiredState {
   /**
    * the IRSA stack or the Pod Identity stack, per controllerIdentity. With Pod Identity and a role that is not
    * the stack's (podIdentity.roleSource `roleARN`/`adopted`) it is not deployed (see controllerStackInUse in
-   * src/aws/pod-identity-state.ts); its name still serves delete, outputs and render.
+   * src/core/plan/pod-identity-state.ts); its name still serves delete, outputs and render.
    */
   controllerStack: StackSpec
   controllerIdentity: ControllerIdentity

@@ -246,7 +246,7 @@ export class KubeClient {
     }
   }
 
-  /** Kubernetes requests: half jitter (state/backoff.ts); only idempotent requests are retried (above). */
+  /** Kubernetes requests: half jitter (core/backoff.ts); only idempotent requests are retried (above). */
   private backoff(): Backoff {
     return { baseMs: this.retryBaseMs, maxMs: this.retryMaxMs, jitter: 'half' }
   }

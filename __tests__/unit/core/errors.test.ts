@@ -1,4 +1,4 @@
-// The one error base (src/errors.ts): its type guards, every error class of src/ built on it with a stable
+// The one error base (src/core/errors.ts): its type guards, every error class of src/ built on it with a stable
 // name, and the rules that keep it so (no other `extends Error`, no per-instance names, no `as Error` casts,
 // no empty catch without a reason).
 import { describe, expect, it } from '@jest/globals'
@@ -116,7 +116,7 @@ describe('rules over src/', () => {
   const offending = (re: RegExp, except: string[] = []): string[] =>
     files.filter(({ file, text }) => !except.includes(file) && re.test(text)).map(({ file }) => file)
 
-  it('only src/errors.ts extends Error itself', () => {
+  it('only src/core/errors.ts extends Error itself', () => {
     expect(offending(/\bclass \w+ extends Error\b/, ['core/errors.ts'])).toEqual([])
   })
 

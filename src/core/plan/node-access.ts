@@ -24,7 +24,7 @@ export function includesApi(authenticationMode: string | undefined): boolean {
   return mode === 'API' || mode === 'API_AND_CONFIG_MAP'
 }
 
-/** `windows`: why the run's nodes include Windows (windowsNodeReasons in src/karpenter/windows.ts); none by default. */
+/** `windows`: why the run's nodes include Windows (windowsNodeReasons in src/core/karpenter/windows.ts); none by default. */
 export function resolveNodeAccess(input: NodeAccess, authenticationMode: string | undefined, windows: readonly string[] = []): NodeAccessDecision {
   const decision = resolveMethod(input, authenticationMode, windows.length > 0)
   const refusal = windowsNodeAccessRefusal({ input, mode: modeOf(authenticationMode), method: decision.method, reasons: windows })

@@ -315,7 +315,7 @@ describe('iam.withOIDC and the controller identity', () => {
 })
 
 describe('Kubernetes / Karpenter compatibility', () => {
-  // The matrix data belongs to src/karpenter/compatibility.ts; these tests take ranges from it and check
+  // The matrix data belongs to src/core/karpenter/compatibility.ts; these tests take ranges from it and check
   // that the rule applies them and words the message (position, path, got, expected) as it should.
   const rangeOf = (v: string) => {
     const range = kubernetesRange(parseVersion(v)!)
