@@ -2,7 +2,7 @@
 // with jittered exponential backoff; never a local mistake (validation, access denied, missing input),
 // which would only make the user wait for the same error (configure-aws-credentials retries those for ~48 s).
 
-import { realSleep, retryLoop, type Sleep } from '../core/backoff.js'
+import { realSleep, retryLoop, type Sleep } from '../runner/wait.js'
 
 export { realSleep, type Sleep }
 

@@ -12,7 +12,7 @@ import { pipeline } from 'node:stream/promises'
 import { HttpClient } from '@actions/http-client'
 import * as tc from '@actions/tool-cache'
 import { info } from '../runner/log.js'
-import { abortError, retryLoop } from '../core/backoff.js'
+import { abortError, retryLoop } from '../runner/wait.js'
 import { helmArchiveName, type HelmPlatform } from './platform.js'
 import { ProvisionError, errorMessage } from '../core/errors.js'
 

@@ -5,7 +5,7 @@
 import { LineCounter, isScalar, isSeq, parseDocument, stringify, type Document, type YAMLSeq } from 'yaml'
 import type { KubeClient, KubeObject } from './client.js'
 import { isAlreadyExists, isConflict, isNotFound } from './errors.js'
-import { retryLoop } from '../core/backoff.js'
+import { retryLoop } from '../runner/wait.js'
 import { positionOf } from '../core/config/yaml-position.js'
 import { WINDOWS_NODE_GROUP } from '../core/karpenter/windows.js'
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
-import { backoffCeiling, backoffDelay, pollLoop, realSleep, retryLoop } from '../../../src/core/backoff.js'
+import { backoffCeiling, backoffDelay } from '../../../src/core/backoff.js'
+import { pollLoop, realSleep, retryLoop } from '../../../src/runner/wait.js'
 
 describe('backoffCeiling', () => {
   it('doubles from the base up to the cap by default', () => {
