@@ -1,6 +1,6 @@
 // src/core is the pure core (docs/design.md, "The pipeline"): it imports no AWS SDK, runner toolkit, file system,
 // child process, network, OS or process module, nothing of src/ outside src/core, and does not touch the global
-// `process`. This parses every file under src/core with the TypeScript compiler and fails on any such use.
+// `process`, `fetch` or timers. This parses every file under src/core with the TypeScript compiler and fails on any such use.
 import { describe, expect, it } from '@jest/globals'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
@@ -48,11 +48,14 @@ function specifiers(sf: ts.SourceFile): { spec: string; node: ts.Node }[] {
   return out
 }
 
-/** Uses of the global `process` (process.env, process.cwd(), globalThis.process, a bare `process`). */
-function processUses(sf: ts.SourceFile): ts.Node[] {
-  const out: ts.Node[] = []
+/** Globals that reach the world without an import: the process, the network, timers. */
+const FORBIDDEN_GLOBALS = new Set(['process', 'fetch', 'WebSocket', 'XMLHttpRequest', 'setTimeout', 'setInterval', 'setImmediate'])
+
+/** Uses of those globals (process.env, globalThis.fetch, a bare `setTimeout`), not members or keys of that name. */
+function globalUses(sf: ts.SourceFile): ts.Identifier[] {
+  const out: ts.Identifier[] = []
   const visit = (node: ts.Node): void => {
-    if (ts.isIdentifier(node) && node.text === 'process') {
+    if (ts.isIdentifier(node) && FORBIDDEN_GLOBALS.has(node.text)) {
       const p = node.parent
       const isMemberName = (ts.isPropertyAccessExpression(p) && p.name === node && p.expression.getText(sf) !== 'globalThis') ||
         ((ts.isPropertyAssignment(p) || ts.isPropertySignature(p) || ts.isPropertyDeclaration(p) || ts.isMethodDeclaration(p)) && p.name === node)
@@ -80,7 +83,7 @@ export function coreProblems(file: string, text: string, core: string = CORE): s
       problems.push(`${at(node)}: imports ${spec}, not on the core's list of pure packages`)
     }
   }
-  for (const n of processUses(sf)) problems.push(`${at(n)}: uses the global process`)
+  for (const n of globalUses(sf)) problems.push(`${at(n)}: uses the global ${n.text}`)
   return problems
 }
 
@@ -140,5 +143,11 @@ describe('the check itself', () => {
     expect(problems(`const region = process.env.AWS_REGION`)).toEqual(['uses the global process'])
     expect(problems(`const cwd = globalThis.process.cwd()`)).toEqual(['uses the global process'])
     expect(problems(`export function f(p = process.platform) { return p }`)).toEqual(['uses the global process'])
+  })
+
+  it('refuses the network and timers reached as globals', () => {
+    expect(problems(`export const get = (u: string) => fetch(u)`)).toEqual(['uses the global fetch'])
+    expect(problems(`export const later = (f: () => void) => setTimeout(f, 10)`)).toEqual(['uses the global setTimeout'])
+    expect(problems(`const o = { fetch: 1, setTimeout: 2 }\no.fetch = o.setTimeout\n`)).toEqual([])
   })
 })
