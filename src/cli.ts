@@ -5,10 +5,10 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { readInputs } from './inputs/read.js'
 import { ACTION_INPUTS } from './inputs/action-yml.js'
-import { formatDiagnostic } from './config/diagnostics.js'
+import { formatDiagnostic } from './core/config/diagnostics.js'
 import { execute } from './run.js'
 import { plainLines } from './runner/log.js'
-import { errorMessage } from './errors.js'
+import { errorMessage } from './core/errors.js'
 
 // Every input action.yml declares is a flag of the same name (src/inputs/action-yml.ts is generated from it), except
 // cluster-config, which is --config.

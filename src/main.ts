@@ -1,12 +1,12 @@
 // The GitHub Action host: inputs from INPUT_*, outputs to GITHUB_OUTPUT, summary to
 // GITHUB_STEP_SUMMARY, errors as annotations on the config file.
 import { readInputs } from './inputs/read.js'
-import { annotateDiagnostics } from './config/diagnostics.js'
+import { annotateDiagnostics } from './config/annotate.js'
 import { appendSummary, getInput, setFailed, setOutput } from './runner/workflow.js'
 import { execute } from './run.js'
 import { workspace } from './runner/paths.js'
 import { actionPathRules } from './runner/input-files.js'
-import { errorMessage } from './errors.js'
+import { errorMessage } from './core/errors.js'
 
 export async function runAction(): Promise<void> {
   let inputs

@@ -1,18 +1,18 @@
 // The shell around the core, shared by the action and the command line: read the config, run the
 // mode, publish outputs and the summary, and turn every failure into one clear message.
 import { tmpdir } from 'node:os'
-import type { Inputs } from './inputs/types.js'
-import type { ClusterConfig } from './config/types.js'
+import type { Inputs } from './core/inputs.js'
+import type { ClusterConfig } from './core/config/types.js'
 import { loadClusterConfig } from './config/load.js'
-import { ConfigError, type Diagnostic } from './config/diagnostics.js'
+import { ConfigError, type Diagnostic } from './core/config/diagnostics.js'
 import { emptyReport, type RunReport } from './report/types.js'
 import { changeWords, outputsOf } from './report/outputs.js'
 import { renderSummary } from './report/summary.js'
 import { runMode } from './modes/dispatch.js'
-import { buildDesiredState } from './state/desired.js'
+import { buildDesiredState } from './core/desired.js'
 import { anyPathRules, type PathRules } from './runner/input-files.js'
 import { noteManifests, readRunFiles } from './modes/run-files.js'
-import { errorMessage } from './errors.js'
+import { errorMessage } from './core/errors.js'
 import { info, warning } from './runner/log.js'
 
 /** What differs between the action and the command line. */

@@ -1,6 +1,6 @@
 // A validated ClusterConfig built by hand, for unit tests of the pure core (no file, no parser).
-import type { ClusterConfig } from '../../src/config/types.js'
-import type { Inputs } from '../../src/inputs/types.js'
+import type { ClusterConfig } from '../../src/core/config/types.js'
+import type { Inputs } from '../../src/core/inputs.js'
 import { readInputs } from '../../src/inputs/read.js'
 
 export function clusterConfig(overrides: Partial<ClusterConfig> = {}, karpenter: Partial<ClusterConfig['karpenter']> = {}): ClusterConfig {

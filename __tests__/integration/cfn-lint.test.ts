@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { loadClusterConfig } from '../../src/config/load.js'
 import { readInputs } from '../../src/inputs/read.js'
-import { buildDesiredState } from '../../src/state/desired.js'
+import { buildDesiredState } from '../../src/core/desired.js'
 import { renderArtefacts } from '../../src/modes/render.js'
 
 /** The newest release of each minor 0.28 … 1.14 (tags of aws/karpenter-provider-aws, pre-releases left out). */

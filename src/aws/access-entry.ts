@@ -1,7 +1,7 @@
 // EKS access entry of type EC2_LINUX for the node role: EKS then maps the role to
 // system:node:{{EC2PrivateDNSName}} in system:nodes itself. Idempotent: an existing entry is kept as it is.
 import type { EKSClient } from '@aws-sdk/client-eks'
-import { isAwsError } from '../errors.js'
+import { isAwsError } from '../core/errors.js'
 
 export interface AccessEntryResult {
   created: boolean

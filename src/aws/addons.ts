@@ -2,8 +2,8 @@
 // so Pod Identity is refused before any change when the addon is not ACTIVE (docs/design.md, "Controller identity").
 import type { EKSClient } from '@aws-sdk/client-eks'
 import { PreflightError } from './preflight.js'
-import { POD_IDENTITY_AGENT_ADDON } from '../state/names.js'
-import { isAwsError } from '../errors.js'
+import { POD_IDENTITY_AGENT_ADDON } from '../core/names.js'
+import { isAwsError } from '../core/errors.js'
 
 export const POD_IDENTITY_AGENT = POD_IDENTITY_AGENT_ADDON
 

@@ -3,10 +3,10 @@
 // Without it: undefined, so every client uses the SDK's default chain (env, profiles, IMDS…).
 import { getIDToken } from '@actions/core'
 import { info, setSecret } from '../runner/log.js'
-import type { Inputs } from '../inputs/types.js'
+import type { Inputs } from '../core/inputs.js'
 import type { AwsCredentials } from './clients.js'
 import { withRetry, type Sleep } from './retry.js'
-import { ProvisionError, awsErrorName, errorMessage } from '../errors.js'
+import { ProvisionError, awsErrorName, errorMessage } from '../core/errors.js'
 
 export interface CredentialDeps {
   /** the toolkit's getIDToken; injectable for tests */

@@ -7,13 +7,13 @@
 // (retirePreviousIdentity does the last step of each). The chart upgrade also changes a pod annotation with
 // the identity (state/desired.ts), so the controller pods are recreated and pick up the new credentials.
 import type { AwsClients } from './clients.js'
-import type { DesiredState } from '../state/types.js'
+import type { DesiredState } from '../core/types.js'
 import type { RunReport } from '../report/types.js'
 import { describeStack, deployedTemplate } from '../cfn/describe.js'
 import { deleteStackFully } from '../cfn/delete.js'
-import { ownPolicyMatcher } from '../cfn/delete-policies.js'
+import { ownPolicyMatcher } from '../core/plan/delete-policies.js'
 import type { PollOptions } from '../cfn/deploy-wait.js'
-import { roleNameFromArn } from '../state/names.js'
+import { roleNameFromArn } from '../core/names.js'
 import { deleteOwnAssociation, findAssociation, isPodIdentityApiMissing, type ExistingAssociation } from './pod-identity.js'
 import { detachRolePolicies } from './pod-identity-role.js'
 

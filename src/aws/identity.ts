@@ -1,7 +1,7 @@
 // Who we are in AWS: the account (for ARNs) and the partition (aws, aws-cn, aws-us-gov), read from the
 // caller ARN rather than guessed from the region.
 import type { STSClient } from '@aws-sdk/client-sts'
-import type { Partition } from '../state/types.js'
+import type { Partition } from '../core/types.js'
 
 export interface CallerIdentity {
   accountId: string

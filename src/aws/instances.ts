@@ -3,7 +3,7 @@
 // tag (`karpenter.sh/nodepool`; `karpenter.sh/provisioner-name` before v0.32) AND the cluster's tag
 // (`kubernetes.io/cluster/<name>=owned` or `eks:eks-cluster-name=<name>`) are touched; nothing else.
 import type { EC2Client, Filter } from '@aws-sdk/client-ec2'
-import { KARPENTER_INSTANCE_TAGS, clusterInstanceTags } from '../state/names.js'
+import { KARPENTER_INSTANCE_TAGS, clusterInstanceTags } from '../core/names.js'
 
 export { KARPENTER_INSTANCE_TAGS }
 const LIVE_STATES = ['pending', 'running', 'stopping', 'stopped']

@@ -7,10 +7,10 @@
 // when the issuer is reachable (as eksctl does) and otherwise fall back to the root CA thumbprint that
 // eksctl and Terraform have used for EKS issuers (Amazon's Starfield-signed chain).
 import type { IAMClient } from '@aws-sdk/client-iam'
-import { issuerHostPath } from '../state/names.js'
+import { issuerHostPath } from '../core/names.js'
 import { connect, type DetailedPeerCertificate } from 'node:tls'
 import { info } from '../runner/log.js'
-import { isAwsError } from '../errors.js'
+import { isAwsError } from '../core/errors.js'
 
 export const EKS_ROOT_CA_THUMBPRINT = '9e99a48a9960b14926bb7f3b02e22da2b0ab7280'
 export const STS_AUDIENCE = 'sts.amazonaws.com'

@@ -2,9 +2,9 @@
 // association's role): the entry's permissionPolicyARNs must exist before any change, and the controller
 // policies are attached to the role directly (CloudFormation does it for the stack's own role).
 import type { IAMClient } from '@aws-sdk/client-iam'
-import { roleNameFromArn } from '../state/names.js'
+import { roleNameFromArn } from '../core/names.js'
 import { PreflightError } from './preflight.js'
-import { isAwsError } from '../errors.js'
+import { isAwsError } from '../core/errors.js'
 
 /** GetPolicy for each ARN (AWS-managed ones too); throws one PreflightError naming every missing one. */
 export async function requirePoliciesExist(iam: IAMClient, arns: readonly string[]): Promise<void> {

@@ -2,7 +2,7 @@
 // of <namespace>/karpenter with a role, found, created, pointed at another role, or deleted — but only changed
 // or deleted when this tool made it (the tag below), since an association someone else made is adopted as it is.
 import type { EKSClient } from '@aws-sdk/client-eks'
-import { httpStatus, isAwsError } from '../errors.js'
+import { httpStatus, isAwsError } from '../core/errors.js'
 
 /** Tag this tool puts on the associations it creates; update and delete check it first. */
 export const OWNER_TAG = 'karpenter-provision/managed'

@@ -5,11 +5,11 @@
 import type { EKSClient } from '@aws-sdk/client-eks'
 import type { CloudFormationClient, StackResource } from '@aws-sdk/client-cloudformation'
 import type { IAMClient } from '@aws-sdk/client-iam'
-import { defaultInstanceProfileName, isKarpenterStackName } from '../state/names.js'
-import { kubernetesRange, kubernetesSupport, minimumKarpenterFor } from '../karpenter/compatibility.js'
-import { parseVersion } from '../karpenter/version.js'
-import { autoModeClusterRefusal } from '../karpenter/unsupported.js'
-import { ProvisionError, isAwsError } from '../errors.js'
+import { defaultInstanceProfileName, isKarpenterStackName } from '../core/names.js'
+import { kubernetesRange, kubernetesSupport, minimumKarpenterFor } from '../core/karpenter/compatibility.js'
+import { parseVersion } from '../core/karpenter/version.js'
+import { autoModeClusterRefusal } from '../core/karpenter/unsupported.js'
+import { ProvisionError, isAwsError } from '../core/errors.js'
 
 export interface ClusterInfo {
   name: string

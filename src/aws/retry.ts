@@ -2,7 +2,7 @@
 // with jittered exponential backoff; never a local mistake (validation, access denied, missing input),
 // which would only make the user wait for the same error (configure-aws-credentials retries those for ~48 s).
 
-import { realSleep, retryLoop, type Sleep } from '../state/backoff.js'
+import { realSleep, retryLoop, type Sleep } from '../runner/wait.js'
 
 export { realSleep, type Sleep }
 
@@ -122,7 +122,7 @@ export interface RetryOptions {
   what?: string
 }
 
-/** AWS calls: "full jitter" backoff from 500 ms, capped at 20 s, six tries (state/backoff.ts computes it). */
+/** AWS calls: "full jitter" backoff from 500 ms, capped at 20 s, six tries (core/backoff.ts computes it). */
 export async function withRetry<T>(fn: () => Promise<T>, opts: RetryOptions = {}): Promise<T> {
   const attempts = opts.attempts ?? 6
   return retryLoop(() => fn(), {

@@ -2,8 +2,8 @@
 // created, waited for, described, and deleted when they are not to be executed.
 import type { CloudFormationClient, Capability } from '@aws-sdk/client-cloudformation'
 import { randomBytes } from 'node:crypto'
-import type { StackSpec } from '../state/types.js'
-import { CHANGE_SET_PREFIX } from '../state/names.js'
+import type { StackSpec } from '../core/types.js'
+import { CHANGE_SET_PREFIX } from '../core/names.js'
 import { pollUntil, type PollOptions } from './deploy-wait.js'
 import { templateBody } from './deploy-compare.js'
 import { describeChangeSetPage, refusesPropertyValues, type ChangesPage } from './describe.js'

@@ -17,7 +17,7 @@ import { describeStack } from './describe.js'
 import { isInProgress, waitForStackSettled, StackTimeoutError, type PollOptions } from './deploy-wait.js'
 import { StackEventLog } from './events.js'
 import { isNotImplemented } from './drift.js'
-import { ProvisionError, isAwsError } from '../errors.js'
+import { ProvisionError, isAwsError } from '../core/errors.js'
 
 export interface DeleteStackOptions {
   poll: PollOptions

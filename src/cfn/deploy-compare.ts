@@ -1,7 +1,7 @@
 // Is the deployed stack already what we want? Compared before any change set is made, so a no-op re-run
 // makes no change set at all (CloudFormation's own empty-change-set answer costs a create, a wait and a delete).
 import type { Stack } from '@aws-sdk/client-cloudformation'
-import type { StackSpec } from '../state/types.js'
+import type { StackSpec } from '../core/types.js'
 
 /** JSON with object keys sorted at every level: equal documents give equal strings. */
 export function canonicalJson(value: unknown): string {

@@ -4,10 +4,10 @@
 // DescribeStacks only when the stack's own closing event shows up (or every 10 s as a backstop), so the end is
 // noticed within about a second at about one call a second (README.md / docs/design.md, "Noticing a finished stack").
 import type { CloudFormationClient, Stack, StackEvent } from '@aws-sdk/client-cloudformation'
-import { pollLoop, type Sleep } from '../state/backoff.js'
+import { pollLoop, type Sleep } from '../runner/wait.js'
 import { describeStack } from './describe.js'
 import type { StackEventLog } from './events.js'
-import { ProvisionError } from '../errors.js'
+import { ProvisionError } from '../core/errors.js'
 
 export interface PollOptions {
   /** absolute deadline, in now() milliseconds */
@@ -42,7 +42,7 @@ export function isClosingEvent(e: StackEvent, stack: string): boolean {
 
 /**
  * Polls `check` until it returns a value, sleeping in between: no jitter, from 1 s growing by 1.6 up to 10 s
- * unless the caller sets the cadence (state/backoff.ts's one poll loop).
+ * unless the caller sets the cadence (runner/wait.ts's one poll loop).
  */
 export async function pollUntil<T>(check: () => Promise<T | undefined>, opts: PollOptions, what: () => string): Promise<T> {
   const backoff = { baseMs: opts.pollStartMs ?? 1_000, maxMs: opts.pollCapMs ?? 10_000, factor: 1.6, jitter: 'none' } as const

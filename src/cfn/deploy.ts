@@ -7,7 +7,7 @@
 //   otherwise UPDATE change set; empty ("didn't contain changes") → deleted, unchanged
 // Stacks of the same names made by eksctl are just stacks: they are updated like ours.
 import type { CloudFormationClient, Stack } from '@aws-sdk/client-cloudformation'
-import type { StackSpec } from '../state/types.js'
+import type { StackSpec } from '../core/types.js'
 import type { ResourceChange, StackOutcome } from '../report/types.js'
 import { info, warning, startGroup, endGroup } from '../runner/log.js'
 import { describeStack, deployedTemplate, describeChanges } from './describe.js'
@@ -16,7 +16,7 @@ import { changeSetName, createChangeSet, deleteChangeSet, executeChangeSet, wait
 import { StackEventLog } from './events.js'
 import { isInProgress, waitForStackSettled, StackTimeoutError, type PollOptions } from './deploy-wait.js'
 import type { Sleep } from '../aws/retry.js'
-import { ProvisionError, awsErrorName, errorMessage } from '../errors.js'
+import { ProvisionError, awsErrorName, errorMessage } from '../core/errors.js'
 
 /** What deploying and planning have in common (plan.ts's PlanOptions are these). */
 export interface DeployOptions {

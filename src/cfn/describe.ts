@@ -1,7 +1,7 @@
 // Read-only CloudFormation look-ups shared by apply, plan and drift.
 import type { CloudFormationClient, Stack, Change, DescribeChangeSetCommandOutput } from '@aws-sdk/client-cloudformation'
 import type { ResourceChange } from '../report/types.js'
-import { errorMessage, isAwsError } from '../errors.js'
+import { errorMessage, isAwsError } from '../core/errors.js'
 
 /** The stack, or undefined when no stack of that name exists (deleted stacks are not returned by name). */
 export async function describeStack(cfn: CloudFormationClient, name: string): Promise<Stack | undefined> {

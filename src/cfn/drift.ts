@@ -6,7 +6,7 @@ import type { CloudFormationClient } from '@aws-sdk/client-cloudformation'
 import type { DriftItem } from '../report/types.js'
 import { describeStack } from './describe.js'
 import { pollUntil, type PollOptions } from './deploy-wait.js'
-import { ProvisionError, awsErrorName, errorMessage, httpStatus, isAwsError } from '../errors.js'
+import { ProvisionError, awsErrorName, errorMessage, httpStatus, isAwsError } from '../core/errors.js'
 
 export class DriftDetectionUnavailableError extends ProvisionError {
   override readonly name: string = 'DriftDetectionUnavailableError'

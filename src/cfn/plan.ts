@@ -8,7 +8,7 @@
 // A CREATE change set leaves an empty REVIEW_IN_PROGRESS stack behind once it is deleted; plan removes that
 // stack too (it holds no resources), so a plan of a new cluster leaves nothing in the account.
 import type { CloudFormationClient } from '@aws-sdk/client-cloudformation'
-import type { StackSpec } from '../state/types.js'
+import type { StackSpec } from '../core/types.js'
 import type { ResourceChange, StackOutcome } from '../report/types.js'
 import { info, warning } from '../runner/log.js'
 import { describeStack, deployedTemplate, describeChanges } from './describe.js'
@@ -16,7 +16,7 @@ import { stackDifferences } from './deploy-compare.js'
 import type { DeployOptions } from './deploy.js'
 import { changeSetName, createChangeSet, deleteChangeSet, waitForChangeSet, type ChangeSetType } from './changeset.js'
 import { isInProgress, waitForStackSettled, StackTimeoutError, type PollOptions } from './deploy-wait.js'
-import { ProvisionError, errorMessage } from '../errors.js'
+import { ProvisionError, errorMessage } from '../core/errors.js'
 
 export type PlanOptions = Omit<DeployOptions, 'region' | 'print'>
 

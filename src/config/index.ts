@@ -1,8 +1,10 @@
 // The config module's public surface: read a ClusterConfig file, report its problems, pick the
 // controller identity.
-export type { ClusterConfig, FargateProfile, KarpenterConfig, PodIdentityAssociation, Position, WindowsNodeGroup } from './types.js'
-export { ConfigError, annotateDiagnostics, formatDiagnostic, type Diagnostic } from './diagnostics.js'
-export { loadClusterConfig, API_VERSION, KIND, type LoadOptions, type LoadResult } from './load.js'
+export type { ClusterConfig, FargateProfile, KarpenterConfig, PodIdentityAssociation, Position, WindowsNodeGroup } from '../core/config/types.js'
+export { ConfigError, formatDiagnostic, type Diagnostic } from '../core/config/diagnostics.js'
+export { annotateDiagnostics } from './annotate.js'
+export { API_VERSION, KIND, type LoadOptions, type LoadResult } from '../core/config/load.js'
+export { loadClusterConfig } from './load.js'
 export {
   resolveControllerIdentity,
   findKarpenterAssociation,
@@ -12,4 +14,4 @@ export {
   type ControllerIdentity,
   type ControllerIdentityChoice,
   type IdentitySource
-} from './identity.js'
+} from '../core/config/identity.js'

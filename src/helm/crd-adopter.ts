@@ -1,6 +1,6 @@
 // The I/O half of CRD adoption: list the cluster's CRDs and merge-patch Helm's ownership metadata onto the
 // Karpenter ones (the decisions are crdAdoptionPatches', which is pure). Works with src/kube's KubeClient.
-import type { CrdMeta, CrdPatch } from './crd-adoption.js'
+import type { CrdMeta, CrdPatch } from '../core/helm/crd-adoption.js'
 
 export interface CrdAdopter {
   listCrds(): Promise<CrdMeta[]>

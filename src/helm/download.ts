@@ -12,9 +12,9 @@ import { pipeline } from 'node:stream/promises'
 import { HttpClient } from '@actions/http-client'
 import * as tc from '@actions/tool-cache'
 import { info } from '../runner/log.js'
-import { abortError, retryLoop } from '../state/backoff.js'
+import { abortError, retryLoop } from '../runner/wait.js'
 import { helmArchiveName, type HelmPlatform } from './platform.js'
-import { ProvisionError, errorMessage } from '../errors.js'
+import { ProvisionError, errorMessage } from '../core/errors.js'
 
 /** Overrides the download base URL (a mirror, or the tests' local server). */
 export const HELM_MIRROR_ENV = 'KARPENTER_PROVISION_HELM_MIRROR'

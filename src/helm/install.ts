@@ -6,21 +6,21 @@
 //   5. karpenter-crd first (after adopting CRDs the controller chart created), so CRDs are never stale
 //   6. the controller chart, values from a 0600 temp file, `--wait --timeout`
 // A helm failure is reported with helm's own message and the release's history.
-import { checkUpgrade } from '../karpenter/upgrade.js'
-import { compareVersions, parseVersion, type SemVer } from '../karpenter/version.js'
+import { checkUpgrade } from '../core/karpenter/upgrade.js'
+import { compareVersions, parseVersion, type SemVer } from '../core/karpenter/version.js'
 import type { RunReport } from '../report/types.js'
-import type { HelmReleaseSpec } from '../state/types.js'
+import type { HelmReleaseSpec } from '../core/types.js'
 import { info, warning } from '../runner/log.js'
-import { CRD_RELEASE, crdUpgradeArgs, uninstallArgs, upgradeArgs } from './args.js'
+import { CRD_RELEASE, crdUpgradeArgs, uninstallArgs, upgradeArgs } from '../core/helm/args.js'
 import type { CrdAdopter } from './crd-adopter.js'
-import { crdAdoptionPatches } from './crd-adoption.js'
+import { crdAdoptionPatches } from '../core/helm/crd-adoption.js'
 import { registryLogout } from './logout.js'
 import { formatHistory, readRelease, releaseHistory, type InstalledRelease } from './release.js'
 import { HelmError, runHelm } from './run.js'
-import { mergeValues, sameValues } from './values-merge.js'
+import { mergeValues, sameValues } from '../core/helm/values-merge.js'
 import { writeValuesFile } from './values-file.js'
-import { together } from '../state/together.js'
-import { ProvisionError } from '../errors.js'
+import { together } from '../core/together.js'
+import { ProvisionError } from '../core/errors.js'
 
 export interface InstallOptions {
   /** helm executable (resolveHelm's path) */

@@ -5,7 +5,7 @@
 // pull's own error says why.
 import { info, warning } from '../runner/log.js'
 import { helmMessage, runHelm } from './run.js'
-import { errorMessage } from '../errors.js'
+import { errorMessage } from '../core/errors.js'
 
 export const ECR_PUBLIC = 'public.ecr.aws'
 

@@ -5,7 +5,7 @@
 import * as io from '@actions/io'
 import * as tc from '@actions/tool-cache'
 import { info } from '../runner/log.js'
-import { compareVersions, formatVersion, parseVersion, v, type SemVer } from '../karpenter/version.js'
+import { compareVersions, formatVersion, parseVersion, v, type SemVer } from '../core/karpenter/version.js'
 import { downloadHelm } from './download.js'
 import { helmPlatform } from './platform.js'
 import { runHelm } from './run.js'

@@ -2,7 +2,7 @@
 // error that carries helm's own message rather than "exit code 1".
 import { getExecOutput } from '@actions/exec'
 import { info, infoBlock } from '../runner/log.js'
-import { ProvisionError } from '../errors.js'
+import { ProvisionError } from '../core/errors.js'
 
 export interface HelmRunOptions {
   /** KUBECONFIG for this call; other environment variables are passed through unchanged */

@@ -1,7 +1,7 @@
 // Pulls the chart and renders it with the generated values (`helm template`), without a cluster: what apply would
 // install, for plan mode and for checking a chart/values pair. Same logout-first rule as the install.
-import type { HelmReleaseSpec } from '../state/types.js'
-import { templateArgs } from './args.js'
+import type { HelmReleaseSpec } from '../core/types.js'
+import { templateArgs } from '../core/helm/args.js'
 import { registryLogout } from './logout.js'
 import { HelmError, runHelm } from './run.js'
 import { writeValuesFile } from './values-file.js'

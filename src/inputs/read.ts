@@ -1,8 +1,8 @@
 // Reads every input once into one typed object (docs/design.md, "The pipeline"). Bad values are local mistakes: they fail
 // at once with the input's name, the value and what is expected, before any AWS call.
-import type { ControllerIdentityChoice, Inputs, Mode, NodeAccess } from './types.js'
+import type { ControllerIdentityChoice, Inputs, Mode, NodeAccess } from '../core/inputs.js'
 import { ACTION_INPUTS, type InputName } from './action-yml.js'
-import { ProvisionError } from '../errors.js'
+import { ProvisionError } from '../core/errors.js'
 
 export const MODES: readonly Mode[] = ['apply', 'plan', 'drift', 'delete', 'render']
 const NODE_ACCESS: readonly NodeAccess[] = ['auto', 'access-entry', 'aws-auth', 'none']

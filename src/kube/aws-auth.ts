@@ -5,9 +5,9 @@
 import { LineCounter, isScalar, isSeq, parseDocument, stringify, type Document, type YAMLSeq } from 'yaml'
 import type { KubeClient, KubeObject } from './client.js'
 import { isAlreadyExists, isConflict, isNotFound } from './errors.js'
-import { retryLoop } from '../state/backoff.js'
-import { positionOf } from '../config/yaml-position.js'
-import { WINDOWS_NODE_GROUP } from '../karpenter/windows.js'
+import { retryLoop } from '../runner/wait.js'
+import { positionOf } from '../core/config/yaml-position.js'
+import { WINDOWS_NODE_GROUP } from '../core/karpenter/windows.js'
 
 export const AWS_AUTH_PATH = '/api/v1/namespaces/kube-system/configmaps/aws-auth'
 const AWS_AUTH_COLLECTION = '/api/v1/namespaces/kube-system/configmaps'

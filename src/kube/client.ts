@@ -5,9 +5,10 @@ import * as http from 'node:http'
 import * as https from 'node:https'
 import type { KubeConnection } from './connection.js'
 import { KubeApiError, isNotFound } from './errors.js'
-import { backoffDelay, realSleep as sleep, type Backoff } from '../state/backoff.js'
+import { backoffDelay, type Backoff } from '../core/backoff.js'
+import { realSleep as sleep } from '../runner/wait.js'
 import { Discovery, pathFor, type ApiResource } from './discovery.js'
-import { errorMessage, errnoCode } from '../errors.js'
+import { errorMessage, errnoCode } from '../core/errors.js'
 
 /** The field manager named on every server-side apply, so `managedFields` shows who set what. */
 export const FIELD_MANAGER = 'karpenter-provision'
@@ -246,7 +247,7 @@ export class KubeClient {
     }
   }
 
-  /** Kubernetes requests: half jitter (state/backoff.ts); only idempotent requests are retried (above). */
+  /** Kubernetes requests: half jitter (core/backoff.ts); only idempotent requests are retried (above). */
   private backoff(): Backoff {
     return { baseMs: this.retryBaseMs, maxMs: this.retryMaxMs, jitter: 'half' }
   }

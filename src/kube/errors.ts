@@ -1,6 +1,6 @@
 // An answer from the Kubernetes API that was not a success, with what the API server said about it
 // (its Status object), so callers can branch on `status`/`reason` and users read the server's own words.
-import { ProvisionError } from '../errors.js'
+import { ProvisionError } from '../core/errors.js'
 
 export class KubeApiError extends ProvisionError {
   override readonly name: string = 'KubeApiError'

@@ -5,7 +5,7 @@ import * as path from 'node:path'
 import { parse, stringify } from 'yaml'
 import type { KubeConnection } from './connection.js'
 import { anyPathRules, readInputFile, type InputFile, type PathRules } from '../runner/input-files.js'
-import { ProvisionError, errorMessage } from '../errors.js'
+import { ProvisionError, errorMessage } from '../core/errors.js'
 
 export interface KubeconfigFacts {
   /** API server URL (EKS `cluster.endpoint`) */

@@ -3,12 +3,12 @@
 // against the cluster's EC2NodeClasses before apply changes anything, then server-side applied after the
 // chart is ready. The files are read by runner/input-files.ts (the path rules).
 import { LineCounter, isMap, isScalar, isSeq, parseAllDocuments } from 'yaml'
-import { collectPositions, positionOf } from '../config/yaml-position.js'
-import type { Position } from '../config/types.js'
-import { ConfigError, formatDiagnostic, type Diagnostic } from '../config/diagnostics.js'
-import { explainYamlError, flowNestingProblem } from '../config/yaml-errors.js'
+import { collectPositions, positionOf } from '../core/config/yaml-position.js'
+import type { Position } from '../core/config/types.js'
+import { ConfigError, formatDiagnostic, type Diagnostic } from '../core/config/diagnostics.js'
+import { explainYamlError, flowNestingProblem } from '../core/config/yaml-errors.js'
 import type { KubeClient, KubeObject } from './client.js'
-import { errorMessage } from '../errors.js'
+import { errorMessage } from '../core/errors.js'
 
 export const CLUSTER_NAME_VARIABLE = '${CLUSTER_NAME}'
 

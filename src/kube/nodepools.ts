@@ -2,7 +2,7 @@
 // terminates the nodes it launched, then wait until its NodeClaims are gone. The controller must still be
 // running for that, which is why this comes before the chart is uninstalled.
 import type { KubeClient, KubeObject } from './client.js'
-import { pollLoop } from '../state/backoff.js'
+import { pollLoop } from '../runner/wait.js'
 
 const GROUP = 'karpenter.sh'
 

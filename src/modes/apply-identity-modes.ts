@@ -2,19 +2,19 @@
 // cover the association and the stack). Each finds the association the way apply does (its role adopted when someone else made it) and
 // says what apply would do, what differs, or removes what this tool made.
 import type { RunContext } from './context.js'
-import type { DesiredState } from '../state/types.js'
+import type { DesiredState } from '../core/types.js'
 import type { DriftItem } from '../report/types.js'
 import type { AwsClients } from '../aws/clients.js'
 import type { ClusterInfo } from '../aws/preflight.js'
-import { roleNameFromArn } from '../state/names.js'
-import { buildDesiredState } from '../state/desired.js'
+import { roleNameFromArn } from '../core/names.js'
+import { buildDesiredState } from '../core/desired.js'
 import { info, warning } from '../runner/log.js'
 import { requirePodIdentityAgent } from '../aws/addons.js'
 import { detachRolePolicies, missingRolePolicies, requirePoliciesExist } from '../aws/pod-identity-role.js'
 import { deleteOwnAssociation, findAssociation, isPodIdentityApiMissing } from '../aws/pod-identity.js'
 import { detectIdentityState, roleToAdopt, type IdentityState } from '../aws/identity-switch.js'
-import { podIdentityRolePolicies } from '../aws/pod-identity-state.js'
-import { errorMessage } from '../errors.js'
+import { podIdentityRolePolicies } from '../core/plan/pod-identity-state.js'
+import { errorMessage } from '../core/errors.js'
 
 export interface ModeIdentity {
   /** the desired state with an existing association's role adopted (also set as report.desired) */

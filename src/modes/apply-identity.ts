@@ -3,13 +3,13 @@
 // detected; before the chart upgrade, the role's policies and the association (prepareIdentity); after it, the
 // previous identity retired (retirePreviousIdentity). apply.ts calls these three; the logic is in src/aws.
 import type { RunContext } from './context.js'
-import type { DesiredState } from '../state/types.js'
-import { buildDesiredState, type ClusterFacts } from '../state/desired.js'
+import type { DesiredState } from '../core/types.js'
+import { buildDesiredState, type ClusterFacts } from '../core/desired.js'
 import type { AwsClients } from '../aws/clients.js'
 import { requirePodIdentityAgent } from '../aws/addons.js'
 import { attachRolePolicies, requirePoliciesExist } from '../aws/pod-identity-role.js'
 import { ensureAssociation } from '../aws/pod-identity.js'
-import { podIdentityRoleNote, podIdentityRolePolicies } from '../aws/pod-identity-state.js'
+import { podIdentityRoleNote, podIdentityRolePolicies } from '../core/plan/pod-identity-state.js'
 import { detectIdentityState, retirePrevious, roleToAdopt, type IdentityState } from '../aws/identity-switch.js'
 import { pollOptions } from './lifecycle.js'
 

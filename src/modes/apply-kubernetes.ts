@@ -13,8 +13,8 @@
 //   whether anything is to do, and a failure is explained with `helm history`. The guard is not run again for
 //   the version checkCluster passed (InstallOptions.guardedVersion).
 import type { RunContext } from './context.js'
-import type { DesiredState } from '../state/types.js'
-import { ConfigError } from '../config/diagnostics.js'
+import type { DesiredState } from '../core/types.js'
+import { ConfigError } from '../core/config/diagnostics.js'
 import type { ClusterSession } from './cluster-session.js'
 import { readReleaseFromCluster } from '../kube/helm-release.js'
 import { applyManifests, checkManifests, listNodeClassNames, type Manifest } from '../kube/manifests.js'

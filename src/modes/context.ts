@@ -1,7 +1,7 @@
 // What every mode receives: the parsed inputs, config and input files, where to put temporary files, the report to
 // fill in, and a signal that fires when the job is cancelled (SIGINT/SIGTERM).
-import type { Inputs } from '../inputs/types.js'
-import type { ClusterConfig } from '../config/types.js'
+import type { Inputs } from '../core/inputs.js'
+import type { ClusterConfig } from '../core/config/types.js'
 import type { RunReport } from '../report/types.js'
 import type { RunFiles } from './run-files.js'
 

@@ -7,15 +7,15 @@
 // Every step says what it found; an absent thing is not an error, so a second delete, or a delete of a cluster
 // that never had Karpenter, succeeds. A missing cluster skips 1–3 and still deletes the stacks.
 import type { RunContext } from './context.js'
-import type { DesiredState } from '../state/types.js'
+import type { DesiredState } from '../core/types.js'
 import { info } from '../runner/log.js'
-import { includesApi, resolveNodeAccess, type NodeAccessDecision } from '../aws/node-access.js'
-import { windowsNodeReasons } from '../karpenter/windows.js'
+import { includesApi, resolveNodeAccess, type NodeAccessDecision } from '../core/plan/node-access.js'
+import { windowsNodeReasons } from '../core/karpenter/windows.js'
 import { deleteNodeAccessEntry } from '../aws/access-entry.js'
 import { deleteIdentity } from './apply-identity-modes.js'
 import { findLeftoverInstances, terminateInstances } from '../aws/instances.js'
 import { deleteStackFully, StackDeleteError } from '../cfn/delete.js'
-import { ownPolicyMatcher } from '../cfn/delete-policies.js'
+import { ownPolicyMatcher } from '../core/plan/delete-policies.js'
 import { deleteNodePools } from '../kube/nodepools.js'
 import { removeAwsAuthMapping } from '../kube/aws-auth.js'
 import { resolveHelm } from '../helm/resolve.js'
@@ -23,7 +23,7 @@ import { uninstallKarpenter } from '../helm/install.js'
 import { desiredFor, findCluster, openSession, pollOptions, readManifestObjects, type Session } from './lifecycle.js'
 import { openCluster, type ClusterSession } from './cluster-session.js'
 import type { ClusterInfo } from '../aws/preflight.js'
-import { errorMessage } from '../errors.js'
+import { errorMessage } from '../core/errors.js'
 
 /** Cluster states in which its Kubernetes API answers. */
 const REACHABLE = new Set(['ACTIVE', 'UPDATING'])

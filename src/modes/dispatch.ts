@@ -1,5 +1,5 @@
 // Loads only the mode that runs: render never loads the AWS SDK, helm or Kubernetes code.
-import type { Mode } from '../inputs/types.js'
+import type { Mode } from '../core/inputs.js'
 import type { RunContext } from './context.js'
 
 export async function runMode(mode: Mode, ctx: RunContext): Promise<void> {

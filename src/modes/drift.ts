@@ -4,7 +4,7 @@
 // unless `fail-on-drift: false`. An endpoint without drift detection is a clear error.
 import type { CloudFormationClient } from '@aws-sdk/client-cloudformation'
 import type { RunContext } from './context.js'
-import type { StackSpec } from '../state/types.js'
+import type { StackSpec } from '../core/types.js'
 import type { DriftItem } from '../report/types.js'
 import { info, warning } from '../runner/log.js'
 import { describeStack, deployedTemplate } from '../cfn/describe.js'
@@ -15,12 +15,12 @@ import { desiredFor, findCluster, openSession, pollOptions, readInstalledChart, 
 import { openCluster } from './cluster-session.js'
 import type { ClusterInfo } from '../aws/preflight.js'
 import { driftIdentity } from './apply-identity-modes.js'
-import { stacksInUse } from '../aws/pod-identity-state.js'
-import { resolveNodeAccess } from '../aws/node-access.js'
+import { stacksInUse } from '../core/plan/pod-identity-state.js'
+import { resolveNodeAccess } from '../core/plan/node-access.js'
 import { describeNodeAccessEntry } from '../aws/access-entry.js'
 import { findAwsAuthMapping, NODE_GROUPS, NODE_USERNAME } from '../kube/aws-auth.js'
 import type { ClusterSession } from './cluster-session.js'
-import { ProvisionError, errorMessage } from '../errors.js'
+import { ProvisionError, errorMessage } from '../core/errors.js'
 
 export class DriftFoundError extends ProvisionError {
   override readonly name: string = 'DriftFoundError'

@@ -2,8 +2,8 @@
 // describes it (or its absence), the desired state built from those facts, and — for the chart — the
 // installed release (the connection is cluster-session.ts's, shared with apply). Logic stays in the executors; this only wires them.
 import type { RunContext } from './context.js'
-import type { DesiredState } from '../state/types.js'
-import { buildDesiredState } from '../state/desired.js'
+import type { DesiredState } from '../core/types.js'
+import { buildDesiredState } from '../core/desired.js'
 import { info } from '../runner/log.js'
 import { awsClients, type AwsClients } from '../aws/clients.js'
 import { resolveCredentials } from '../aws/credentials.js'

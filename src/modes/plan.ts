@@ -2,7 +2,7 @@
 // described and deleted (never executed); the IAM OIDC provider apply would create; the chart tag and values
 // against the installed release. Output `has-changes`.
 import type { RunContext } from './context.js'
-import type { StackSpec } from '../state/types.js'
+import type { StackSpec } from '../core/types.js'
 import { info, warning } from '../runner/log.js'
 import { text } from '../report/html.js'
 import { destructiveChanges } from '../report/summary.js'
@@ -11,12 +11,12 @@ import { findOidcProvider } from '../aws/oidc-provider.js'
 import { planStack, StackPlanError } from '../cfn/plan.js'
 import { chartDiff, describeChartDiff, hasChartChanges } from '../helm/diff.js'
 import { desiredFor, findCluster, openSession, readInstalledChart, readManifestObjects, type Session } from './lifecycle.js'
-import { resolveNodeAccess } from '../aws/node-access.js'
-import { windowsNodeReasons } from '../karpenter/windows.js'
+import { resolveNodeAccess } from '../core/plan/node-access.js'
+import { windowsNodeReasons } from '../core/karpenter/windows.js'
 import { openCluster } from './cluster-session.js'
 import { planIdentity } from './apply-identity-modes.js'
-import { stacksInUse } from '../aws/pod-identity-state.js'
-import { errorMessage } from '../errors.js'
+import { stacksInUse } from '../core/plan/pod-identity-state.js'
+import { errorMessage } from '../core/errors.js'
 
 export async function runPlan(ctx: RunContext): Promise<void> {
   const { config, report } = ctx

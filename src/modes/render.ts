@@ -1,15 +1,15 @@
 // render: offline. Validates the config and shows the templates, the Helm values and the exact helm
 // command in the log and the summary; the command line also writes them to a folder.
 import { stringify } from 'yaml'
-import { buildDesiredState } from '../state/desired.js'
-import { deployerPolicies, deployerPolicyFiles, type DeployerPolicies } from '../state/deployer-policy.js'
-import type { DesiredState } from '../state/types.js'
+import { buildDesiredState } from '../core/desired.js'
+import { deployerPolicies, deployerPolicyFiles, type DeployerPolicies } from '../core/deployer-policy.js'
+import type { DesiredState } from '../core/types.js'
 import { infoBlock, startGroup, endGroup } from '../runner/log.js'
-import { mergeValues } from '../helm/values-merge.js'
+import { mergeValues } from '../core/helm/values-merge.js'
 import { details } from '../report/html.js'
 import type { RunContext } from './context.js'
-import { ConfigError } from '../config/diagnostics.js'
-import { windowsRenderView } from '../karpenter/windows-render.js'
+import { ConfigError } from '../core/config/diagnostics.js'
+import { windowsRenderView } from '../core/karpenter/windows-render.js'
 
 export async function runRender(ctx: RunContext): Promise<void> {
   const desired = buildDesiredState(ctx.config, ctx.inputs)

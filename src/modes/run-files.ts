@@ -1,11 +1,11 @@
 // Every file an input names besides the config — `values-file`, `manifests`, `kubeconfig` and the files the
 // kubeconfig names — read once, through the path rules (runner/input-files.ts), and checked offline, with
 // the other inputs and before any AWS call, in every mode (README, Security).
-import type { Inputs, Mode } from '../inputs/types.js'
-import type { ClusterConfig } from '../config/types.js'
-import { ConfigError } from '../config/diagnostics.js'
+import type { Inputs, Mode } from '../core/inputs.js'
+import type { ClusterConfig } from '../core/config/types.js'
+import { ConfigError } from '../core/config/diagnostics.js'
 import { MAX_INPUT_FILE_BYTES, readInputFile, readInputFiles, type PathRules } from '../runner/input-files.js'
-import { parseValuesText, type ValuesInput } from '../helm/values-input.js'
+import { parseValuesText, type ValuesInput } from '../core/helm/values-input.js'
 import { checkManifests, parseManifests, type Manifest } from '../kube/manifests.js'
 import { readKubeconfig } from '../kube/kubeconfig.js'
 import type { KubeConnection } from '../kube/connection.js'

@@ -1,7 +1,7 @@
 // A ready-to-paste node class for the summary, using the created role and the discovery tag.
 import { stringify } from 'yaml'
-import { compareVersions, parseVersion } from '../karpenter/version.js'
-import type { DesiredState } from '../state/types.js'
+import { compareVersions, parseVersion } from '../core/karpenter/version.js'
+import type { DesiredState } from '../core/types.js'
 
 // Written as people write manifests: the two selectors repeated, never as a YAML anchor and alias.
 const MANIFEST_YAML = { aliasDuplicateObjects: false } as const

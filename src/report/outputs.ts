@@ -2,9 +2,9 @@
 // A failed or cancelled apply publishes only the names of what exists: a later `if: always()` step must not
 // be handed a role or a stack the run never created.
 import type { RunReport, StackOutcome } from './types.js'
-import { controllerStackInUse } from '../aws/pod-identity-state.js'
+import { controllerStackInUse } from '../core/plan/pod-identity-state.js'
 import type { OutputName } from '../inputs/action-yml.js'
-import { roleNameFromArn } from '../state/names.js'
+import { roleNameFromArn } from '../core/names.js'
 
 /** Stack statuses whose resources are in place (a rolled-back update keeps the previous ones). */
 const IN_PLACE = new Set([

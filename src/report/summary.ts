@@ -1,13 +1,13 @@
 // The job summary: one look for every mode (names, stacks, changes, drift, steps, warnings, and the
 // rendered artefacts collapsed). Kept under GitHub's 1 MiB cap by dropping the artefacts first.
 import { stringify } from 'yaml'
-import type { ClusterConfig } from '../config/types.js'
+import type { ClusterConfig } from '../core/config/types.js'
 import type { ResourceChange, RunReport, StackOutcome } from './types.js'
 import { changeWords, outputsOf } from './outputs.js'
 import { code, details, table, text } from './html.js'
 import { nodeClassExample } from './nodeclass.js'
-import { DEPLOYER_VARIANTS, type DeployerPolicies } from '../state/deployer-policy.js'
-import { IAM_MANAGED_POLICY_MAX_CHARS } from '../cfn/templates/policy-pack.js'
+import { DEPLOYER_VARIANTS, type DeployerPolicies } from '../core/deployer-policy.js'
+import { IAM_MANAGED_POLICY_MAX_CHARS } from '../core/templates/policy-pack.js'
 
 export const SUMMARY_MAX_BYTES = 1024 * 1024 - 4096
 

@@ -1,8 +1,8 @@
 // What a run did, as data: modes fill it in, report/ turns it into outputs, log lines and the job summary.
-import type { DesiredState } from '../state/types.js'
-import type { Mode } from '../inputs/types.js'
+import type { DesiredState } from '../core/types.js'
+import type { Mode } from '../core/inputs.js'
 import type { OutputName } from '../inputs/action-yml.js'
-import type { DeployerPolicies } from '../state/deployer-policy.js'
+import type { DeployerPolicies } from '../core/deployer-policy.js'
 
 export interface ResourceChange {
   /** Add | Modify | Remove | Dynamic | Import (CloudFormation's words) */

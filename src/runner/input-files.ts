@@ -9,7 +9,7 @@
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { workspacePath } from './paths.js'
-import { ProvisionError, errorMessage, errnoCode } from '../errors.js'
+import { ProvisionError, errorMessage, errnoCode } from '../core/errors.js'
 
 /** No input file this tool reads is anywhere near 1 MiB; more means the wrong file (or an attack). */
 export const MAX_INPUT_FILE_BYTES = 1024 * 1024

@@ -1,7 +1,7 @@
 // The IAM requests CloudFormation's resource handlers make with the caller's credentials for a rendered template:
-// each permission of src/cfn/handler-permissions.ts (the published handler permissions) on the resource it acts
-// on, named from the template's own properties. Written here independently of src/state/deployer-policy.ts.
-import { HANDLER_PERMISSIONS, NOT_USED_BY_OUR_TEMPLATES, type HandlerOperation } from '../../src/cfn/handler-permissions.js'
+// each permission of src/core/handler-permissions.ts (the published handler permissions) on the resource it acts
+// on, named from the template's own properties. Written here independently of src/core/deployer-policy.ts.
+import { HANDLER_PERMISSIONS, NOT_USED_BY_OUR_TEMPLATES, type HandlerOperation } from '../../src/core/handler-permissions.js'
 import type { IamRequest } from './iam-requests.js'
 
 interface Template {

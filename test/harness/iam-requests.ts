@@ -1,7 +1,7 @@
 // Recorded AWS calls → the IAM authorisation requests AWS makes for them (action, resource ARN, request context),
 // and their evaluation against a policy with @cloud-copilot/iam-simulate (a maintained IAM policy evaluator).
 // The mapping is written here from AWS's service authorization reference, independently of
-// src/state/deployer-policy.ts, so that one checks the other.
+// src/core/deployer-policy.ts, so that one checks the other.
 import { runSimulation } from '@cloud-copilot/iam-simulate'
 import type { RecordedRequest } from './aws-request-record.js'
 

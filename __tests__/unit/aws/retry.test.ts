@@ -1,6 +1,6 @@
 import { describe, it, expect } from '@jest/globals'
 import { isRetryable, withRetry } from '../../../src/aws/retry.js'
-import { backoffDelay } from '../../../src/state/backoff.js'
+import { backoffDelay } from '../../../src/core/backoff.js'
 
 const named = (name: string, status?: number): Error => Object.assign(new Error(name), { name, $metadata: { httpStatusCode: status } })
 

@@ -13,7 +13,7 @@ import {
   UpdateTerminationProtectionCommand,
   type Stack
 } from '@aws-sdk/client-cloudformation'
-import type { StackSpec } from '../../../src/state/types.js'
+import type { StackSpec } from '../../../src/core/types.js'
 import { deployStack, StackDeployError, DeployCancelledError, type DeployOptions } from '../../../src/cfn/deploy.js'
 
 const cfn = mockClient(CloudFormationClient)

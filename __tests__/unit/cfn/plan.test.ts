@@ -11,7 +11,7 @@ import {
   DeleteStackCommand,
   type Stack
 } from '@aws-sdk/client-cloudformation'
-import type { StackSpec } from '../../../src/state/types.js'
+import type { StackSpec } from '../../../src/core/types.js'
 import { planStack, StackPlanError, type PlanOptions } from '../../../src/cfn/plan.js'
 import { withPropertyValues } from '../../../src/cfn/describe.js'
 

@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parse } from 'yaml'
-import type { HelmReleaseSpec } from '../../../src/state/types.js'
+import type { HelmReleaseSpec } from '../../../src/core/types.js'
 import { emptyReport } from '../../../src/report/types.js'
 
 type Out = { exitCode: number; stdout: string; stderr: string }

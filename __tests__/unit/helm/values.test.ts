@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parse } from 'yaml'
 import { writeValuesFile } from '../../../src/helm/values-file.js'
-import { mergeValues, sameValues } from '../../../src/helm/values-merge.js'
+import { mergeValues, sameValues } from '../../../src/core/helm/values-merge.js'
 
 describe('writeValuesFile', () => {
   it('writes the values as YAML with mode 0600 and removes them', async () => {

@@ -2,7 +2,7 @@ import { describe, it, expect, beforeEach, afterEach } from '@jest/globals'
 import { KubeClient } from '../../../src/kube/client.js'
 import { deleteNodePools } from '../../../src/kube/nodepools.js'
 import { kubeCrdAdopter } from '../../../src/helm/crd-adopter.js'
-import { crdAdoptionPatches } from '../../../src/helm/crd-adoption.js'
+import { crdAdoptionPatches } from '../../../src/core/helm/crd-adoption.js'
 import { startFakeKube, type FakeKube } from '../../../test/harness/fake-kube.js'
 
 let fake: FakeKube

@@ -28,9 +28,9 @@ jest.unstable_mockModule('../../../src/cfn/delete.js', () => ({
 
 const { clusterConfig, inputs } = await import('../../helpers/config.js')
 const { emptyReport } = await import('../../../src/report/types.js')
-const { buildDesiredState } = await import('../../../src/state/desired.js')
-const { ConfigError } = await import('../../../src/config/diagnostics.js')
-const { controllerStackInUse } = await import('../../../src/aws/pod-identity-state.js')
+const { buildDesiredState } = await import('../../../src/core/desired.js')
+const { ConfigError } = await import('../../../src/core/config/diagnostics.js')
+const { controllerStackInUse } = await import('../../../src/core/plan/pod-identity-state.js')
 const { desiredWithIdentity, prepareIdentity, retirePreviousIdentity } = await import('../../../src/modes/apply-identity.js')
 type RunContext = import('../../../src/modes/context.js').RunContext
 type AwsClients = import('../../../src/aws/clients.js').AwsClients

@@ -1,7 +1,7 @@
 // The chart half of plan and drift: installed release vs desired tag and values (src/helm/diff.ts).
 import { describe, it, expect } from '@jest/globals'
 import { chartDiff, describeChartDiff, hasChartChanges, valueDifferences } from '../../../src/helm/diff.js'
-import type { HelmReleaseSpec } from '../../../src/state/types.js'
+import type { HelmReleaseSpec } from '../../../src/core/types.js'
 import type { InstalledRelease } from '../../../src/helm/release.js'
 
 const spec: HelmReleaseSpec = {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { isAlias, parse, parseDocument, visit } from 'yaml'
 import { nodeClassExample } from '../../../src/report/nodeclass.js'
-import { buildDesiredState } from '../../../src/state/desired.js'
+import { buildDesiredState } from '../../../src/core/desired.js'
 import { clusterConfig, inputs } from '../../helpers/config.js'
 
 describe.each(['1.2.1', '0.37.0', '0.31.0'])('the node class for Karpenter %s', version => {

@@ -3,7 +3,7 @@ import { renderSummary, SUMMARY_MAX_BYTES } from '../../../src/report/summary.js
 import { changeWords, outputsOf } from '../../../src/report/outputs.js'
 import { emptyReport } from '../../../src/report/types.js'
 import { code, escapeHtml, text } from '../../../src/report/html.js'
-import { buildDesiredState } from '../../../src/state/desired.js'
+import { buildDesiredState } from '../../../src/core/desired.js'
 import { clusterConfig, inputs } from '../../helpers/config.js'
 import { renderMarkdown, structure, visibleText } from '../../../test/harness/markdown.js'
 

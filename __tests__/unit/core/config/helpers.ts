@@ -1,0 +1,73 @@
+// Test helpers: write a config into a fresh temp folder and read it back, with messages made
+// relative to that folder so expectations read `cluster.yaml:LINE:COL: ...`.
+import * as fs from 'node:fs'
+import * as os from 'node:os'
+import * as path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { LoadOptions, LoadResult } from '../../../../src/core/config/load.js'
+import { loadClusterConfig } from '../../../../src/config/load.js'
+import { ConfigError, formatDiagnostic } from '../../../../src/core/config/diagnostics.js'
+
+export const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../fixtures/configs')
+export const REPO = path.resolve(FIXTURES, '../../..')
+
+export const DEFAULTS: LoadOptions = { namespace: 'karpenter', controllerIdentity: 'auto' }
+
+/** The smallest valid IRSA config; tests replace lines of it. Line numbers are in the comments. */
+export const BASE = [
+  'apiVersion: eksctl.io/v1alpha5', // 1
+  'kind: ClusterConfig', // 2
+  'metadata:', // 3
+  '  name: demo', // 4
+  '  region: us-west-2', // 5
+  "  version: '1.32'", // 6
+  'iam:', // 7
+  '  withOIDC: true', // 8
+  'karpenter:', // 9
+  "  version: '1.2.1'" // 10
+].join('\n') + '\n'
+
+export function tempDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'config-test-'))
+}
+
+/** Writes `text` as cluster.yaml in a new temp folder and returns its path. */
+export function writeConfig(text: string | Buffer, name = 'cluster.yaml'): string {
+  const file = path.join(tempDir(), name)
+  fs.writeFileSync(file, text)
+  return file
+}
+
+/** Loads `text`, expecting success. */
+export function load(text: string, opts: Partial<LoadOptions> = {}): LoadResult {
+  return loadClusterConfig(writeConfig(text), { ...DEFAULTS, ...opts })
+}
+
+/** Loads `file`, expecting a ConfigError; returns every diagnostic formatted, with the folder removed. */
+export function messagesOfFile(file: string, opts: Partial<LoadOptions> = {}): string[] {
+  try {
+    loadClusterConfig(file, { ...DEFAULTS, ...opts })
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e
+    return e.diagnostics.map((d) => formatDiagnostic(d).split(path.dirname(file) + path.sep).join(''))
+  }
+  throw new Error(`expected ${file} to be rejected`)
+}
+
+export function messages(text: string, opts: Partial<LoadOptions> = {}): string[] {
+  return messagesOfFile(writeConfig(text), opts)
+}
+
+/** Warnings of a config that loads, formatted and relative. */
+export function warnings(text: string, opts: Partial<LoadOptions> = {}): string[] {
+  const file = writeConfig(text)
+  const { warnings } = loadClusterConfig(file, { ...DEFAULTS, ...opts })
+  return warnings.map((d) => formatDiagnostic(d).split(path.dirname(file) + path.sep).join(''))
+}
+
+/** BASE with line `n` (1-based) replaced by `lines` (none to delete it). */
+export function withLine(n: number, ...lines: string[]): string {
+  const all = BASE.trimEnd().split('\n')
+  all.splice(n - 1, 1, ...lines)
+  return all.join('\n') + '\n'
+}
