@@ -10,7 +10,7 @@ export const modules = {
 /* harmony export */   cy: () => (/* binding */ describeNodeAccessEntry),
 /* harmony export */   rS: () => (/* binding */ ensureNodeAccessEntry)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
 
 async function ensureNodeAccessEntry(eks, cluster, roleArn, tags = {}) {
     const { CreateAccessEntryCommand, DescribeAccessEntryCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(524)]).then(__webpack_require__.t.bind(__webpack_require__, 4524, 19));
@@ -19,7 +19,7 @@ async function ensureNodeAccessEntry(eks, cluster, roleArn, tags = {}) {
         return { created: true };
     }
     catch (err) {
-        if (!(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isAwsError */ .m_)(err, 'ResourceInUseException'))
+        if (!(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isAwsError */ .m_)(err, 'ResourceInUseException'))
             throw err;
     }
     // It exists. Its type cannot be changed in place; a STANDARD entry would not let nodes join, so say so.
@@ -40,7 +40,7 @@ async function deleteNodeAccessEntry(eks, cluster, roleArn) {
         return true;
     }
     catch (err) {
-        if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isAwsError */ .m_)(err, 'ResourceNotFoundException'))
+        if ((0,_core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isAwsError */ .m_)(err, 'ResourceNotFoundException'))
             return false;
         throw err;
     }
@@ -53,7 +53,7 @@ async function describeNodeAccessEntry(eks, cluster, roleArn) {
         return accessEntry?.type ?? 'STANDARD';
     }
     catch (err) {
-        if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isAwsError */ .m_)(err, 'ResourceNotFoundException'))
+        if ((0,_core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isAwsError */ .m_)(err, 'ResourceNotFoundException'))
             return undefined;
         throw err;
     }
@@ -151,8 +151,8 @@ function stackDifferences(stack, deployedBody, spec) {
 /* harmony export */   y: () => (/* binding */ chartDiff)
 /* harmony export */ });
 /* unused harmony export valueDifferences */
-/* harmony import */ var _karpenter_version_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1112);
-/* harmony import */ var _values_merge_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5009);
+/* harmony import */ var _core_karpenter_version_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9028);
+/* harmony import */ var _core_helm_values_merge_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7501);
 // The installed Karpenter release against the desired chart tag and values: what `plan` says would change and
 // what `drift` reports. Pure: the release is read elsewhere (readRelease: helm list + helm get values).
 
@@ -192,13 +192,13 @@ function valueDifferences(wanted, actual, prefix = '') {
 }
 /** `extraValues`: the values-file input's document (applied last, as helm will). */
 function chartDiff(installed, spec, extraValues = {}) {
-    const wantedValues = JSON.parse(JSON.stringify((0,_values_merge_js__WEBPACK_IMPORTED_MODULE_1__/* .mergeValues */ .D)(spec.values, extraValues)));
+    const wantedValues = JSON.parse(JSON.stringify((0,_core_helm_values_merge_js__WEBPACK_IMPORTED_MODULE_1__/* .mergeValues */ .D)(spec.values, extraValues)));
     if (!installed) {
         return { installed: false, versionChanged: true, wantedVersion: spec.chart.version, values: valueDifferences(wantedValues, {}) };
     }
-    const have = (0,_karpenter_version_js__WEBPACK_IMPORTED_MODULE_0__/* .parseVersion */ .ot)(installed.version);
-    const want = (0,_karpenter_version_js__WEBPACK_IMPORTED_MODULE_0__/* .parseVersion */ .ot)(spec.chart.version);
-    const versionChanged = !have || !want || (0,_karpenter_version_js__WEBPACK_IMPORTED_MODULE_0__/* .compareVersions */ .Zy)(have, want) !== 0;
+    const have = (0,_core_karpenter_version_js__WEBPACK_IMPORTED_MODULE_0__/* .parseVersion */ .ot)(installed.version);
+    const want = (0,_core_karpenter_version_js__WEBPACK_IMPORTED_MODULE_0__/* .parseVersion */ .ot)(spec.chart.version);
+    const versionChanged = !have || !want || (0,_core_karpenter_version_js__WEBPACK_IMPORTED_MODULE_0__/* .compareVersions */ .Zy)(have, want) !== 0;
     const diff = {
         installed: true,
         versionChanged,
@@ -244,9 +244,9 @@ function describeChartDiff(d, release) {
 /* unused harmony exports AWS_AUTH_PATH, WINDOWS_NODE_GROUPS, roleArnWithoutPath, addRoleMapping, removeRoleMapping */
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3646);
-/* harmony import */ var _state_backoff_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6977);
-/* harmony import */ var _config_yaml_position_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4459);
-/* harmony import */ var _karpenter_windows_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2629);
+/* harmony import */ var _runner_wait_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4565);
+/* harmony import */ var _core_config_yaml_position_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9207);
+/* harmony import */ var _core_karpenter_windows_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1577);
 // The aws-auth ConfigMap mapping that lets Karpenter's nodes join a cluster without access entries
 // (docs/design.md, "Node access": CONFIG_MAP mode). The ConfigMap is shared with every other node group and
 // user of the cluster, so only `data.mapRoles` is ever rewritten, other entries keep their exact text
@@ -261,7 +261,7 @@ const AWS_AUTH_COLLECTION = '/api/v1/namespaces/kube-system/configmaps';
 const NODE_USERNAME = 'system:node:{{EC2PrivateDNSName}}';
 const NODE_GROUPS = ['system:bootstrappers', 'system:nodes'];
 /** A node role that also launches Windows nodes: eksctl's groups for Windows node groups (Windows group first). */
-const WINDOWS_NODE_GROUPS = [_karpenter_windows_js__WEBPACK_IMPORTED_MODULE_3__/* .WINDOWS_NODE_GROUP */ .DA, ...NODE_GROUPS];
+const WINDOWS_NODE_GROUPS = [_core_karpenter_windows_js__WEBPACK_IMPORTED_MODULE_3__/* .WINDOWS_NODE_GROUP */ .DA, ...NODE_GROUPS];
 /** concurrent writers (another run, eksctl, terraform) rarely collide more than once or twice */
 const MAX_ATTEMPTS = 6;
 /**
@@ -302,7 +302,7 @@ function addRoleMapping(mapRoles, rolearn, groups = NODE_GROUPS) {
         // Append text at the list's own indentation, so the other entries are untouched byte for byte.
         const first = seq.items[0];
         const firstOffset = seq.range?.[0] ?? first.range?.[0] ?? 0;
-        const indent = ' '.repeat(Math.max(0, (0,_config_yaml_position_js__WEBPACK_IMPORTED_MODULE_2__/* .positionOf */ .d)(lineCounter, firstOffset).col - 1));
+        const indent = ' '.repeat(Math.max(0, (0,_core_config_yaml_position_js__WEBPACK_IMPORTED_MODULE_2__/* .positionOf */ .d)(lineCounter, firstOffset).col - 1));
         const block = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .stringify */ .As)([entry]).trimEnd().split('\n').map((l) => indent + l).join('\n');
         const candidate = `${mapRoles.replace(/\s*$/, '')}\n${block}\n`;
         if (verifies(candidate, entriesOf(doc).length + 1, rolearn))
@@ -330,7 +330,7 @@ function removeRoleMapping(mapRoles, rolearn) {
         // each item owns the text from the start of its `- ` line to the start of the next item's line
         const lineStarts = seq.items.map((item) => {
             const offset = item.range?.[0] ?? 0;
-            return lineCounter.lineStarts[(0,_config_yaml_position_js__WEBPACK_IMPORTED_MODULE_2__/* .positionOf */ .d)(lineCounter, offset).line - 1] ?? 0;
+            return lineCounter.lineStarts[(0,_core_config_yaml_position_js__WEBPACK_IMPORTED_MODULE_2__/* .positionOf */ .d)(lineCounter, offset).line - 1] ?? 0;
         });
         let text = mapRoles.slice(0, lineStarts[0]);
         for (let i = 0; i < seq.items.length; i++) {
@@ -425,7 +425,7 @@ async function removeAwsAuthMapping(kube, roleArn, signal) {
 }
 /** Reads and writes again while another writer keeps getting there first (half-jittered, from 100 ms). */
 function retryOnConflict(write, retryable, signal) {
-    return (0,_state_backoff_js__WEBPACK_IMPORTED_MODULE_4__/* .retryLoop */ .rU)(write, { attempts: MAX_ATTEMPTS, backoff: { baseMs: 100, maxMs: 2000, jitter: 'half' }, retryable, signal });
+    return (0,_runner_wait_js__WEBPACK_IMPORTED_MODULE_4__/* .retryLoop */ .rU)(write, { attempts: MAX_ATTEMPTS, backoff: { baseMs: 100, maxMs: 2000, jitter: 'half' }, retryable, signal });
 }
 /** Merge patch of data.mapRoles only, conditional on the resourceVersion read (409 when someone wrote since). */
 async function updateMapRoles(kube, cm, mapRoles) {
@@ -446,15 +446,15 @@ async function updateMapRoles(kube, cm, mapRoles) {
 /* harmony export */   gt: () => (/* binding */ planIdentity),
 /* harmony export */   oA: () => (/* binding */ driftIdentity)
 /* harmony export */ });
-/* harmony import */ var _state_names_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3641);
-/* harmony import */ var _state_desired_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6462);
+/* harmony import */ var _core_names_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2483);
+/* harmony import */ var _core_desired_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6350);
 /* harmony import */ var _runner_log_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7708);
 /* harmony import */ var _aws_addons_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1722);
 /* harmony import */ var _aws_pod_identity_role_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9062);
 /* harmony import */ var _aws_pod_identity_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(2117);
 /* harmony import */ var _aws_identity_switch_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(948);
-/* harmony import */ var _aws_pod_identity_state_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8237);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3916);
+/* harmony import */ var _core_plan_pod_identity_state_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(6883);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4296);
 
 
 
@@ -470,7 +470,7 @@ async function withAdoption(ctx, aws, desired, cluster) {
     const adopt = desired.controllerIdentity === 'pod-identity' ? (0,_aws_identity_switch_js__WEBPACK_IMPORTED_MODULE_5__/* .roleToAdopt */ .ul)(state) : undefined;
     if (!adopt)
         return { desired, state };
-    const adopted = (0,_state_desired_js__WEBPACK_IMPORTED_MODULE_1__/* .buildDesiredState */ .kL)(ctx.config, ctx.inputs, {
+    const adopted = (0,_core_desired_js__WEBPACK_IMPORTED_MODULE_1__/* .buildDesiredState */ .kL)(ctx.config, ctx.inputs, {
         accountId: desired.accountId,
         partition: desired.partition,
         oidcIssuer: cluster?.oidcIssuer,
@@ -488,13 +488,13 @@ async function podIdentityChecks(ctx, aws, desired) {
         await (0,_aws_addons_js__WEBPACK_IMPORTED_MODULE_3__/* .requirePodIdentityAgent */ .IE)(await aws.eks(), ctx.config.name);
     }
     catch (err) {
-        ctx.report.warnings.push(`apply would refuse: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .errorMessage */ .gJ)(err)}`);
+        ctx.report.warnings.push(`apply would refuse: ${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .errorMessage */ .gJ)(err)}`);
     }
     try {
         await (0,_aws_pod_identity_role_js__WEBPACK_IMPORTED_MODULE_4__/* .requirePoliciesExist */ .j7)(await aws.iam(), desired.podIdentity?.permissionPolicyArns ?? []);
     }
     catch (err) {
-        ctx.report.warnings.push(`apply would refuse: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .errorMessage */ .gJ)(err)}`);
+        ctx.report.warnings.push(`apply would refuse: ${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .errorMessage */ .gJ)(err)}`);
     }
 }
 /** plan: the association and role changes apply would make; returns whether there are any. */
@@ -523,7 +523,7 @@ async function planIdentity(ctx, aws, desired0, cluster) {
         if (a && !a.ours)
             line(`Pod Identity association ${a.id} for ${subject} was not made by this tool: its role ${a.roleArn} is adopted as it is`, false);
         if ((pod.roleSource ?? 'stack') !== 'stack') {
-            const missing = await (0,_aws_pod_identity_role_js__WEBPACK_IMPORTED_MODULE_4__/* .missingRolePolicies */ .Je)(await aws.iam(), role, (0,_aws_pod_identity_state_js__WEBPACK_IMPORTED_MODULE_7__/* .podIdentityRolePolicies */ .i_)(desired));
+            const missing = await (0,_aws_pod_identity_role_js__WEBPACK_IMPORTED_MODULE_4__/* .missingRolePolicies */ .Je)(await aws.iam(), role, (0,_core_plan_pod_identity_state_js__WEBPACK_IMPORTED_MODULE_7__/* .podIdentityRolePolicies */ .i_)(desired));
             line(missing.length ? `Pod Identity role ${role}: would attach ${missing.join(', ')}` : `Pod Identity role ${role}: policies attached, no changes`, missing.length > 0);
         }
     }
@@ -553,7 +553,7 @@ async function driftIdentity(ctx, aws, desired0, cluster) {
         items.push({ source: 'eks', logicalId: `${logicalId} (${a.id})`, resourceType: 'AWS::EKS::PodIdentityAssociation', status: 'MODIFIED', differences: [{ path: 'roleArn', expected: role, actual: a.roleArn, type: 'NOT_EQUAL' }] });
     }
     if ((pod.roleSource ?? 'stack') !== 'stack') {
-        const missing = await (0,_aws_pod_identity_role_js__WEBPACK_IMPORTED_MODULE_4__/* .missingRolePolicies */ .Je)(await aws.iam(), role, (0,_aws_pod_identity_state_js__WEBPACK_IMPORTED_MODULE_7__/* .podIdentityRolePolicies */ .i_)(desired));
+        const missing = await (0,_aws_pod_identity_role_js__WEBPACK_IMPORTED_MODULE_4__/* .missingRolePolicies */ .Je)(await aws.iam(), role, (0,_core_plan_pod_identity_state_js__WEBPACK_IMPORTED_MODULE_7__/* .podIdentityRolePolicies */ .i_)(desired));
         if (missing.length) {
             items.push({ source: 'iam', logicalId: role, resourceType: 'AWS::IAM::Role', status: 'MODIFIED', differences: missing.map(p => ({ path: 'AttachedPolicies', expected: p, actual: 'not attached', type: 'REMOVE' })) });
         }
@@ -593,7 +593,7 @@ async function deleteIdentity(ctx, aws, desired) {
             ? `Pod Identity association for ${subject}: none found`
             : `Pod Identity association ${association?.id} kept: it was not made by this tool (role ${association?.roleArn})`);
     const role = association?.roleArn ?? (pod.roleSource === 'roleARN' ? pod.roleArn : undefined);
-    if (role && (0,_state_names_js__WEBPACK_IMPORTED_MODULE_0__/* .roleNameFromArn */ .Zq)(role) !== desired.names.podIdentityRole) {
+    if (role && (0,_core_names_js__WEBPACK_IMPORTED_MODULE_0__/* .roleNameFromArn */ .Zq)(role) !== desired.names.podIdentityRole) {
         const detached = await (0,_aws_pod_identity_role_js__WEBPACK_IMPORTED_MODULE_4__/* .detachRolePolicies */ .MV)(await aws.iam(), role, desired.arns.controllerPolicies);
         if (detached.length) {
             report.changed = true;
@@ -621,11 +621,11 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _lifecycle_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1808);
 /* harmony import */ var _cluster_session_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8494);
 /* harmony import */ var _apply_identity_modes_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2698);
-/* harmony import */ var _aws_pod_identity_state_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(8237);
-/* harmony import */ var _aws_node_access_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(2388);
+/* harmony import */ var _core_plan_pod_identity_state_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(6883);
+/* harmony import */ var _core_plan_node_access_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(3490);
 /* harmony import */ var _aws_access_entry_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(6470);
 /* harmony import */ var _kube_aws_auth_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2111);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3916);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4296);
 
 
 
@@ -639,7 +639,7 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
-class DriftFoundError extends _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .ProvisionError */ .uv {
+class DriftFoundError extends _core_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .ProvisionError */ .uv {
     name = 'DriftFoundError';
 }
 async function runDrift(ctx) {
@@ -652,7 +652,7 @@ async function runDrift(ctx) {
     const desired = (await (0,_apply_identity_modes_js__WEBPACK_IMPORTED_MODULE_5__/* .driftIdentity */ .oA)(ctx, session.aws, (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_3__/* .desiredFor */ .ER)(ctx, session, cluster), cluster)).desired;
     const cfn = await session.aws.cfn();
     const endpoint = (0,_cfn_drift_js__WEBPACK_IMPORTED_MODULE_1__/* .cloudFormationEndpoint */ .Il)(session.region);
-    for (const spec of (0,_aws_pod_identity_state_js__WEBPACK_IMPORTED_MODULE_8__/* .stacksInUse */ ._p)(desired)) {
+    for (const spec of (0,_core_plan_pod_identity_state_js__WEBPACK_IMPORTED_MODULE_8__/* .stacksInUse */ ._p)(desired)) {
         const result = await (0,_cfn_drift_js__WEBPACK_IMPORTED_MODULE_1__/* .detectStackDrift */ .Xh)(cfn, spec.name, (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_3__/* .pollOptions */ .Oh)(ctx), endpoint);
         report.drift.push(...result.items);
         report.stacks.push({ stack: spec.name, action: result.status === 'DELETED' ? 'absent' : 'unchanged', status: result.status === 'DELETED' ? 'ABSENT' : `drift ${result.status}`, changes: [], failures: [] });
@@ -689,7 +689,7 @@ async function noteConfigChanges(ctx, cfn, spec) {
             ctx.report.steps.push(`stack ${spec.name}: the config differs from what was last applied (${diffs.map(d => d.detail).join('; ')}); run plan to see what apply would change`);
     }
     catch (err) {
-        (0,_runner_log_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq)(`could not compare stack ${spec.name} with the config: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .errorMessage */ .gJ)(err)}`);
+        (0,_runner_log_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq)(`could not compare stack ${spec.name} with the config: ${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .errorMessage */ .gJ)(err)}`);
     }
 }
 /** The node role's EKS access entry (when node access goes through access entries): missing or of another type is drift. */
@@ -717,7 +717,7 @@ function nodeAccessMethod(ctx, cluster) {
     if (!cluster)
         return 'none';
     try {
-        return (0,_aws_node_access_js__WEBPACK_IMPORTED_MODULE_12__/* .resolveNodeAccess */ .n)(ctx.report.desired.nodeAccess, cluster.authenticationMode).method;
+        return (0,_core_plan_node_access_js__WEBPACK_IMPORTED_MODULE_12__/* .resolveNodeAccess */ .n)(ctx.report.desired.nodeAccess, cluster.authenticationMode).method;
     }
     catch {
         return 'none'; // the input does not fit the cluster: apply says so; drift has nothing to compare
@@ -762,9 +762,9 @@ async function clusterDrift(ctx, session, cluster) {
     }
     catch (err) {
         if (ctx.inputs.installChart)
-            throw new Error(`drift: cannot reach cluster ${ctx.config.name} to check the chart: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .errorMessage */ .gJ)(err)}. Set install-chart: false to check the stacks only.`);
+            throw new Error(`drift: cannot reach cluster ${ctx.config.name} to check the chart: ${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .errorMessage */ .gJ)(err)}. Set install-chart: false to check the stacks only.`);
         // only the aws-auth mapping was to be read: say it was not checked, and why
-        report.warnings.push(`node access: the aws-auth mapping was not checked, the cluster could not be reached: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .errorMessage */ .gJ)(err)}`);
+        report.warnings.push(`node access: the aws-auth mapping was not checked, the cluster could not be reached: ${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .errorMessage */ .gJ)(err)}`);
         return;
     }
     try {

@@ -16,10 +16,10 @@ export const modules = {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _inputs_read_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4245);
 /* harmony import */ var _inputs_action_yml_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1068);
-/* harmony import */ var _config_diagnostics_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7410);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1398);
+/* harmony import */ var _core_config_diagnostics_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4382);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3839);
 /* harmony import */ var _runner_log_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(7708);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(3916);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(4296);
 // The command line (package bin `karpenter-provision`, dist/cli.js — a shim into the action's bundle): the same core as the
 // action, with flags instead of INPUT_* variables, so users can render and plan from a laptop.
 
@@ -59,7 +59,7 @@ async function runCli(argv) {
         values = (0,node_util__WEBPACK_IMPORTED_MODULE_0__.parseArgs)({ args: argv, options, allowPositionals: false }).values;
     }
     catch (e) {
-        process.stderr.write(`${(0,_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .errorMessage */ .gJ)(e)}\n${USAGE}\n`);
+        process.stderr.write(`${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .errorMessage */ .gJ)(e)}\n${USAGE}\n`);
         return 2;
     }
     if (values.help) {
@@ -75,7 +75,7 @@ async function runCli(argv) {
         inputs = (0,_inputs_read_js__WEBPACK_IMPORTED_MODULE_3__/* .readInputs */ .Ko)(name => flags[name] ?? '');
     }
     catch (e) {
-        process.stderr.write(`error: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .errorMessage */ .gJ)(e)}\n`);
+        process.stderr.write(`error: ${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .errorMessage */ .gJ)(e)}\n`);
         return 2;
     }
     const outputs = {};
@@ -91,9 +91,9 @@ async function runCli(argv) {
         annotate: ds => {
             for (const d of ds) {
                 if (d.severity === 'error')
-                    heldErrors.push((0,_config_diagnostics_js__WEBPACK_IMPORTED_MODULE_5__/* .formatDiagnostic */ .xy)(d));
+                    heldErrors.push((0,_core_config_diagnostics_js__WEBPACK_IMPORTED_MODULE_5__/* .formatDiagnostic */ .xy)(d));
                 else
-                    process.stderr.write(`${d.severity}: ${(0,_runner_log_js__WEBPACK_IMPORTED_MODULE_7__/* .plainLines */ .y1)((0,_config_diagnostics_js__WEBPACK_IMPORTED_MODULE_5__/* .formatDiagnostic */ .xy)(d))}\n`);
+                    process.stderr.write(`${d.severity}: ${(0,_runner_log_js__WEBPACK_IMPORTED_MODULE_7__/* .plainLines */ .y1)((0,_core_config_diagnostics_js__WEBPACK_IMPORTED_MODULE_5__/* .formatDiagnostic */ .xy)(d))}\n`);
             }
         },
         fail: message => {
@@ -109,7 +109,7 @@ async function runCli(argv) {
     if (!result.ok)
         return 1;
     if (typeof values.out === 'string' && result.report.desired) {
-        const { renderArtefacts } = await __webpack_require__.e(/* import() */ 739).then(__webpack_require__.bind(__webpack_require__, 3739));
+        const { renderArtefacts } = await __webpack_require__.e(/* import() */ 2).then(__webpack_require__.bind(__webpack_require__, 8002));
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(values.out, { recursive: true });
         for (const [file, body] of Object.entries(renderArtefacts(result.report.desired, result.report.deployerPolicies))) {
             await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(values.out, file), body);

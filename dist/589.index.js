@@ -10,11 +10,11 @@ export const modules = {
 /* harmony export */   hb: () => (/* binding */ ensureOidcProvider)
 /* harmony export */ });
 /* unused harmony exports EKS_ROOT_CA_THUMBPRINT, STS_AUDIENCE, tlsThumbprint */
-/* harmony import */ var _state_names_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3641);
+/* harmony import */ var _core_names_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2483);
 /* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1692);
 /* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_tls__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _runner_log_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7708);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4296);
 
 
 
@@ -47,7 +47,7 @@ const tlsThumbprint = issuerUrl => new Promise(resolve => {
 });
 async function findOidcProvider(iam, issuerUrl) {
     const { ListOpenIDConnectProvidersCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(764)]).then(__webpack_require__.t.bind(__webpack_require__, 6764, 19));
-    const want = `:oidc-provider/${(0,_state_names_js__WEBPACK_IMPORTED_MODULE_0__/* .issuerHostPath */ .rw)(issuerUrl)}`;
+    const want = `:oidc-provider/${(0,_core_names_js__WEBPACK_IMPORTED_MODULE_0__/* .issuerHostPath */ .rw)(issuerUrl)}`;
     const out = await iam.send(new ListOpenIDConnectProvidersCommand({}));
     return out.OpenIDConnectProviderList?.map(p => p.Arn ?? '').find(arn => arn.endsWith(want));
 }
@@ -70,7 +70,7 @@ async function ensureOidcProvider(iam, issuerUrl, opts = { cluster: '' }) {
     }
     catch (err) {
         // another run created it between our list and create: that is the state we wanted
-        if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .isAwsError */ .m_)(err, 'EntityAlreadyExistsException')) {
+        if ((0,_core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .isAwsError */ .m_)(err, 'EntityAlreadyExistsException')) {
             const arn = await findOidcProvider(iam, issuerUrl);
             if (arn)
                 return { arn, created: false };
@@ -95,7 +95,7 @@ async function ensureOidcProvider(iam, issuerUrl, opts = { cluster: '' }) {
 /* unused harmony export isNoChangeReason */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5217);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _state_names_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3641);
+/* harmony import */ var _core_names_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2483);
 /* harmony import */ var _deploy_wait_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3370);
 /* harmony import */ var _deploy_compare_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3756);
 /* harmony import */ var _describe_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3948);
@@ -107,7 +107,7 @@ async function ensureOidcProvider(iam, issuerUrl, opts = { cluster: '' }) {
 /** [a-zA-Z][-a-zA-Z0-9]*, ≤ 128: run id and attempt when on Actions, a time and random suffix always. */
 function changeSetName(env = process.env, now = Date.now()) {
     const run = env.GITHUB_RUN_ID ? `-r${env.GITHUB_RUN_ID}-${env.GITHUB_RUN_ATTEMPT ?? '1'}` : '';
-    return `${_state_names_js__WEBPACK_IMPORTED_MODULE_1__/* .CHANGE_SET_PREFIX */ .tt}${run}-${now.toString(36)}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(4).toString('hex')}`.replace(/[^-a-zA-Z0-9]/g, '');
+    return `${_core_names_js__WEBPACK_IMPORTED_MODULE_1__/* .CHANGE_SET_PREFIX */ .tt}${run}-${now.toString(36)}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(4).toString('hex')}`.replace(/[^-a-zA-Z0-9]/g, '');
 }
 async function createChangeSet(cfn, spec, name, type) {
     const { CreateChangeSetCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(805)]).then(__webpack_require__.t.bind(__webpack_require__, 3805, 19));
@@ -265,12 +265,12 @@ var log = __webpack_require__(7708);
 var preflight = __webpack_require__(7610);
 // EXTERNAL MODULE: ./src/aws/oidc-provider.ts
 var oidc_provider = __webpack_require__(244);
-// EXTERNAL MODULE: ./src/aws/node-access.ts
-var node_access = __webpack_require__(2388);
+// EXTERNAL MODULE: ./src/core/plan/node-access.ts
+var node_access = __webpack_require__(3490);
 // EXTERNAL MODULE: ./src/aws/access-entry.ts
 var access_entry = __webpack_require__(6470);
-// EXTERNAL MODULE: ./src/karpenter/windows.ts
-var karpenter_windows = __webpack_require__(2629);
+// EXTERNAL MODULE: ./src/core/karpenter/windows.ts
+var karpenter_windows = __webpack_require__(1577);
 // EXTERNAL MODULE: ./src/cfn/describe.ts
 var describe = __webpack_require__(3948);
 // EXTERNAL MODULE: ./src/cfn/deploy-compare.ts
@@ -281,8 +281,8 @@ var changeset = __webpack_require__(8621);
 var cfn_events = __webpack_require__(5444);
 // EXTERNAL MODULE: ./src/cfn/deploy-wait.ts
 var deploy_wait = __webpack_require__(3370);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __webpack_require__(4296);
 ;// CONCATENATED MODULE: ./src/cfn/deploy.ts
 
 
@@ -529,8 +529,8 @@ function throwIfCancelled(signal, stack, when, o) {
 var resolve = __webpack_require__(9215);
 // EXTERNAL MODULE: ./src/kube/aws-auth.ts
 var aws_auth = __webpack_require__(2111);
-// EXTERNAL MODULE: ./src/config/diagnostics.ts
-var diagnostics = __webpack_require__(7410);
+// EXTERNAL MODULE: ./src/core/config/diagnostics.ts
+var diagnostics = __webpack_require__(4382);
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __webpack_require__(8522);
 ;// CONCATENATED MODULE: ./src/kube/helm-release.ts
@@ -570,7 +570,7 @@ async function readReleaseFromCluster(kube, release, namespace) {
 // EXTERNAL MODULE: ./src/kube/manifests.ts
 var kube_manifests = __webpack_require__(4483);
 // EXTERNAL MODULE: ./src/modes/run-files.ts + 1 modules
-var run_files = __webpack_require__(2328);
+var run_files = __webpack_require__(3080);
 // EXTERNAL MODULE: ./src/kube/errors.ts
 var kube_errors = __webpack_require__(3646);
 ;// CONCATENATED MODULE: ./src/kube/service-account.ts
@@ -647,7 +647,7 @@ function metadataPatch(current, spec) {
 }
 
 // EXTERNAL MODULE: ./src/helm/install.ts + 4 modules
-var install = __webpack_require__(4075);
+var install = __webpack_require__(2885);
 ;// CONCATENATED MODULE: ./src/helm/crd-adopter.ts
 const CRDS = '/apis/apiextensions.k8s.io/v1/customresourcedefinitions';
 function kubeCrdAdopter(client) {
@@ -760,18 +760,18 @@ async function noteReplicaSpread(ctx, session, desired) {
 var cluster_session = __webpack_require__(8494);
 // EXTERNAL MODULE: ./src/modes/lifecycle.ts + 4 modules
 var lifecycle = __webpack_require__(1808);
-// EXTERNAL MODULE: ./src/state/desired.ts + 8 modules
-var state_desired = __webpack_require__(6462);
-// EXTERNAL MODULE: ./src/state/together.ts
-var together = __webpack_require__(1763);
+// EXTERNAL MODULE: ./src/core/desired.ts + 8 modules
+var core_desired = __webpack_require__(6350);
+// EXTERNAL MODULE: ./src/core/together.ts
+var together = __webpack_require__(6869);
 // EXTERNAL MODULE: ./src/aws/addons.ts
 var addons = __webpack_require__(1722);
 // EXTERNAL MODULE: ./src/aws/pod-identity-role.ts
 var pod_identity_role = __webpack_require__(9062);
 // EXTERNAL MODULE: ./src/aws/pod-identity.ts
 var pod_identity = __webpack_require__(2117);
-// EXTERNAL MODULE: ./src/aws/pod-identity-state.ts
-var pod_identity_state = __webpack_require__(8237);
+// EXTERNAL MODULE: ./src/core/plan/pod-identity-state.ts
+var pod_identity_state = __webpack_require__(6883);
 // EXTERNAL MODULE: ./src/aws/identity-switch.ts
 var identity_switch = __webpack_require__(948);
 ;// CONCATENATED MODULE: ./src/modes/apply-identity.ts
@@ -785,7 +785,7 @@ var identity_switch = __webpack_require__(948);
 /** The desired state with what AWS says about the controller identity; refuses Pod Identity that cannot work. */
 async function desiredWithIdentity(ctx, aws, facts) {
     const { config, inputs, report } = ctx;
-    const first = (0,state_desired/* buildDesiredState */.kL)(config, inputs, facts);
+    const first = (0,core_desired/* buildDesiredState */.kL)(config, inputs, facts);
     if (first.controllerIdentity === 'pod-identity') {
         const agent = await (0,addons/* requirePodIdentityAgent */.IE)(await aws.eks(), config.name);
         await (0,pod_identity_role/* requirePoliciesExist */.j7)(await aws.iam(), first.podIdentity?.permissionPolicyArns ?? []);
@@ -793,7 +793,7 @@ async function desiredWithIdentity(ctx, aws, facts) {
     }
     const state = await (0,identity_switch/* detectIdentityState */.Ld)(aws, first, config.name);
     const adopt = first.controllerIdentity === 'pod-identity' ? (0,identity_switch/* roleToAdopt */.ul)(state) : undefined;
-    const desired = adopt ? (0,state_desired/* buildDesiredState */.kL)(config, inputs, { ...facts, podIdentityRoleArn: adopt }) : first;
+    const desired = adopt ? (0,core_desired/* buildDesiredState */.kL)(config, inputs, { ...facts, podIdentityRoleArn: adopt }) : first;
     if (adopt && first.podIdentity?.roleArn && first.podIdentity.roleArn !== adopt) {
         report.warnings.push(`iam.podIdentityAssociations roleARN ${first.podIdentity.roleArn} is not used: the existing association ${state.association?.id} (not made by this tool) uses ${adopt}, which is adopted as it is.`);
     }
@@ -917,7 +917,7 @@ async function applyWith(ctx, helm) {
     // Refusals that need the cluster (upgrade path, manifests) also come before the first change; they read only
     // the release and the manifests, which the identity does not change, so both go at once.
     // The IRSA provider look-up and the instance profile's owner (reads; neither name depends on the identity) go along.
-    const base = (0,state_desired/* buildDesiredState */.kL)(config, inputs, facts);
+    const base = (0,core_desired/* buildDesiredState */.kL)(config, inputs, facts);
     const [identityPlan, , clusterChecks, oidcLookup] = await (0,together/* together */.b)(desiredWithIdentity(ctx, aws, facts), (async () => (0,preflight/* checkInstanceProfileFree */.ZN)(await aws.iam(), await aws.cfn(), {
         profile: base.names.instanceProfile,
         stack: base.karpenterStack.name,

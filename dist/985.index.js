@@ -10,15 +10,15 @@ export const modules = {
 /* harmony export */   gt: () => (/* binding */ planIdentity),
 /* harmony export */   oA: () => (/* binding */ driftIdentity)
 /* harmony export */ });
-/* harmony import */ var _state_names_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3641);
-/* harmony import */ var _state_desired_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6462);
+/* harmony import */ var _core_names_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2483);
+/* harmony import */ var _core_desired_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6350);
 /* harmony import */ var _runner_log_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7708);
 /* harmony import */ var _aws_addons_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1722);
 /* harmony import */ var _aws_pod_identity_role_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9062);
 /* harmony import */ var _aws_pod_identity_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(2117);
 /* harmony import */ var _aws_identity_switch_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(948);
-/* harmony import */ var _aws_pod_identity_state_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8237);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3916);
+/* harmony import */ var _core_plan_pod_identity_state_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(6883);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4296);
 
 
 
@@ -34,7 +34,7 @@ async function withAdoption(ctx, aws, desired, cluster) {
     const adopt = desired.controllerIdentity === 'pod-identity' ? (0,_aws_identity_switch_js__WEBPACK_IMPORTED_MODULE_5__/* .roleToAdopt */ .ul)(state) : undefined;
     if (!adopt)
         return { desired, state };
-    const adopted = (0,_state_desired_js__WEBPACK_IMPORTED_MODULE_1__/* .buildDesiredState */ .kL)(ctx.config, ctx.inputs, {
+    const adopted = (0,_core_desired_js__WEBPACK_IMPORTED_MODULE_1__/* .buildDesiredState */ .kL)(ctx.config, ctx.inputs, {
         accountId: desired.accountId,
         partition: desired.partition,
         oidcIssuer: cluster?.oidcIssuer,
@@ -52,13 +52,13 @@ async function podIdentityChecks(ctx, aws, desired) {
         await (0,_aws_addons_js__WEBPACK_IMPORTED_MODULE_3__/* .requirePodIdentityAgent */ .IE)(await aws.eks(), ctx.config.name);
     }
     catch (err) {
-        ctx.report.warnings.push(`apply would refuse: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .errorMessage */ .gJ)(err)}`);
+        ctx.report.warnings.push(`apply would refuse: ${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .errorMessage */ .gJ)(err)}`);
     }
     try {
         await (0,_aws_pod_identity_role_js__WEBPACK_IMPORTED_MODULE_4__/* .requirePoliciesExist */ .j7)(await aws.iam(), desired.podIdentity?.permissionPolicyArns ?? []);
     }
     catch (err) {
-        ctx.report.warnings.push(`apply would refuse: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .errorMessage */ .gJ)(err)}`);
+        ctx.report.warnings.push(`apply would refuse: ${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .errorMessage */ .gJ)(err)}`);
     }
 }
 /** plan: the association and role changes apply would make; returns whether there are any. */
@@ -87,7 +87,7 @@ async function planIdentity(ctx, aws, desired0, cluster) {
         if (a && !a.ours)
             line(`Pod Identity association ${a.id} for ${subject} was not made by this tool: its role ${a.roleArn} is adopted as it is`, false);
         if ((pod.roleSource ?? 'stack') !== 'stack') {
-            const missing = await (0,_aws_pod_identity_role_js__WEBPACK_IMPORTED_MODULE_4__/* .missingRolePolicies */ .Je)(await aws.iam(), role, (0,_aws_pod_identity_state_js__WEBPACK_IMPORTED_MODULE_7__/* .podIdentityRolePolicies */ .i_)(desired));
+            const missing = await (0,_aws_pod_identity_role_js__WEBPACK_IMPORTED_MODULE_4__/* .missingRolePolicies */ .Je)(await aws.iam(), role, (0,_core_plan_pod_identity_state_js__WEBPACK_IMPORTED_MODULE_7__/* .podIdentityRolePolicies */ .i_)(desired));
             line(missing.length ? `Pod Identity role ${role}: would attach ${missing.join(', ')}` : `Pod Identity role ${role}: policies attached, no changes`, missing.length > 0);
         }
     }
@@ -117,7 +117,7 @@ async function driftIdentity(ctx, aws, desired0, cluster) {
         items.push({ source: 'eks', logicalId: `${logicalId} (${a.id})`, resourceType: 'AWS::EKS::PodIdentityAssociation', status: 'MODIFIED', differences: [{ path: 'roleArn', expected: role, actual: a.roleArn, type: 'NOT_EQUAL' }] });
     }
     if ((pod.roleSource ?? 'stack') !== 'stack') {
-        const missing = await (0,_aws_pod_identity_role_js__WEBPACK_IMPORTED_MODULE_4__/* .missingRolePolicies */ .Je)(await aws.iam(), role, (0,_aws_pod_identity_state_js__WEBPACK_IMPORTED_MODULE_7__/* .podIdentityRolePolicies */ .i_)(desired));
+        const missing = await (0,_aws_pod_identity_role_js__WEBPACK_IMPORTED_MODULE_4__/* .missingRolePolicies */ .Je)(await aws.iam(), role, (0,_core_plan_pod_identity_state_js__WEBPACK_IMPORTED_MODULE_7__/* .podIdentityRolePolicies */ .i_)(desired));
         if (missing.length) {
             items.push({ source: 'iam', logicalId: role, resourceType: 'AWS::IAM::Role', status: 'MODIFIED', differences: missing.map(p => ({ path: 'AttachedPolicies', expected: p, actual: 'not attached', type: 'REMOVE' })) });
         }
@@ -157,7 +157,7 @@ async function deleteIdentity(ctx, aws, desired) {
             ? `Pod Identity association for ${subject}: none found`
             : `Pod Identity association ${association?.id} kept: it was not made by this tool (role ${association?.roleArn})`);
     const role = association?.roleArn ?? (pod.roleSource === 'roleARN' ? pod.roleArn : undefined);
-    if (role && (0,_state_names_js__WEBPACK_IMPORTED_MODULE_0__/* .roleNameFromArn */ .Zq)(role) !== desired.names.podIdentityRole) {
+    if (role && (0,_core_names_js__WEBPACK_IMPORTED_MODULE_0__/* .roleNameFromArn */ .Zq)(role) !== desired.names.podIdentityRole) {
         const detached = await (0,_aws_pod_identity_role_js__WEBPACK_IMPORTED_MODULE_4__/* .detachRolePolicies */ .MV)(await aws.iam(), role, desired.arns.controllerPolicies);
         if (detached.length) {
             report.changed = true;
@@ -182,16 +182,16 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/runner/log.ts
 var log = __webpack_require__(7708);
-// EXTERNAL MODULE: ./src/aws/node-access.ts
-var node_access = __webpack_require__(2388);
-// EXTERNAL MODULE: ./src/karpenter/windows.ts
-var windows = __webpack_require__(2629);
+// EXTERNAL MODULE: ./src/core/plan/node-access.ts
+var node_access = __webpack_require__(3490);
+// EXTERNAL MODULE: ./src/core/karpenter/windows.ts
+var windows = __webpack_require__(1577);
 // EXTERNAL MODULE: ./src/aws/access-entry.ts
 var access_entry = __webpack_require__(6470);
 // EXTERNAL MODULE: ./src/modes/apply-identity-modes.ts
 var apply_identity_modes = __webpack_require__(2698);
-// EXTERNAL MODULE: ./src/state/names.ts
-var names = __webpack_require__(3641);
+// EXTERNAL MODULE: ./src/core/names.ts
+var names = __webpack_require__(2483);
 ;// CONCATENATED MODULE: ./src/aws/instances.ts
 
 
@@ -245,10 +245,10 @@ async function terminateInstances(ec2, ids) {
 
 // EXTERNAL MODULE: ./src/cfn/delete.ts
 var cfn_delete = __webpack_require__(8182);
-// EXTERNAL MODULE: ./src/cfn/delete-policies.ts
-var delete_policies = __webpack_require__(445);
-// EXTERNAL MODULE: ./src/state/backoff.ts
-var backoff = __webpack_require__(6977);
+// EXTERNAL MODULE: ./src/core/plan/delete-policies.ts
+var delete_policies = __webpack_require__(8215);
+// EXTERNAL MODULE: ./src/runner/wait.ts
+var wait = __webpack_require__(4565);
 ;// CONCATENATED MODULE: ./src/kube/nodepools.ts
 
 const GROUP = 'karpenter.sh';
@@ -294,7 +294,7 @@ async function deleteNodePools(kube, opts) {
         opts.onProgress?.(`deleted ${result.deleted.join(', ')}; waiting for Karpenter to terminate its nodes`);
     const deadline = Date.now() + opts.timeoutSeconds * 1000;
     let remaining = [];
-    return (0,backoff/* pollLoop */.A8)(async (look) => {
+    return (0,wait/* pollLoop */.A8)(async (look) => {
         remaining = [];
         for (const c of [...claims, ...pools])
             remaining.push(...nodepools_names(await kube.list(c.path)).map((n) => `${c.kind}/${n}`));
@@ -316,13 +316,13 @@ var aws_auth = __webpack_require__(2111);
 // EXTERNAL MODULE: ./src/helm/resolve.ts + 2 modules
 var resolve = __webpack_require__(9215);
 // EXTERNAL MODULE: ./src/helm/install.ts + 4 modules
-var install = __webpack_require__(4075);
+var install = __webpack_require__(2885);
 // EXTERNAL MODULE: ./src/modes/lifecycle.ts + 4 modules
 var lifecycle = __webpack_require__(1808);
 // EXTERNAL MODULE: ./src/modes/cluster-session.ts + 3 modules
 var cluster_session = __webpack_require__(8494);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __webpack_require__(4296);
 ;// CONCATENATED MODULE: ./src/modes/delete.ts
 
 

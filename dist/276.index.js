@@ -1,5 +1,5 @@
-export const id = 130;
-export const ids = [130];
+export const id = 276;
+export const ids = [276];
 export const modules = {
 
 /***/ 6470:
@@ -10,7 +10,7 @@ export const modules = {
 /* harmony export */   cy: () => (/* binding */ describeNodeAccessEntry),
 /* harmony export */   rS: () => (/* binding */ ensureNodeAccessEntry)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
 
 async function ensureNodeAccessEntry(eks, cluster, roleArn, tags = {}) {
     const { CreateAccessEntryCommand, DescribeAccessEntryCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(524)]).then(__webpack_require__.t.bind(__webpack_require__, 4524, 19));
@@ -19,7 +19,7 @@ async function ensureNodeAccessEntry(eks, cluster, roleArn, tags = {}) {
         return { created: true };
     }
     catch (err) {
-        if (!(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isAwsError */ .m_)(err, 'ResourceInUseException'))
+        if (!(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isAwsError */ .m_)(err, 'ResourceInUseException'))
             throw err;
     }
     // It exists. Its type cannot be changed in place; a STANDARD entry would not let nodes join, so say so.
@@ -40,7 +40,7 @@ async function deleteNodeAccessEntry(eks, cluster, roleArn) {
         return true;
     }
     catch (err) {
-        if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isAwsError */ .m_)(err, 'ResourceNotFoundException'))
+        if ((0,_core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isAwsError */ .m_)(err, 'ResourceNotFoundException'))
             return false;
         throw err;
     }
@@ -53,7 +53,7 @@ async function describeNodeAccessEntry(eks, cluster, roleArn) {
         return accessEntry?.type ?? 'STANDARD';
     }
     catch (err) {
-        if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isAwsError */ .m_)(err, 'ResourceNotFoundException'))
+        if ((0,_core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isAwsError */ .m_)(err, 'ResourceNotFoundException'))
             return undefined;
         throw err;
     }
@@ -62,7 +62,36 @@ async function describeNodeAccessEntry(eks, cluster, roleArn) {
 
 /***/ }),
 
-/***/ 4075:
+/***/ 6869:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ settle),
+/* harmony export */   b: () => (/* binding */ together)
+/* harmony export */ });
+// Steps that do not depend on each other, run at once but answered as if they had run one after the other.
+// Pure: no I/O of its own.
+/**
+ * Waits for every promise, then returns their values in order — or throws the error of the first one, in
+ * the order given, that failed. So a refusal reads the same as when the steps ran in sequence, and nothing is
+ * still running behind the error.
+ */
+async function together(...steps) {
+    const settled = await Promise.allSettled(steps);
+    for (const s of settled)
+        if (s.status === 'rejected')
+            throw s.reason;
+    return settled.map(s => s.value);
+}
+/** A promise that never rejects (so it can wait unobserved while other work goes on), with its outcome. */
+function settle(p) {
+    return p.then(value => ({ ok: true, value }), error => ({ ok: false, error }));
+}
+
+
+/***/ }),
+
+/***/ 2885:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -76,9 +105,9 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: UpgradeRefusedError, installKarpenter
 
-// EXTERNAL MODULE: ./src/karpenter/version.ts
-var version = __webpack_require__(1112);
-;// CONCATENATED MODULE: ./src/karpenter/upgrade.ts
+// EXTERNAL MODULE: ./src/core/karpenter/version.ts
+var version = __webpack_require__(9028);
+;// CONCATENATED MODULE: ./src/core/karpenter/upgrade.ts
 // Which Karpenter version jumps the upgrade guide allows (docs/design.md, "Helm"; upstream upgrade-guide.md,
 // v1beta1-migration.md and v1-migration.md), and the steps to name when a jump is refused.
 //
@@ -321,11 +350,11 @@ function checkUpgrade(installed, target) {
 
 // EXTERNAL MODULE: ./src/runner/log.ts
 var log = __webpack_require__(7708);
-// EXTERNAL MODULE: ./src/helm/args.ts
-var helm_args = __webpack_require__(5119);
-// EXTERNAL MODULE: ./src/state/names.ts
-var names = __webpack_require__(3641);
-;// CONCATENATED MODULE: ./src/helm/crd-adoption.ts
+// EXTERNAL MODULE: ./src/core/helm/args.ts
+var helm_args = __webpack_require__(2107);
+// EXTERNAL MODULE: ./src/core/names.ts
+var names = __webpack_require__(2483);
+;// CONCATENATED MODULE: ./src/core/helm/crd-adoption.ts
 // Handing CRDs that the controller chart created (from its crds/ folder, which Helm installs once and never
 // owns) over to the karpenter-crd release. Helm refuses to take over objects without its ownership metadata
 // ("invalid ownership metadata"); upstream's troubleshooting page adds the label and two annotations by hand.
@@ -373,8 +402,8 @@ function crdAdoptionPatches(existing, opts) {
 
 // EXTERNAL MODULE: ./src/helm/run.ts
 var run = __webpack_require__(869);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __webpack_require__(4296);
 ;// CONCATENATED MODULE: ./src/helm/logout.ts
 // `helm registry logout public.ecr.aws` before the chart is pulled (docs/design.md, "Helm"): a stale or expired ECR Public
 // login on the runner makes the anonymous pull fail, so upstream's guide logs out first.
@@ -412,8 +441,8 @@ async function registryLogout(helm, host = ECR_PUBLIC) {
 
 // EXTERNAL MODULE: ./src/helm/release.ts
 var helm_release = __webpack_require__(9777);
-// EXTERNAL MODULE: ./src/helm/values-merge.ts
-var values_merge = __webpack_require__(5009);
+// EXTERNAL MODULE: ./src/core/helm/values-merge.ts
+var values_merge = __webpack_require__(7501);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
@@ -435,8 +464,8 @@ async function writeValuesFile(tempDir, values) {
     return { path, remove: () => (0,promises_.rm)(dir, { recursive: true, force: true }) };
 }
 
-// EXTERNAL MODULE: ./src/state/together.ts
-var together = __webpack_require__(1763);
+// EXTERNAL MODULE: ./src/core/together.ts
+var together = __webpack_require__(6869);
 ;// CONCATENATED MODULE: ./src/helm/install.ts
 // Installs or upgrades Karpenter with helm (docs/design.md, "Helm"), in an order that changes nothing until every check passed:
 //   1. read the installed release (and the CRD release)
@@ -633,9 +662,9 @@ async function uninstallKarpenter(o) {
 /* unused harmony exports AWS_AUTH_PATH, WINDOWS_NODE_GROUPS, roleArnWithoutPath, addRoleMapping, removeRoleMapping */
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3646);
-/* harmony import */ var _state_backoff_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6977);
-/* harmony import */ var _config_yaml_position_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4459);
-/* harmony import */ var _karpenter_windows_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2629);
+/* harmony import */ var _runner_wait_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4565);
+/* harmony import */ var _core_config_yaml_position_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9207);
+/* harmony import */ var _core_karpenter_windows_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1577);
 // The aws-auth ConfigMap mapping that lets Karpenter's nodes join a cluster without access entries
 // (docs/design.md, "Node access": CONFIG_MAP mode). The ConfigMap is shared with every other node group and
 // user of the cluster, so only `data.mapRoles` is ever rewritten, other entries keep their exact text
@@ -650,7 +679,7 @@ const AWS_AUTH_COLLECTION = '/api/v1/namespaces/kube-system/configmaps';
 const NODE_USERNAME = 'system:node:{{EC2PrivateDNSName}}';
 const NODE_GROUPS = ['system:bootstrappers', 'system:nodes'];
 /** A node role that also launches Windows nodes: eksctl's groups for Windows node groups (Windows group first). */
-const WINDOWS_NODE_GROUPS = [_karpenter_windows_js__WEBPACK_IMPORTED_MODULE_3__/* .WINDOWS_NODE_GROUP */ .DA, ...NODE_GROUPS];
+const WINDOWS_NODE_GROUPS = [_core_karpenter_windows_js__WEBPACK_IMPORTED_MODULE_3__/* .WINDOWS_NODE_GROUP */ .DA, ...NODE_GROUPS];
 /** concurrent writers (another run, eksctl, terraform) rarely collide more than once or twice */
 const MAX_ATTEMPTS = 6;
 /**
@@ -691,7 +720,7 @@ function addRoleMapping(mapRoles, rolearn, groups = NODE_GROUPS) {
         // Append text at the list's own indentation, so the other entries are untouched byte for byte.
         const first = seq.items[0];
         const firstOffset = seq.range?.[0] ?? first.range?.[0] ?? 0;
-        const indent = ' '.repeat(Math.max(0, (0,_config_yaml_position_js__WEBPACK_IMPORTED_MODULE_2__/* .positionOf */ .d)(lineCounter, firstOffset).col - 1));
+        const indent = ' '.repeat(Math.max(0, (0,_core_config_yaml_position_js__WEBPACK_IMPORTED_MODULE_2__/* .positionOf */ .d)(lineCounter, firstOffset).col - 1));
         const block = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .stringify */ .As)([entry]).trimEnd().split('\n').map((l) => indent + l).join('\n');
         const candidate = `${mapRoles.replace(/\s*$/, '')}\n${block}\n`;
         if (verifies(candidate, entriesOf(doc).length + 1, rolearn))
@@ -719,7 +748,7 @@ function removeRoleMapping(mapRoles, rolearn) {
         // each item owns the text from the start of its `- ` line to the start of the next item's line
         const lineStarts = seq.items.map((item) => {
             const offset = item.range?.[0] ?? 0;
-            return lineCounter.lineStarts[(0,_config_yaml_position_js__WEBPACK_IMPORTED_MODULE_2__/* .positionOf */ .d)(lineCounter, offset).line - 1] ?? 0;
+            return lineCounter.lineStarts[(0,_core_config_yaml_position_js__WEBPACK_IMPORTED_MODULE_2__/* .positionOf */ .d)(lineCounter, offset).line - 1] ?? 0;
         });
         let text = mapRoles.slice(0, lineStarts[0]);
         for (let i = 0; i < seq.items.length; i++) {
@@ -814,7 +843,7 @@ async function removeAwsAuthMapping(kube, roleArn, signal) {
 }
 /** Reads and writes again while another writer keeps getting there first (half-jittered, from 100 ms). */
 function retryOnConflict(write, retryable, signal) {
-    return (0,_state_backoff_js__WEBPACK_IMPORTED_MODULE_4__/* .retryLoop */ .rU)(write, { attempts: MAX_ATTEMPTS, backoff: { baseMs: 100, maxMs: 2000, jitter: 'half' }, retryable, signal });
+    return (0,_runner_wait_js__WEBPACK_IMPORTED_MODULE_4__/* .retryLoop */ .rU)(write, { attempts: MAX_ATTEMPTS, backoff: { baseMs: 100, maxMs: 2000, jitter: 'half' }, retryable, signal });
 }
 /** Merge patch of data.mapRoles only, conditional on the resourceVersion read (409 when someone wrote since). */
 async function updateMapRoles(kube, cm, mapRoles) {
@@ -822,35 +851,6 @@ async function updateMapRoles(kube, cm, mapRoles) {
     if (!resourceVersion)
         throw new Error('kube-system/aws-auth has no resourceVersion: cannot update it safely');
     await kube.patch(AWS_AUTH_PATH, { metadata: { resourceVersion }, data: { mapRoles } }, 'merge');
-}
-
-
-/***/ }),
-
-/***/ 1763:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   G: () => (/* binding */ settle),
-/* harmony export */   b: () => (/* binding */ together)
-/* harmony export */ });
-// Steps that do not depend on each other, run at once but answered as if they had run one after the other.
-// Pure: no I/O of its own.
-/**
- * Waits for every promise, then returns their values in order — or throws the error of the first one, in
- * the order given, that failed. So a refusal reads the same as when the steps ran in sequence, and nothing is
- * still running behind the error.
- */
-async function together(...steps) {
-    const settled = await Promise.allSettled(steps);
-    for (const s of settled)
-        if (s.status === 'rejected')
-            throw s.reason;
-    return settled.map(s => s.value);
-}
-/** A promise that never rejects (so it can wait unobserved while other work goes on), with its outcome. */
-function settle(p) {
-    return p.then(value => ({ ok: true, value }), error => ({ ok: false, error }));
 }
 
 

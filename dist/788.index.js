@@ -1,5 +1,5 @@
-export const id = 342;
-export const ids = [342];
+export const id = 788;
+export const ids = [788];
 export const modules = {
 
 /***/ 1722:
@@ -10,12 +10,12 @@ export const modules = {
 /* harmony export */ });
 /* unused harmony exports POD_IDENTITY_AGENT, agentFix */
 /* harmony import */ var _preflight_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7610);
-/* harmony import */ var _state_names_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3641);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
+/* harmony import */ var _core_names_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2483);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4296);
 
 
 
-const POD_IDENTITY_AGENT = _state_names_js__WEBPACK_IMPORTED_MODULE_1__/* .POD_IDENTITY_AGENT_ADDON */ .Qt;
+const POD_IDENTITY_AGENT = _core_names_js__WEBPACK_IMPORTED_MODULE_1__/* .POD_IDENTITY_AGENT_ADDON */ .Qt;
 function agentFix(cluster) {
     return (`add \`addons: [{name: ${POD_IDENTITY_AGENT}}]\` to the cluster file and run ` +
         `\`eksctl create addon --cluster ${cluster} --name ${POD_IDENTITY_AGENT}\` (or use IRSA: controller-identity: irsa)`);
@@ -31,7 +31,7 @@ async function requirePodIdentityAgent(eks, cluster) {
         version = addon?.addonVersion;
     }
     catch (err) {
-        if (!(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .isAwsError */ .m_)(err, 'ResourceNotFoundException'))
+        if (!(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .isAwsError */ .m_)(err, 'ResourceNotFoundException'))
             throw err;
         throw new _preflight_js__WEBPACK_IMPORTED_MODULE_0__/* .PreflightError */ .wG(`EKS Pod Identity needs the ${POD_IDENTITY_AGENT} addon on cluster ${cluster}, and it is not installed: ${agentFix(cluster)}. Nothing was changed.`);
     }
@@ -55,8 +55,8 @@ async function requirePodIdentityAgent(eks, cluster) {
 /* harmony export */ });
 /* harmony import */ var _cfn_describe_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3948);
 /* harmony import */ var _cfn_delete_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8182);
-/* harmony import */ var _cfn_delete_policies_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(445);
-/* harmony import */ var _state_names_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3641);
+/* harmony import */ var _core_plan_delete_policies_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8215);
+/* harmony import */ var _core_names_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2483);
 /* harmony import */ var _pod_identity_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2117);
 /* harmony import */ var _pod_identity_role_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9062);
 
@@ -117,7 +117,7 @@ async function retirePrevious(aws, desired, state, ctx) {
     const cfn = await aws.cfn();
     const iam = await aws.iam();
     if (state.previous === 'irsa') {
-        const outcome = await (0,_cfn_delete_js__WEBPACK_IMPORTED_MODULE_0__/* .deleteStackFully */ .Qq)(cfn, iam, desired.names.irsaStack, { poll: ctx.poll, isOwnPolicy: (0,_cfn_delete_policies_js__WEBPACK_IMPORTED_MODULE_1__/* .ownPolicyMatcher */ .l)(desired, ctx.accountId) });
+        const outcome = await (0,_cfn_delete_js__WEBPACK_IMPORTED_MODULE_0__/* .deleteStackFully */ .Qq)(cfn, iam, desired.names.irsaStack, { poll: ctx.poll, isOwnPolicy: (0,_core_plan_delete_policies_js__WEBPACK_IMPORTED_MODULE_1__/* .ownPolicyMatcher */ .l)(desired, ctx.accountId) });
         report.stacks.push(outcome);
         report.steps.push(`identity switch IRSA → Pod Identity: stack ${desired.names.irsaStack} ${outcome.action === 'absent' ? 'already gone' : 'deleted'} after the chart upgrade`);
         if (outcome.action === 'deleted')
@@ -134,8 +134,8 @@ async function retirePrevious(aws, desired, state, ctx) {
         : result === 'kept-foreign'
             ? `identity switch Pod Identity → IRSA: association ${assoc?.id} (role ${assoc?.roleArn}) was not made by this tool and is kept; IRSA takes precedence over it`
             : 'identity switch Pod Identity → IRSA: no association to delete');
-    const isOwn = (0,_cfn_delete_policies_js__WEBPACK_IMPORTED_MODULE_1__/* .ownPolicyMatcher */ .l)(desired, ctx.accountId);
-    if (assoc && (0,_state_names_js__WEBPACK_IMPORTED_MODULE_2__/* .roleNameFromArn */ .Zq)(assoc.roleArn) !== desired.names.podIdentityRole) {
+    const isOwn = (0,_core_plan_delete_policies_js__WEBPACK_IMPORTED_MODULE_1__/* .ownPolicyMatcher */ .l)(desired, ctx.accountId);
+    if (assoc && (0,_core_names_js__WEBPACK_IMPORTED_MODULE_2__/* .roleNameFromArn */ .Zq)(assoc.roleArn) !== desired.names.podIdentityRole) {
         const detached = await (0,_pod_identity_role_js__WEBPACK_IMPORTED_MODULE_3__/* .detachRolePolicies */ .MV)(iam, assoc.roleArn, desired.arns.controllerPolicies);
         if (detached.length) {
             report.changed = true;
@@ -173,64 +173,6 @@ async function stackPolicyArns(cfn, stack) {
 
 /***/ }),
 
-/***/ 2388:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   n: () => (/* binding */ resolveNodeAccess),
-/* harmony export */   o: () => (/* binding */ includesApi)
-/* harmony export */ });
-/* harmony import */ var _karpenter_unsupported_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5055);
-
-/** Clusters that predate access entries report no accessConfig: they authenticate through aws-auth only. */
-function modeOf(authenticationMode) {
-    return authenticationMode ?? 'CONFIG_MAP';
-}
-function includesApi(authenticationMode) {
-    const mode = modeOf(authenticationMode);
-    return mode === 'API' || mode === 'API_AND_CONFIG_MAP';
-}
-/** `windows`: why the run's nodes include Windows (windowsNodeReasons in src/karpenter/windows.ts); none by default. */
-function resolveNodeAccess(input, authenticationMode, windows = []) {
-    const decision = resolveMethod(input, authenticationMode, windows.length > 0);
-    const refusal = (0,_karpenter_unsupported_js__WEBPACK_IMPORTED_MODULE_0__/* .windowsNodeAccessRefusal */ .wr)({ input, mode: modeOf(authenticationMode), method: decision.method, reasons: windows });
-    if (refusal)
-        throw new Error(refusal);
-    if (windows.length > 0 && decision.method === 'aws-auth') {
-        return { ...decision, windows: true, reason: `${decision.reason}; Windows nodes (${windows.join('; ')}): mapped with eks:kube-proxy-windows too` };
-    }
-    return decision;
-}
-function resolveMethod(input, authenticationMode, windows) {
-    const mode = modeOf(authenticationMode);
-    const api = includesApi(authenticationMode);
-    const configMap = mode === 'CONFIG_MAP' || mode === 'API_AND_CONFIG_MAP';
-    switch (input) {
-        case 'none':
-            return { method: 'none', reason: 'node-access: none — node access is managed elsewhere' };
-        case 'auto':
-            if (windows && configMap)
-                return { method: 'aws-auth', reason: `authentication mode ${mode} includes CONFIG_MAP, and one access entry cannot serve Linux and Windows nodes` };
-            return api
-                ? { method: 'access-entry', reason: `authentication mode ${mode} includes API` }
-                : { method: 'aws-auth', reason: `authentication mode ${mode} does not include API` };
-        case 'access-entry':
-            if (!api) {
-                throw new Error(`node-access: access-entry needs a cluster whose authentication mode includes API, but this one is ${mode}. ` +
-                    'Switch the cluster to API_AND_CONFIG_MAP (`aws eks update-cluster-config --access-config authenticationMode=API_AND_CONFIG_MAP`) or use node-access: aws-auth.');
-            }
-            return { method: 'access-entry', reason: 'node-access: access-entry' };
-        case 'aws-auth':
-            if (!configMap) {
-                throw new Error(`node-access: aws-auth has no effect on a cluster in authentication mode ${mode} (the aws-auth ConfigMap is ignored); use node-access: access-entry or auto.`);
-            }
-            return { method: 'aws-auth', reason: 'node-access: aws-auth' };
-    }
-}
-
-
-/***/ }),
-
 /***/ 9062:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -240,9 +182,9 @@ function resolveMethod(input, authenticationMode, windows) {
 /* harmony export */   Y8: () => (/* binding */ attachRolePolicies),
 /* harmony export */   j7: () => (/* binding */ requirePoliciesExist)
 /* harmony export */ });
-/* harmony import */ var _state_names_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3641);
+/* harmony import */ var _core_names_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2483);
 /* harmony import */ var _preflight_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7610);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4296);
 
 
 
@@ -255,7 +197,7 @@ async function requirePoliciesExist(iam, arns) {
             await iam.send(new GetPolicyCommand({ PolicyArn: arn }));
         }
         catch (err) {
-            if (!(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .isAwsError */ .m_)(err, 'NoSuchEntityException'))
+            if (!(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .isAwsError */ .m_)(err, 'NoSuchEntityException'))
                 throw err;
             missing.push(arn);
         }
@@ -284,7 +226,7 @@ async function attachedIfRoleExists(iam, roleName) {
         return await attachedPolicies(iam, roleName);
     }
     catch (err) {
-        if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .isAwsError */ .m_)(err, 'NoSuchEntityException'))
+        if ((0,_core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .isAwsError */ .m_)(err, 'NoSuchEntityException'))
             return undefined;
         throw err;
     }
@@ -292,7 +234,7 @@ async function attachedIfRoleExists(iam, roleName) {
 /** Attaches what is not attached yet; returns what it attached (empty on a re-run). */
 async function attachRolePolicies(iam, roleArn, policyArns) {
     const { AttachRolePolicyCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(764)]).then(__webpack_require__.t.bind(__webpack_require__, 6764, 19));
-    const roleName = (0,_state_names_js__WEBPACK_IMPORTED_MODULE_0__/* .roleNameFromArn */ .Zq)(roleArn);
+    const roleName = (0,_core_names_js__WEBPACK_IMPORTED_MODULE_0__/* .roleNameFromArn */ .Zq)(roleArn);
     const have = await attachedIfRoleExists(iam, roleName);
     if (!have) {
         throw new _preflight_js__WEBPACK_IMPORTED_MODULE_1__/* .PreflightError */ .wG(`the Pod Identity role ${roleArn} does not exist: create it, or fix iam.podIdentityAssociations roleARN (without roleARN this tool creates the role in its Pod Identity stack).`);
@@ -309,7 +251,7 @@ async function attachRolePolicies(iam, roleArn, policyArns) {
 /** Detaches these policies where attached (the role may be gone already); returns what it detached. */
 async function detachRolePolicies(iam, roleArn, policyArns) {
     const { DetachRolePolicyCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(764)]).then(__webpack_require__.t.bind(__webpack_require__, 6764, 19));
-    const roleName = (0,_state_names_js__WEBPACK_IMPORTED_MODULE_0__/* .roleNameFromArn */ .Zq)(roleArn);
+    const roleName = (0,_core_names_js__WEBPACK_IMPORTED_MODULE_0__/* .roleNameFromArn */ .Zq)(roleArn);
     const have = await attachedIfRoleExists(iam, roleName);
     if (!have)
         return [];
@@ -322,7 +264,7 @@ async function detachRolePolicies(iam, roleArn, policyArns) {
             detached.push(arn);
         }
         catch (err) {
-            if (!(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .isAwsError */ .m_)(err, 'NoSuchEntityException'))
+            if (!(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .isAwsError */ .m_)(err, 'NoSuchEntityException'))
                 throw err;
         }
     }
@@ -330,7 +272,7 @@ async function detachRolePolicies(iam, roleArn, policyArns) {
 }
 /** Read-only (plan, drift): which of these policies the role lacks; all of them when the role does not exist. */
 async function missingRolePolicies(iam, roleArn, policyArns) {
-    const have = await attachedIfRoleExists(iam, (0,_state_names_js__WEBPACK_IMPORTED_MODULE_0__/* .roleNameFromArn */ .Zq)(roleArn));
+    const have = await attachedIfRoleExists(iam, (0,_core_names_js__WEBPACK_IMPORTED_MODULE_0__/* .roleNameFromArn */ .Zq)(roleArn));
     return have ? policyArns.filter(arn => !have.has(arn)) : [...policyArns];
 }
 
@@ -347,7 +289,7 @@ async function missingRolePolicies(iam, roleArn, policyArns) {
 /* harmony export */   yD: () => (/* binding */ ensureAssociation)
 /* harmony export */ });
 /* unused harmony exports OWNER_TAG, OWNER_TAG_VALUE */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
 
 /** Tag this tool puts on the associations it creates; update and delete check it first. */
 const OWNER_TAG = 'karpenter-provision/managed';
@@ -408,7 +350,7 @@ async function deleteOwnAssociation(eks, cluster, existing) {
         await eks.send(new DeletePodIdentityAssociationCommand({ clusterName: cluster, associationId: existing.id }));
     }
     catch (err) {
-        if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isAwsError */ .m_)(err, 'ResourceNotFoundException'))
+        if ((0,_core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isAwsError */ .m_)(err, 'ResourceNotFoundException'))
             return 'absent';
         throw err;
     }
@@ -416,7 +358,7 @@ async function deleteOwnAssociation(eks, cluster, existing) {
 }
 /** True when the EKS endpoint does not serve the Pod Identity API at all (HTTP 404 without an EKS error code). */
 function isPodIdentityApiMissing(err) {
-    return (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .httpStatus */ .nG)(err) === 404 && !(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isAwsError */ .m_)(err, 'ResourceNotFoundException');
+    return (0,_core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .httpStatus */ .nG)(err) === 404 && !(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isAwsError */ .m_)(err, 'ResourceNotFoundException');
 }
 
 
@@ -435,17 +377,17 @@ function isPodIdentityApiMissing(err) {
 /* harmony export */   wG: () => (/* binding */ PreflightError),
 /* harmony export */   zc: () => (/* binding */ checkCluster)
 /* harmony export */ });
-/* harmony import */ var _state_names_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3641);
-/* harmony import */ var _karpenter_compatibility_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4300);
-/* harmony import */ var _karpenter_version_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1112);
-/* harmony import */ var _karpenter_unsupported_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5055);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
+/* harmony import */ var _core_names_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2483);
+/* harmony import */ var _core_karpenter_compatibility_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8032);
+/* harmony import */ var _core_karpenter_version_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9028);
+/* harmony import */ var _core_karpenter_unsupported_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1027);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4296);
 
 
 
 
 
-class PreflightError extends _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ProvisionError */ .uv {
+class PreflightError extends _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ProvisionError */ .uv {
     name = 'PreflightError';
 }
 /** DescribeCluster said ResourceNotFound: fatal for apply, a normal state for delete. */
@@ -472,7 +414,7 @@ async function describeCluster(eks, name, region) {
         };
     }
     catch (err) {
-        if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .isAwsError */ .m_)(err, 'ResourceNotFoundException')) {
+        if ((0,_core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .isAwsError */ .m_)(err, 'ResourceNotFoundException')) {
             throw new ClusterNotFoundError(`EKS cluster "${name}" was not found in region ${region}. This action gives an existing cluster Karpenter: ` +
                 'create the cluster first (`eksctl create cluster -f <file>`), or check metadata.name, metadata.region and the aws-region input.');
         }
@@ -486,13 +428,13 @@ function checkCluster(cluster, karpenterVersion, configK8sVersion) {
         throw new PreflightError(`EKS cluster "${cluster.name}" in ${cluster.region} is ${cluster.status}, not ACTIVE; ` +
             'wait for it to become ACTIVE (`aws eks wait cluster-active --name ' + cluster.name + '`) and re-run.');
     }
-    const kv = (0,_karpenter_version_js__WEBPACK_IMPORTED_MODULE_2__/* .parseVersion */ .ot)(karpenterVersion);
+    const kv = (0,_core_karpenter_version_js__WEBPACK_IMPORTED_MODULE_2__/* .parseVersion */ .ot)(karpenterVersion);
     if (!kv)
         throw new PreflightError(`karpenter.version "${karpenterVersion}" is not a semantic version`);
-    const support = (0,_karpenter_compatibility_js__WEBPACK_IMPORTED_MODULE_1__/* .kubernetesSupport */ .w3)(kv, cluster.version);
+    const support = (0,_core_karpenter_compatibility_js__WEBPACK_IMPORTED_MODULE_1__/* .kubernetesSupport */ .w3)(kv, cluster.version);
     if (support === 'unsupported') {
-        const range = (0,_karpenter_compatibility_js__WEBPACK_IMPORTED_MODULE_1__/* .kubernetesRange */ .aL)(kv);
-        const minimum = (0,_karpenter_compatibility_js__WEBPACK_IMPORTED_MODULE_1__/* .minimumKarpenterFor */ .i)(cluster.version);
+        const range = (0,_core_karpenter_compatibility_js__WEBPACK_IMPORTED_MODULE_1__/* .kubernetesRange */ .aL)(kv);
+        const minimum = (0,_core_karpenter_compatibility_js__WEBPACK_IMPORTED_MODULE_1__/* .minimumKarpenterFor */ .i)(cluster.version);
         throw new PreflightError(`EKS cluster "${cluster.name}" runs Kubernetes ${cluster.version}, which Karpenter ${karpenterVersion} does not support` +
             (range ? ` (it supports ${range.min}–${range.max})` : '') +
             (minimum ? `; use karpenter.version ${minimum} or newer.` : '.'));
@@ -508,7 +450,7 @@ function checkCluster(cluster, karpenterVersion, configK8sVersion) {
 /** Every mode that reaches the cluster stops on an EKS Auto Mode cluster, before any change. */
 function refuseAutoMode(cluster) {
     if (cluster.autoMode)
-        throw new PreflightError((0,_karpenter_unsupported_js__WEBPACK_IMPORTED_MODULE_4__/* .autoModeClusterRefusal */ .Zp)(cluster.name, cluster.region));
+        throw new PreflightError((0,_core_karpenter_unsupported_js__WEBPACK_IMPORTED_MODULE_4__/* .autoModeClusterRefusal */ .Zp)(cluster.name, cluster.region));
 }
 /** IRSA needs the cluster's OIDC issuer; Pod Identity does not. */
 function requireIssuer(cluster) {
@@ -542,7 +484,7 @@ async function instanceProfileOwner(cfn, profile, ownStack) {
         }
         catch (err) {
             // ValidationError: no such stack, or no stack owns that resource; AccessDenied: a stack we may not read
-            if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .isAwsError */ .m_)(err, 'ValidationError', 'AccessDenied', 'AccessDeniedException'))
+            if ((0,_core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .isAwsError */ .m_)(err, 'ValidationError', 'AccessDenied', 'AccessDeniedException'))
                 return [];
             throw err;
         }
@@ -559,7 +501,7 @@ async function instanceProfileOwner(cfn, profile, ownStack) {
     do {
         const page = await cfn.send(new ListStacksCommand({ StackStatusFilter: [...LIVE_STACK_STATUSES], NextToken: token }));
         for (const s of page.StackSummaries ?? [])
-            if (s.StackName && s.StackName !== ownStack && (0,_state_names_js__WEBPACK_IMPORTED_MODULE_0__/* .isKarpenterStackName */ .iX)(s.StackName))
+            if (s.StackName && s.StackName !== ownStack && (0,_core_names_js__WEBPACK_IMPORTED_MODULE_0__/* .isKarpenterStackName */ .iX)(s.StackName))
                 candidates.push(s.StackName);
         token = page.NextToken;
     } while (token && candidates.length < MAX_OWNER_CANDIDATES);
@@ -580,7 +522,7 @@ async function checkInstanceProfileFree(iam, cfn, opts) {
         await iam.send(new GetInstanceProfileCommand({ InstanceProfileName: opts.profile }));
     }
     catch (err) {
-        if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .isAwsError */ .m_)(err, 'NoSuchEntityException', 'NoSuchEntity'))
+        if ((0,_core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .isAwsError */ .m_)(err, 'NoSuchEntityException', 'NoSuchEntity'))
             return;
         throw err;
     }
@@ -592,60 +534,7 @@ async function checkInstanceProfileFree(iam, cfn, opts) {
         : `is not part of stack ${opts.stack}, and no CloudFormation stack in ${opts.region} owns it (a stack in another region, or made by hand)`;
     throw new PreflightError(`IAM instance profile "${opts.profile}" (${opts.configKey}) already exists and ${whose}. Instance profile names are ` +
         `account-wide, so each cluster needs its own: set karpenter.defaultInstanceProfile to a name for this cluster ` +
-        `(e.g. KarpenterNodeInstanceProfile-${opts.cluster}), or leave it out to get ${(0,_state_names_js__WEBPACK_IMPORTED_MODULE_0__/* .defaultInstanceProfileName */ .Fg)(opts.cluster)}.`);
-}
-
-
-/***/ }),
-
-/***/ 445:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   l: () => (/* binding */ ownPolicyMatcher)
-/* harmony export */ });
-/* unused harmony export ownPolicyArns */
-/* harmony import */ var _state_names_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3641);
-/* harmony import */ var _templates_resolve_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1797);
-
-
-function ownPolicyArns(desired, accountId) {
-    const arns = new Set(desired.arns.controllerPolicies);
-    for (const spec of [desired.karpenterStack, desired.controllerStack]) {
-        for (const arn of rolePolicyArns(spec, desired, accountId))
-            arns.add(arn);
-    }
-    return [...arns];
-}
-function rolePolicyArns(spec, desired, accountId) {
-    const out = [];
-    for (const resource of Object.values(spec.template.Resources)) {
-        if (resource.Type !== 'AWS::IAM::Role')
-            continue;
-        const listed = resource.Properties?.ManagedPolicyArns;
-        if (!Array.isArray(listed))
-            continue;
-        for (const value of listed) {
-            try {
-                const resolved = (0,_templates_resolve_js__WEBPACK_IMPORTED_MODULE_1__/* .resolveIntrinsics */ .l)(value, { partition: desired.partition, region: desired.region, accountId, stackName: spec.name, attributes: {} });
-                if (typeof resolved === 'string')
-                    out.push(resolved);
-            }
-            catch {
-                // an ARN that depends on another resource (GetAtt) is one of the controller policies, already listed
-            }
-        }
-    }
-    return out;
-}
-/**
- * ownPolicyArns, plus any eksctl-KarpenterController…Policy-<cluster> of the account: a config changed since the
- * last apply may have split the controller policy differently, and those parts are still this tool's.
- */
-function ownPolicyMatcher(desired, accountId) {
-    const own = new Set(ownPolicyArns(desired, accountId));
-    const part = (0,_state_names_js__WEBPACK_IMPORTED_MODULE_0__/* .controllerPolicyArnPattern */ .eq)(accountId, desired.names.cluster);
-    return arn => own.has(arn) || part.test(arn);
+        `(e.g. KarpenterNodeInstanceProfile-${opts.cluster}), or leave it out to get ${(0,_core_names_js__WEBPACK_IMPORTED_MODULE_0__/* .defaultInstanceProfileName */ .Fg)(opts.cluster)}.`);
 }
 
 
@@ -664,14 +553,14 @@ function ownPolicyMatcher(desired, accountId) {
 /* harmony import */ var _deploy_wait_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3370);
 /* harmony import */ var _events_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5444);
 /* harmony import */ var _drift_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7878);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4296);
 
 
 
 
 
 
-class StackDeleteError extends _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ProvisionError */ .uv {
+class StackDeleteError extends _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ProvisionError */ .uv {
     outcome;
     name = 'StackDeleteError';
     constructor(message, outcome) {
@@ -774,7 +663,7 @@ async function detachOwnPolicies(cfn, iam, stackName, isOwnPolicy) {
             } while (marker);
         }
         catch (err) {
-            if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .isAwsError */ .m_)(err, 'NoSuchEntityException', 'NoSuchEntity'))
+            if ((0,_core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .isAwsError */ .m_)(err, 'NoSuchEntityException', 'NoSuchEntity'))
                 continue;
             throw err;
         }
@@ -809,13 +698,13 @@ async function detachOwnPolicies(cfn, iam, stackName, isOwnPolicy) {
 /* harmony export */   mW: () => (/* binding */ StackTimeoutError)
 /* harmony export */ });
 /* unused harmony exports STACK_EVENTS_POLL_MS, STACK_DESCRIBE_BACKSTOP_MS, isClosingEvent */
-/* harmony import */ var _state_backoff_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6977);
+/* harmony import */ var _runner_wait_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4565);
 /* harmony import */ var _describe_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3948);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
 
 
 
-class StackTimeoutError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ProvisionError */ .uv {
+class StackTimeoutError extends _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ProvisionError */ .uv {
     name = 'StackTimeoutError';
 }
 function isInProgress(status) {
@@ -834,11 +723,11 @@ function isClosingEvent(e, stack) {
 }
 /**
  * Polls `check` until it returns a value, sleeping in between: no jitter, from 1 s growing by 1.6 up to 10 s
- * unless the caller sets the cadence (state/backoff.ts's one poll loop).
+ * unless the caller sets the cadence (runner/wait.ts's one poll loop).
  */
 async function pollUntil(check, opts, what) {
     const backoff = { baseMs: opts.pollStartMs ?? 1_000, maxMs: opts.pollCapMs ?? 10_000, factor: 1.6, jitter: 'none' };
-    return (0,_state_backoff_js__WEBPACK_IMPORTED_MODULE_1__/* .pollLoop */ .A8)(() => check(), { ...opts, backoff }, () => new StackTimeoutError(`timed out waiting for ${what()}`));
+    return (0,_runner_wait_js__WEBPACK_IMPORTED_MODULE_1__/* .pollLoop */ .A8)(() => check(), { ...opts, backoff }, () => new StackTimeoutError(`timed out waiting for ${what()}`));
 }
 /**
  * Waits until the stack is no longer *_IN_PROGRESS (REVIEW_IN_PROGRESS counts as settled: nothing is
@@ -892,7 +781,7 @@ async function waitForStackSettled(cfn, name, opts, events) {
 /* harmony export */   vJ: () => (/* binding */ refusesPropertyValues)
 /* harmony export */ });
 /* unused harmony exports toResourceChange, withPropertyValues */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
 
 /** The stack, or undefined when no stack of that name exists (deleted stacks are not returned by name). */
 async function describeStack(cfn, name) {
@@ -908,7 +797,7 @@ async function describeStack(cfn, name) {
     }
 }
 function isMissingStack(err) {
-    return (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isAwsError */ .m_)(err, 'ValidationError', 'ValidationException') && /does not exist/i.test((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(err));
+    return (0,_core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isAwsError */ .m_)(err, 'ValidationError', 'ValidationException') && /does not exist/i.test((0,_core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(err));
 }
 /** The deployed template body (as CloudFormation stored it), or undefined for a stack without one. */
 async function deployedTemplate(cfn, name) {
@@ -933,7 +822,7 @@ function toResourceChange(c) {
 }
 /** An endpoint that does not know `IncludePropertyValues` (2024) refuses the request as invalid. */
 function refusesPropertyValues(err) {
-    return (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isAwsError */ .m_)(err, 'ValidationError', 'ValidationException');
+    return (0,_core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isAwsError */ .m_)(err, 'ValidationError', 'ValidationException');
 }
 async function describeChangeSetPage(cfn, stackName, changeSetName, withValues, token) {
     const { DescribeChangeSetCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(805)]).then(__webpack_require__.t.bind(__webpack_require__, 3805, 19));
@@ -1003,16 +892,16 @@ function withPropertyValues(c) {
 /* unused harmony exports DriftDetectionUnavailableError, resourceDrifts */
 /* harmony import */ var _describe_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3948);
 /* harmony import */ var _deploy_wait_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3370);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
 
 
 
-class DriftDetectionUnavailableError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ProvisionError */ .uv {
+class DriftDetectionUnavailableError extends _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ProvisionError */ .uv {
     endpoint;
     cause;
     name = 'DriftDetectionUnavailableError';
     constructor(endpoint, cause) {
-        super(`CloudFormation drift detection is not available at ${endpoint} (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .awsErrorName */ .ZH)(cause) ?? 'error'}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(cause)}). ` +
+        super(`CloudFormation drift detection is not available at ${endpoint} (${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .awsErrorName */ .ZH)(cause) ?? 'error'}: ${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(cause)}). ` +
             'Run drift against an AWS CloudFormation endpoint that implements DetectStackDrift.');
         this.endpoint = endpoint;
         this.cause = cause;
@@ -1026,11 +915,11 @@ function cloudFormationEndpoint(region, env = process.env) {
 function isNotImplemented(err) {
     if (!err || typeof err !== 'object')
         return false;
-    if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isAwsError */ .m_)(err, 'NotImplemented', 'NotImplementedError', 'UnknownOperation', 'UnknownOperationException', 'InvalidAction'))
+    if ((0,_core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isAwsError */ .m_)(err, 'NotImplemented', 'NotImplementedError', 'UnknownOperation', 'UnknownOperationException', 'InvalidAction'))
         return true;
-    if (/not (yet )?(been )?implemented/i.test((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(err)))
+    if (/not (yet )?(been )?implemented/i.test((0,_core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(err)))
         return true;
-    return (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .httpStatus */ .nG)(err) === 501;
+    return (0,_core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .httpStatus */ .nG)(err) === 501;
 }
 async function detectStackDrift(cfn, stackName, poll, endpoint) {
     const { DetectStackDriftCommand, DescribeStackDriftDetectionStatusCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(805)]).then(__webpack_require__.t.bind(__webpack_require__, 3805, 19));
@@ -1047,7 +936,7 @@ async function detectStackDrift(cfn, stackName, poll, endpoint) {
         detectionId = (await cfn.send(new DetectStackDriftCommand({ StackName: stackName }))).StackDriftDetectionId;
     }
     catch (err) {
-        if (isNotImplemented(err) || (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .httpStatus */ .nG)(err) === 500) {
+        if (isNotImplemented(err) || (0,_core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .httpStatus */ .nG)(err) === 500) {
             throw new DriftDetectionUnavailableError(endpoint, err);
         }
         throw err;
@@ -1199,6 +1088,187 @@ function dedupe(fs) {
 
 /***/ }),
 
+/***/ 3915:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ backoffDelay)
+/* harmony export */ });
+/* unused harmony export backoffCeiling */
+// The one backoff of this tool: the delay before the next try or look. Each caller keeps its own numbers
+// (docs/design.md, "Retries"): AWS calls full jitter from 500 ms (the SDK's style), Kubernetes requests and waits
+// half jitter (never zero, parallel runs spread out), CloudFormation waits no jitter growing by 1.6 from 1 s (the
+// stack-event watch looks exactly once a second). Pure: the random source is a parameter; src/runner/wait.ts
+// holds the one retry loop and the one poll loop that sleep between tries.
+/** The ceiling before try `attempt` (0-based): base·factor^attempt, rounded up at each step, capped at maxMs. */
+function backoffCeiling(attempt, b) {
+    const factor = b.factor ?? 2;
+    let d = b.baseMs;
+    for (let i = 0; i < attempt && d < b.maxMs; i++)
+        d = Math.ceil(d * factor);
+    return Math.min(d, b.maxMs);
+}
+/** Delay before try `attempt` (0-based). `random` returns 0 ≤ r < 1. */
+function backoffDelay(attempt, b, random = Math.random) {
+    const ceiling = backoffCeiling(attempt, b);
+    switch (b.jitter ?? 'half') {
+        case 'full':
+            return Math.max(1, Math.floor(random() * ceiling));
+        case 'none':
+            return ceiling;
+        case 'half':
+            return Math.round(ceiling / 2 + random() * (ceiling / 2));
+    }
+}
+
+
+/***/ }),
+
+/***/ 7501:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ mergeValues),
+/* harmony export */   Z: () => (/* binding */ sameValues)
+/* harmony export */ });
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
+// What `helm get values` will report after an install with several --values files: helm deep-merges them in
+// order (maps merge key by key, anything else is replaced by the later file; a null is kept as null). Used to
+// tell whether a re-run would change the release at all.
+
+function isMap(x) {
+    return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+function mergeValues(base, ...overrides) {
+    const out = { ...base };
+    for (const o of overrides) {
+        for (const [k, v] of Object.entries(o)) {
+            const cur = out[k];
+            out[k] = isMap(cur) && isMap(v) ? mergeValues(cur, v) : v;
+        }
+    }
+    return out;
+}
+/** Equal as JSON documents (key order ignored); what matters for "would helm change anything". */
+function sameValues(a, b) {
+    return (0,node_util__WEBPACK_IMPORTED_MODULE_0__.isDeepStrictEqual)(JSON.parse(JSON.stringify(a)), JSON.parse(JSON.stringify(b)));
+}
+
+
+/***/ }),
+
+/***/ 8215:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   l: () => (/* binding */ ownPolicyMatcher)
+/* harmony export */ });
+/* unused harmony export ownPolicyArns */
+/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2483);
+/* harmony import */ var _templates_resolve_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8955);
+
+
+function ownPolicyArns(desired, accountId) {
+    const arns = new Set(desired.arns.controllerPolicies);
+    for (const spec of [desired.karpenterStack, desired.controllerStack]) {
+        for (const arn of rolePolicyArns(spec, desired, accountId))
+            arns.add(arn);
+    }
+    return [...arns];
+}
+function rolePolicyArns(spec, desired, accountId) {
+    const out = [];
+    for (const resource of Object.values(spec.template.Resources)) {
+        if (resource.Type !== 'AWS::IAM::Role')
+            continue;
+        const listed = resource.Properties?.ManagedPolicyArns;
+        if (!Array.isArray(listed))
+            continue;
+        for (const value of listed) {
+            try {
+                const resolved = (0,_templates_resolve_js__WEBPACK_IMPORTED_MODULE_1__/* .resolveIntrinsics */ .l)(value, { partition: desired.partition, region: desired.region, accountId, stackName: spec.name, attributes: {} });
+                if (typeof resolved === 'string')
+                    out.push(resolved);
+            }
+            catch {
+                // an ARN that depends on another resource (GetAtt) is one of the controller policies, already listed
+            }
+        }
+    }
+    return out;
+}
+/**
+ * ownPolicyArns, plus any eksctl-KarpenterController…Policy-<cluster> of the account: a config changed since the
+ * last apply may have split the controller policy differently, and those parts are still this tool's.
+ */
+function ownPolicyMatcher(desired, accountId) {
+    const own = new Set(ownPolicyArns(desired, accountId));
+    const part = (0,_names_js__WEBPACK_IMPORTED_MODULE_0__/* .controllerPolicyArnPattern */ .eq)(accountId, desired.names.cluster);
+    return arn => own.has(arn) || part.test(arn);
+}
+
+
+/***/ }),
+
+/***/ 3490:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   n: () => (/* binding */ resolveNodeAccess),
+/* harmony export */   o: () => (/* binding */ includesApi)
+/* harmony export */ });
+/* harmony import */ var _karpenter_unsupported_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1027);
+
+/** Clusters that predate access entries report no accessConfig: they authenticate through aws-auth only. */
+function modeOf(authenticationMode) {
+    return authenticationMode ?? 'CONFIG_MAP';
+}
+function includesApi(authenticationMode) {
+    const mode = modeOf(authenticationMode);
+    return mode === 'API' || mode === 'API_AND_CONFIG_MAP';
+}
+/** `windows`: why the run's nodes include Windows (windowsNodeReasons in src/core/karpenter/windows.ts); none by default. */
+function resolveNodeAccess(input, authenticationMode, windows = []) {
+    const decision = resolveMethod(input, authenticationMode, windows.length > 0);
+    const refusal = (0,_karpenter_unsupported_js__WEBPACK_IMPORTED_MODULE_0__/* .windowsNodeAccessRefusal */ .wr)({ input, mode: modeOf(authenticationMode), method: decision.method, reasons: windows });
+    if (refusal)
+        throw new Error(refusal);
+    if (windows.length > 0 && decision.method === 'aws-auth') {
+        return { ...decision, windows: true, reason: `${decision.reason}; Windows nodes (${windows.join('; ')}): mapped with eks:kube-proxy-windows too` };
+    }
+    return decision;
+}
+function resolveMethod(input, authenticationMode, windows) {
+    const mode = modeOf(authenticationMode);
+    const api = includesApi(authenticationMode);
+    const configMap = mode === 'CONFIG_MAP' || mode === 'API_AND_CONFIG_MAP';
+    switch (input) {
+        case 'none':
+            return { method: 'none', reason: 'node-access: none — node access is managed elsewhere' };
+        case 'auto':
+            if (windows && configMap)
+                return { method: 'aws-auth', reason: `authentication mode ${mode} includes CONFIG_MAP, and one access entry cannot serve Linux and Windows nodes` };
+            return api
+                ? { method: 'access-entry', reason: `authentication mode ${mode} includes API` }
+                : { method: 'aws-auth', reason: `authentication mode ${mode} does not include API` };
+        case 'access-entry':
+            if (!api) {
+                throw new Error(`node-access: access-entry needs a cluster whose authentication mode includes API, but this one is ${mode}. ` +
+                    'Switch the cluster to API_AND_CONFIG_MAP (`aws eks update-cluster-config --access-config authenticationMode=API_AND_CONFIG_MAP`) or use node-access: aws-auth.');
+            }
+            return { method: 'access-entry', reason: 'node-access: access-entry' };
+        case 'aws-auth':
+            if (!configMap) {
+                throw new Error(`node-access: aws-auth has no effect on a cluster in authentication mode ${mode} (the aws-auth ConfigMap is ignored); use node-access: access-entry or auto.`);
+            }
+            return { method: 'aws-auth', reason: 'node-access: aws-auth' };
+    }
+}
+
+
+/***/ }),
+
 /***/ 9777:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1305,8 +1375,8 @@ var io = __webpack_require__(8701);
 var tool_cache = __webpack_require__(9805);
 // EXTERNAL MODULE: ./src/runner/log.ts
 var log = __webpack_require__(7708);
-// EXTERNAL MODULE: ./src/karpenter/version.ts
-var karpenter_version = __webpack_require__(1112);
+// EXTERNAL MODULE: ./src/core/karpenter/version.ts
+var karpenter_version = __webpack_require__(9028);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(5217);
 // EXTERNAL MODULE: external "node:fs"
@@ -1325,8 +1395,8 @@ var external_node_path_ = __webpack_require__(6760);
 var external_node_stream_promises_ = __webpack_require__(6466);
 // EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
 var lib = __webpack_require__(4942);
-// EXTERNAL MODULE: ./src/state/backoff.ts
-var backoff = __webpack_require__(6977);
+// EXTERNAL MODULE: ./src/runner/wait.ts
+var wait = __webpack_require__(4565);
 ;// CONCATENATED MODULE: ./src/helm/platform.ts
 // Which helm build fits this machine: helm's release archives are named helm-v<ver>-<os>-<arch>.tar.gz with Go's
 // names (linux/darwin, amd64/arm64), while Node and the tool cache use their own (x64/arm64).
@@ -1345,8 +1415,8 @@ function helmArchiveName(version, p) {
     return `helm-v${version}-${p.os}-${p.arch}.tar.gz`;
 }
 
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __webpack_require__(4296);
 ;// CONCATENATED MODULE: ./src/helm/download.ts
 // Fetches a helm release from the official download location with @actions/tool-cache, verifies it against the
 // published SHA-256 BEFORE extracting (a mismatch is an error and nothing from the archive is run), and puts it
@@ -1418,9 +1488,9 @@ class DownloadStatusError extends errors/* ProvisionError */.uv {
 async function downloadFile(url, dest, signal) {
     await (0,promises_.mkdir)((0,external_node_path_.dirname)(dest), { recursive: true });
     const client = new lib/* HttpClient */.Qq('karpenter-provision', [], { allowRetries: false });
-    return (0,backoff/* retryLoop */.rU)(async () => {
+    return (0,wait/* retryLoop */.rU)(async () => {
         if (signal?.aborted)
-            throw (0,backoff/* abortError */.vt)(signal);
+            throw (0,wait/* abortError */.vt)(signal);
         try {
             await downloadOnce(client, url, dest, signal, 0);
             return dest;
@@ -1428,7 +1498,7 @@ async function downloadFile(url, dest, signal) {
         catch (e) {
             await (0,promises_.rm)(dest, { force: true });
             if (signal?.aborted)
-                throw (0,backoff/* abortError */.vt)(signal);
+                throw (0,wait/* abortError */.vt)(signal);
             throw e;
         }
     }, {
@@ -1611,13 +1681,13 @@ function prefetchHelm(versionInput, opts = {}) {
 /* unused harmony export helmEnv */
 /* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1955);
 /* harmony import */ var _runner_log_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7708);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4296);
 // Runs helm: always an argv array through @actions/exec (spawn, no shell), output captured, and on failure an
 // error that carries helm's own message rather than "exit code 1".
 
 
 
-class HelmError extends _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ProvisionError */ .uv {
+class HelmError extends _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ProvisionError */ .uv {
     args;
     exitCode;
     stdout;
@@ -1681,40 +1751,6 @@ async function runHelm(helm, args, opts = {}) {
 
 /***/ }),
 
-/***/ 5009:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   D: () => (/* binding */ mergeValues),
-/* harmony export */   Z: () => (/* binding */ sameValues)
-/* harmony export */ });
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7975);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
-// What `helm get values` will report after an install with several --values files: helm deep-merges them in
-// order (maps merge key by key, anything else is replaced by the later file; a null is kept as null). Used to
-// tell whether a re-run would change the release at all.
-
-function isMap(x) {
-    return typeof x === 'object' && x !== null && !Array.isArray(x);
-}
-function mergeValues(base, ...overrides) {
-    const out = { ...base };
-    for (const o of overrides) {
-        for (const [k, v] of Object.entries(o)) {
-            const cur = out[k];
-            out[k] = isMap(cur) && isMap(v) ? mergeValues(cur, v) : v;
-        }
-    }
-    return out;
-}
-/** Equal as JSON documents (key order ignored); what matters for "would helm change anything". */
-function sameValues(a, b) {
-    return (0,node_util__WEBPACK_IMPORTED_MODULE_0__.isDeepStrictEqual)(JSON.parse(JSON.stringify(a)), JSON.parse(JSON.stringify(b)));
-}
-
-
-/***/ }),
-
 /***/ 3646:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1724,11 +1760,11 @@ function sameValues(a, b) {
 /* harmony export */   dh: () => (/* binding */ isConflict),
 /* harmony export */   x9: () => (/* binding */ isAlreadyExists)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
 // An answer from the Kubernetes API that was not a success, with what the API server said about it
 // (its Status object), so callers can branch on `status`/`reason` and users read the server's own words.
 
-class KubeApiError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ProvisionError */ .uv {
+class KubeApiError extends _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ProvisionError */ .uv {
     status;
     reason;
     serverMessage;
@@ -1785,8 +1821,10 @@ var external_node_http_ = __webpack_require__(7067);
 var external_node_https_ = __webpack_require__(4708);
 // EXTERNAL MODULE: ./src/kube/errors.ts
 var errors = __webpack_require__(3646);
-// EXTERNAL MODULE: ./src/state/backoff.ts
-var backoff = __webpack_require__(6977);
+// EXTERNAL MODULE: ./src/core/backoff.ts
+var backoff = __webpack_require__(3915);
+// EXTERNAL MODULE: ./src/runner/wait.ts
+var wait = __webpack_require__(4565);
 ;// CONCATENATED MODULE: ./src/kube/discovery.ts
 // Maps (apiVersion, kind) to the resource's plural name and scope the way kubectl does: from the API
 // server's own resource lists (`/api/v1`, `/apis/<group>/<version>`). This is what lets the tool apply any
@@ -1848,12 +1886,13 @@ function pathFor(apiVersion, resource, namespace, name) {
     return path;
 }
 
-// EXTERNAL MODULE: ./src/errors.ts
-var src_errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/core/errors.ts
+var core_errors = __webpack_require__(4296);
 ;// CONCATENATED MODULE: ./src/kube/client.ts
 // A small Kubernetes API client on node:https: the handful of verbs this tool needs, TLS with the
 // cluster's CA, bearer token or client certificate, retries for what can succeed on retry and is safe to send
 // twice, and errors that carry the API server's Status. (@kubernetes/client-node would add megabytes to the bundle.)
+
 
 
 
@@ -2015,24 +2054,24 @@ class KubeClient {
                 response = await this.send(method, url, headers, body);
             }
             catch (e) {
-                const code = (0,src_errors/* errnoCode */.UK)(e);
+                const code = (0,core_errors/* errnoCode */.UK)(e);
                 if (idempotent && code && RETRYABLE_NETWORK_CODES.has(code) && attempt + 1 < this.attempts) {
-                    await (0,backoff/* realSleep */.uk)((0,backoff/* backoffDelay */.EY)(attempt, this.backoff()), this.signal);
+                    await (0,wait/* realSleep */.uk)((0,backoff/* backoffDelay */.E)(attempt, this.backoff()), this.signal);
                     continue;
                 }
-                throw new Error(`Kubernetes API ${method} ${path}: cannot reach ${this.server.origin}: ${(0,src_errors/* errorMessage */.gJ)(e)}`, { cause: e });
+                throw new Error(`Kubernetes API ${method} ${path}: cannot reach ${this.server.origin}: ${(0,core_errors/* errorMessage */.gJ)(e)}`, { cause: e });
             }
             if (response.status >= 200 && response.status < 300)
                 return parseJson(response.body);
             if (isRetryableStatus(response.status, idempotent) && attempt + 1 < this.attempts) {
-                const delay = Math.max((0,backoff/* backoffDelay */.EY)(attempt, this.backoff()), retryAfterMs(response.headers));
-                await (0,backoff/* realSleep */.uk)(Math.min(delay, 30_000), this.signal);
+                const delay = Math.max((0,backoff/* backoffDelay */.E)(attempt, this.backoff()), retryAfterMs(response.headers));
+                await (0,wait/* realSleep */.uk)(Math.min(delay, 30_000), this.signal);
                 continue;
             }
             throw toApiError(response, method, path);
         }
     }
-    /** Kubernetes requests: half jitter (state/backoff.ts); only idempotent requests are retried (above). */
+    /** Kubernetes requests: half jitter (core/backoff.ts); only idempotent requests are retried (above). */
     backoff() {
         return { baseMs: this.retryBaseMs, maxMs: this.retryMaxMs, jitter: 'half' };
     }
@@ -2256,12 +2295,12 @@ __webpack_require__.d(__webpack_exports__, {
   M$: () => (/* binding */ readManifestObjects)
 });
 
-// EXTERNAL MODULE: ./src/state/desired.ts + 8 modules
-var state_desired = __webpack_require__(6462);
+// EXTERNAL MODULE: ./src/core/desired.ts + 8 modules
+var core_desired = __webpack_require__(6350);
 // EXTERNAL MODULE: ./src/runner/log.ts
 var log = __webpack_require__(7708);
-// EXTERNAL MODULE: ./src/state/backoff.ts
-var backoff = __webpack_require__(6977);
+// EXTERNAL MODULE: ./src/runner/wait.ts
+var wait = __webpack_require__(4565);
 ;// CONCATENATED MODULE: ./src/aws/retry.ts
 // Retrying what can succeed on a second try — throttling, 5xx, the IdP's hiccups, dropped connections —
 // with jittered exponential backoff; never a local mistake (validation, access denied, missing input),
@@ -2353,10 +2392,10 @@ function explainRetriedCalls(client) {
     client.middlewareStack.add(middleware, { step: 'initialize', name: 'explainRetriedCalls' });
     return client;
 }
-/** AWS calls: "full jitter" backoff from 500 ms, capped at 20 s, six tries (state/backoff.ts computes it). */
+/** AWS calls: "full jitter" backoff from 500 ms, capped at 20 s, six tries (core/backoff.ts computes it). */
 async function withRetry(fn, opts = {}) {
     const attempts = opts.attempts ?? 6;
-    return (0,backoff/* retryLoop */.rU)(() => fn(), {
+    return (0,wait/* retryLoop */.rU)(() => fn(), {
         attempts,
         backoff: { baseMs: opts.baseMs ?? 500, maxMs: opts.capMs ?? 20_000, jitter: 'full' },
         retryable: opts.retryable ?? isRetryable,
@@ -2395,8 +2434,8 @@ function awsClients(region, credentials) {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 8 modules
 var core = __webpack_require__(6058);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __webpack_require__(4296);
 ;// CONCATENATED MODULE: ./src/aws/credentials.ts
 // Credentials for the run. With `role-to-assume`: the workflow's OIDC token → STS
 // AssumeRoleWithWebIdentity (the anchor action's flow, but retrying only what can succeed on retry).
@@ -2522,7 +2561,7 @@ async function findCluster(aws, name, region) {
     return cluster;
 }
 function desiredFor(ctx, session, cluster) {
-    const desired = (0,state_desired/* buildDesiredState */.kL)(ctx.config, ctx.inputs, {
+    const desired = (0,core_desired/* buildDesiredState */.kL)(ctx.config, ctx.inputs, {
         accountId: session.identity.accountId,
         partition: session.identity.partition,
         oidcIssuer: cluster?.oidcIssuer,
@@ -2551,23 +2590,20 @@ async function readInstalledChart(ctx, access, desired) {
 
 /***/ }),
 
-/***/ 6977:
+/***/ 4565:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   A8: () => (/* binding */ pollLoop),
-/* harmony export */   EY: () => (/* binding */ backoffDelay),
 /* harmony export */   rU: () => (/* binding */ retryLoop),
 /* harmony export */   uk: () => (/* binding */ realSleep),
 /* harmony export */   vt: () => (/* binding */ abortError)
 /* harmony export */ });
-/* unused harmony export backoffCeiling */
-// The one backoff of this tool: the delay before the next try or look, one retry loop and one poll loop. Each
-// caller keeps its own numbers (docs/design.md, "Retries"): AWS calls full jitter from 500 ms (the SDK's
-// style), Kubernetes requests and waits half jitter (never zero, parallel runs spread out), CloudFormation
-// waits no jitter growing by 1.6 from 1 s (the stack-event watch looks exactly once a second). Pure: the
-// sleep, the clock and the random source are parameters; the default sleep is a timer that ends early when
-// the job is cancelled.
+/* harmony import */ var _core_backoff_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3915);
+// The one retry loop and the one poll loop, sleeping between tries with the delays of src/core/backoff.ts. The
+// sleep, the clock and the random source are parameters; the default sleep is a timer that ends early when the
+// job is cancelled.
+
 const realSleep = (ms, signal) => new Promise((resolve, reject) => {
     if (signal?.aborted)
         return reject(abortError(signal));
@@ -2586,26 +2622,6 @@ function abortError(signal) {
     const reason = signal?.reason;
     return reason instanceof Error ? reason : new Error('cancelled');
 }
-/** The ceiling before try `attempt` (0-based): base·factor^attempt, rounded up at each step, capped at maxMs. */
-function backoffCeiling(attempt, b) {
-    const factor = b.factor ?? 2;
-    let d = b.baseMs;
-    for (let i = 0; i < attempt && d < b.maxMs; i++)
-        d = Math.ceil(d * factor);
-    return Math.min(d, b.maxMs);
-}
-/** Delay before try `attempt` (0-based). `random` returns 0 ≤ r < 1. */
-function backoffDelay(attempt, b, random = Math.random) {
-    const ceiling = backoffCeiling(attempt, b);
-    switch (b.jitter ?? 'half') {
-        case 'full':
-            return Math.max(1, Math.floor(random() * ceiling));
-        case 'none':
-            return ceiling;
-        case 'half':
-            return Math.round(ceiling / 2 + random() * (ceiling / 2));
-    }
-}
 /** Runs `fn` until it succeeds, fails with what `retryable` refuses, the tries run out or `signal` fires. */
 async function retryLoop(fn, opts) {
     const sleep = opts.sleep ?? realSleep;
@@ -2619,7 +2635,7 @@ async function retryLoop(fn, opts) {
                 throw opts.gaveUp(err);
             if (attempt + 1 >= opts.attempts || !retryable || opts.signal?.aborted)
                 throw err;
-            const delay = backoffDelay(attempt, opts.backoff, opts.random);
+            const delay = (0,_core_backoff_js__WEBPACK_IMPORTED_MODULE_0__/* .backoffDelay */ .E)(attempt, opts.backoff, opts.random);
             opts.onRetry?.(err, attempt + 1, delay);
             await sleep(delay, opts.signal);
         }
@@ -2639,7 +2655,7 @@ async function pollLoop(check, opts, timedOut) {
         const left = opts.deadline - now();
         if (left <= 0)
             throw timedOut();
-        await sleep(Math.min(backoffDelay(look, opts.backoff, opts.random), left), opts.signal);
+        await sleep(Math.min((0,_core_backoff_js__WEBPACK_IMPORTED_MODULE_0__/* .backoffDelay */ .E)(look, opts.backoff, opts.random), left), opts.signal);
     }
 }
 

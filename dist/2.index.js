@@ -1,15 +1,49 @@
-export const id = 739;
-export const ids = [739];
+export const id = 2;
+export const ids = [2];
 export const modules = {
 
-/***/ 2388:
+/***/ 7501:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ mergeValues),
+/* harmony export */   Z: () => (/* binding */ sameValues)
+/* harmony export */ });
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
+// What `helm get values` will report after an install with several --values files: helm deep-merges them in
+// order (maps merge key by key, anything else is replaced by the later file; a null is kept as null). Used to
+// tell whether a re-run would change the release at all.
+
+function isMap(x) {
+    return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+function mergeValues(base, ...overrides) {
+    const out = { ...base };
+    for (const o of overrides) {
+        for (const [k, v] of Object.entries(o)) {
+            const cur = out[k];
+            out[k] = isMap(cur) && isMap(v) ? mergeValues(cur, v) : v;
+        }
+    }
+    return out;
+}
+/** Equal as JSON documents (key order ignored); what matters for "would helm change anything". */
+function sameValues(a, b) {
+    return (0,node_util__WEBPACK_IMPORTED_MODULE_0__.isDeepStrictEqual)(JSON.parse(JSON.stringify(a)), JSON.parse(JSON.stringify(b)));
+}
+
+
+/***/ }),
+
+/***/ 3490:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   n: () => (/* binding */ resolveNodeAccess),
 /* harmony export */   o: () => (/* binding */ includesApi)
 /* harmony export */ });
-/* harmony import */ var _karpenter_unsupported_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5055);
+/* harmony import */ var _karpenter_unsupported_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1027);
 
 /** Clusters that predate access entries report no accessConfig: they authenticate through aws-auth only. */
 function modeOf(authenticationMode) {
@@ -19,7 +53,7 @@ function includesApi(authenticationMode) {
     const mode = modeOf(authenticationMode);
     return mode === 'API' || mode === 'API_AND_CONFIG_MAP';
 }
-/** `windows`: why the run's nodes include Windows (windowsNodeReasons in src/karpenter/windows.ts); none by default. */
+/** `windows`: why the run's nodes include Windows (windowsNodeReasons in src/core/karpenter/windows.ts); none by default. */
 function resolveNodeAccess(input, authenticationMode, windows = []) {
     const decision = resolveMethod(input, authenticationMode, windows.length > 0);
     const refusal = (0,_karpenter_unsupported_js__WEBPACK_IMPORTED_MODULE_0__/* .windowsNodeAccessRefusal */ .wr)({ input, mode: modeOf(authenticationMode), method: decision.method, reasons: windows });
@@ -60,41 +94,7 @@ function resolveMethod(input, authenticationMode, windows) {
 
 /***/ }),
 
-/***/ 5009:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   D: () => (/* binding */ mergeValues),
-/* harmony export */   Z: () => (/* binding */ sameValues)
-/* harmony export */ });
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7975);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
-// What `helm get values` will report after an install with several --values files: helm deep-merges them in
-// order (maps merge key by key, anything else is replaced by the later file; a null is kept as null). Used to
-// tell whether a re-run would change the release at all.
-
-function isMap(x) {
-    return typeof x === 'object' && x !== null && !Array.isArray(x);
-}
-function mergeValues(base, ...overrides) {
-    const out = { ...base };
-    for (const o of overrides) {
-        for (const [k, v] of Object.entries(o)) {
-            const cur = out[k];
-            out[k] = isMap(cur) && isMap(v) ? mergeValues(cur, v) : v;
-        }
-    }
-    return out;
-}
-/** Equal as JSON documents (key order ignored); what matters for "would helm change anything". */
-function sameValues(a, b) {
-    return (0,node_util__WEBPACK_IMPORTED_MODULE_0__.isDeepStrictEqual)(JSON.parse(JSON.stringify(a)), JSON.parse(JSON.stringify(b)));
-}
-
-
-/***/ }),
-
-/***/ 3739:
+/***/ 8002:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -108,25 +108,25 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
-// EXTERNAL MODULE: ./src/state/desired.ts + 8 modules
-var state_desired = __webpack_require__(6462);
-// EXTERNAL MODULE: ./src/state/deployer-policy.ts + 1 modules
-var deployer_policy = __webpack_require__(6429);
+// EXTERNAL MODULE: ./src/core/desired.ts + 8 modules
+var core_desired = __webpack_require__(6350);
+// EXTERNAL MODULE: ./src/core/deployer-policy.ts + 1 modules
+var deployer_policy = __webpack_require__(9948);
 // EXTERNAL MODULE: ./src/runner/log.ts
 var log = __webpack_require__(7708);
-// EXTERNAL MODULE: ./src/helm/values-merge.ts
-var values_merge = __webpack_require__(5009);
+// EXTERNAL MODULE: ./src/core/helm/values-merge.ts
+var values_merge = __webpack_require__(7501);
 // EXTERNAL MODULE: ./src/report/html.ts
 var html = __webpack_require__(6433);
-// EXTERNAL MODULE: ./src/config/diagnostics.ts
-var diagnostics = __webpack_require__(7410);
-// EXTERNAL MODULE: ./src/aws/node-access.ts
-var node_access = __webpack_require__(2388);
-// EXTERNAL MODULE: ./src/karpenter/windows.ts
-var windows = __webpack_require__(2629);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
-;// CONCATENATED MODULE: ./src/karpenter/windows-render.ts
+// EXTERNAL MODULE: ./src/core/config/diagnostics.ts
+var diagnostics = __webpack_require__(4382);
+// EXTERNAL MODULE: ./src/core/plan/node-access.ts
+var node_access = __webpack_require__(3490);
+// EXTERNAL MODULE: ./src/core/karpenter/windows.ts
+var windows = __webpack_require__(1577);
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __webpack_require__(4296);
+;// CONCATENATED MODULE: ./src/core/karpenter/windows-render.ts
 
 
 
@@ -173,7 +173,7 @@ function windowsRenderView(config, nodeAccess) {
 
 
 async function runRender(ctx) {
-    const desired = (0,state_desired/* buildDesiredState */.kL)(ctx.config, ctx.inputs);
+    const desired = (0,core_desired/* buildDesiredState */.kL)(ctx.config, ctx.inputs);
     ctx.report.desired = desired;
     const windows = windowsRenderView(ctx.config, ctx.inputs.nodeAccess);
     if (windows.problems.length > 0)
