@@ -10,7 +10,8 @@ import { requirePodIdentityAgent } from '../aws/addons.js'
 import { attachRolePolicies, requirePoliciesExist } from '../aws/pod-identity-role.js'
 import { ensureAssociation } from '../aws/pod-identity.js'
 import { podIdentityRoleNote, podIdentityRolePolicies } from '../aws/pod-identity-state.js'
-import { detectIdentityState, retirePrevious, roleToAdopt, type IdentityState } from '../aws/identity-switch.js'
+import { detachFromAssociationRole, detectIdentityState, keepPrevious, retireAssociation, retireIrsa, retirePodIdentityStack, roleToAdopt, type IdentityState } from '../aws/identity-switch.js'
+import { record } from '../report/types.js'
 import { pollOptions } from './lifecycle.js'
 
 export interface IdentityPlan {
@@ -61,7 +62,6 @@ export async function prepareIdentity(ctx: RunContext, aws: AwsClients, plan: Id
   }
   const pod = desired.podIdentity!
   if ((pod.roleSource ?? 'stack') !== 'stack') {
-    report.outputs['controller-stack-name'] = '' // no stack: the role is not this tool's to make
     // CloudFormation attaches the policies to the stack's own role; any other role gets them here.
     const attached = await attachRolePolicies(await aws.iam(), desired.arns.controllerRole, podIdentityRolePolicies(desired))
     if (attached.length) {
@@ -97,10 +97,14 @@ export async function prepareIdentity(ctx: RunContext, aws: AwsClients, plan: Id
 
 /** After the chart upgrade: the identity the cluster switched away from, deleted (or kept with install-chart: false). */
 export async function retirePreviousIdentity(ctx: RunContext, aws: AwsClients, plan: IdentityPlan): Promise<void> {
-  await retirePrevious(aws, plan.desired, plan.state, {
-    report: ctx.report,
-    installChart: ctx.inputs.installChart,
-    poll: pollOptions(ctx),
-    accountId: plan.desired.accountId ?? ''
-  })
+  const { desired, state } = plan
+  const { report } = ctx
+  if (!state.previous) return
+  if (!ctx.inputs.installChart) return record(report, keepPrevious(desired, state.previous))
+  const sw = { poll: pollOptions(ctx), accountId: desired.accountId ?? '' }
+  if (state.previous === 'irsa') return record(report, await retireIrsa(aws, desired, sw))
+  // Pod Identity → IRSA: the association (only ours), policies this tool attached to a role not its own, the stack.
+  record(report, await retireAssociation(aws, desired, state))
+  record(report, await detachFromAssociationRole(aws, desired, state))
+  record(report, await retirePodIdentityStack(aws, desired, sw))
 }

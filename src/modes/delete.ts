@@ -19,7 +19,8 @@ import { ownPolicyMatcher } from '../cfn/delete-policies.js'
 import { deleteNodePools } from '../kube/nodepools.js'
 import { removeAwsAuthMapping } from '../kube/aws-auth.js'
 import { resolveHelm } from '../helm/resolve.js'
-import { uninstallKarpenter } from '../helm/install.js'
+import { releasesToUninstall, uninstallRelease } from '../helm/install.js'
+import { record } from '../report/types.js'
 import { desiredFor, findCluster, openSession, pollOptions, readManifestObjects, type Session } from './lifecycle.js'
 import { openCluster, type ClusterSession } from './cluster-session.js'
 import type { ClusterInfo } from '../aws/preflight.js'
@@ -107,15 +108,10 @@ async function removeKarpenterFromCluster(ctx: RunContext, access: ClusterSessio
     report.changed = true
   }
   const helm = await resolveHelm(ctx.inputs.helmVersion, { tempDir: ctx.tempDir, signal: ctx.signal })
-  await uninstallKarpenter({
-    helm: helm.path,
-    kubeconfig: access.kubeconfig,
-    namespace: desired.helm.namespace,
-    release: desired.helm.release,
-    timeoutSeconds: ctx.inputs.timeoutSeconds,
-    report,
-    includeCrds: true
-  })
+  for (const release of releasesToUninstall(desired.helm.release, true)) {
+    const r = await uninstallRelease({ helm: helm.path, kubeconfig: access.kubeconfig, namespace: desired.helm.namespace, release, timeoutSeconds: ctx.inputs.timeoutSeconds })
+    record(report, r)
+  }
 }
 
 async function removeNodeAccess(ctx: RunContext, session: Session, desired: DesiredState, cluster: ClusterInfo, access: ClusterSession | undefined, decision: NodeAccessDecision | undefined): Promise<void> {

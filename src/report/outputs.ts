@@ -23,7 +23,8 @@ export function outputsOf(report: RunReport, run: { ok: boolean } = { ok: true }
       'controller-role-name': controllerRoleName(report),
       'interruption-queue-name': d.names.interruptionQueue ?? '',
       'karpenter-stack-name': d.names.karpenterStack,
-      'controller-stack-name': d.controllerStack.name,
+      // apply: a role given in the config or adopted needs no controller stack, so it names none
+      'controller-stack-name': report.mode === 'apply' && !controllerStackInUse(d) ? '' : d.controllerStack.name,
       'controller-identity': d.controllerIdentity
     })
     // ARNs need the account: render (offline) leaves them unset rather than print a placeholder.
@@ -39,11 +40,15 @@ export function outputsOf(report: RunReport, run: { ok: boolean } = { ok: true }
       const controllerRole = controllerStackInUse(d) ? controllerStack : true
       const drop: OutputName[] = [
         ...(karpenter ? [] : (['node-role-name', 'node-role-arn', 'instance-profile-name', 'interruption-queue-name', 'karpenter-stack-name'] as const)),
-        ...(controllerStack ? [] : (['controller-stack-name'] as const)),
+        ...(controllerStack || !controllerStackInUse(d) ? [] : (['controller-stack-name'] as const)),
         ...(controllerRole ? [] : (['controller-role-name', 'controller-role-arn'] as const))
       ]
       for (const name of drop) delete known[name]
     }
+  }
+  // apply: the controller release's revision, as the install returned it
+  if (report.helmRevision !== undefined) {
+    known['helm-release-revision'] = report.helmRevision
   }
   return { ...known, ...report.outputs }
 }
