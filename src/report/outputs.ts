@@ -5,6 +5,7 @@ import type { RunReport, StackOutcome } from './types.js'
 import { controllerStackInUse } from '../aws/pod-identity-state.js'
 import type { OutputName } from '../inputs/action-yml.js'
 import { roleNameFromArn } from '../state/names.js'
+import type { DesiredState } from '../state/types.js'
 
 /** Stack statuses whose resources are in place (a rolled-back update keeps the previous ones). */
 const IN_PLACE = new Set([
@@ -20,7 +21,7 @@ export function outputsOf(report: RunReport, run: { ok: boolean } = { ok: true }
     Object.assign(known, {
       'node-role-name': d.names.nodeRole,
       'instance-profile-name': d.names.instanceProfile,
-      'controller-role-name': controllerRoleName(report),
+      'controller-role-name': controllerRoleName(d),
       'interruption-queue-name': d.names.interruptionQueue ?? '',
       'karpenter-stack-name': d.names.karpenterStack,
       // apply: a role given in the config or adopted needs no controller stack, so it names none
@@ -57,8 +58,7 @@ function inPlace(outcome: StackOutcome | undefined): boolean {
   return outcome !== undefined && IN_PLACE.has(outcome.status)
 }
 
-function controllerRoleName(report: RunReport): string {
-  const d = report.desired!
+function controllerRoleName(d: DesiredState): string {
   if (d.controllerIdentity === 'irsa') return d.names.irsaRole
   // An adopted or given role keeps its own name: the last segment of its ARN.
   return d.podIdentity?.roleArn ? roleNameFromArn(d.podIdentity.roleArn) : d.names.podIdentityRole
