@@ -53,8 +53,8 @@ export async function execute(inputs: Inputs, host: Host): Promise<RunResult> {
     config = loaded.config
     noteManifests(report, inputs, files)
     // Everything that can be refused offline (derived names, policy sizes) is, before any mode makes an AWS call.
-    buildDesiredState(config, inputs)
-    await runMode(inputs.mode, { inputs, config, files, tempDir: host.tempDir ?? tmpdir(), report, signal: controller.signal })
+    const offline = buildDesiredState(config, inputs)
+    await runMode(inputs.mode, { inputs, config, files, offline, tempDir: host.tempDir ?? tmpdir(), report, signal: controller.signal })
     await publish(report, config, host, { ok: true })
     return { ok: true, report, config }
   } catch (e) {

@@ -1,4 +1,5 @@
-// Deploys one StackSpec through a change set — or not at all when the deployed stack already matches.
+// Deploys one StackSpec through a change set — or not at all when the deployed stack already matches. The chain up
+// to the change set is prepare.ts's, shared with plan:
 //
 //   absent / REVIEW_IN_PROGRESS → CREATE change set          → created
 //   ROLLBACK_COMPLETE (a failed first create) → delete, CREATE → recreated
@@ -10,23 +11,16 @@ import type { CloudFormationClient, Stack } from '@aws-sdk/client-cloudformation
 import type { StackSpec } from '../core/types.js'
 import type { ResourceChange, StackOutcome } from '../report/types.js'
 import { info, warning, startGroup, endGroup } from '../runner/log.js'
-import { describeStack, deployedTemplate, describeChanges } from './describe.js'
-import { stackDifferences } from './deploy-compare.js'
-import { changeSetName, createChangeSet, deleteChangeSet, executeChangeSet, waitForChangeSet, type ChangeSetType } from './changeset.js'
+import { describeStack, describeChanges } from './describe.js'
+import { deleteChangeSet, executeChangeSet, waitForChangeSet } from './changeset.js'
+import { prepareChangeSet, pollFrom, type ChainTiming } from './prepare.js'
 import { StackEventLog } from './events.js'
-import { isInProgress, waitForStackSettled, StackTimeoutError, type PollOptions } from './deploy-wait.js'
-import type { Sleep } from '../aws/retry.js'
+import { waitForStackSettled, StackTimeoutError, type PollOptions } from './deploy-wait.js'
 import { ProvisionError, awsErrorName, errorMessage } from '../core/errors.js'
 
 /** What deploying and planning have in common (plan.ts's PlanOptions are these). */
-export interface DeployOptions {
+export interface DeployOptions extends ChainTiming {
   region: string
-  timeoutMs: number
-  signal?: AbortSignal
-  sleep?: Sleep
-  now?: () => number
-  pollStartMs?: number
-  pollCapMs?: number
   /** change-set name; unique per call by default */
   changeSetName?: string
   print?: (line: string) => void
@@ -77,15 +71,7 @@ export async function deployStack(cfn: CloudFormationClient, spec: StackSpec, op
 }
 
 async function deployOne(cfn: CloudFormationClient, spec: StackSpec, opts: DeployOptions, seen: { status: string }): Promise<StackOutcome> {
-  const now = opts.now ?? Date.now
-  const poll: PollOptions = {
-    deadline: now() + opts.timeoutMs,
-    signal: opts.signal,
-    sleep: opts.sleep,
-    now,
-    pollStartMs: opts.pollStartMs,
-    pollCapMs: opts.pollCapMs
-  }
+  const poll = pollFrom(opts)
   const outcome = (action: StackOutcome['action'], status: string, changes: ResourceChange[] = []): StackOutcome => ({
     stack: spec.name,
     action,
@@ -105,42 +91,24 @@ async function deployOne(cfn: CloudFormationClient, spec: StackSpec, opts: Deplo
     })
   }
 
-  let stack = await describeStack(cfn, spec.name)
-  seen.status = stack?.StackStatus ?? 'ABSENT'
-  if (stack && isInProgress(stack.StackStatus) && stack.StackStatus !== 'REVIEW_IN_PROGRESS') {
-    info(`Stack ${spec.name} is ${stack.StackStatus} (another run or a person is changing it); waiting for it to settle.`)
-    const busy = stack.StackStatus ?? 'UNKNOWN'
-    stack = (await waitForStackSettled(cfn, spec.name, poll).catch(err => timedOut(err, busy, '; nothing was changed'))).stack
-    seen.status = stack?.StackStatus ?? 'ABSENT'
-  }
-
-  let recreated = false
-  if (stack?.StackStatus === 'ROLLBACK_COMPLETE') {
-    info(`Stack ${spec.name} is ROLLBACK_COMPLETE (its first create failed: ${stack.StackStatusReason ?? 'no reason given'}); deleting and recreating it.`)
-    await deleteFailedStack(cfn, stack, poll).catch(err => timedOut(err, 'DELETE_IN_PROGRESS', '; deleting the failed stack goes on'))
-    stack = undefined
-    seen.status = 'ABSENT'
-    recreated = true
-  }
-  const stuck = stack?.StackStatus ? STUCK[stack.StackStatus] : undefined
-  if (stack && stuck) {
-    const o = { ...outcome('failed', stack.StackStatus ?? 'UNKNOWN'), failures: [{ logicalId: spec.name, resourceType: 'AWS::CloudFormation::Stack', status: stack.StackStatus ?? '', reason: stack.StackStatusReason ?? '' }] }
-    throw new StackDeployError(`Stack ${spec.name} is ${stack.StackStatus}: ${stuck}.`, o)
-  }
-
-  const exists = !!stack && stack.StackStatus !== 'REVIEW_IN_PROGRESS'
-  if (stack && exists) {
-    const diffs = stackDifferences(stack, await deployedTemplate(cfn, spec.name), spec)
-    if (diffs.length === 0) {
-      info(`Stack ${spec.name}: no changes (template, parameters and tags match); no change set made.`)
-      return outcome('unchanged', stack.StackStatus ?? 'UNKNOWN')
-    }
-    info(`Stack ${spec.name}: ${diffs.map(d => d.detail).join('; ')}.`)
-  }
-
-  const type: ChangeSetType = exists ? 'UPDATE' : 'CREATE'
-  const csName = opts.changeSetName ?? changeSetName()
-  await createChangeSet(cfn, spec, csName, type)
+  const prepared = await prepareChangeSet(cfn, spec, {
+    poll,
+    changeSetName: opts.changeSetName,
+    busyNote: status => `Stack ${spec.name} is ${status} (another run or a person is changing it); waiting for it to settle.`,
+    waitFailed: timedOut,
+    recreate: true,
+    refuse: stack => {
+      const stuck = stack.StackStatus ? STUCK[stack.StackStatus] : undefined
+      if (!stuck) return undefined
+      const o = { ...outcome('failed', stack.StackStatus ?? 'UNKNOWN'), failures: [{ logicalId: spec.name, resourceType: 'AWS::CloudFormation::Stack', status: stack.StackStatus ?? '', reason: stack.StackStatusReason ?? '' }] }
+      return new StackDeployError(`Stack ${spec.name} is ${stack.StackStatus}: ${stuck}.`, o)
+    },
+    seen
+  })
+  if (prepared.kind === 'unchanged') return outcome('unchanged', prepared.stack.StackStatus ?? 'UNKNOWN')
+  // recreate is on: a ROLLBACK_COMPLETE stack has been deleted and is made anew, so this cannot come back
+  if (prepared.kind === 'rollback-complete') throw new Error(`Stack ${spec.name} is ROLLBACK_COMPLETE and was not recreated`)
+  const { stack, type, name: csName, recreated } = prepared
   let executing = false
   try {
     const ready = await waitForChangeSet(cfn, spec.name, csName, poll)
@@ -245,17 +213,6 @@ async function runChangeSet(
 export function describeFailures(failures: { logicalId: string; resourceType?: string; reason: string }[]): string {
   if (!failures.length) return 'CloudFormation gave no reason'
   return failures.map(f => `${f.logicalId}${f.resourceType ? ` (${f.resourceType})` : ''}: ${f.reason}`).join('; ')
-}
-
-async function deleteFailedStack(cfn: CloudFormationClient, stack: Stack, poll: PollOptions): Promise<void> {
-  const { DeleteStackCommand, UpdateTerminationProtectionCommand } = await import('@aws-sdk/client-cloudformation')
-  const name = stack.StackName ?? ''
-  if (stack.EnableTerminationProtection) {
-    await cfn.send(new UpdateTerminationProtectionCommand({ StackName: name, EnableTerminationProtection: false }))
-  }
-  await cfn.send(new DeleteStackCommand({ StackName: name }))
-  const { stack: left } = await waitForStackSettled(cfn, name, poll)
-  if (left) throw new Error(`Stack ${name} could not be deleted for recreation: it is ${left.StackStatus} (${left.StackStatusReason ?? 'no reason given'}).`)
 }
 
 /**

@@ -1,5 +1,5 @@
 // plan for one stack: what deploying the StackSpec would change, learnt from a change set that is created,
-// described and always deleted — never executed.
+// described and always deleted — never executed. The chain up to the change set is prepare.ts's, shared with deploy.
 //
 //   template, parameters, tags equal to the deployed ones → no change set, 'unchanged'
 //   absent stack                                          → CREATE change set (every resource an Add)
@@ -11,11 +11,11 @@ import type { CloudFormationClient } from '@aws-sdk/client-cloudformation'
 import type { StackSpec } from '../core/types.js'
 import type { ResourceChange, StackOutcome } from '../report/types.js'
 import { info, warning } from '../runner/log.js'
-import { describeStack, deployedTemplate, describeChanges } from './describe.js'
-import { stackDifferences } from './deploy-compare.js'
+import { describeStack, describeChanges } from './describe.js'
 import type { DeployOptions } from './deploy.js'
-import { changeSetName, createChangeSet, deleteChangeSet, waitForChangeSet, type ChangeSetType } from './changeset.js'
-import { isInProgress, waitForStackSettled, StackTimeoutError, type PollOptions } from './deploy-wait.js'
+import { deleteChangeSet, waitForChangeSet } from './changeset.js'
+import { StackTimeoutError } from './deploy-wait.js'
+import { prepareChangeSet, pollFrom } from './prepare.js'
 import { ProvisionError, errorMessage } from '../core/errors.js'
 
 export type PlanOptions = Omit<DeployOptions, 'region' | 'print'>
@@ -53,39 +53,30 @@ export async function planStack(cfn: CloudFormationClient, spec: StackSpec, opts
 }
 
 async function planOne(cfn: CloudFormationClient, spec: StackSpec, opts: PlanOptions, seen: { status: string }): Promise<StackPlan> {
-  const now = opts.now ?? Date.now
-  const poll: PollOptions = { deadline: now() + opts.timeoutMs, signal: opts.signal, sleep: opts.sleep, now, pollStartMs: opts.pollStartMs, pollCapMs: opts.pollCapMs }
+  const poll = pollFrom(opts)
   const outcome = (status: string, changes: ResourceChange[], action: StackOutcome['action'] = 'planned'): StackOutcome => ({ stack: spec.name, action, status, changes, failures: [] })
 
-  let stack = await describeStack(cfn, spec.name)
-  seen.status = stack?.StackStatus ?? 'ABSENT'
-  if (stack && isInProgress(stack.StackStatus) && stack.StackStatus !== 'REVIEW_IN_PROGRESS') {
-    info(`Stack ${spec.name} is ${stack.StackStatus}; waiting for it to settle before planning.`)
-    stack = (await waitForStackSettled(cfn, spec.name, poll)).stack
-    seen.status = stack?.StackStatus ?? 'ABSENT'
-  }
-  if (stack?.StackStatus === 'ROLLBACK_COMPLETE') {
+  const prepared = await prepareChangeSet(cfn, spec, {
+    poll,
+    changeSetName: opts.changeSetName,
+    busyNote: status => `Stack ${spec.name} is ${status}; waiting for it to settle before planning.`,
+    // planStack turns a timeout into its StackPlanError
+    waitFailed: err => {
+      throw err
+    },
+    recreate: false,
+    seen
+  })
+  if (prepared.kind === 'rollback-complete') {
     // A change set cannot be made on it; apply deletes and recreates it, so every resource is an Add.
     const changes = templateAdds(spec)
     info(`Stack ${spec.name} is ROLLBACK_COMPLETE: apply would delete and recreate it (${changes.length} resource(s)).`)
     return { outcome: outcome('ROLLBACK_COMPLETE', changes), differences: ['stack would be deleted and recreated'], hasChanges: true }
   }
+  if (prepared.kind === 'unchanged') return { outcome: outcome(prepared.stack.StackStatus ?? 'UNKNOWN', [], 'unchanged'), differences: [], hasChanges: false }
 
-  const exists = !!stack && stack.StackStatus !== 'REVIEW_IN_PROGRESS'
-  let differences: string[] = []
-  if (stack && exists) {
-    differences = stackDifferences(stack, await deployedTemplate(cfn, spec.name), spec).map(d => d.detail)
-    if (differences.length === 0) {
-      info(`Stack ${spec.name}: no changes (template, parameters and tags match); no change set made.`)
-      return { outcome: outcome(stack.StackStatus ?? 'UNKNOWN', [], 'unchanged'), differences, hasChanges: false }
-    }
-    info(`Stack ${spec.name}: ${differences.join('; ')}.`)
-  }
-
-  const type: ChangeSetType = exists ? 'UPDATE' : 'CREATE'
-  const name = opts.changeSetName ?? changeSetName()
+  const { type, name, stack, exists, differences } = prepared
   const status = stack?.StackStatus && exists ? stack.StackStatus : 'ABSENT'
-  await createChangeSet(cfn, spec, name, type)
   try {
     const ready = await waitForChangeSet(cfn, spec.name, name, poll)
     if (ready.state === 'empty') {

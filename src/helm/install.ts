@@ -8,7 +8,6 @@
 // A helm failure is reported with helm's own message and the release's history.
 import { checkUpgrade } from '../core/karpenter/upgrade.js'
 import { compareVersions, parseVersion, type SemVer } from '../core/karpenter/version.js'
-import type { RunReport } from '../report/types.js'
 import type { HelmReleaseSpec } from '../core/types.js'
 import { info, warning } from '../runner/log.js'
 import { CRD_RELEASE, crdUpgradeArgs, uninstallArgs, upgradeArgs } from '../core/helm/args.js'
@@ -29,7 +28,6 @@ export interface InstallOptions {
   spec: HelmReleaseSpec
   /** RUNNER_TEMP: the generated values file goes here */
   tempDir: string
-  report: RunReport
   /** what the values-file input holds (read and checked with the inputs); `spec.valuesFile` is its resolved path */
   extraValues?: Record<string, unknown>
   /**
@@ -48,6 +46,8 @@ export interface InstallResult {
   revision: string
   chartVersion: string
   changed: boolean
+  /** summary lines, in order */
+  steps: string[]
 }
 
 export class UpgradeRefusedError extends ProvisionError {
@@ -108,10 +108,11 @@ async function failWithHistory(e: unknown, o: InstallOptions, release: string, w
   })
 }
 
-async function adoptCrds(o: InstallOptions): Promise<void> {
+/** Returns the summary line of what it adopted (none when nothing). */
+async function adoptCrds(o: InstallOptions): Promise<string[]> {
   if (!o.crdAdopter) {
     info('CRD adoption skipped: no Kubernetes client given (existing unowned Karpenter CRDs would make karpenter-crd fail)')
-    return
+    return []
   }
   const plan = crdAdoptionPatches(await o.crdAdopter.listCrds(), { namespace: o.spec.namespace, release: CRD_RELEASE })
   if (plan.conflicts.length > 0) {
@@ -121,9 +122,7 @@ async function adoptCrds(o: InstallOptions): Promise<void> {
     )
   }
   for (const p of plan.patches) await o.crdAdopter.patchCrd(p)
-  if (plan.patches.length > 0) {
-    o.report.steps.push(`adopted CRDs into ${CRD_RELEASE}: ${plan.patches.map((p) => p.name).join(', ')}`)
-  }
+  return plan.patches.length > 0 ? [`adopted CRDs into ${CRD_RELEASE}: ${plan.patches.map((p) => p.name).join(', ')}`] : []
 }
 
 /** What steps 1–5 learned, for step 6. */
@@ -132,6 +131,8 @@ export interface CrdPhase {
   main?: InstalledRelease
   /** step 3: the same chart version is deployed with the same values — nothing to do */
   upToDate: boolean
+  /** summary lines, in order (upgrade notes, CRDs adopted, karpenter-crd installed) */
+  steps: string[]
 }
 
 /**
@@ -140,7 +141,8 @@ export interface CrdPhase {
  * they deploy (docs/design.md, "Apply latency").
  */
 export async function installCrds(o: InstallOptions): Promise<CrdPhase> {
-  const { helm, kubeconfig, spec, report } = o
+  const { helm, kubeconfig, spec } = o
+  const steps: string[] = []
   const chartVersion = spec.chart.version
   const [main, crd] = await together(
     readRelease(helm, kubeconfig, spec.release, spec.namespace),
@@ -150,34 +152,33 @@ export async function installCrds(o: InstallOptions): Promise<CrdPhase> {
   // Step 2 once per run: apply has guarded the release it read before the stacks; a release that changed since
   // (another run upgraded it meanwhile) is guarded again.
   if (!(main && o.guardedVersion !== undefined && main.version === o.guardedVersion)) {
-    for (const note of guardUpgrade(main, chartVersion)) report.steps.push(`upgrade note: ${note}`)
+    for (const note of guardUpgrade(main, chartVersion)) steps.push(`upgrade note: ${note}`)
   }
 
-  if (main && upToDate(spec, o.extraValues ?? {}, main, crd)) return { main, upToDate: true }
+  if (main && upToDate(spec, o.extraValues ?? {}, main, crd)) return { main, upToDate: true, steps }
 
   await registryLogout(helm)
 
   if (spec.crdChart) {
-    if (!crd) await adoptCrds(o)
+    if (!crd) steps.push(...(await adoptCrds(o)))
     try {
       await runHelm(helm, crdUpgradeArgs(spec), { kubeconfig, silent: false })
     } catch (e) {
       await failWithHistory(e, o, CRD_RELEASE, `helm upgrade --install ${CRD_RELEASE} ${spec.crdChart.version}`)
     }
-    report.steps.push(`helm: ${CRD_RELEASE} ${spec.crdChart.version} installed/upgraded in ${spec.namespace}`)
+    steps.push(`helm: ${CRD_RELEASE} ${spec.crdChart.version} installed/upgraded in ${spec.namespace}`)
   }
-  return { main, upToDate: false }
+  return { main, upToDate: false, steps }
 }
 
 /** Step 6: the controller chart (after installCrds). */
 export async function installChart(o: InstallOptions, crds: CrdPhase): Promise<InstallResult> {
-  const { helm, kubeconfig, spec, report } = o
+  const { helm, kubeconfig, spec } = o
   const chartVersion = spec.chart.version
   const { main } = crds
   if (main && crds.upToDate) {
-    report.steps.push(`helm: ${spec.release} ${chartVersion} already deployed with these values (revision ${main.revision}); nothing to change`)
-    report.outputs['helm-release-revision'] = main.revision
-    return { revision: main.revision, chartVersion, changed: false }
+    const step = `helm: ${spec.release} ${chartVersion} already deployed with these values (revision ${main.revision}); nothing to change`
+    return { revision: main.revision, chartVersion, changed: false, steps: [step] }
   }
 
   const values = await writeValuesFile(o.tempDir, spec.values)
@@ -193,19 +194,17 @@ export async function installChart(o: InstallOptions, crds: CrdPhase): Promise<I
   // The revision helm made: it prints it (`REVISION: n`); `helm list` (and get values) only when it did not.
   const revision = /^REVISION: (\d+)\s*$/m.exec(printed)?.[1] ?? (await readRelease(helm, kubeconfig, spec.release, spec.namespace))?.revision
   if (!revision) throw new Error(`helm reported success but release ${spec.namespace}/${spec.release} is not listed`)
-  report.steps.push(
-    main
-      ? `helm: upgraded ${spec.release} ${main.version} → ${chartVersion} (revision ${revision})`
-      : `helm: installed ${spec.release} ${chartVersion} (revision ${revision})`
-  )
-  report.outputs['helm-release-revision'] = revision
-  report.changed = true
-  return { revision, chartVersion, changed: true }
+  const step = main
+    ? `helm: upgraded ${spec.release} ${main.version} → ${chartVersion} (revision ${revision})`
+    : `helm: installed ${spec.release} ${chartVersion} (revision ${revision})`
+  return { revision, chartVersion, changed: true, steps: [step] }
 }
 
-/** Steps 1–6 in one go. */
+/** Steps 1–6 in one go: the CRD phase's lines, then the chart's. */
 export async function installKarpenter(o: InstallOptions): Promise<InstallResult> {
-  return installChart(o, await installCrds(o))
+  const crds = await installCrds(o)
+  const chart = await installChart(o, crds)
+  return { ...chart, changed: chart.changed || !crds.upToDate, steps: [...crds.steps, ...chart.steps] }
 }
 
 export interface UninstallOptions {
@@ -214,28 +213,27 @@ export interface UninstallOptions {
   namespace: string
   release: string
   timeoutSeconds: number
-  report: RunReport
-  /** also uninstall karpenter-crd, which DELETES the CRDs and every NodePool/NodeClaim with them */
-  includeCrds?: boolean
 }
 
 const NOT_FOUND = /not found/i
 
-/** delete mode: uninstalls the release (and optionally karpenter-crd); an absent release is fine. */
-export async function uninstallKarpenter(o: UninstallOptions): Promise<{ removed: string[] }> {
-  const removed: string[] = []
-  for (const release of o.includeCrds ? [o.release, CRD_RELEASE] : [o.release]) {
-    const args = uninstallArgs(release, o.namespace, o.timeoutSeconds)
-    const r = await runHelm(o.helm, args, { kubeconfig: o.kubeconfig, allowFailure: true, silent: false })
-    if (r.exitCode === 0) {
-      removed.push(release)
-      o.report.steps.push(`helm: uninstalled ${o.namespace}/${release}`)
-      o.report.changed = true
-    } else if (NOT_FOUND.test(r.stderr)) {
-      o.report.steps.push(`helm: ${o.namespace}/${release} not installed; nothing to uninstall`)
-    } else {
-      throw new HelmError(args, r.exitCode, r.stdout, r.stderr)
-    }
-  }
-  return { removed }
+/** The releases delete uninstalls, in order: the controller, then (with includeCrds) karpenter-crd, which DELETES the CRDs and every NodePool/NodeClaim with them. */
+export function releasesToUninstall(release: string, includeCrds: boolean): string[] {
+  return includeCrds ? [release, CRD_RELEASE] : [release]
+}
+
+export interface UninstallResult {
+  removed: boolean
+  /** the summary line */
+  steps: string[]
+  changed: boolean
+}
+
+/** delete mode: uninstalls one release; an absent release is fine. */
+export async function uninstallRelease(o: UninstallOptions): Promise<UninstallResult> {
+  const args = uninstallArgs(o.release, o.namespace, o.timeoutSeconds)
+  const r = await runHelm(o.helm, args, { kubeconfig: o.kubeconfig, allowFailure: true, silent: false })
+  if (r.exitCode === 0) return { removed: true, steps: [`helm: uninstalled ${o.namespace}/${o.release}`], changed: true }
+  if (NOT_FOUND.test(r.stderr)) return { removed: false, steps: [`helm: ${o.namespace}/${o.release} not installed; nothing to uninstall`], changed: false }
+  throw new HelmError(args, r.exitCode, r.stdout, r.stderr)
 }

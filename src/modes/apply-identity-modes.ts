@@ -1,45 +1,26 @@
 // The controller identity in plan, drift and delete (docs/design.md, "Modes": plan, drift and delete
-// cover the association and the stack). Each finds the association the way apply does (its role adopted when someone else made it) and
-// says what apply would do, what differs, or removes what this tool made.
+// cover the association and the stack). plan and drift find the association the way apply does (lifecycle.ts's
+// readIdentity: its role adopted when someone else made it) before the mode builds the desired state, and say what
+// apply would do or what differs; delete removes what this tool made.
 import type { RunContext } from './context.js'
 import type { DesiredState } from '../core/types.js'
 import type { DriftItem } from '../report/types.js'
 import type { AwsClients } from '../aws/clients.js'
-import type { ClusterInfo } from '../aws/preflight.js'
 import { roleNameFromArn } from '../core/names.js'
-import { buildDesiredState } from '../core/desired.js'
 import { info, warning } from '../runner/log.js'
 import { requirePodIdentityAgent } from '../aws/addons.js'
 import { detachRolePolicies, missingRolePolicies, requirePoliciesExist } from '../aws/pod-identity-role.js'
 import { deleteOwnAssociation, findAssociation, isPodIdentityApiMissing } from '../aws/pod-identity.js'
-import { detectIdentityState, roleToAdopt, type IdentityState } from '../aws/identity-switch.js'
+import type { IdentityState } from '../aws/identity-switch.js'
 import { podIdentityRolePolicies } from '../core/plan/pod-identity-state.js'
 import { errorMessage } from '../core/errors.js'
 
-export interface ModeIdentity {
-  /** the desired state with an existing association's role adopted (also set as report.desired) */
-  desired: DesiredState
-  state: IdentityState
-}
-
-/** Rebuilds the desired state the way apply would: a foreign association's role adopted. */
-async function withAdoption(ctx: RunContext, aws: AwsClients, desired: DesiredState, cluster: ClusterInfo | undefined): Promise<ModeIdentity> {
-  const state = await detectIdentityState(aws, desired, ctx.config.name)
-  const adopt = desired.controllerIdentity === 'pod-identity' ? roleToAdopt(state) : undefined
-  if (!adopt) return { desired, state }
-  const adopted = buildDesiredState(ctx.config, ctx.inputs, {
-    accountId: desired.accountId,
-    partition: desired.partition,
-    oidcIssuer: cluster?.oidcIssuer,
-    clusterEndpoint: cluster?.endpoint,
-    podIdentityRoleArn: adopt
-  })
-  ctx.report.desired = adopted
-  return { desired: adopted, state }
-}
-
-/** Checks apply would refuse on, as warnings (plan shows, it does not fail on them). */
-async function podIdentityChecks(ctx: RunContext, aws: AwsClients, desired: DesiredState): Promise<void> {
+/**
+ * plan, before anything else of the identity: the checks apply would refuse on, as warnings (plan shows, it does
+ * not fail on them). They need the config alone (the offline desired state).
+ */
+export async function podIdentityChecks(ctx: RunContext, aws: AwsClients): Promise<void> {
+  const desired = ctx.offline
   if (desired.controllerIdentity !== 'pod-identity') return
   try {
     await requirePodIdentityAgent(await aws.eks(), ctx.config.name)
@@ -53,11 +34,9 @@ async function podIdentityChecks(ctx: RunContext, aws: AwsClients, desired: Desi
   }
 }
 
-/** plan: the association and role changes apply would make; returns whether there are any. */
-export async function planIdentity(ctx: RunContext, aws: AwsClients, desired0: DesiredState, cluster: ClusterInfo): Promise<ModeIdentity & { changes: boolean }> {
+/** plan: the association and role changes apply would make (the identity read by readIdentity); returns whether there are any. */
+export async function planIdentity(ctx: RunContext, aws: AwsClients, desired: DesiredState, state: IdentityState): Promise<boolean> {
   const { report } = ctx
-  await podIdentityChecks(ctx, aws, desired0)
-  const { desired, state } = await withAdoption(ctx, aws, desired0, cluster)
   let changes = false
   const line = (s: string, change: boolean): void => {
     report.steps.push(s)
@@ -86,14 +65,15 @@ export async function planIdentity(ctx: RunContext, aws: AwsClients, desired0: D
       true
     )
   }
-  return { desired, state, changes }
+  return changes
 }
 
-/** drift: the association missing, or pointing at another role than the one this tool gave it; the role's policies. */
-export async function driftIdentity(ctx: RunContext, aws: AwsClients, desired0: DesiredState, cluster: ClusterInfo | undefined): Promise<ModeIdentity> {
+/**
+ * drift, for Pod Identity on a cluster that exists: the association missing, or pointing at another role than the
+ * one this tool gave it; the role's policies.
+ */
+export async function driftIdentity(ctx: RunContext, aws: AwsClients, desired: DesiredState, state: IdentityState): Promise<void> {
   const { report } = ctx
-  if (desired0.controllerIdentity !== 'pod-identity' || !cluster) return { desired: desired0, state: { irsaStackExists: false, podIdentityStackExists: false } }
-  const { desired, state } = await withAdoption(ctx, aws, desired0, cluster)
   const pod = desired.podIdentity!
   const role = desired.arns.controllerRole
   const logicalId = `PodIdentityAssociation ${pod.namespace}/${pod.serviceAccount}`
@@ -116,7 +96,6 @@ export async function driftIdentity(ctx: RunContext, aws: AwsClients, desired0: 
       ? `Pod Identity: ${items.map(i => `${i.logicalId} ${i.status}`).join('; ')}`
       : `Pod Identity association ${a?.id} → ${role}: in sync${a && !a.ours ? ' (not made by this tool; its role adopted)' : ''}`
   )
-  return { desired, state }
 }
 
 /**

@@ -4,34 +4,39 @@
 // previous identity retired (retirePreviousIdentity). apply.ts calls these three; the logic is in src/aws.
 import type { RunContext } from './context.js'
 import type { DesiredState } from '../core/types.js'
-import { buildDesiredState, type ClusterFacts } from '../core/desired.js'
 import type { AwsClients } from '../aws/clients.js'
 import { requirePodIdentityAgent } from '../aws/addons.js'
 import { attachRolePolicies, requirePoliciesExist } from '../aws/pod-identity-role.js'
 import { ensureAssociation } from '../aws/pod-identity.js'
 import { podIdentityRoleNote, podIdentityRolePolicies } from '../core/plan/pod-identity-state.js'
-import { detectIdentityState, retirePrevious, roleToAdopt, type IdentityState } from '../aws/identity-switch.js'
-import { pollOptions } from './lifecycle.js'
+import { detachFromAssociationRole, keepPrevious, retireAssociation, retireIrsa, retirePodIdentityStack, type IdentityState } from '../aws/identity-switch.js'
+import type { CallerIdentity } from '../aws/identity.js'
+import type { ClusterInfo } from '../aws/preflight.js'
+import { record } from '../report/types.js'
+import { desiredFor, pollOptions, readIdentity } from './lifecycle.js'
 
 export interface IdentityPlan {
   desired: DesiredState
   state: IdentityState
 }
 
-/** The desired state with what AWS says about the controller identity; refuses Pod Identity that cannot work. */
-export async function desiredWithIdentity(ctx: RunContext, aws: AwsClients, facts: ClusterFacts): Promise<IdentityPlan> {
-  const { config, inputs, report } = ctx
-  const first = buildDesiredState(config, inputs, facts)
-  if (first.controllerIdentity === 'pod-identity') {
+/**
+ * The identity facts first (refusing Pod Identity that cannot work; the existing association, its role adopted),
+ * then the desired state, built once from them and the caller's and the cluster's facts.
+ */
+export async function desiredWithIdentity(ctx: RunContext, aws: AwsClients, caller: CallerIdentity, cluster: ClusterInfo): Promise<IdentityPlan> {
+  const { config, report, offline } = ctx
+  if (offline.controllerIdentity === 'pod-identity') {
     const agent = await requirePodIdentityAgent(await aws.eks(), config.name)
-    await requirePoliciesExist(await aws.iam(), first.podIdentity?.permissionPolicyArns ?? [])
-    report.steps.push(`preflight: eks-pod-identity-agent addon ACTIVE${agent ? ` (${agent})` : ''}${first.podIdentity?.permissionPolicyArns.length ? `; permissionPolicyARNs exist` : ''}`)
+    await requirePoliciesExist(await aws.iam(), offline.podIdentity?.permissionPolicyArns ?? [])
+    report.steps.push(`preflight: eks-pod-identity-agent addon ACTIVE${agent ? ` (${agent})` : ''}${offline.podIdentity?.permissionPolicyArns.length ? `; permissionPolicyARNs exist` : ''}`)
   }
-  const state = await detectIdentityState(aws, first, config.name)
-  const adopt = first.controllerIdentity === 'pod-identity' ? roleToAdopt(state) : undefined
-  const desired = adopt ? buildDesiredState(config, inputs, { ...facts, podIdentityRoleArn: adopt }) : first
-  if (adopt && first.podIdentity?.roleArn && first.podIdentity.roleArn !== adopt) {
-    report.warnings.push(`iam.podIdentityAssociations roleARN ${first.podIdentity.roleArn} is not used: the existing association ${state.association?.id} (not made by this tool) uses ${adopt}, which is adopted as it is.`)
+  const { state, adopt } = await readIdentity(ctx, aws)
+  const desired = desiredFor(ctx, caller, cluster, adopt)
+  // the entry's roleARN is the config's: the offline state has it as given
+  const given = offline.podIdentity?.roleArn
+  if (adopt && given && given !== adopt) {
+    report.warnings.push(`iam.podIdentityAssociations roleARN ${given} is not used: the existing association ${state.association?.id} (not made by this tool) uses ${adopt}, which is adopted as it is.`)
   }
   if (desired.controllerIdentity === 'irsa' && state.association && !state.association.ours) {
     report.warnings.push(
@@ -61,7 +66,6 @@ export async function prepareIdentity(ctx: RunContext, aws: AwsClients, plan: Id
   }
   const pod = desired.podIdentity!
   if ((pod.roleSource ?? 'stack') !== 'stack') {
-    report.outputs['controller-stack-name'] = '' // no stack: the role is not this tool's to make
     // CloudFormation attaches the policies to the stack's own role; any other role gets them here.
     const attached = await attachRolePolicies(await aws.iam(), desired.arns.controllerRole, podIdentityRolePolicies(desired))
     if (attached.length) {
@@ -97,10 +101,14 @@ export async function prepareIdentity(ctx: RunContext, aws: AwsClients, plan: Id
 
 /** After the chart upgrade: the identity the cluster switched away from, deleted (or kept with install-chart: false). */
 export async function retirePreviousIdentity(ctx: RunContext, aws: AwsClients, plan: IdentityPlan): Promise<void> {
-  await retirePrevious(aws, plan.desired, plan.state, {
-    report: ctx.report,
-    installChart: ctx.inputs.installChart,
-    poll: pollOptions(ctx),
-    accountId: plan.desired.accountId ?? ''
-  })
+  const { desired, state } = plan
+  const { report } = ctx
+  if (!state.previous) return
+  if (!ctx.inputs.installChart) return record(report, keepPrevious(desired, state.previous))
+  const sw = { poll: pollOptions(ctx), accountId: desired.accountId ?? '' }
+  if (state.previous === 'irsa') return record(report, await retireIrsa(aws, desired, sw))
+  // Pod Identity → IRSA: the association (only ours), policies this tool attached to a role not its own, the stack.
+  record(report, await retireAssociation(aws, desired, state))
+  record(report, await detachFromAssociationRole(aws, desired, state))
+  record(report, await retirePodIdentityStack(aws, desired, sw))
 }

@@ -24,6 +24,7 @@ import { guardUpgrade, installChart, installCrds, type CrdPhase, type InstallOpt
 import { kubeCrdAdopter } from '../helm/crd-adopter.js'
 import type { ResolvedHelm } from '../helm/resolve.js'
 import { info } from '../runner/log.js'
+import { record } from '../report/types.js'
 
 /** What checkCluster learned, for installOnCluster. */
 export interface ClusterChecks {
@@ -36,22 +37,22 @@ export interface ClusterChecks {
 
 /** Before any change: the upgrade path from the installed release, and the manifests against the cluster's EC2NodeClasses. */
 export async function checkCluster(ctx: RunContext, session: ClusterSession, desired: DesiredState): Promise<ClusterChecks> {
-  const report = { steps: [] as string[] }
+  const steps: string[] = []
   const installed = await readReleaseFromCluster(session.kube, desired.helm.release, desired.helm.namespace)
   if (installed) {
-    for (const note of guardUpgrade(installed, desired.helm.chart.version)) report.steps.push(`upgrade note: ${note}`)
-    report.steps.push(`installed release ${installed.namespace}/${installed.name}: chart ${installed.version}, revision ${installed.revision} (${installed.status})`)
+    for (const note of guardUpgrade(installed, desired.helm.chart.version)) steps.push(`upgrade note: ${note}`)
+    steps.push(`installed release ${installed.namespace}/${installed.name}: chart ${installed.version}, revision ${installed.revision} (${installed.status})`)
   } else {
-    report.steps.push(`no ${desired.helm.release} release in ${desired.helm.namespace} yet: first install`)
+    steps.push(`no ${desired.helm.release} release in ${desired.helm.namespace} yet: first install`)
   }
   // read and checked offline with the other inputs (run-files.ts); only the cluster knows its EC2NodeClasses
   const manifests = ctx.files.manifests
   if (manifests.length > 0) {
     const problems = checkManifests(manifests, await listNodeClassNames(session.kube))
     if (problems.length > 0) throw new ConfigError(problems)
-    report.steps.push(`manifests checked against the cluster: ${manifestNames(manifests)}`)
+    steps.push(`manifests checked against the cluster: ${manifestNames(manifests)}`)
   }
-  return { manifests, steps: report.steps, guardedVersion: installed?.version }
+  return { manifests, steps, guardedVersion: installed?.version }
 }
 
 /** What installCrdChart did: the phase's outcome and its summary lines (apply adds them after the stacks). */
@@ -64,9 +65,8 @@ export interface CrdChartDone {
 export async function installCrdChart(ctx: RunContext, session: ClusterSession, desired: DesiredState, helm: ResolvedHelm, checks: ClusterChecks): Promise<CrdChartDone> {
   info(`helm ${helm.version} (${helm.source}: ${helm.path})`)
   // Its own list of steps: the stack steps are being added meanwhile, and the summary keeps one order.
-  const report = { ...ctx.report, steps: [] as string[] }
-  const crds = await installCrds({ ...installOptions(ctx, session, desired, helm), report, guardedVersion: checks.guardedVersion })
-  return { crds, steps: report.steps }
+  const crds = await installCrds({ ...installOptions(ctx, session, desired, helm), guardedVersion: checks.guardedVersion })
+  return { crds, steps: crds.steps }
 }
 
 function installOptions(ctx: RunContext, session: ClusterSession, desired: DesiredState, helm: ResolvedHelm): InstallOptions {
@@ -77,7 +77,6 @@ function installOptions(ctx: RunContext, session: ClusterSession, desired: Desir
     spec: { ...desired.helm, valuesFile: ctx.files.values?.real },
     extraValues: ctx.files.values?.values,
     tempDir: ctx.tempDir,
-    report: ctx.report,
     crdAdopter: kubeCrdAdopter(session.kube)
   }
 }
@@ -96,7 +95,8 @@ export async function installOnCluster(ctx: RunContext, session: ClusterSession,
   // should be in the summary either way.
   await noteReplicaSpread(ctx, session, desired)
   const result = await installChart(installOptions(ctx, session, desired, helm), crds)
-  if (result.changed) report.changed = true
+  record(report, result)
+  report.helmRevision = result.revision
   if (checks.manifests.length > 0) {
     const applied = await applyManifests(session.kube, checks.manifests)
     report.steps.push(`manifests applied: ${applied.map(a => `${a.kind}/${a.name} ${a.action}`).join(', ')}`)

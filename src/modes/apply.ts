@@ -18,8 +18,7 @@ import { prefetchHelm, type ResolvedHelm } from '../helm/resolve.js'
 import { ensureAwsAuthMapping } from '../kube/aws-auth.js'
 import { checkCluster, installCrdChart, installOnCluster, type CrdChartDone } from './apply-kubernetes.js'
 import { withCluster } from './cluster-session.js'
-import { identify, openClients, readManifestObjects } from './lifecycle.js'
-import { buildDesiredState } from '../core/desired.js'
+import { identify, openClients, readManifestObjects, reportDesired } from './lifecycle.js'
 import { settle, together, type Settled } from '../core/together.js'
 import type { CrdPhase } from '../helm/install.js'
 import { desiredWithIdentity, prepareIdentity, retirePreviousIdentity } from './apply-identity.js'
@@ -58,35 +57,29 @@ async function applyWith(ctx: RunContext, helm: Promise<ResolvedHelm> | undefine
   const cluster = pre.cluster
   report.steps.push(`preflight: cluster ${cluster.name} is ${cluster.status}, Kubernetes ${cluster.version}, authentication mode ${cluster.authenticationMode ?? 'CONFIG_MAP (no accessConfig)'}`)
 
-  const facts = {
-    accountId: identity.accountId,
-    partition: identity.partition,
-    oidcIssuer: cluster.oidcIssuer,
-    clusterEndpoint: cluster.endpoint
-  }
   // Pod Identity checks, the existing association (its role adopted) and a switch of identity: before any change.
   // Refusals that need the cluster (upgrade path, manifests) also come before the first change; they read only
   // the release and the manifests, which the identity does not change, so both go at once.
   // The IRSA provider look-up and the instance profile's owner (reads; neither name depends on the identity) go along.
-  const base = buildDesiredState(config, inputs, facts)
+  // These read by names and the chart version, which come from the config alone: the offline desired state has them.
+  const { offline } = ctx
   const [identityPlan, , clusterChecks, oidcLookup] = await together(
-    desiredWithIdentity(ctx, aws, facts),
+    desiredWithIdentity(ctx, aws, identity, cluster),
     (async () =>
       checkInstanceProfileFree(await aws.iam(), await aws.cfn(), {
-        profile: base.names.instanceProfile,
-        stack: base.karpenterStack.name,
+        profile: offline.names.instanceProfile,
+        stack: offline.karpenterStack.name,
         region,
         cluster: config.name,
         configKey: config.karpenter.defaultInstanceProfile ? 'karpenter.defaultInstanceProfile' : 'the default name'
       }))(),
-    inputs.installChart ? withCluster(ctx, aws, cluster, s => checkCluster(ctx, s, base)) : Promise.resolve(undefined),
-    base.controllerIdentity === 'irsa' && cluster.oidcIssuer
+    inputs.installChart ? withCluster(ctx, aws, cluster, s => checkCluster(ctx, s, offline)) : Promise.resolve(undefined),
+    offline.controllerIdentity === 'irsa' && cluster.oidcIssuer
       ? (async () => ({ arn: await findOidcProvider(await aws.iam(), cluster.oidcIssuer!) }))()
       : Promise.resolve(undefined)
   )
   const desired = identityPlan.desired
-  report.desired = desired
-  report.warnings.push(...desired.warnings)
+  reportDesired(ctx, desired)
   if (clusterChecks) report.steps.push(...clusterChecks.steps)
   // Windows nodes (the file's node groups, the manifests' EC2NodeClasses) decide how the node role is mapped.
   const windows = windowsNodeReasons(config.windowsNodeGroups, readManifestObjects(ctx))

@@ -19,8 +19,9 @@ import { ownPolicyMatcher } from '../core/plan/delete-policies.js'
 import { deleteNodePools } from '../kube/nodepools.js'
 import { removeAwsAuthMapping } from '../kube/aws-auth.js'
 import { resolveHelm } from '../helm/resolve.js'
-import { uninstallKarpenter } from '../helm/install.js'
-import { desiredFor, findCluster, openSession, pollOptions, readManifestObjects, type Session } from './lifecycle.js'
+import { releasesToUninstall, uninstallRelease } from '../helm/install.js'
+import { record } from '../report/types.js'
+import { desiredFor, findCluster, openSession, pollOptions, readManifestObjects, reportDesired, type Session } from './lifecycle.js'
 import { openCluster, type ClusterSession } from './cluster-session.js'
 import type { ClusterInfo } from '../aws/preflight.js'
 import { errorMessage } from '../core/errors.js'
@@ -32,7 +33,9 @@ export async function runDelete(ctx: RunContext): Promise<void> {
   const { config, report } = ctx
   const session = await openSession(ctx)
   const cluster = await findCluster(session.aws, config.name, session.region)
-  const desired = desiredFor(ctx, session, cluster)
+  // delete adopts nothing: it removes only what this tool made
+  const desired = desiredFor(ctx, session.identity, cluster)
+  reportDesired(ctx, desired)
 
   let access: ClusterSession | undefined
   try {
@@ -44,7 +47,7 @@ export async function runDelete(ctx: RunContext): Promise<void> {
       const decision = nodeAccessOf(ctx, desired, cluster, windowsReasons(ctx))
       const needsKube = ctx.inputs.installChart || decision?.method === 'aws-auth'
       if (needsKube) access = await openCluster(ctx, session.aws, cluster)
-      await removeKarpenterFromCluster(ctx, access)
+      await removeKarpenterFromCluster(ctx, desired, access)
       await removeNodeAccess(ctx, session, desired, cluster, access, decision)
     }
   } finally {
@@ -92,9 +95,8 @@ function windowsReasons(ctx: RunContext): string[] {
   return windowsNodeReasons(ctx.config.windowsNodeGroups, objects)
 }
 
-async function removeKarpenterFromCluster(ctx: RunContext, access: ClusterSession | undefined): Promise<void> {
+async function removeKarpenterFromCluster(ctx: RunContext, desired: DesiredState, access: ClusterSession | undefined): Promise<void> {
   const { report } = ctx
-  const desired = report.desired!
   if (!ctx.inputs.installChart || !access) {
     report.steps.push('NodePools and chart: left to their owner (install-chart: false)')
     return
@@ -107,15 +109,10 @@ async function removeKarpenterFromCluster(ctx: RunContext, access: ClusterSessio
     report.changed = true
   }
   const helm = await resolveHelm(ctx.inputs.helmVersion, { tempDir: ctx.tempDir, signal: ctx.signal })
-  await uninstallKarpenter({
-    helm: helm.path,
-    kubeconfig: access.kubeconfig,
-    namespace: desired.helm.namespace,
-    release: desired.helm.release,
-    timeoutSeconds: ctx.inputs.timeoutSeconds,
-    report,
-    includeCrds: true
-  })
+  for (const release of releasesToUninstall(desired.helm.release, true)) {
+    const r = await uninstallRelease({ helm: helm.path, kubeconfig: access.kubeconfig, namespace: desired.helm.namespace, release, timeoutSeconds: ctx.inputs.timeoutSeconds })
+    record(report, r)
+  }
 }
 
 async function removeNodeAccess(ctx: RunContext, session: Session, desired: DesiredState, cluster: ClusterInfo, access: ClusterSession | undefined, decision: NodeAccessDecision | undefined): Promise<void> {

@@ -4,14 +4,14 @@
 // unless `fail-on-drift: false`. An endpoint without drift detection is a clear error.
 import type { CloudFormationClient } from '@aws-sdk/client-cloudformation'
 import type { RunContext } from './context.js'
-import type { StackSpec } from '../core/types.js'
+import type { DesiredState, StackSpec } from '../core/types.js'
 import type { DriftItem } from '../report/types.js'
 import { info, warning } from '../runner/log.js'
 import { describeStack, deployedTemplate } from '../cfn/describe.js'
 import { stackDifferences } from '../cfn/deploy-compare.js'
 import { cloudFormationEndpoint, detectStackDrift } from '../cfn/drift.js'
 import { chartDiff } from '../helm/diff.js'
-import { desiredFor, findCluster, openSession, pollOptions, readInstalledChart, type Session } from './lifecycle.js'
+import { desiredFor, findCluster, openSession, pollOptions, readIdentity, readInstalledChart, reportDesired, type Session } from './lifecycle.js'
 import { openCluster } from './cluster-session.js'
 import type { ClusterInfo } from '../aws/preflight.js'
 import { driftIdentity } from './apply-identity-modes.js'
@@ -31,8 +31,13 @@ export async function runDrift(ctx: RunContext): Promise<void> {
   const session = await openSession(ctx)
   const cluster = await findCluster(session.aws, config.name, session.region)
   if (!cluster) report.warnings.push(`EKS cluster "${config.name}" was not found in ${session.region}; only the stacks are checked.`)
-  // Pod Identity first (an association missing or on another role): reported even where stack drift detection is not.
-  const desired = (await driftIdentity(ctx, session.aws, desiredFor(ctx, session, cluster), cluster)).desired
+  // Pod Identity on a cluster that exists: the association first (its role adopted when someone else made it), then
+  // the desired state built once from the facts. Its drift (an association missing or on another role) is reported
+  // even where stack drift detection is not.
+  const identity = ctx.offline.controllerIdentity === 'pod-identity' && cluster ? await readIdentity(ctx, session.aws) : undefined
+  const desired = desiredFor(ctx, session.identity, cluster, identity?.adopt)
+  reportDesired(ctx, desired)
+  if (identity) await driftIdentity(ctx, session.aws, desired, identity.state)
   const cfn = await session.aws.cfn()
   const endpoint = cloudFormationEndpoint(session.region)
 
@@ -45,8 +50,8 @@ export async function runDrift(ctx: RunContext): Promise<void> {
     if (result.status !== 'DELETED') await noteConfigChanges(ctx, cfn, spec)
   }
 
-  if (cluster) await accessEntryDrift(ctx, session, cluster)
-  await clusterDrift(ctx, session, cluster)
+  if (cluster) await accessEntryDrift(ctx, session, desired, cluster)
+  await clusterDrift(ctx, session, desired, cluster)
 
   const drifted = report.drift.length > 0
   report.outputs['drifted'] = String(drifted)
@@ -74,10 +79,9 @@ async function noteConfigChanges(ctx: RunContext, cfn: CloudFormationClient, spe
 }
 
 /** The node role's EKS access entry (when node access goes through access entries): missing or of another type is drift. */
-async function accessEntryDrift(ctx: RunContext, session: Session, cluster: ClusterInfo): Promise<void> {
+async function accessEntryDrift(ctx: RunContext, session: Session, desired: DesiredState, cluster: ClusterInfo): Promise<void> {
   const { report } = ctx
-  const desired = report.desired!
-  if (nodeAccessMethod(ctx, cluster) !== 'access-entry') return
+  if (nodeAccessMethod(desired, cluster) !== 'access-entry') return
   const type = await describeNodeAccessEntry(await session.aws.eks(), cluster.name, desired.arns.nodeRole)
   const resource = `access-entry/${desired.arns.nodeRole}`
   if (type === 'EC2_LINUX') {
@@ -94,19 +98,19 @@ async function accessEntryDrift(ctx: RunContext, session: Session, cluster: Clus
   report.steps.push(`node access: access entry for ${desired.arns.nodeRole} ${type ? `has type ${type}` : 'missing'} (drift)`)
 }
 
-function nodeAccessMethod(ctx: RunContext, cluster: ClusterInfo | undefined): string {
+function nodeAccessMethod(desired: DesiredState, cluster: ClusterInfo | undefined): string {
   if (!cluster) return 'none'
   try {
-    return resolveNodeAccess(ctx.report.desired!.nodeAccess, cluster.authenticationMode).method
+    return resolveNodeAccess(desired.nodeAccess, cluster.authenticationMode).method
   } catch {
     return 'none' // the input does not fit the cluster: apply says so; drift has nothing to compare
   }
 }
 
 /** The node role's aws-auth mapping (when node access goes through aws-auth): missing, or without the node groups, is drift. */
-async function awsAuthDrift(ctx: RunContext, access: ClusterSession): Promise<void> {
+async function awsAuthDrift(ctx: RunContext, access: ClusterSession, desired: DesiredState): Promise<void> {
   const { report } = ctx
-  const roleArn = report.desired!.arns.nodeRole
+  const roleArn = desired.arns.nodeRole
   const found = await findAwsAuthMapping(access.kube, roleArn)
   const missingGroups = found ? NODE_GROUPS.filter(g => !found.groups.includes(g)) : []
   if (found && missingGroups.length === 0) {
@@ -126,9 +130,9 @@ async function awsAuthDrift(ctx: RunContext, access: ClusterSession): Promise<vo
 }
 
 /** The Kubernetes half: the node role's aws-auth mapping (when used) and the chart (release missing, another version, other values). */
-async function clusterDrift(ctx: RunContext, session: Session, cluster: ClusterInfo | undefined): Promise<void> {
+async function clusterDrift(ctx: RunContext, session: Session, desired: DesiredState, cluster: ClusterInfo | undefined): Promise<void> {
   const { report } = ctx
-  const checkAwsAuth = nodeAccessMethod(ctx, cluster) === 'aws-auth'
+  const checkAwsAuth = nodeAccessMethod(desired, cluster) === 'aws-auth'
   if (!ctx.inputs.installChart) report.steps.push('chart: not checked (install-chart: false — the chart is left to its owner)')
   if (!ctx.inputs.installChart && !checkAwsAuth) return
   if (!cluster && !ctx.inputs.kubeconfig) {
@@ -145,16 +149,15 @@ async function clusterDrift(ctx: RunContext, session: Session, cluster: ClusterI
     return
   }
   try {
-    if (checkAwsAuth) await awsAuthDrift(ctx, access)
-    if (ctx.inputs.installChart) await chartDrift(ctx, access)
+    if (checkAwsAuth) await awsAuthDrift(ctx, access, desired)
+    if (ctx.inputs.installChart) await chartDrift(ctx, access, desired)
   } finally {
     await access.dispose()
   }
 }
 
-async function chartDrift(ctx: RunContext, access: ClusterSession): Promise<void> {
+async function chartDrift(ctx: RunContext, access: ClusterSession, desired: DesiredState): Promise<void> {
   const { report } = ctx
-  const desired = report.desired!
   const installed = await readInstalledChart(ctx, access, desired)
   const diff = chartDiff(installed.release, desired.helm, installed.extraValues)
   const source = 'helm'

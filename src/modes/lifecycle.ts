@@ -13,6 +13,7 @@ import type { ClusterSession } from './cluster-session.js'
 import type { PollOptions } from '../cfn/deploy-wait.js'
 import { resolveHelm } from '../helm/resolve.js'
 import { readRelease, type InstalledRelease } from '../helm/release.js'
+import { detectIdentityState, roleToAdopt, type IdentityState } from '../aws/identity-switch.js'
 
 export interface Session {
   region: string
@@ -54,16 +55,30 @@ export async function findCluster(aws: AwsClients, name: string, region: string)
   return cluster
 }
 
-export function desiredFor(ctx: RunContext, session: Session, cluster: ClusterInfo | undefined): DesiredState {
-  const desired = buildDesiredState(ctx.config, ctx.inputs, {
-    accountId: session.identity.accountId,
-    partition: session.identity.partition,
+/**
+ * The desired state, built once per mode from the config and the facts read: the caller's account and partition,
+ * the cluster (OIDC issuer, endpoint), and the role of an existing association to adopt (readIdentity).
+ */
+export function desiredFor(ctx: RunContext, identity: CallerIdentity, cluster: ClusterInfo | undefined, podIdentityRoleArn?: string): DesiredState {
+  return buildDesiredState(ctx.config, ctx.inputs, {
+    accountId: identity.accountId,
+    partition: identity.partition,
     oidcIssuer: cluster?.oidcIssuer,
-    clusterEndpoint: cluster?.endpoint
+    clusterEndpoint: cluster?.endpoint,
+    podIdentityRoleArn
   })
+}
+
+/** The desired state the mode built goes into the report (outputs, summary) with its warnings. */
+export function reportDesired(ctx: RunContext, desired: DesiredState): void {
   ctx.report.desired = desired
   ctx.report.warnings.push(...desired.warnings)
-  return desired
+}
+
+/** What AWS holds of the controller identity (looked up by the config's names), and the role of a foreign association to adopt. */
+export async function readIdentity(ctx: RunContext, aws: AwsClients): Promise<{ state: IdentityState; adopt?: string }> {
+  const state = await detectIdentityState(aws, ctx.offline, ctx.config.name)
+  return { state, adopt: ctx.offline.controllerIdentity === 'pod-identity' ? roleToAdopt(state) : undefined }
 }
 
 /** The objects of the `manifests` input (none without it), for what they ask of node access (Windows EC2NodeClasses). */

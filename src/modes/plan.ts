@@ -2,7 +2,7 @@
 // described and deleted (never executed); the IAM OIDC provider apply would create; the chart tag and values
 // against the installed release. Output `has-changes`.
 import type { RunContext } from './context.js'
-import type { StackSpec } from '../core/types.js'
+import type { DesiredState, StackSpec } from '../core/types.js'
 import { info, warning } from '../runner/log.js'
 import { text } from '../report/html.js'
 import { destructiveChanges } from '../report/summary.js'
@@ -10,11 +10,11 @@ import { checkCluster, PreflightError, requireIssuer, type ClusterInfo } from '.
 import { findOidcProvider } from '../aws/oidc-provider.js'
 import { planStack, StackPlanError } from '../cfn/plan.js'
 import { chartDiff, describeChartDiff, hasChartChanges } from '../helm/diff.js'
-import { desiredFor, findCluster, openSession, readInstalledChart, readManifestObjects, type Session } from './lifecycle.js'
+import { desiredFor, findCluster, openSession, readIdentity, readInstalledChart, readManifestObjects, reportDesired, type Session } from './lifecycle.js'
 import { resolveNodeAccess } from '../core/plan/node-access.js'
 import { windowsNodeReasons } from '../core/karpenter/windows.js'
 import { openCluster } from './cluster-session.js'
-import { planIdentity } from './apply-identity-modes.js'
+import { planIdentity, podIdentityChecks } from './apply-identity-modes.js'
 import { stacksInUse } from '../core/plan/pod-identity-state.js'
 import { errorMessage } from '../core/errors.js'
 
@@ -29,14 +29,17 @@ export async function runPlan(ctx: RunContext): Promise<void> {
     )
   }
   report.warnings.push(...checkCluster(cluster, config.karpenter.version, config.kubernetesVersion))
-  // Pod Identity: the association and role changes (an existing association's role adopted, as apply does).
-  const identity = await planIdentity(ctx, session.aws, desiredFor(ctx, session, cluster), cluster)
-  const desired = identity.desired
+  // Pod Identity: what apply would refuse on, then the identity facts (an existing association's role adopted, as
+  // apply does); the desired state is built once from them.
+  await podIdentityChecks(ctx, session.aws)
+  const identity = await readIdentity(ctx, session.aws)
+  const desired = desiredFor(ctx, session.identity, cluster, identity.adopt)
+  reportDesired(ctx, desired)
+  let changes = await planIdentity(ctx, session.aws, desired, identity.state)
   // What apply would refuse about node access (Windows nodes without aws-auth, a mode that cannot work) is refused here too.
   const nodeAccess = resolveNodeAccess(desired.nodeAccess, cluster.authenticationMode, windowsNodeReasons(config.windowsNodeGroups, readManifestObjects(ctx)))
   report.steps.push(`node access: apply would use ${nodeAccess.method} (${nodeAccess.reason})`)
 
-  let changes = identity.changes
   if (desired.controllerIdentity === 'irsa') {
     const issuer = requireIssuer(cluster)
     const provider = await findOidcProvider(await session.aws.iam(), issuer)
@@ -45,7 +48,7 @@ export async function runPlan(ctx: RunContext): Promise<void> {
   }
 
   for (const spec of stacksInUse(desired)) changes = (await plan(ctx, session, spec)) || changes
-  changes = (await planChart(ctx, session, cluster)) || changes
+  changes = (await planChart(ctx, session, desired, cluster)) || changes
 
   report.changed = changes
   report.outputs['has-changes'] = String(changes)
@@ -78,9 +81,8 @@ async function plan(ctx: RunContext, session: Session, spec: StackSpec): Promise
 }
 
 /** The chart half. Skipped, with the reason, when the chart is not ours or the cluster cannot be reached. */
-async function planChart(ctx: RunContext, session: Session, cluster: ClusterInfo): Promise<boolean> {
+async function planChart(ctx: RunContext, session: Session, desired: DesiredState, cluster: ClusterInfo): Promise<boolean> {
   const { report } = ctx
-  const desired = report.desired!
   if (!ctx.inputs.installChart) {
     report.steps.push('chart: not compared (install-chart: false — the chart is left to its owner)')
     return false

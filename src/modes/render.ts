@@ -1,7 +1,6 @@
 // render: offline. Validates the config and shows the templates, the Helm values and the exact helm
 // command in the log and the summary; the command line also writes them to a folder.
 import { stringify } from 'yaml'
-import { buildDesiredState } from '../core/desired.js'
 import { deployerPolicies, deployerPolicyFiles, type DeployerPolicies } from '../core/deployer-policy.js'
 import type { DesiredState } from '../core/types.js'
 import { infoBlock, startGroup, endGroup } from '../runner/log.js'
@@ -12,7 +11,8 @@ import { ConfigError } from '../core/config/diagnostics.js'
 import { windowsRenderView } from '../core/karpenter/windows-render.js'
 
 export async function runRender(ctx: RunContext): Promise<void> {
-  const desired = buildDesiredState(ctx.config, ctx.inputs)
+  // built offline before the mode ran (run.ts): render shows it as it is
+  const desired = ctx.offline
   ctx.report.desired = desired
   const windows = windowsRenderView(ctx.config, ctx.inputs.nodeAccess)
   if (windows.problems.length > 0) throw new ConfigError(windows.problems)

@@ -5,6 +5,7 @@ import type { RunReport, StackOutcome } from './types.js'
 import { controllerStackInUse } from '../core/plan/pod-identity-state.js'
 import type { OutputName } from '../inputs/action-yml.js'
 import { roleNameFromArn } from '../core/names.js'
+import type { DesiredState } from '../core/types.js'
 
 /** Stack statuses whose resources are in place (a rolled-back update keeps the previous ones). */
 const IN_PLACE = new Set([
@@ -20,10 +21,11 @@ export function outputsOf(report: RunReport, run: { ok: boolean } = { ok: true }
     Object.assign(known, {
       'node-role-name': d.names.nodeRole,
       'instance-profile-name': d.names.instanceProfile,
-      'controller-role-name': controllerRoleName(report),
+      'controller-role-name': controllerRoleName(d),
       'interruption-queue-name': d.names.interruptionQueue ?? '',
       'karpenter-stack-name': d.names.karpenterStack,
-      'controller-stack-name': d.controllerStack.name,
+      // apply: a role given in the config or adopted needs no controller stack, so it names none
+      'controller-stack-name': report.mode === 'apply' && !controllerStackInUse(d) ? '' : d.controllerStack.name,
       'controller-identity': d.controllerIdentity
     })
     // ARNs need the account: render (offline) leaves them unset rather than print a placeholder.
@@ -39,11 +41,15 @@ export function outputsOf(report: RunReport, run: { ok: boolean } = { ok: true }
       const controllerRole = controllerStackInUse(d) ? controllerStack : true
       const drop: OutputName[] = [
         ...(karpenter ? [] : (['node-role-name', 'node-role-arn', 'instance-profile-name', 'interruption-queue-name', 'karpenter-stack-name'] as const)),
-        ...(controllerStack ? [] : (['controller-stack-name'] as const)),
+        ...(controllerStack || !controllerStackInUse(d) ? [] : (['controller-stack-name'] as const)),
         ...(controllerRole ? [] : (['controller-role-name', 'controller-role-arn'] as const))
       ]
       for (const name of drop) delete known[name]
     }
+  }
+  // apply: the controller release's revision, as the install returned it
+  if (report.helmRevision !== undefined) {
+    known['helm-release-revision'] = report.helmRevision
   }
   return { ...known, ...report.outputs }
 }
@@ -52,8 +58,7 @@ function inPlace(outcome: StackOutcome | undefined): boolean {
   return outcome !== undefined && IN_PLACE.has(outcome.status)
 }
 
-function controllerRoleName(report: RunReport): string {
-  const d = report.desired!
+function controllerRoleName(d: DesiredState): string {
   if (d.controllerIdentity === 'irsa') return d.names.irsaRole
   // An adopted or given role keeps its own name: the last segment of its ARN.
   return d.podIdentity?.roleArn ? roleNameFromArn(d.podIdentity.roleArn) : d.names.podIdentityRole

@@ -55,7 +55,9 @@ export interface RunReport {
   drift: DriftItem[]
   /** true when anything was (or, in plan, would be) changed */
   changed: boolean
-  /** extra outputs beyond those derived from `desired` (helm-release-revision, has-changes, drifted…); only the
+  /** the controller release's revision after apply (output `helm-release-revision`) */
+  helmRevision?: string
+  /** extra outputs beyond those derived from `desired` and the run (has-changes, drifted); only the
    * outputs action.yml declares */
   outputs: Partial<Record<OutputName, string>>
   /** free-form sections appended to the summary: title → markdown body */
@@ -64,4 +66,21 @@ export interface RunReport {
 
 export function emptyReport(mode: Mode): RunReport {
   return { mode, stacks: [], steps: [], warnings: [], drift: [], changed: false, outputs: {}, sections: [] }
+}
+
+/** What an executor did, as data; the mode adds it to the report with `record` (executors never write into it). */
+export interface Done {
+  /** summary lines, in order */
+  steps: string[]
+  /** true when it changed anything */
+  changed: boolean
+  warnings?: string[]
+  stacks?: StackOutcome[]
+}
+
+export function record(report: RunReport, done: Done): void {
+  report.stacks.push(...(done.stacks ?? []))
+  report.steps.push(...done.steps)
+  report.warnings.push(...(done.warnings ?? []))
+  if (done.changed) report.changed = true
 }

@@ -6,12 +6,11 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parse } from 'yaml'
 import type { HelmReleaseSpec } from '../../../src/core/types.js'
-import { emptyReport } from '../../../src/report/types.js'
 
 type Out = { exitCode: number; stdout: string; stderr: string }
 const getExecOutput = jest.fn<(cmd: string, args?: string[], opts?: { env?: Record<string, string> }) => Promise<Out>>()
 jest.unstable_mockModule('@actions/exec', () => ({ getExecOutput, exec: jest.fn() }))
-const { installKarpenter, uninstallKarpenter, UpgradeRefusedError } = await import('../../../src/helm/install.js')
+const { installKarpenter, uninstallRelease, releasesToUninstall, UpgradeRefusedError } = await import('../../../src/helm/install.js')
 
 interface FakeRelease { chart: string; revision: number; status: string; values: Record<string, unknown> }
 let releases: Record<string, FakeRelease>
@@ -76,7 +75,7 @@ function spec(version = '1.2.1', over: Partial<HelmReleaseSpec> = {}): HelmRelea
 }
 
 const tempDir = mkdtempSync(join(tmpdir(), 'kp-install-test-'))
-const opts = (s: HelmReleaseSpec) => ({ helm: '/bin/helm', kubeconfig: '/tmp/kc', spec: s, tempDir, report: emptyReport('apply') })
+const opts = (s: HelmReleaseSpec) => ({ helm: '/bin/helm', kubeconfig: '/tmp/kc', spec: s, tempDir })
 
 beforeEach(() => {
   releases = {}
@@ -106,9 +105,12 @@ describe('installKarpenter', () => {
       'upgrade karpenter'
       // the revision is the one helm printed: no `helm list` after
     ])
-    expect(res).toEqual({ revision: '1', chartVersion: '1.2.1', changed: true })
-    expect(o.report.outputs['helm-release-revision']).toBe('1')
-    expect(o.report.changed).toBe(true)
+    expect(res).toEqual({
+      revision: '1',
+      chartVersion: '1.2.1',
+      changed: true,
+      steps: ['helm: karpenter-crd 1.2.1 installed/upgraded in kube-system', 'helm: installed karpenter 1.2.1 (revision 1)']
+    })
   })
 
   it('asks helm list for the revision when the upgrade did not print it', async () => {
@@ -148,14 +150,12 @@ describe('installKarpenter', () => {
 
   it('runs the upgrade guard once: not again for the version apply already guarded, again for a release that changed since', async () => {
     releases['karpenter'] = { chart: 'karpenter-1.0.8', revision: 2, status: 'deployed', values: {} }
-    const unguarded = opts(spec('1.2.1'))
-    await installKarpenter(unguarded)
-    expect(unguarded.report.steps.filter((l) => l.startsWith('upgrade note:')).length).toBeGreaterThan(0)
+    const unguarded = await installKarpenter(opts(spec('1.2.1')))
+    expect(unguarded.steps.filter((l) => l.startsWith('upgrade note:')).length).toBeGreaterThan(0)
 
     releases = { karpenter: { chart: 'karpenter-1.0.8', revision: 2, status: 'deployed', values: {} } }
-    const guarded = { ...opts(spec('1.2.1')), guardedVersion: '1.0.8' }
-    await installKarpenter(guarded)
-    expect(guarded.report.steps.filter((l) => l.startsWith('upgrade note:'))).toEqual([])
+    const guarded = await installKarpenter({ ...opts(spec('1.2.1')), guardedVersion: '1.0.8' })
+    expect(guarded.steps.filter((l) => l.startsWith('upgrade note:'))).toEqual([])
 
     // guarded at 1.0.8, but someone rolled the release back to 0.31 meanwhile: refused all the same
     releases = { karpenter: { chart: 'karpenter-v0.31.0', revision: 3, status: 'deployed', values: {} } }
@@ -169,7 +169,7 @@ describe('installKarpenter', () => {
     const o = opts(spec('1.2.1'))
     const res = await installKarpenter(o)
     expect(res.revision).toBe('3')
-    expect(o.report.steps.join('\n')).toMatch(/upgraded karpenter 1\.1\.0 → 1\.2\.1 \(revision 3\)/)
+    expect(res.steps.join('\n')).toMatch(/upgraded karpenter 1\.1\.0 → 1\.2\.1 \(revision 3\)/)
   })
 
   it('changes nothing when the same version is deployed with the same values', async () => {
@@ -177,9 +177,13 @@ describe('installKarpenter', () => {
     releases['karpenter-crd'] = { chart: 'karpenter-crd-1.2.1', revision: 7, status: 'deployed', values: {} }
     const o = opts(spec())
     const res = await installKarpenter(o)
-    expect(res).toEqual({ revision: '7', chartVersion: '1.2.1', changed: false })
+    expect(res).toEqual({
+      revision: '7',
+      chartVersion: '1.2.1',
+      changed: false,
+      steps: ['helm: karpenter 1.2.1 already deployed with these values (revision 7); nothing to change']
+    })
     expect(calls.some((a) => a[0] === 'upgrade' || a[0] === 'registry')).toBe(false)
-    expect(o.report.changed).toBe(false)
   })
 
   it('upgrades when only the values differ', async () => {
@@ -206,26 +210,29 @@ describe('installKarpenter', () => {
         patchCrd: async (p: { name: string }) => void patched.push(p.name)
       }
     }
-    await installKarpenter(o)
+    const res = await installKarpenter(o)
     expect(patched).toEqual(['nodepools.karpenter.sh'])
-    expect(o.report.steps.join('\n')).toMatch(/adopted CRDs into karpenter-crd: nodepools\.karpenter\.sh/)
+    expect(res.steps.join('\n')).toMatch(/adopted CRDs into karpenter-crd: nodepools\.karpenter\.sh/)
   })
 })
 
-describe('uninstallKarpenter', () => {
+describe('uninstallRelease', () => {
   it('uninstalls, and a second run finds nothing and is fine', async () => {
     releases['karpenter'] = { chart: 'karpenter-1.2.1', revision: 1, status: 'deployed', values: {} }
     const base = { helm: 'helm', kubeconfig: '/tmp/kc', namespace: 'kube-system', release: 'karpenter', timeoutSeconds: 60 }
-    await expect(uninstallKarpenter({ ...base, report: emptyReport('delete') })).resolves.toEqual({ removed: ['karpenter'] })
-    const again = emptyReport('delete')
-    await expect(uninstallKarpenter({ ...base, report: again })).resolves.toEqual({ removed: [] })
-    expect(again.steps.join()).toMatch(/not installed/)
+    await expect(uninstallRelease(base)).resolves.toEqual({ removed: true, changed: true, steps: ['helm: uninstalled kube-system/karpenter'] })
+    await expect(uninstallRelease(base)).resolves.toEqual({ removed: false, changed: false, steps: ['helm: kube-system/karpenter not installed; nothing to uninstall'] })
+  })
+
+  it('delete uninstalls the controller, then karpenter-crd', () => {
+    expect(releasesToUninstall('karpenter', true)).toEqual(['karpenter', 'karpenter-crd'])
+    expect(releasesToUninstall('karpenter', false)).toEqual(['karpenter'])
   })
 
   it('fails with helm\'s message on other errors', async () => {
     getExecOutput.mockResolvedValue(fail('Error: Kubernetes cluster unreachable: connection refused\n'))
     await expect(
-      uninstallKarpenter({ helm: 'helm', kubeconfig: 'k', namespace: 'n', release: 'karpenter', timeoutSeconds: 1, report: emptyReport('delete') })
+      uninstallRelease({ helm: 'helm', kubeconfig: 'k', namespace: 'n', release: 'karpenter', timeoutSeconds: 1 })
     ).rejects.toThrow(/Kubernetes cluster unreachable/)
   })
 })

@@ -20,6 +20,7 @@ import type { RunContext } from '../../../src/modes/context.js'
 import { runDelete } from '../../../src/modes/delete.js'
 import { isKarpenterInstanceOf, leftoverFilters } from '../../../src/aws/instances.js'
 import { NO_FILES } from '../../../src/modes/run-files.js'
+import { buildDesiredState } from '../../../src/core/desired.js'
 
 const sts = mockClient(STSClient)
 const eks = mockClient(EKSClient)
@@ -35,10 +36,13 @@ const POLICY = `arn:aws:iam::${ACCOUNT}:policy/eksctl-KarpenterControllerPolicy-
 const missing = (name: string) => Object.assign(new Error(`Stack with id ${name} does not exist`), { name: 'ValidationError' })
 
 function context(): RunContext {
+  const given = inputs({ mode: 'delete', 'install-chart': 'false', 'node-access': 'none', timeout: '1m' })
+  const config = clusterConfig()
   return {
-    inputs: inputs({ mode: 'delete', 'install-chart': 'false', 'node-access': 'none', timeout: '1m' }),
-    config: clusterConfig(),
+    inputs: given,
+    config,
     files: NO_FILES, tempDir: '/tmp',
+    offline: buildDesiredState(config, given),
     report: emptyReport('delete'),
     signal: new AbortController().signal
   }

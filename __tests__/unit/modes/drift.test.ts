@@ -16,6 +16,7 @@ import { emptyReport } from '../../../src/report/types.js'
 import type { RunContext } from '../../../src/modes/context.js'
 import { runDrift } from '../../../src/modes/drift.js'
 import { NO_FILES } from '../../../src/modes/run-files.js'
+import { buildDesiredState } from '../../../src/core/desired.js'
 
 const sts = mockClient(STSClient)
 const eks = mockClient(EKSClient)
@@ -23,10 +24,13 @@ const cfn = mockClient(CloudFormationClient)
 const CLUSTER = 'cluster-with-karpenter'
 
 function context(extra: Record<string, string> = {}): RunContext {
+  const given = inputs({ mode: 'drift', 'install-chart': 'false', ...extra })
+  const config = clusterConfig()
   return {
-    inputs: inputs({ mode: 'drift', 'install-chart': 'false', ...extra }),
-    config: clusterConfig(),
+    inputs: given,
+    config,
     files: NO_FILES, tempDir: '/tmp',
+    offline: buildDesiredState(config, given),
     report: emptyReport('drift'),
     signal: new AbortController().signal
   }

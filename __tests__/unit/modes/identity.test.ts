@@ -15,6 +15,7 @@ import {
 import { CloudFormationClient, DescribeStacksCommand, GetTemplateCommand } from '@aws-sdk/client-cloudformation'
 import { IAMClient, GetPolicyCommand, ListAttachedRolePoliciesCommand, AttachRolePolicyCommand } from '@aws-sdk/client-iam'
 import type { StackOutcome } from '../../../src/report/types.js'
+import type { ClusterInfo } from '../../../src/aws/preflight.js'
 import { NO_FILES } from '../../../src/modes/run-files.js'
 
 // deleteStackFully is covered by its own tests; here only when it is called matters.
@@ -28,6 +29,7 @@ jest.unstable_mockModule('../../../src/cfn/delete.js', () => ({
 
 const { clusterConfig, inputs } = await import('../../helpers/config.js')
 const { emptyReport } = await import('../../../src/report/types.js')
+const { outputsOf } = await import('../../../src/report/outputs.js')
 const { buildDesiredState } = await import('../../../src/core/desired.js')
 const { ConfigError } = await import('../../../src/core/config/diagnostics.js')
 const { controllerStackInUse } = await import('../../../src/core/plan/pod-identity-state.js')
@@ -48,6 +50,9 @@ const FOREIGN = `arn:aws:iam::${ACCOUNT}:role/made-by-hand`
 const entry = (over: Record<string, unknown> = {}) => ({ namespace: 'karpenter', serviceAccountName: 'karpenter', permissionPolicyARNs: [], tags: {}, position: { line: 9, col: 7 }, ...over })
 const missingStack = (name: string) => Object.assign(new Error(`Stack with id ${name} does not exist`), { name: 'ValidationError' })
 const facts = { accountId: ACCOUNT, partition: 'aws' as const, oidcIssuer: 'https://oidc.eks.us-west-2.amazonaws.com/id/ABC' }
+// the same facts as apply reads them: the caller (GetCallerIdentity) and the cluster (DescribeCluster)
+const caller = { accountId: ACCOUNT, partition: 'aws' as const, arn: `arn:aws:sts::${ACCOUNT}:assumed-role/deployer/run` }
+const clusterInfo = { name: CLUSTER, region: 'us-west-2', status: 'ACTIVE', version: '1.32', oidcIssuer: facts.oidcIssuer } as ClusterInfo
 
 const aws: AwsClients = {
   region: 'us-west-2',
@@ -59,10 +64,13 @@ const aws: AwsClients = {
 }
 
 function context(podIdentity: boolean, installChart = true, over: Record<string, unknown> = {}): RunContext {
+  const given = inputs({ mode: 'apply', 'install-chart': installChart ? 'true' : 'false', timeout: '1m' })
+  const config = clusterConfig({ podIdentityAssociations: podIdentity ? [entry(over)] : [] })
   return {
-    inputs: inputs({ mode: 'apply', 'install-chart': installChart ? 'true' : 'false', timeout: '1m' }),
-    config: clusterConfig({ podIdentityAssociations: podIdentity ? [entry(over)] : [] }),
+    inputs: given,
+    config,
     files: NO_FILES, tempDir: '/tmp',
+    offline: buildDesiredState(config, given),
     report: emptyReport('apply'),
     signal: new AbortController().signal
   }
@@ -102,7 +110,7 @@ function cluster(opts: { stacks?: string[]; association?: { roleArn: string; our
 
 /** apply's order: identity plan → stacks → prepareIdentity → chart upgrade → retirePreviousIdentity. */
 async function applyIdentity(ctx: RunContext) {
-  const plan = await desiredWithIdentity(ctx, aws, facts)
+  const plan = await desiredWithIdentity(ctx, aws, caller, clusterInfo)
   if (controllerStackInUse(plan.desired)) log.push(`deploy ${plan.desired.controllerStack.name}`)
   await prepareIdentity(ctx, aws, plan)
   log.push('chart upgrade')
@@ -154,7 +162,7 @@ describe('desired state: which identity, which role', () => {
 describe('before any change', () => {
   it('a missing agent addon refuses the run: no stack, no association', async () => {
     cluster({ agent: 'missing' })
-    await expect(desiredWithIdentity(context(true), aws, facts)).rejects.toThrow(/eksctl create addon --cluster cluster-with-karpenter --name eks-pod-identity-agent/)
+    await expect(desiredWithIdentity(context(true), aws, caller, clusterInfo)).rejects.toThrow(/eksctl create addon --cluster cluster-with-karpenter --name eks-pod-identity-agent/)
     expect(log).toEqual([])
   })
 
@@ -162,14 +170,14 @@ describe('before any change', () => {
     cluster()
     iam.on(GetPolicyCommand).rejects(Object.assign(new Error('no'), { name: 'NoSuchEntityException' }))
     const ctx = context(true, true, { permissionPolicyARNs: ['arn:aws:iam::aws:policy/Nope'] })
-    await expect(desiredWithIdentity(ctx, aws, facts)).rejects.toThrow(/does not exist: arn:aws:iam::aws:policy\/Nope/)
+    await expect(desiredWithIdentity(ctx, aws, caller, clusterInfo)).rejects.toThrow(/does not exist: arn:aws:iam::aws:policy\/Nope/)
     expect(log).toEqual([])
   })
 
   it('IRSA never needs the addon, and an endpoint without the Pod Identity API means no association', async () => {
     cluster()
     eks.on(ListPodIdentityAssociationsCommand).rejects(Object.assign(new Error('Not Found'), { name: 'UnknownError', $metadata: { httpStatusCode: 404 } }))
-    const plan = await desiredWithIdentity(context(false), aws, facts)
+    const plan = await desiredWithIdentity(context(false), aws, caller, clusterInfo)
     expect(plan.state.podIdentityApiMissing).toBe(true)
     expect(plan.state.previous).toBeUndefined()
     expect(eks.commandCalls(DescribeAddonCommand)).toHaveLength(0)
@@ -206,9 +214,10 @@ describe('the role and the association', () => {
   it('roleARN: no stack, policies attached to the given role, association created for it', async () => {
     cluster()
     const ctx = context(true, true, { roleARN: FOREIGN, roleName: undefined })
-    await applyIdentity(ctx)
+    ctx.report.desired = (await applyIdentity(ctx)).desired
     expect(log).toEqual([`AttachRolePolicy made-by-hand arn:aws:iam::${ACCOUNT}:policy/eksctl-KarpenterControllerPolicy-${CLUSTER}`, `CreatePodIdentityAssociation ${FOREIGN}`, 'chart upgrade'])
-    expect(ctx.report.outputs['controller-stack-name']).toBe('')
+    // no stack: the role is not this tool's to make, and apply names no controller stack
+    expect(outputsOf(ctx.report)['controller-stack-name']).toBe('')
   })
 
   it('our association on another role (roleARN changed): updated to the desired role', async () => {

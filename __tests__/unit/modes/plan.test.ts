@@ -18,6 +18,7 @@ import { emptyReport } from '../../../src/report/types.js'
 import type { RunContext } from '../../../src/modes/context.js'
 import { runPlan } from '../../../src/modes/plan.js'
 import { NO_FILES } from '../../../src/modes/run-files.js'
+import { buildDesiredState } from '../../../src/core/desired.js'
 
 const sts = mockClient(STSClient)
 const eks = mockClient(EKSClient)
@@ -27,7 +28,9 @@ const CLUSTER = 'cluster-with-karpenter'
 const ISSUER = 'https://oidc.eks.us-west-2.amazonaws.com/id/ABC'
 
 function context(): RunContext {
-  return { inputs: inputs({ mode: 'plan', 'install-chart': 'false' }), config: clusterConfig(), files: NO_FILES, tempDir: '/tmp', report: emptyReport('plan'), signal: new AbortController().signal }
+  const given = inputs({ mode: 'plan', 'install-chart': 'false' })
+  const config = clusterConfig()
+  return { inputs: given, config, files: NO_FILES, offline: buildDesiredState(config, given), tempDir: '/tmp', report: emptyReport('plan'), signal: new AbortController().signal }
 }
 
 beforeEach(() => {
