@@ -248,6 +248,79 @@ function stackDifferences(stack, deployedBody, spec) {
 
 /***/ }),
 
+/***/ 4710:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   S: () => (/* binding */ prepareChangeSet),
+/* harmony export */   y: () => (/* binding */ pollFrom)
+/* harmony export */ });
+/* harmony import */ var _runner_log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7708);
+/* harmony import */ var _describe_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3948);
+/* harmony import */ var _deploy_compare_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3756);
+/* harmony import */ var _changeset_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8621);
+/* harmony import */ var _deploy_wait_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3370);
+
+
+
+
+
+function pollFrom(opts) {
+    const now = opts.now ?? Date.now;
+    return { deadline: now() + opts.timeoutMs, signal: opts.signal, sleep: opts.sleep, now, pollStartMs: opts.pollStartMs, pollCapMs: opts.pollCapMs };
+}
+async function prepareChangeSet(cfn, spec, o) {
+    let stack = await (0,_describe_js__WEBPACK_IMPORTED_MODULE_2__/* .describeStack */ .GO)(cfn, spec.name);
+    o.seen.status = stack?.StackStatus ?? 'ABSENT';
+    if (stack && (0,_deploy_wait_js__WEBPACK_IMPORTED_MODULE_3__/* .isInProgress */ .LT)(stack.StackStatus) && stack.StackStatus !== 'REVIEW_IN_PROGRESS') {
+        const busy = stack.StackStatus ?? 'UNKNOWN';
+        (0,_runner_log_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq)(o.busyNote(busy));
+        stack = (await (0,_deploy_wait_js__WEBPACK_IMPORTED_MODULE_3__/* .waitForStackSettled */ .YK)(cfn, spec.name, o.poll).catch(err => o.waitFailed(err, busy, '; nothing was changed'))).stack;
+        o.seen.status = stack?.StackStatus ?? 'ABSENT';
+    }
+    let recreated = false;
+    if (stack?.StackStatus === 'ROLLBACK_COMPLETE') {
+        if (!o.recreate)
+            return { kind: 'rollback-complete', stack };
+        (0,_runner_log_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq)(`Stack ${spec.name} is ROLLBACK_COMPLETE (its first create failed: ${stack.StackStatusReason ?? 'no reason given'}); deleting and recreating it.`);
+        await deleteFailedStack(cfn, stack, o.poll).catch(err => o.waitFailed(err, 'DELETE_IN_PROGRESS', '; deleting the failed stack goes on'));
+        stack = undefined;
+        o.seen.status = 'ABSENT';
+        recreated = true;
+    }
+    const refusal = stack ? o.refuse?.(stack) : undefined;
+    if (refusal)
+        throw refusal;
+    const exists = !!stack && stack.StackStatus !== 'REVIEW_IN_PROGRESS';
+    let differences = [];
+    if (stack && exists) {
+        differences = (0,_deploy_compare_js__WEBPACK_IMPORTED_MODULE_4__/* .stackDifferences */ .Lj)(stack, await (0,_describe_js__WEBPACK_IMPORTED_MODULE_2__/* .deployedTemplate */ .Bk)(cfn, spec.name), spec).map(d => d.detail);
+        if (differences.length === 0) {
+            (0,_runner_log_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq)(`Stack ${spec.name}: no changes (template, parameters and tags match); no change set made.`);
+            return { kind: 'unchanged', stack };
+        }
+        (0,_runner_log_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq)(`Stack ${spec.name}: ${differences.join('; ')}.`);
+    }
+    const type = exists ? 'UPDATE' : 'CREATE';
+    const name = o.changeSetName ?? (0,_changeset_js__WEBPACK_IMPORTED_MODULE_1__/* .changeSetName */ .G)();
+    await (0,_changeset_js__WEBPACK_IMPORTED_MODULE_1__/* .createChangeSet */ .V$)(cfn, spec, name, type);
+    return { kind: 'change-set', type, name, stack, exists, recreated, differences };
+}
+async function deleteFailedStack(cfn, stack, poll) {
+    const { DeleteStackCommand, UpdateTerminationProtectionCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(805)]).then(__webpack_require__.t.bind(__webpack_require__, 3805, 19));
+    const name = stack.StackName ?? '';
+    if (stack.EnableTerminationProtection) {
+        await cfn.send(new UpdateTerminationProtectionCommand({ StackName: name, EnableTerminationProtection: false }));
+    }
+    await cfn.send(new DeleteStackCommand({ StackName: name }));
+    const { stack: left } = await (0,_deploy_wait_js__WEBPACK_IMPORTED_MODULE_3__/* .waitForStackSettled */ .YK)(cfn, name, poll);
+    if (left)
+        throw new Error(`Stack ${name} could not be deleted for recreation: it is ${left.StackStatus} (${left.StackStatusReason ?? 'no reason given'}).`);
+}
+
+
+/***/ }),
+
 /***/ 6801:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -341,19 +414,18 @@ function describeChartDiff(d, release) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   NP: () => (/* binding */ podIdentityChecks),
 /* harmony export */   Ut: () => (/* binding */ deleteIdentity),
 /* harmony export */   gt: () => (/* binding */ planIdentity),
 /* harmony export */   oA: () => (/* binding */ driftIdentity)
 /* harmony export */ });
 /* harmony import */ var _core_names_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2483);
-/* harmony import */ var _core_desired_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6350);
-/* harmony import */ var _runner_log_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7708);
-/* harmony import */ var _aws_addons_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1722);
-/* harmony import */ var _aws_pod_identity_role_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9062);
-/* harmony import */ var _aws_pod_identity_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(2117);
-/* harmony import */ var _aws_identity_switch_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(948);
-/* harmony import */ var _core_plan_pod_identity_state_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(6883);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4296);
+/* harmony import */ var _runner_log_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7708);
+/* harmony import */ var _aws_addons_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1722);
+/* harmony import */ var _aws_pod_identity_role_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9062);
+/* harmony import */ var _aws_pod_identity_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2117);
+/* harmony import */ var _core_plan_pod_identity_state_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6883);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4296);
 
 
 
@@ -361,50 +433,34 @@ function describeChartDiff(d, release) {
 
 
 
-
-
-/** Rebuilds the desired state the way apply would: a foreign association's role adopted. */
-async function withAdoption(ctx, aws, desired, cluster) {
-    const state = await (0,_aws_identity_switch_js__WEBPACK_IMPORTED_MODULE_5__/* .detectIdentityState */ .Ld)(aws, desired, ctx.config.name);
-    const adopt = desired.controllerIdentity === 'pod-identity' ? (0,_aws_identity_switch_js__WEBPACK_IMPORTED_MODULE_5__/* .roleToAdopt */ .ul)(state) : undefined;
-    if (!adopt)
-        return { desired, state };
-    const adopted = (0,_core_desired_js__WEBPACK_IMPORTED_MODULE_1__/* .buildDesiredState */ .kL)(ctx.config, ctx.inputs, {
-        accountId: desired.accountId,
-        partition: desired.partition,
-        oidcIssuer: cluster?.oidcIssuer,
-        clusterEndpoint: cluster?.endpoint,
-        podIdentityRoleArn: adopt
-    });
-    ctx.report.desired = adopted;
-    return { desired: adopted, state };
-}
-/** Checks apply would refuse on, as warnings (plan shows, it does not fail on them). */
-async function podIdentityChecks(ctx, aws, desired) {
+/**
+ * plan, before anything else of the identity: the checks apply would refuse on, as warnings (plan shows, it does
+ * not fail on them). They need the config alone (the offline desired state).
+ */
+async function podIdentityChecks(ctx, aws) {
+    const desired = ctx.offline;
     if (desired.controllerIdentity !== 'pod-identity')
         return;
     try {
-        await (0,_aws_addons_js__WEBPACK_IMPORTED_MODULE_3__/* .requirePodIdentityAgent */ .IE)(await aws.eks(), ctx.config.name);
+        await (0,_aws_addons_js__WEBPACK_IMPORTED_MODULE_2__/* .requirePodIdentityAgent */ .IE)(await aws.eks(), ctx.config.name);
     }
     catch (err) {
-        ctx.report.warnings.push(`apply would refuse: ${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .errorMessage */ .gJ)(err)}`);
+        ctx.report.warnings.push(`apply would refuse: ${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .errorMessage */ .gJ)(err)}`);
     }
     try {
-        await (0,_aws_pod_identity_role_js__WEBPACK_IMPORTED_MODULE_4__/* .requirePoliciesExist */ .j7)(await aws.iam(), desired.podIdentity?.permissionPolicyArns ?? []);
+        await (0,_aws_pod_identity_role_js__WEBPACK_IMPORTED_MODULE_3__/* .requirePoliciesExist */ .j7)(await aws.iam(), desired.podIdentity?.permissionPolicyArns ?? []);
     }
     catch (err) {
-        ctx.report.warnings.push(`apply would refuse: ${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .errorMessage */ .gJ)(err)}`);
+        ctx.report.warnings.push(`apply would refuse: ${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .errorMessage */ .gJ)(err)}`);
     }
 }
-/** plan: the association and role changes apply would make; returns whether there are any. */
-async function planIdentity(ctx, aws, desired0, cluster) {
+/** plan: the association and role changes apply would make (the identity read by readIdentity); returns whether there are any. */
+async function planIdentity(ctx, aws, desired, state) {
     const { report } = ctx;
-    await podIdentityChecks(ctx, aws, desired0);
-    const { desired, state } = await withAdoption(ctx, aws, desired0, cluster);
     let changes = false;
     const line = (s, change) => {
         report.steps.push(s);
-        (0,_runner_log_js__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq)(`  ${s}`);
+        (0,_runner_log_js__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq)(`  ${s}`);
         if (change)
             changes = true;
     };
@@ -422,7 +478,7 @@ async function planIdentity(ctx, aws, desired0, cluster) {
         if (a && !a.ours)
             line(`Pod Identity association ${a.id} for ${subject} was not made by this tool: its role ${a.roleArn} is adopted as it is`, false);
         if ((pod.roleSource ?? 'stack') !== 'stack') {
-            const missing = await (0,_aws_pod_identity_role_js__WEBPACK_IMPORTED_MODULE_4__/* .missingRolePolicies */ .Je)(await aws.iam(), role, (0,_core_plan_pod_identity_state_js__WEBPACK_IMPORTED_MODULE_7__/* .podIdentityRolePolicies */ .i_)(desired));
+            const missing = await (0,_aws_pod_identity_role_js__WEBPACK_IMPORTED_MODULE_3__/* .missingRolePolicies */ .Je)(await aws.iam(), role, (0,_core_plan_pod_identity_state_js__WEBPACK_IMPORTED_MODULE_5__/* .podIdentityRolePolicies */ .i_)(desired));
             line(missing.length ? `Pod Identity role ${role}: would attach ${missing.join(', ')}` : `Pod Identity role ${role}: policies attached, no changes`, missing.length > 0);
         }
     }
@@ -432,14 +488,14 @@ async function planIdentity(ctx, aws, desired0, cluster) {
         line(`identity switch Pod Identity → IRSA: after the chart upgrade apply would delete ${state.association?.ours ? `association ${state.association.id} and ` : ''}stack ${desired.names.podIdentityStack}` +
             (ctx.inputs.installChart ? '' : ' (not with install-chart: false: kept)'), true);
     }
-    return { desired, state, changes };
+    return changes;
 }
-/** drift: the association missing, or pointing at another role than the one this tool gave it; the role's policies. */
-async function driftIdentity(ctx, aws, desired0, cluster) {
+/**
+ * drift, for Pod Identity on a cluster that exists: the association missing, or pointing at another role than the
+ * one this tool gave it; the role's policies.
+ */
+async function driftIdentity(ctx, aws, desired, state) {
     const { report } = ctx;
-    if (desired0.controllerIdentity !== 'pod-identity' || !cluster)
-        return { desired: desired0, state: { irsaStackExists: false, podIdentityStackExists: false } };
-    const { desired, state } = await withAdoption(ctx, aws, desired0, cluster);
     const pod = desired.podIdentity;
     const role = desired.arns.controllerRole;
     const logicalId = `PodIdentityAssociation ${pod.namespace}/${pod.serviceAccount}`;
@@ -452,7 +508,7 @@ async function driftIdentity(ctx, aws, desired0, cluster) {
         items.push({ source: 'eks', logicalId: `${logicalId} (${a.id})`, resourceType: 'AWS::EKS::PodIdentityAssociation', status: 'MODIFIED', differences: [{ path: 'roleArn', expected: role, actual: a.roleArn, type: 'NOT_EQUAL' }] });
     }
     if ((pod.roleSource ?? 'stack') !== 'stack') {
-        const missing = await (0,_aws_pod_identity_role_js__WEBPACK_IMPORTED_MODULE_4__/* .missingRolePolicies */ .Je)(await aws.iam(), role, (0,_core_plan_pod_identity_state_js__WEBPACK_IMPORTED_MODULE_7__/* .podIdentityRolePolicies */ .i_)(desired));
+        const missing = await (0,_aws_pod_identity_role_js__WEBPACK_IMPORTED_MODULE_3__/* .missingRolePolicies */ .Je)(await aws.iam(), role, (0,_core_plan_pod_identity_state_js__WEBPACK_IMPORTED_MODULE_5__/* .podIdentityRolePolicies */ .i_)(desired));
         if (missing.length) {
             items.push({ source: 'iam', logicalId: role, resourceType: 'AWS::IAM::Role', status: 'MODIFIED', differences: missing.map(p => ({ path: 'AttachedPolicies', expected: p, actual: 'not attached', type: 'REMOVE' })) });
         }
@@ -461,7 +517,6 @@ async function driftIdentity(ctx, aws, desired0, cluster) {
     report.steps.push(items.length
         ? `Pod Identity: ${items.map(i => `${i.logicalId} ${i.status}`).join('; ')}`
         : `Pod Identity association ${a?.id} → ${role}: in sync${a && !a.ours ? ' (not made by this tool; its role adopted)' : ''}`);
-    return { desired, state };
 }
 /**
  * delete: the association, only when this tool made it; and the controller policies this tool attached to a role
@@ -475,15 +530,15 @@ async function deleteIdentity(ctx, aws, desired) {
     const subject = `${pod.namespace}/${pod.serviceAccount}`;
     let association;
     try {
-        association = await (0,_aws_pod_identity_js__WEBPACK_IMPORTED_MODULE_8__/* .findAssociation */ .Zo)(await aws.eks(), ctx.config.name, pod.namespace, pod.serviceAccount);
+        association = await (0,_aws_pod_identity_js__WEBPACK_IMPORTED_MODULE_6__/* .findAssociation */ .Zo)(await aws.eks(), ctx.config.name, pod.namespace, pod.serviceAccount);
     }
     catch (err) {
-        if (!(0,_aws_pod_identity_js__WEBPACK_IMPORTED_MODULE_8__/* .isPodIdentityApiMissing */ .Gl)(err))
+        if (!(0,_aws_pod_identity_js__WEBPACK_IMPORTED_MODULE_6__/* .isPodIdentityApiMissing */ .Gl)(err))
             throw err;
-        (0,_runner_log_js__WEBPACK_IMPORTED_MODULE_2__/* .warning */ .$e)('The EKS endpoint does not serve the Pod Identity API; association not checked.');
+        (0,_runner_log_js__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e)('The EKS endpoint does not serve the Pod Identity API; association not checked.');
         return;
     }
-    const result = await (0,_aws_pod_identity_js__WEBPACK_IMPORTED_MODULE_8__/* .deleteOwnAssociation */ .TB)(await aws.eks(), ctx.config.name, association);
+    const result = await (0,_aws_pod_identity_js__WEBPACK_IMPORTED_MODULE_6__/* .deleteOwnAssociation */ .TB)(await aws.eks(), ctx.config.name, association);
     if (result === 'deleted')
         report.changed = true;
     report.steps.push(result === 'deleted'
@@ -493,7 +548,7 @@ async function deleteIdentity(ctx, aws, desired) {
             : `Pod Identity association ${association?.id} kept: it was not made by this tool (role ${association?.roleArn})`);
     const role = association?.roleArn ?? (pod.roleSource === 'roleARN' ? pod.roleArn : undefined);
     if (role && (0,_core_names_js__WEBPACK_IMPORTED_MODULE_0__/* .roleNameFromArn */ .Zq)(role) !== desired.names.podIdentityRole) {
-        const detached = await (0,_aws_pod_identity_role_js__WEBPACK_IMPORTED_MODULE_4__/* .detachRolePolicies */ .MV)(await aws.iam(), role, desired.arns.controllerPolicies);
+        const detached = await (0,_aws_pod_identity_role_js__WEBPACK_IMPORTED_MODULE_3__/* .detachRolePolicies */ .MV)(await aws.iam(), role, desired.arns.controllerPolicies);
         if (detached.length) {
             report.changed = true;
             report.steps.push(`Pod Identity role ${role}: detached ${detached.join(', ')} (the role itself is not this tool's and stays)`);
@@ -527,12 +582,12 @@ var preflight = __webpack_require__(7610);
 var oidc_provider = __webpack_require__(244);
 // EXTERNAL MODULE: ./src/cfn/describe.ts
 var describe = __webpack_require__(3948);
-// EXTERNAL MODULE: ./src/cfn/deploy-compare.ts
-var deploy_compare = __webpack_require__(3756);
 // EXTERNAL MODULE: ./src/cfn/changeset.ts
 var changeset = __webpack_require__(8621);
 // EXTERNAL MODULE: ./src/cfn/deploy-wait.ts
 var deploy_wait = __webpack_require__(3370);
+// EXTERNAL MODULE: ./src/cfn/prepare.ts
+var prepare = __webpack_require__(4710);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __webpack_require__(4296);
 ;// CONCATENATED MODULE: ./src/cfn/plan.ts
@@ -568,36 +623,29 @@ async function planStack(cfn, spec, opts) {
     }
 }
 async function planOne(cfn, spec, opts, seen) {
-    const now = opts.now ?? Date.now;
-    const poll = { deadline: now() + opts.timeoutMs, signal: opts.signal, sleep: opts.sleep, now, pollStartMs: opts.pollStartMs, pollCapMs: opts.pollCapMs };
+    const poll = (0,prepare/* pollFrom */.y)(opts);
     const outcome = (status, changes, action = 'planned') => ({ stack: spec.name, action, status, changes, failures: [] });
-    let stack = await (0,describe/* describeStack */.GO)(cfn, spec.name);
-    seen.status = stack?.StackStatus ?? 'ABSENT';
-    if (stack && (0,deploy_wait/* isInProgress */.LT)(stack.StackStatus) && stack.StackStatus !== 'REVIEW_IN_PROGRESS') {
-        (0,log/* info */.pq)(`Stack ${spec.name} is ${stack.StackStatus}; waiting for it to settle before planning.`);
-        stack = (await (0,deploy_wait/* waitForStackSettled */.YK)(cfn, spec.name, poll)).stack;
-        seen.status = stack?.StackStatus ?? 'ABSENT';
-    }
-    if (stack?.StackStatus === 'ROLLBACK_COMPLETE') {
+    const prepared = await (0,prepare/* prepareChangeSet */.S)(cfn, spec, {
+        poll,
+        changeSetName: opts.changeSetName,
+        busyNote: status => `Stack ${spec.name} is ${status}; waiting for it to settle before planning.`,
+        // planStack turns a timeout into its StackPlanError
+        waitFailed: err => {
+            throw err;
+        },
+        recreate: false,
+        seen
+    });
+    if (prepared.kind === 'rollback-complete') {
         // A change set cannot be made on it; apply deletes and recreates it, so every resource is an Add.
         const changes = templateAdds(spec);
         (0,log/* info */.pq)(`Stack ${spec.name} is ROLLBACK_COMPLETE: apply would delete and recreate it (${changes.length} resource(s)).`);
         return { outcome: outcome('ROLLBACK_COMPLETE', changes), differences: ['stack would be deleted and recreated'], hasChanges: true };
     }
-    const exists = !!stack && stack.StackStatus !== 'REVIEW_IN_PROGRESS';
-    let differences = [];
-    if (stack && exists) {
-        differences = (0,deploy_compare/* stackDifferences */.Lj)(stack, await (0,describe/* deployedTemplate */.Bk)(cfn, spec.name), spec).map(d => d.detail);
-        if (differences.length === 0) {
-            (0,log/* info */.pq)(`Stack ${spec.name}: no changes (template, parameters and tags match); no change set made.`);
-            return { outcome: outcome(stack.StackStatus ?? 'UNKNOWN', [], 'unchanged'), differences, hasChanges: false };
-        }
-        (0,log/* info */.pq)(`Stack ${spec.name}: ${differences.join('; ')}.`);
-    }
-    const type = exists ? 'UPDATE' : 'CREATE';
-    const name = opts.changeSetName ?? (0,changeset/* changeSetName */.G)();
+    if (prepared.kind === 'unchanged')
+        return { outcome: outcome(prepared.stack.StackStatus ?? 'UNKNOWN', [], 'unchanged'), differences: [], hasChanges: false };
+    const { type, name, stack, exists, differences } = prepared;
     const status = stack?.StackStatus && exists ? stack.StackStatus : 'ABSENT';
-    await (0,changeset/* createChangeSet */.V$)(cfn, spec, name, type);
     try {
         const ready = await (0,changeset/* waitForChangeSet */.bp)(cfn, spec.name, name, poll);
         if (ready.state === 'empty') {
@@ -675,13 +723,16 @@ async function runPlan(ctx) {
             'Create the cluster first (`eksctl create cluster -f <file>`), or check metadata.name, metadata.region and the aws-region input.');
     }
     report.warnings.push(...(0,preflight/* checkCluster */.zc)(cluster, config.karpenter.version, config.kubernetesVersion));
-    // Pod Identity: the association and role changes (an existing association's role adopted, as apply does).
-    const identity = await (0,apply_identity_modes/* planIdentity */.gt)(ctx, session.aws, (0,lifecycle/* desiredFor */.ER)(ctx, session, cluster), cluster);
-    const desired = identity.desired;
+    // Pod Identity: what apply would refuse on, then the identity facts (an existing association's role adopted, as
+    // apply does); the desired state is built once from them.
+    await (0,apply_identity_modes/* podIdentityChecks */.NP)(ctx, session.aws);
+    const identity = await (0,lifecycle/* readIdentity */.xN)(ctx, session.aws);
+    const desired = (0,lifecycle/* desiredFor */.ER)(ctx, session.identity, cluster, identity.adopt);
+    (0,lifecycle/* reportDesired */.Bd)(ctx, desired);
+    let changes = await (0,apply_identity_modes/* planIdentity */.gt)(ctx, session.aws, desired, identity.state);
     // What apply would refuse about node access (Windows nodes without aws-auth, a mode that cannot work) is refused here too.
     const nodeAccess = (0,node_access/* resolveNodeAccess */.n)(desired.nodeAccess, cluster.authenticationMode, (0,windows/* windowsNodeReasons */.vE)(config.windowsNodeGroups, (0,lifecycle/* readManifestObjects */.M$)(ctx)));
     report.steps.push(`node access: apply would use ${nodeAccess.method} (${nodeAccess.reason})`);
-    let changes = identity.changes;
     if (desired.controllerIdentity === 'irsa') {
         const issuer = (0,preflight/* requireIssuer */.R7)(cluster);
         const provider = await (0,oidc_provider/* findOidcProvider */.UC)(await session.aws.iam(), issuer);
@@ -691,7 +742,7 @@ async function runPlan(ctx) {
     }
     for (const spec of (0,pod_identity_state/* stacksInUse */._p)(desired))
         changes = (await plan(ctx, session, spec)) || changes;
-    changes = (await planChart(ctx, session, cluster)) || changes;
+    changes = (await planChart(ctx, session, desired, cluster)) || changes;
     report.changed = changes;
     report.outputs['has-changes'] = String(changes);
     const destructive = (0,summary/* destructiveChanges */.OQ)(report.stacks);
@@ -721,9 +772,8 @@ async function plan(ctx, session, spec) {
     return result.hasChanges;
 }
 /** The chart half. Skipped, with the reason, when the chart is not ours or the cluster cannot be reached. */
-async function planChart(ctx, session, cluster) {
+async function planChart(ctx, session, desired, cluster) {
     const { report } = ctx;
-    const desired = report.desired;
     if (!ctx.inputs.installChart) {
         report.steps.push('chart: not compared (install-chart: false — the chart is left to its owner)');
         return false;

@@ -108,8 +108,6 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
-// EXTERNAL MODULE: ./src/core/desired.ts + 8 modules
-var core_desired = __webpack_require__(6350);
 // EXTERNAL MODULE: ./src/core/deployer-policy.ts + 1 modules
 var deployer_policy = __webpack_require__(9948);
 // EXTERNAL MODULE: ./src/runner/log.ts
@@ -171,9 +169,9 @@ function windowsRenderView(config, nodeAccess) {
 
 
 
-
 async function runRender(ctx) {
-    const desired = (0,core_desired/* buildDesiredState */.kL)(ctx.config, ctx.inputs);
+    // built offline before the mode ran (run.ts): render shows it as it is
+    const desired = ctx.offline;
     ctx.report.desired = desired;
     const windows = windowsRenderView(ctx.config, ctx.inputs.nodeAccess);
     if (windows.problems.length > 0)

@@ -100,7 +100,8 @@ __webpack_require__.d(__webpack_exports__, {
   go: () => (/* binding */ guardUpgrade),
   wJ: () => (/* binding */ installChart),
   Mj: () => (/* binding */ installCrds),
-  fI: () => (/* binding */ uninstallKarpenter)
+  AB: () => (/* binding */ releasesToUninstall),
+  an: () => (/* binding */ uninstallRelease)
 });
 
 // UNUSED EXPORTS: UpgradeRefusedError, installKarpenter
@@ -541,10 +542,11 @@ async function failWithHistory(e, o, release, what) {
         cause: e
     });
 }
+/** Returns the summary line of what it adopted (none when nothing). */
 async function adoptCrds(o) {
     if (!o.crdAdopter) {
         (0,log/* info */.pq)('CRD adoption skipped: no Kubernetes client given (existing unowned Karpenter CRDs would make karpenter-crd fail)');
-        return;
+        return [];
     }
     const plan = crdAdoptionPatches(await o.crdAdopter.listCrds(), { namespace: o.spec.namespace, release: helm_args/* CRD_RELEASE */.MC });
     if (plan.conflicts.length > 0) {
@@ -553,9 +555,7 @@ async function adoptCrds(o) {
     }
     for (const p of plan.patches)
         await o.crdAdopter.patchCrd(p);
-    if (plan.patches.length > 0) {
-        o.report.steps.push(`adopted CRDs into ${helm_args/* CRD_RELEASE */.MC}: ${plan.patches.map((p) => p.name).join(', ')}`);
-    }
+    return plan.patches.length > 0 ? [`adopted CRDs into ${helm_args/* CRD_RELEASE */.MC}: ${plan.patches.map((p) => p.name).join(', ')}`] : [];
 }
 /**
  * Steps 1–5: reads both releases (at once), guards the upgrade, and unless all is up to date logs out of the
@@ -563,40 +563,40 @@ async function adoptCrds(o) {
  * they deploy (docs/design.md, "Apply latency").
  */
 async function installCrds(o) {
-    const { helm, kubeconfig, spec, report } = o;
+    const { helm, kubeconfig, spec } = o;
+    const steps = [];
     const chartVersion = spec.chart.version;
     const [main, crd] = await (0,together/* together */.b)((0,helm_release/* readRelease */.iJ)(helm, kubeconfig, spec.release, spec.namespace), spec.crdChart ? (0,helm_release/* readRelease */.iJ)(helm, kubeconfig, helm_args/* CRD_RELEASE */.MC, spec.namespace) : Promise.resolve(undefined));
     // Step 2 once per run: apply has guarded the release it read before the stacks; a release that changed since
     // (another run upgraded it meanwhile) is guarded again.
     if (!(main && o.guardedVersion !== undefined && main.version === o.guardedVersion)) {
         for (const note of guardUpgrade(main, chartVersion))
-            report.steps.push(`upgrade note: ${note}`);
+            steps.push(`upgrade note: ${note}`);
     }
     if (main && upToDate(spec, o.extraValues ?? {}, main, crd))
-        return { main, upToDate: true };
+        return { main, upToDate: true, steps };
     await registryLogout(helm);
     if (spec.crdChart) {
         if (!crd)
-            await adoptCrds(o);
+            steps.push(...(await adoptCrds(o)));
         try {
             await (0,run/* runHelm */.oU)(helm, (0,helm_args/* crdUpgradeArgs */.hy)(spec), { kubeconfig, silent: false });
         }
         catch (e) {
             await failWithHistory(e, o, helm_args/* CRD_RELEASE */.MC, `helm upgrade --install ${helm_args/* CRD_RELEASE */.MC} ${spec.crdChart.version}`);
         }
-        report.steps.push(`helm: ${helm_args/* CRD_RELEASE */.MC} ${spec.crdChart.version} installed/upgraded in ${spec.namespace}`);
+        steps.push(`helm: ${helm_args/* CRD_RELEASE */.MC} ${spec.crdChart.version} installed/upgraded in ${spec.namespace}`);
     }
-    return { main, upToDate: false };
+    return { main, upToDate: false, steps };
 }
 /** Step 6: the controller chart (after installCrds). */
 async function installChart(o, crds) {
-    const { helm, kubeconfig, spec, report } = o;
+    const { helm, kubeconfig, spec } = o;
     const chartVersion = spec.chart.version;
     const { main } = crds;
     if (main && crds.upToDate) {
-        report.steps.push(`helm: ${spec.release} ${chartVersion} already deployed with these values (revision ${main.revision}); nothing to change`);
-        report.outputs['helm-release-revision'] = main.revision;
-        return { revision: main.revision, chartVersion, changed: false };
+        const step = `helm: ${spec.release} ${chartVersion} already deployed with these values (revision ${main.revision}); nothing to change`;
+        return { revision: main.revision, chartVersion, changed: false, steps: [step] };
     }
     const values = await writeValuesFile(o.tempDir, spec.values);
     let printed = '';
@@ -613,37 +613,31 @@ async function installChart(o, crds) {
     const revision = /^REVISION: (\d+)\s*$/m.exec(printed)?.[1] ?? (await (0,helm_release/* readRelease */.iJ)(helm, kubeconfig, spec.release, spec.namespace))?.revision;
     if (!revision)
         throw new Error(`helm reported success but release ${spec.namespace}/${spec.release} is not listed`);
-    report.steps.push(main
+    const step = main
         ? `helm: upgraded ${spec.release} ${main.version} → ${chartVersion} (revision ${revision})`
-        : `helm: installed ${spec.release} ${chartVersion} (revision ${revision})`);
-    report.outputs['helm-release-revision'] = revision;
-    report.changed = true;
-    return { revision, chartVersion, changed: true };
+        : `helm: installed ${spec.release} ${chartVersion} (revision ${revision})`;
+    return { revision, chartVersion, changed: true, steps: [step] };
 }
-/** Steps 1–6 in one go. */
+/** Steps 1–6 in one go: the CRD phase's lines, then the chart's. */
 async function installKarpenter(o) {
-    return installChart(o, await installCrds(o));
+    const crds = await installCrds(o);
+    const chart = await installChart(o, crds);
+    return { ...chart, changed: chart.changed || !crds.upToDate, steps: [...crds.steps, ...chart.steps] };
 }
 const NOT_FOUND = /not found/i;
-/** delete mode: uninstalls the release (and optionally karpenter-crd); an absent release is fine. */
-async function uninstallKarpenter(o) {
-    const removed = [];
-    for (const release of o.includeCrds ? [o.release, helm_args/* CRD_RELEASE */.MC] : [o.release]) {
-        const args = (0,helm_args/* uninstallArgs */.qu)(release, o.namespace, o.timeoutSeconds);
-        const r = await (0,run/* runHelm */.oU)(o.helm, args, { kubeconfig: o.kubeconfig, allowFailure: true, silent: false });
-        if (r.exitCode === 0) {
-            removed.push(release);
-            o.report.steps.push(`helm: uninstalled ${o.namespace}/${release}`);
-            o.report.changed = true;
-        }
-        else if (NOT_FOUND.test(r.stderr)) {
-            o.report.steps.push(`helm: ${o.namespace}/${release} not installed; nothing to uninstall`);
-        }
-        else {
-            throw new run/* HelmError */.t2(args, r.exitCode, r.stdout, r.stderr);
-        }
-    }
-    return { removed };
+/** The releases delete uninstalls, in order: the controller, then (with includeCrds) karpenter-crd, which DELETES the CRDs and every NodePool/NodeClaim with them. */
+function releasesToUninstall(release, includeCrds) {
+    return includeCrds ? [release, helm_args/* CRD_RELEASE */.MC] : [release];
+}
+/** delete mode: uninstalls one release; an absent release is fine. */
+async function uninstallRelease(o) {
+    const args = (0,helm_args/* uninstallArgs */.qu)(o.release, o.namespace, o.timeoutSeconds);
+    const r = await (0,run/* runHelm */.oU)(o.helm, args, { kubeconfig: o.kubeconfig, allowFailure: true, silent: false });
+    if (r.exitCode === 0)
+        return { removed: true, steps: [`helm: uninstalled ${o.namespace}/${o.release}`], changed: true };
+    if (NOT_FOUND.test(r.stderr))
+        return { removed: false, steps: [`helm: ${o.namespace}/${o.release} not installed; nothing to uninstall`], changed: false };
+    throw new run/* HelmError */.t2(args, r.exitCode, r.stdout, r.stderr);
 }
 
 

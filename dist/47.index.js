@@ -442,19 +442,18 @@ async function updateMapRoles(kube, cm, mapRoles) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   NP: () => (/* binding */ podIdentityChecks),
 /* harmony export */   Ut: () => (/* binding */ deleteIdentity),
 /* harmony export */   gt: () => (/* binding */ planIdentity),
 /* harmony export */   oA: () => (/* binding */ driftIdentity)
 /* harmony export */ });
 /* harmony import */ var _core_names_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2483);
-/* harmony import */ var _core_desired_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6350);
-/* harmony import */ var _runner_log_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7708);
-/* harmony import */ var _aws_addons_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1722);
-/* harmony import */ var _aws_pod_identity_role_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9062);
-/* harmony import */ var _aws_pod_identity_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(2117);
-/* harmony import */ var _aws_identity_switch_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(948);
-/* harmony import */ var _core_plan_pod_identity_state_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(6883);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4296);
+/* harmony import */ var _runner_log_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7708);
+/* harmony import */ var _aws_addons_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1722);
+/* harmony import */ var _aws_pod_identity_role_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9062);
+/* harmony import */ var _aws_pod_identity_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2117);
+/* harmony import */ var _core_plan_pod_identity_state_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6883);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4296);
 
 
 
@@ -462,50 +461,34 @@ async function updateMapRoles(kube, cm, mapRoles) {
 
 
 
-
-
-/** Rebuilds the desired state the way apply would: a foreign association's role adopted. */
-async function withAdoption(ctx, aws, desired, cluster) {
-    const state = await (0,_aws_identity_switch_js__WEBPACK_IMPORTED_MODULE_5__/* .detectIdentityState */ .Ld)(aws, desired, ctx.config.name);
-    const adopt = desired.controllerIdentity === 'pod-identity' ? (0,_aws_identity_switch_js__WEBPACK_IMPORTED_MODULE_5__/* .roleToAdopt */ .ul)(state) : undefined;
-    if (!adopt)
-        return { desired, state };
-    const adopted = (0,_core_desired_js__WEBPACK_IMPORTED_MODULE_1__/* .buildDesiredState */ .kL)(ctx.config, ctx.inputs, {
-        accountId: desired.accountId,
-        partition: desired.partition,
-        oidcIssuer: cluster?.oidcIssuer,
-        clusterEndpoint: cluster?.endpoint,
-        podIdentityRoleArn: adopt
-    });
-    ctx.report.desired = adopted;
-    return { desired: adopted, state };
-}
-/** Checks apply would refuse on, as warnings (plan shows, it does not fail on them). */
-async function podIdentityChecks(ctx, aws, desired) {
+/**
+ * plan, before anything else of the identity: the checks apply would refuse on, as warnings (plan shows, it does
+ * not fail on them). They need the config alone (the offline desired state).
+ */
+async function podIdentityChecks(ctx, aws) {
+    const desired = ctx.offline;
     if (desired.controllerIdentity !== 'pod-identity')
         return;
     try {
-        await (0,_aws_addons_js__WEBPACK_IMPORTED_MODULE_3__/* .requirePodIdentityAgent */ .IE)(await aws.eks(), ctx.config.name);
+        await (0,_aws_addons_js__WEBPACK_IMPORTED_MODULE_2__/* .requirePodIdentityAgent */ .IE)(await aws.eks(), ctx.config.name);
     }
     catch (err) {
-        ctx.report.warnings.push(`apply would refuse: ${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .errorMessage */ .gJ)(err)}`);
+        ctx.report.warnings.push(`apply would refuse: ${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .errorMessage */ .gJ)(err)}`);
     }
     try {
-        await (0,_aws_pod_identity_role_js__WEBPACK_IMPORTED_MODULE_4__/* .requirePoliciesExist */ .j7)(await aws.iam(), desired.podIdentity?.permissionPolicyArns ?? []);
+        await (0,_aws_pod_identity_role_js__WEBPACK_IMPORTED_MODULE_3__/* .requirePoliciesExist */ .j7)(await aws.iam(), desired.podIdentity?.permissionPolicyArns ?? []);
     }
     catch (err) {
-        ctx.report.warnings.push(`apply would refuse: ${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .errorMessage */ .gJ)(err)}`);
+        ctx.report.warnings.push(`apply would refuse: ${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .errorMessage */ .gJ)(err)}`);
     }
 }
-/** plan: the association and role changes apply would make; returns whether there are any. */
-async function planIdentity(ctx, aws, desired0, cluster) {
+/** plan: the association and role changes apply would make (the identity read by readIdentity); returns whether there are any. */
+async function planIdentity(ctx, aws, desired, state) {
     const { report } = ctx;
-    await podIdentityChecks(ctx, aws, desired0);
-    const { desired, state } = await withAdoption(ctx, aws, desired0, cluster);
     let changes = false;
     const line = (s, change) => {
         report.steps.push(s);
-        (0,_runner_log_js__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq)(`  ${s}`);
+        (0,_runner_log_js__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq)(`  ${s}`);
         if (change)
             changes = true;
     };
@@ -523,7 +506,7 @@ async function planIdentity(ctx, aws, desired0, cluster) {
         if (a && !a.ours)
             line(`Pod Identity association ${a.id} for ${subject} was not made by this tool: its role ${a.roleArn} is adopted as it is`, false);
         if ((pod.roleSource ?? 'stack') !== 'stack') {
-            const missing = await (0,_aws_pod_identity_role_js__WEBPACK_IMPORTED_MODULE_4__/* .missingRolePolicies */ .Je)(await aws.iam(), role, (0,_core_plan_pod_identity_state_js__WEBPACK_IMPORTED_MODULE_7__/* .podIdentityRolePolicies */ .i_)(desired));
+            const missing = await (0,_aws_pod_identity_role_js__WEBPACK_IMPORTED_MODULE_3__/* .missingRolePolicies */ .Je)(await aws.iam(), role, (0,_core_plan_pod_identity_state_js__WEBPACK_IMPORTED_MODULE_5__/* .podIdentityRolePolicies */ .i_)(desired));
             line(missing.length ? `Pod Identity role ${role}: would attach ${missing.join(', ')}` : `Pod Identity role ${role}: policies attached, no changes`, missing.length > 0);
         }
     }
@@ -533,14 +516,14 @@ async function planIdentity(ctx, aws, desired0, cluster) {
         line(`identity switch Pod Identity → IRSA: after the chart upgrade apply would delete ${state.association?.ours ? `association ${state.association.id} and ` : ''}stack ${desired.names.podIdentityStack}` +
             (ctx.inputs.installChart ? '' : ' (not with install-chart: false: kept)'), true);
     }
-    return { desired, state, changes };
+    return changes;
 }
-/** drift: the association missing, or pointing at another role than the one this tool gave it; the role's policies. */
-async function driftIdentity(ctx, aws, desired0, cluster) {
+/**
+ * drift, for Pod Identity on a cluster that exists: the association missing, or pointing at another role than the
+ * one this tool gave it; the role's policies.
+ */
+async function driftIdentity(ctx, aws, desired, state) {
     const { report } = ctx;
-    if (desired0.controllerIdentity !== 'pod-identity' || !cluster)
-        return { desired: desired0, state: { irsaStackExists: false, podIdentityStackExists: false } };
-    const { desired, state } = await withAdoption(ctx, aws, desired0, cluster);
     const pod = desired.podIdentity;
     const role = desired.arns.controllerRole;
     const logicalId = `PodIdentityAssociation ${pod.namespace}/${pod.serviceAccount}`;
@@ -553,7 +536,7 @@ async function driftIdentity(ctx, aws, desired0, cluster) {
         items.push({ source: 'eks', logicalId: `${logicalId} (${a.id})`, resourceType: 'AWS::EKS::PodIdentityAssociation', status: 'MODIFIED', differences: [{ path: 'roleArn', expected: role, actual: a.roleArn, type: 'NOT_EQUAL' }] });
     }
     if ((pod.roleSource ?? 'stack') !== 'stack') {
-        const missing = await (0,_aws_pod_identity_role_js__WEBPACK_IMPORTED_MODULE_4__/* .missingRolePolicies */ .Je)(await aws.iam(), role, (0,_core_plan_pod_identity_state_js__WEBPACK_IMPORTED_MODULE_7__/* .podIdentityRolePolicies */ .i_)(desired));
+        const missing = await (0,_aws_pod_identity_role_js__WEBPACK_IMPORTED_MODULE_3__/* .missingRolePolicies */ .Je)(await aws.iam(), role, (0,_core_plan_pod_identity_state_js__WEBPACK_IMPORTED_MODULE_5__/* .podIdentityRolePolicies */ .i_)(desired));
         if (missing.length) {
             items.push({ source: 'iam', logicalId: role, resourceType: 'AWS::IAM::Role', status: 'MODIFIED', differences: missing.map(p => ({ path: 'AttachedPolicies', expected: p, actual: 'not attached', type: 'REMOVE' })) });
         }
@@ -562,7 +545,6 @@ async function driftIdentity(ctx, aws, desired0, cluster) {
     report.steps.push(items.length
         ? `Pod Identity: ${items.map(i => `${i.logicalId} ${i.status}`).join('; ')}`
         : `Pod Identity association ${a?.id} → ${role}: in sync${a && !a.ours ? ' (not made by this tool; its role adopted)' : ''}`);
-    return { desired, state };
 }
 /**
  * delete: the association, only when this tool made it; and the controller policies this tool attached to a role
@@ -576,15 +558,15 @@ async function deleteIdentity(ctx, aws, desired) {
     const subject = `${pod.namespace}/${pod.serviceAccount}`;
     let association;
     try {
-        association = await (0,_aws_pod_identity_js__WEBPACK_IMPORTED_MODULE_8__/* .findAssociation */ .Zo)(await aws.eks(), ctx.config.name, pod.namespace, pod.serviceAccount);
+        association = await (0,_aws_pod_identity_js__WEBPACK_IMPORTED_MODULE_6__/* .findAssociation */ .Zo)(await aws.eks(), ctx.config.name, pod.namespace, pod.serviceAccount);
     }
     catch (err) {
-        if (!(0,_aws_pod_identity_js__WEBPACK_IMPORTED_MODULE_8__/* .isPodIdentityApiMissing */ .Gl)(err))
+        if (!(0,_aws_pod_identity_js__WEBPACK_IMPORTED_MODULE_6__/* .isPodIdentityApiMissing */ .Gl)(err))
             throw err;
-        (0,_runner_log_js__WEBPACK_IMPORTED_MODULE_2__/* .warning */ .$e)('The EKS endpoint does not serve the Pod Identity API; association not checked.');
+        (0,_runner_log_js__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e)('The EKS endpoint does not serve the Pod Identity API; association not checked.');
         return;
     }
-    const result = await (0,_aws_pod_identity_js__WEBPACK_IMPORTED_MODULE_8__/* .deleteOwnAssociation */ .TB)(await aws.eks(), ctx.config.name, association);
+    const result = await (0,_aws_pod_identity_js__WEBPACK_IMPORTED_MODULE_6__/* .deleteOwnAssociation */ .TB)(await aws.eks(), ctx.config.name, association);
     if (result === 'deleted')
         report.changed = true;
     report.steps.push(result === 'deleted'
@@ -594,7 +576,7 @@ async function deleteIdentity(ctx, aws, desired) {
             : `Pod Identity association ${association?.id} kept: it was not made by this tool (role ${association?.roleArn})`);
     const role = association?.roleArn ?? (pod.roleSource === 'roleARN' ? pod.roleArn : undefined);
     if (role && (0,_core_names_js__WEBPACK_IMPORTED_MODULE_0__/* .roleNameFromArn */ .Zq)(role) !== desired.names.podIdentityRole) {
-        const detached = await (0,_aws_pod_identity_role_js__WEBPACK_IMPORTED_MODULE_4__/* .detachRolePolicies */ .MV)(await aws.iam(), role, desired.arns.controllerPolicies);
+        const detached = await (0,_aws_pod_identity_role_js__WEBPACK_IMPORTED_MODULE_3__/* .detachRolePolicies */ .MV)(await aws.iam(), role, desired.arns.controllerPolicies);
         if (detached.length) {
             report.changed = true;
             report.steps.push(`Pod Identity role ${role}: detached ${detached.join(', ')} (the role itself is not this tool's and stays)`);
@@ -648,8 +630,14 @@ async function runDrift(ctx) {
     const cluster = await (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_3__/* .findCluster */ .KG)(session.aws, config.name, session.region);
     if (!cluster)
         report.warnings.push(`EKS cluster "${config.name}" was not found in ${session.region}; only the stacks are checked.`);
-    // Pod Identity first (an association missing or on another role): reported even where stack drift detection is not.
-    const desired = (await (0,_apply_identity_modes_js__WEBPACK_IMPORTED_MODULE_5__/* .driftIdentity */ .oA)(ctx, session.aws, (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_3__/* .desiredFor */ .ER)(ctx, session, cluster), cluster)).desired;
+    // Pod Identity on a cluster that exists: the association first (its role adopted when someone else made it), then
+    // the desired state built once from the facts. Its drift (an association missing or on another role) is reported
+    // even where stack drift detection is not.
+    const identity = ctx.offline.controllerIdentity === 'pod-identity' && cluster ? await (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_3__/* .readIdentity */ .xN)(ctx, session.aws) : undefined;
+    const desired = (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_3__/* .desiredFor */ .ER)(ctx, session.identity, cluster, identity?.adopt);
+    (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_3__/* .reportDesired */ .Bd)(ctx, desired);
+    if (identity)
+        await (0,_apply_identity_modes_js__WEBPACK_IMPORTED_MODULE_5__/* .driftIdentity */ .oA)(ctx, session.aws, desired, identity.state);
     const cfn = await session.aws.cfn();
     const endpoint = (0,_cfn_drift_js__WEBPACK_IMPORTED_MODULE_1__/* .cloudFormationEndpoint */ .Il)(session.region);
     for (const spec of (0,_core_plan_pod_identity_state_js__WEBPACK_IMPORTED_MODULE_8__/* .stacksInUse */ ._p)(desired)) {
@@ -663,8 +651,8 @@ async function runDrift(ctx) {
             await noteConfigChanges(ctx, cfn, spec);
     }
     if (cluster)
-        await accessEntryDrift(ctx, session, cluster);
-    await clusterDrift(ctx, session, cluster);
+        await accessEntryDrift(ctx, session, desired, cluster);
+    await clusterDrift(ctx, session, desired, cluster);
     const drifted = report.drift.length > 0;
     report.outputs['drifted'] = String(drifted);
     for (const item of report.drift) {
@@ -693,10 +681,9 @@ async function noteConfigChanges(ctx, cfn, spec) {
     }
 }
 /** The node role's EKS access entry (when node access goes through access entries): missing or of another type is drift. */
-async function accessEntryDrift(ctx, session, cluster) {
+async function accessEntryDrift(ctx, session, desired, cluster) {
     const { report } = ctx;
-    const desired = report.desired;
-    if (nodeAccessMethod(ctx, cluster) !== 'access-entry')
+    if (nodeAccessMethod(desired, cluster) !== 'access-entry')
         return;
     const type = await (0,_aws_access_entry_js__WEBPACK_IMPORTED_MODULE_11__/* .describeNodeAccessEntry */ .cy)(await session.aws.eks(), cluster.name, desired.arns.nodeRole);
     const resource = `access-entry/${desired.arns.nodeRole}`;
@@ -713,20 +700,20 @@ async function accessEntryDrift(ctx, session, cluster) {
     });
     report.steps.push(`node access: access entry for ${desired.arns.nodeRole} ${type ? `has type ${type}` : 'missing'} (drift)`);
 }
-function nodeAccessMethod(ctx, cluster) {
+function nodeAccessMethod(desired, cluster) {
     if (!cluster)
         return 'none';
     try {
-        return (0,_core_plan_node_access_js__WEBPACK_IMPORTED_MODULE_12__/* .resolveNodeAccess */ .n)(ctx.report.desired.nodeAccess, cluster.authenticationMode).method;
+        return (0,_core_plan_node_access_js__WEBPACK_IMPORTED_MODULE_12__/* .resolveNodeAccess */ .n)(desired.nodeAccess, cluster.authenticationMode).method;
     }
     catch {
         return 'none'; // the input does not fit the cluster: apply says so; drift has nothing to compare
     }
 }
 /** The node role's aws-auth mapping (when node access goes through aws-auth): missing, or without the node groups, is drift. */
-async function awsAuthDrift(ctx, access) {
+async function awsAuthDrift(ctx, access, desired) {
     const { report } = ctx;
-    const roleArn = report.desired.arns.nodeRole;
+    const roleArn = desired.arns.nodeRole;
     const found = await (0,_kube_aws_auth_js__WEBPACK_IMPORTED_MODULE_6__/* .findAwsAuthMapping */ .Vm)(access.kube, roleArn);
     const missingGroups = found ? _kube_aws_auth_js__WEBPACK_IMPORTED_MODULE_6__/* .NODE_GROUPS */ .M_.filter(g => !found.groups.includes(g)) : [];
     if (found && missingGroups.length === 0) {
@@ -745,9 +732,9 @@ async function awsAuthDrift(ctx, access) {
     report.steps.push(`node access: aws-auth mapping for ${roleArn} ${found ? 'lacks groups' : 'missing'} (drift)`);
 }
 /** The Kubernetes half: the node role's aws-auth mapping (when used) and the chart (release missing, another version, other values). */
-async function clusterDrift(ctx, session, cluster) {
+async function clusterDrift(ctx, session, desired, cluster) {
     const { report } = ctx;
-    const checkAwsAuth = nodeAccessMethod(ctx, cluster) === 'aws-auth';
+    const checkAwsAuth = nodeAccessMethod(desired, cluster) === 'aws-auth';
     if (!ctx.inputs.installChart)
         report.steps.push('chart: not checked (install-chart: false — the chart is left to its owner)');
     if (!ctx.inputs.installChart && !checkAwsAuth)
@@ -769,17 +756,16 @@ async function clusterDrift(ctx, session, cluster) {
     }
     try {
         if (checkAwsAuth)
-            await awsAuthDrift(ctx, access);
+            await awsAuthDrift(ctx, access, desired);
         if (ctx.inputs.installChart)
-            await chartDrift(ctx, access);
+            await chartDrift(ctx, access, desired);
     }
     finally {
         await access.dispose();
     }
 }
-async function chartDrift(ctx, access) {
+async function chartDrift(ctx, access, desired) {
     const { report } = ctx;
-    const desired = report.desired;
     const installed = await (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_3__/* .readInstalledChart */ .Pk)(ctx, access, desired);
     const diff = (0,_helm_diff_js__WEBPACK_IMPORTED_MODULE_2__/* .chartDiff */ .y)(installed.release, desired.helm, installed.extraValues);
     const source = 'helm';

@@ -17,7 +17,7 @@ export const modules = {
 /* harmony import */ var _inputs_read_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4245);
 /* harmony import */ var _inputs_action_yml_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1068);
 /* harmony import */ var _core_config_diagnostics_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4382);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3839);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(354);
 /* harmony import */ var _runner_log_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(7708);
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(4296);
 // The command line (package bin `karpenter-provision`, dist/cli.js — a shim into the action's bundle): the same core as the

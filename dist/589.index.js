@@ -248,6 +248,79 @@ function stackDifferences(stack, deployedBody, spec) {
 
 /***/ }),
 
+/***/ 4710:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   S: () => (/* binding */ prepareChangeSet),
+/* harmony export */   y: () => (/* binding */ pollFrom)
+/* harmony export */ });
+/* harmony import */ var _runner_log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7708);
+/* harmony import */ var _describe_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3948);
+/* harmony import */ var _deploy_compare_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3756);
+/* harmony import */ var _changeset_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8621);
+/* harmony import */ var _deploy_wait_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3370);
+
+
+
+
+
+function pollFrom(opts) {
+    const now = opts.now ?? Date.now;
+    return { deadline: now() + opts.timeoutMs, signal: opts.signal, sleep: opts.sleep, now, pollStartMs: opts.pollStartMs, pollCapMs: opts.pollCapMs };
+}
+async function prepareChangeSet(cfn, spec, o) {
+    let stack = await (0,_describe_js__WEBPACK_IMPORTED_MODULE_2__/* .describeStack */ .GO)(cfn, spec.name);
+    o.seen.status = stack?.StackStatus ?? 'ABSENT';
+    if (stack && (0,_deploy_wait_js__WEBPACK_IMPORTED_MODULE_3__/* .isInProgress */ .LT)(stack.StackStatus) && stack.StackStatus !== 'REVIEW_IN_PROGRESS') {
+        const busy = stack.StackStatus ?? 'UNKNOWN';
+        (0,_runner_log_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq)(o.busyNote(busy));
+        stack = (await (0,_deploy_wait_js__WEBPACK_IMPORTED_MODULE_3__/* .waitForStackSettled */ .YK)(cfn, spec.name, o.poll).catch(err => o.waitFailed(err, busy, '; nothing was changed'))).stack;
+        o.seen.status = stack?.StackStatus ?? 'ABSENT';
+    }
+    let recreated = false;
+    if (stack?.StackStatus === 'ROLLBACK_COMPLETE') {
+        if (!o.recreate)
+            return { kind: 'rollback-complete', stack };
+        (0,_runner_log_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq)(`Stack ${spec.name} is ROLLBACK_COMPLETE (its first create failed: ${stack.StackStatusReason ?? 'no reason given'}); deleting and recreating it.`);
+        await deleteFailedStack(cfn, stack, o.poll).catch(err => o.waitFailed(err, 'DELETE_IN_PROGRESS', '; deleting the failed stack goes on'));
+        stack = undefined;
+        o.seen.status = 'ABSENT';
+        recreated = true;
+    }
+    const refusal = stack ? o.refuse?.(stack) : undefined;
+    if (refusal)
+        throw refusal;
+    const exists = !!stack && stack.StackStatus !== 'REVIEW_IN_PROGRESS';
+    let differences = [];
+    if (stack && exists) {
+        differences = (0,_deploy_compare_js__WEBPACK_IMPORTED_MODULE_4__/* .stackDifferences */ .Lj)(stack, await (0,_describe_js__WEBPACK_IMPORTED_MODULE_2__/* .deployedTemplate */ .Bk)(cfn, spec.name), spec).map(d => d.detail);
+        if (differences.length === 0) {
+            (0,_runner_log_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq)(`Stack ${spec.name}: no changes (template, parameters and tags match); no change set made.`);
+            return { kind: 'unchanged', stack };
+        }
+        (0,_runner_log_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq)(`Stack ${spec.name}: ${differences.join('; ')}.`);
+    }
+    const type = exists ? 'UPDATE' : 'CREATE';
+    const name = o.changeSetName ?? (0,_changeset_js__WEBPACK_IMPORTED_MODULE_1__/* .changeSetName */ .G)();
+    await (0,_changeset_js__WEBPACK_IMPORTED_MODULE_1__/* .createChangeSet */ .V$)(cfn, spec, name, type);
+    return { kind: 'change-set', type, name, stack, exists, recreated, differences };
+}
+async function deleteFailedStack(cfn, stack, poll) {
+    const { DeleteStackCommand, UpdateTerminationProtectionCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(805)]).then(__webpack_require__.t.bind(__webpack_require__, 3805, 19));
+    const name = stack.StackName ?? '';
+    if (stack.EnableTerminationProtection) {
+        await cfn.send(new UpdateTerminationProtectionCommand({ StackName: name, EnableTerminationProtection: false }));
+    }
+    await cfn.send(new DeleteStackCommand({ StackName: name }));
+    const { stack: left } = await (0,_deploy_wait_js__WEBPACK_IMPORTED_MODULE_3__/* .waitForStackSettled */ .YK)(cfn, name, poll);
+    if (left)
+        throw new Error(`Stack ${name} could not be deleted for recreation: it is ${left.StackStatus} (${left.StackStatusReason ?? 'no reason given'}).`);
+}
+
+
+/***/ }),
+
 /***/ 4589:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -273,10 +346,10 @@ var access_entry = __webpack_require__(6470);
 var karpenter_windows = __webpack_require__(1577);
 // EXTERNAL MODULE: ./src/cfn/describe.ts
 var describe = __webpack_require__(3948);
-// EXTERNAL MODULE: ./src/cfn/deploy-compare.ts
-var deploy_compare = __webpack_require__(3756);
 // EXTERNAL MODULE: ./src/cfn/changeset.ts
 var changeset = __webpack_require__(8621);
+// EXTERNAL MODULE: ./src/cfn/prepare.ts
+var prepare = __webpack_require__(4710);
 // EXTERNAL MODULE: ./src/cfn/events.ts
 var cfn_events = __webpack_require__(5444);
 // EXTERNAL MODULE: ./src/cfn/deploy-wait.ts
@@ -337,15 +410,7 @@ async function deployStack(cfn, spec, opts) {
     }
 }
 async function deployOne(cfn, spec, opts, seen) {
-    const now = opts.now ?? Date.now;
-    const poll = {
-        deadline: now() + opts.timeoutMs,
-        signal: opts.signal,
-        sleep: opts.sleep,
-        now,
-        pollStartMs: opts.pollStartMs,
-        pollCapMs: opts.pollCapMs
-    };
+    const poll = (0,prepare/* pollFrom */.y)(opts);
     const outcome = (action, status, changes = []) => ({
         stack: spec.name,
         action,
@@ -365,39 +430,27 @@ async function deployOne(cfn, spec, opts, seen) {
             failures: [{ logicalId: spec.name, resourceType: 'AWS::CloudFormation::Stack', status: 'TIMED_OUT', reason }]
         });
     };
-    let stack = await (0,describe/* describeStack */.GO)(cfn, spec.name);
-    seen.status = stack?.StackStatus ?? 'ABSENT';
-    if (stack && (0,deploy_wait/* isInProgress */.LT)(stack.StackStatus) && stack.StackStatus !== 'REVIEW_IN_PROGRESS') {
-        (0,log/* info */.pq)(`Stack ${spec.name} is ${stack.StackStatus} (another run or a person is changing it); waiting for it to settle.`);
-        const busy = stack.StackStatus ?? 'UNKNOWN';
-        stack = (await (0,deploy_wait/* waitForStackSettled */.YK)(cfn, spec.name, poll).catch(err => timedOut(err, busy, '; nothing was changed'))).stack;
-        seen.status = stack?.StackStatus ?? 'ABSENT';
-    }
-    let recreated = false;
-    if (stack?.StackStatus === 'ROLLBACK_COMPLETE') {
-        (0,log/* info */.pq)(`Stack ${spec.name} is ROLLBACK_COMPLETE (its first create failed: ${stack.StackStatusReason ?? 'no reason given'}); deleting and recreating it.`);
-        await deleteFailedStack(cfn, stack, poll).catch(err => timedOut(err, 'DELETE_IN_PROGRESS', '; deleting the failed stack goes on'));
-        stack = undefined;
-        seen.status = 'ABSENT';
-        recreated = true;
-    }
-    const stuck = stack?.StackStatus ? STUCK[stack.StackStatus] : undefined;
-    if (stack && stuck) {
-        const o = { ...outcome('failed', stack.StackStatus ?? 'UNKNOWN'), failures: [{ logicalId: spec.name, resourceType: 'AWS::CloudFormation::Stack', status: stack.StackStatus ?? '', reason: stack.StackStatusReason ?? '' }] };
-        throw new StackDeployError(`Stack ${spec.name} is ${stack.StackStatus}: ${stuck}.`, o);
-    }
-    const exists = !!stack && stack.StackStatus !== 'REVIEW_IN_PROGRESS';
-    if (stack && exists) {
-        const diffs = (0,deploy_compare/* stackDifferences */.Lj)(stack, await (0,describe/* deployedTemplate */.Bk)(cfn, spec.name), spec);
-        if (diffs.length === 0) {
-            (0,log/* info */.pq)(`Stack ${spec.name}: no changes (template, parameters and tags match); no change set made.`);
-            return outcome('unchanged', stack.StackStatus ?? 'UNKNOWN');
-        }
-        (0,log/* info */.pq)(`Stack ${spec.name}: ${diffs.map(d => d.detail).join('; ')}.`);
-    }
-    const type = exists ? 'UPDATE' : 'CREATE';
-    const csName = opts.changeSetName ?? (0,changeset/* changeSetName */.G)();
-    await (0,changeset/* createChangeSet */.V$)(cfn, spec, csName, type);
+    const prepared = await (0,prepare/* prepareChangeSet */.S)(cfn, spec, {
+        poll,
+        changeSetName: opts.changeSetName,
+        busyNote: status => `Stack ${spec.name} is ${status} (another run or a person is changing it); waiting for it to settle.`,
+        waitFailed: timedOut,
+        recreate: true,
+        refuse: stack => {
+            const stuck = stack.StackStatus ? STUCK[stack.StackStatus] : undefined;
+            if (!stuck)
+                return undefined;
+            const o = { ...outcome('failed', stack.StackStatus ?? 'UNKNOWN'), failures: [{ logicalId: spec.name, resourceType: 'AWS::CloudFormation::Stack', status: stack.StackStatus ?? '', reason: stack.StackStatusReason ?? '' }] };
+            return new StackDeployError(`Stack ${spec.name} is ${stack.StackStatus}: ${stuck}.`, o);
+        },
+        seen
+    });
+    if (prepared.kind === 'unchanged')
+        return outcome('unchanged', prepared.stack.StackStatus ?? 'UNKNOWN');
+    // recreate is on: a ROLLBACK_COMPLETE stack has been deleted and is made anew, so this cannot come back
+    if (prepared.kind === 'rollback-complete')
+        throw new Error(`Stack ${spec.name} is ROLLBACK_COMPLETE and was not recreated`);
+    const { stack, type, name: csName, recreated } = prepared;
     let executing = false;
     try {
         const ready = await (0,changeset/* waitForChangeSet */.bp)(cfn, spec.name, csName, poll);
@@ -487,17 +540,6 @@ function describeFailures(failures) {
     if (!failures.length)
         return 'CloudFormation gave no reason';
     return failures.map(f => `${f.logicalId}${f.resourceType ? ` (${f.resourceType})` : ''}: ${f.reason}`).join('; ');
-}
-async function deleteFailedStack(cfn, stack, poll) {
-    const { DeleteStackCommand, UpdateTerminationProtectionCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(805)]).then(__webpack_require__.t.bind(__webpack_require__, 3805, 19));
-    const name = stack.StackName ?? '';
-    if (stack.EnableTerminationProtection) {
-        await cfn.send(new UpdateTerminationProtectionCommand({ StackName: name, EnableTerminationProtection: false }));
-    }
-    await cfn.send(new DeleteStackCommand({ StackName: name }));
-    const { stack: left } = await (0,deploy_wait/* waitForStackSettled */.YK)(cfn, name, poll);
-    if (left)
-        throw new Error(`Stack ${name} could not be deleted for recreation: it is ${left.StackStatus} (${left.StackStatusReason ?? 'no reason given'}).`);
 }
 /**
  * Termination protection is set outside change sets, once, right after a create (docs/design.md, "What it creates");
@@ -664,7 +706,10 @@ function kubeCrdAdopter(client) {
     };
 }
 
+// EXTERNAL MODULE: ./src/report/types.ts
+var types = __webpack_require__(2563);
 ;// CONCATENATED MODULE: ./src/modes/apply-kubernetes.ts
+
 
 
 
@@ -675,15 +720,15 @@ function kubeCrdAdopter(client) {
 
 /** Before any change: the upgrade path from the installed release, and the manifests against the cluster's EC2NodeClasses. */
 async function checkCluster(ctx, session, desired) {
-    const report = { steps: [] };
+    const steps = [];
     const installed = await readReleaseFromCluster(session.kube, desired.helm.release, desired.helm.namespace);
     if (installed) {
         for (const note of (0,install/* guardUpgrade */.go)(installed, desired.helm.chart.version))
-            report.steps.push(`upgrade note: ${note}`);
-        report.steps.push(`installed release ${installed.namespace}/${installed.name}: chart ${installed.version}, revision ${installed.revision} (${installed.status})`);
+            steps.push(`upgrade note: ${note}`);
+        steps.push(`installed release ${installed.namespace}/${installed.name}: chart ${installed.version}, revision ${installed.revision} (${installed.status})`);
     }
     else {
-        report.steps.push(`no ${desired.helm.release} release in ${desired.helm.namespace} yet: first install`);
+        steps.push(`no ${desired.helm.release} release in ${desired.helm.namespace} yet: first install`);
     }
     // read and checked offline with the other inputs (run-files.ts); only the cluster knows its EC2NodeClasses
     const manifests = ctx.files.manifests;
@@ -691,17 +736,16 @@ async function checkCluster(ctx, session, desired) {
         const problems = (0,kube_manifests/* checkManifests */.d5)(manifests, await (0,kube_manifests/* listNodeClassNames */.$9)(session.kube));
         if (problems.length > 0)
             throw new diagnostics/* ConfigError */.xL(problems);
-        report.steps.push(`manifests checked against the cluster: ${(0,run_files/* manifestNames */.qI)(manifests)}`);
+        steps.push(`manifests checked against the cluster: ${(0,run_files/* manifestNames */.qI)(manifests)}`);
     }
-    return { manifests, steps: report.steps, guardedVersion: installed?.version };
+    return { manifests, steps, guardedVersion: installed?.version };
 }
 /** While the stacks deploy (every check passed): the release reads, the registry logout and karpenter-crd. */
 async function installCrdChart(ctx, session, desired, helm, checks) {
     (0,log/* info */.pq)(`helm ${helm.version} (${helm.source}: ${helm.path})`);
     // Its own list of steps: the stack steps are being added meanwhile, and the summary keeps one order.
-    const report = { ...ctx.report, steps: [] };
-    const crds = await (0,install/* installCrds */.Mj)({ ...installOptions(ctx, session, desired, helm), report, guardedVersion: checks.guardedVersion });
-    return { crds, steps: report.steps };
+    const crds = await (0,install/* installCrds */.Mj)({ ...installOptions(ctx, session, desired, helm), guardedVersion: checks.guardedVersion });
+    return { crds, steps: crds.steps };
 }
 function installOptions(ctx, session, desired, helm) {
     return {
@@ -711,7 +755,6 @@ function installOptions(ctx, session, desired, helm) {
         spec: { ...desired.helm, valuesFile: ctx.files.values?.real },
         extraValues: ctx.files.values?.values,
         tempDir: ctx.tempDir,
-        report: ctx.report,
         crdAdopter: kubeCrdAdopter(session.kube)
     };
 }
@@ -730,8 +773,8 @@ async function installOnCluster(ctx, session, desired, helm, checks, crds) {
     // should be in the summary either way.
     await noteReplicaSpread(ctx, session, desired);
     const result = await (0,install/* installChart */.wJ)(installOptions(ctx, session, desired, helm), crds);
-    if (result.changed)
-        report.changed = true;
+    (0,types/* record */.g)(report, result);
+    report.helmRevision = result.revision;
     if (checks.manifests.length > 0) {
         const applied = await (0,kube_manifests/* applyManifests */.ZJ)(session.kube, checks.manifests);
         report.steps.push(`manifests applied: ${applied.map(a => `${a.kind}/${a.name} ${a.action}`).join(', ')}`);
@@ -760,8 +803,6 @@ async function noteReplicaSpread(ctx, session, desired) {
 var cluster_session = __webpack_require__(8494);
 // EXTERNAL MODULE: ./src/modes/lifecycle.ts + 4 modules
 var lifecycle = __webpack_require__(1808);
-// EXTERNAL MODULE: ./src/core/desired.ts + 8 modules
-var core_desired = __webpack_require__(6350);
 // EXTERNAL MODULE: ./src/core/together.ts
 var together = __webpack_require__(6869);
 // EXTERNAL MODULE: ./src/aws/addons.ts
@@ -782,20 +823,23 @@ var identity_switch = __webpack_require__(948);
 
 
 
-/** The desired state with what AWS says about the controller identity; refuses Pod Identity that cannot work. */
-async function desiredWithIdentity(ctx, aws, facts) {
-    const { config, inputs, report } = ctx;
-    const first = (0,core_desired/* buildDesiredState */.kL)(config, inputs, facts);
-    if (first.controllerIdentity === 'pod-identity') {
+/**
+ * The identity facts first (refusing Pod Identity that cannot work; the existing association, its role adopted),
+ * then the desired state, built once from them and the caller's and the cluster's facts.
+ */
+async function desiredWithIdentity(ctx, aws, caller, cluster) {
+    const { config, report, offline } = ctx;
+    if (offline.controllerIdentity === 'pod-identity') {
         const agent = await (0,addons/* requirePodIdentityAgent */.IE)(await aws.eks(), config.name);
-        await (0,pod_identity_role/* requirePoliciesExist */.j7)(await aws.iam(), first.podIdentity?.permissionPolicyArns ?? []);
-        report.steps.push(`preflight: eks-pod-identity-agent addon ACTIVE${agent ? ` (${agent})` : ''}${first.podIdentity?.permissionPolicyArns.length ? `; permissionPolicyARNs exist` : ''}`);
+        await (0,pod_identity_role/* requirePoliciesExist */.j7)(await aws.iam(), offline.podIdentity?.permissionPolicyArns ?? []);
+        report.steps.push(`preflight: eks-pod-identity-agent addon ACTIVE${agent ? ` (${agent})` : ''}${offline.podIdentity?.permissionPolicyArns.length ? `; permissionPolicyARNs exist` : ''}`);
     }
-    const state = await (0,identity_switch/* detectIdentityState */.Ld)(aws, first, config.name);
-    const adopt = first.controllerIdentity === 'pod-identity' ? (0,identity_switch/* roleToAdopt */.ul)(state) : undefined;
-    const desired = adopt ? (0,core_desired/* buildDesiredState */.kL)(config, inputs, { ...facts, podIdentityRoleArn: adopt }) : first;
-    if (adopt && first.podIdentity?.roleArn && first.podIdentity.roleArn !== adopt) {
-        report.warnings.push(`iam.podIdentityAssociations roleARN ${first.podIdentity.roleArn} is not used: the existing association ${state.association?.id} (not made by this tool) uses ${adopt}, which is adopted as it is.`);
+    const { state, adopt } = await (0,lifecycle/* readIdentity */.xN)(ctx, aws);
+    const desired = (0,lifecycle/* desiredFor */.ER)(ctx, caller, cluster, adopt);
+    // the entry's roleARN is the config's: the offline state has it as given
+    const given = offline.podIdentity?.roleArn;
+    if (adopt && given && given !== adopt) {
+        report.warnings.push(`iam.podIdentityAssociations roleARN ${given} is not used: the existing association ${state.association?.id} (not made by this tool) uses ${adopt}, which is adopted as it is.`);
     }
     if (desired.controllerIdentity === 'irsa' && state.association && !state.association.ours) {
         report.warnings.push(`A Pod Identity association for ${desired.names.namespace}/${desired.names.serviceAccount} (${state.association.id}, role ${state.association.roleArn}) exists and was not made by this tool; ` +
@@ -823,7 +867,6 @@ async function prepareIdentity(ctx, aws, plan) {
     }
     const pod = desired.podIdentity;
     if ((pod.roleSource ?? 'stack') !== 'stack') {
-        report.outputs['controller-stack-name'] = ''; // no stack: the role is not this tool's to make
         // CloudFormation attaches the policies to the stack's own role; any other role gets them here.
         const attached = await (0,pod_identity_role/* attachRolePolicies */.Y8)(await aws.iam(), desired.arns.controllerRole, (0,pod_identity_state/* podIdentityRolePolicies */.i_)(desired));
         if (attached.length) {
@@ -855,16 +898,22 @@ async function prepareIdentity(ctx, aws, plan) {
 }
 /** After the chart upgrade: the identity the cluster switched away from, deleted (or kept with install-chart: false). */
 async function retirePreviousIdentity(ctx, aws, plan) {
-    await (0,identity_switch/* retirePrevious */.NN)(aws, plan.desired, plan.state, {
-        report: ctx.report,
-        installChart: ctx.inputs.installChart,
-        poll: (0,lifecycle/* pollOptions */.Oh)(ctx),
-        accountId: plan.desired.accountId ?? ''
-    });
+    const { desired, state } = plan;
+    const { report } = ctx;
+    if (!state.previous)
+        return;
+    if (!ctx.inputs.installChart)
+        return (0,types/* record */.g)(report, (0,identity_switch/* keepPrevious */.$B)(desired, state.previous));
+    const sw = { poll: (0,lifecycle/* pollOptions */.Oh)(ctx), accountId: desired.accountId ?? '' };
+    if (state.previous === 'irsa')
+        return (0,types/* record */.g)(report, await (0,identity_switch/* retireIrsa */.Dj)(aws, desired, sw));
+    // Pod Identity → IRSA: the association (only ours), policies this tool attached to a role not its own, the stack.
+    (0,types/* record */.g)(report, await (0,identity_switch/* retireAssociation */.po)(aws, desired, state));
+    (0,types/* record */.g)(report, await (0,identity_switch/* detachFromAssociationRole */.j9)(aws, desired, state));
+    (0,types/* record */.g)(report, await (0,identity_switch/* retirePodIdentityStack */.tK)(aws, desired, sw));
 }
 
 ;// CONCATENATED MODULE: ./src/modes/apply.ts
-
 
 
 
@@ -907,29 +956,23 @@ async function applyWith(ctx, helm) {
     report.warnings.push(...pre.warnings);
     const cluster = pre.cluster;
     report.steps.push(`preflight: cluster ${cluster.name} is ${cluster.status}, Kubernetes ${cluster.version}, authentication mode ${cluster.authenticationMode ?? 'CONFIG_MAP (no accessConfig)'}`);
-    const facts = {
-        accountId: identity.accountId,
-        partition: identity.partition,
-        oidcIssuer: cluster.oidcIssuer,
-        clusterEndpoint: cluster.endpoint
-    };
     // Pod Identity checks, the existing association (its role adopted) and a switch of identity: before any change.
     // Refusals that need the cluster (upgrade path, manifests) also come before the first change; they read only
     // the release and the manifests, which the identity does not change, so both go at once.
     // The IRSA provider look-up and the instance profile's owner (reads; neither name depends on the identity) go along.
-    const base = (0,core_desired/* buildDesiredState */.kL)(config, inputs, facts);
-    const [identityPlan, , clusterChecks, oidcLookup] = await (0,together/* together */.b)(desiredWithIdentity(ctx, aws, facts), (async () => (0,preflight/* checkInstanceProfileFree */.ZN)(await aws.iam(), await aws.cfn(), {
-        profile: base.names.instanceProfile,
-        stack: base.karpenterStack.name,
+    // These read by names and the chart version, which come from the config alone: the offline desired state has them.
+    const { offline } = ctx;
+    const [identityPlan, , clusterChecks, oidcLookup] = await (0,together/* together */.b)(desiredWithIdentity(ctx, aws, identity, cluster), (async () => (0,preflight/* checkInstanceProfileFree */.ZN)(await aws.iam(), await aws.cfn(), {
+        profile: offline.names.instanceProfile,
+        stack: offline.karpenterStack.name,
         region,
         cluster: config.name,
         configKey: config.karpenter.defaultInstanceProfile ? 'karpenter.defaultInstanceProfile' : 'the default name'
-    }))(), inputs.installChart ? (0,cluster_session/* withCluster */.B)(ctx, aws, cluster, s => checkCluster(ctx, s, base)) : Promise.resolve(undefined), base.controllerIdentity === 'irsa' && cluster.oidcIssuer
+    }))(), inputs.installChart ? (0,cluster_session/* withCluster */.B)(ctx, aws, cluster, s => checkCluster(ctx, s, offline)) : Promise.resolve(undefined), offline.controllerIdentity === 'irsa' && cluster.oidcIssuer
         ? (async () => ({ arn: await (0,oidc_provider/* findOidcProvider */.UC)(await aws.iam(), cluster.oidcIssuer) }))()
         : Promise.resolve(undefined));
     const desired = identityPlan.desired;
-    report.desired = desired;
-    report.warnings.push(...desired.warnings);
+    (0,lifecycle/* reportDesired */.Bd)(ctx, desired);
     if (clusterChecks)
         report.steps.push(...clusterChecks.steps);
     // Windows nodes (the file's node groups, the manifests' EC2NodeClasses) decide how the node role is mapped.

@@ -6,19 +6,18 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   NP: () => (/* binding */ podIdentityChecks),
 /* harmony export */   Ut: () => (/* binding */ deleteIdentity),
 /* harmony export */   gt: () => (/* binding */ planIdentity),
 /* harmony export */   oA: () => (/* binding */ driftIdentity)
 /* harmony export */ });
 /* harmony import */ var _core_names_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2483);
-/* harmony import */ var _core_desired_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6350);
-/* harmony import */ var _runner_log_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7708);
-/* harmony import */ var _aws_addons_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1722);
-/* harmony import */ var _aws_pod_identity_role_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9062);
-/* harmony import */ var _aws_pod_identity_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(2117);
-/* harmony import */ var _aws_identity_switch_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(948);
-/* harmony import */ var _core_plan_pod_identity_state_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(6883);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4296);
+/* harmony import */ var _runner_log_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7708);
+/* harmony import */ var _aws_addons_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1722);
+/* harmony import */ var _aws_pod_identity_role_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9062);
+/* harmony import */ var _aws_pod_identity_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2117);
+/* harmony import */ var _core_plan_pod_identity_state_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6883);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4296);
 
 
 
@@ -26,50 +25,34 @@ export const modules = {
 
 
 
-
-
-/** Rebuilds the desired state the way apply would: a foreign association's role adopted. */
-async function withAdoption(ctx, aws, desired, cluster) {
-    const state = await (0,_aws_identity_switch_js__WEBPACK_IMPORTED_MODULE_5__/* .detectIdentityState */ .Ld)(aws, desired, ctx.config.name);
-    const adopt = desired.controllerIdentity === 'pod-identity' ? (0,_aws_identity_switch_js__WEBPACK_IMPORTED_MODULE_5__/* .roleToAdopt */ .ul)(state) : undefined;
-    if (!adopt)
-        return { desired, state };
-    const adopted = (0,_core_desired_js__WEBPACK_IMPORTED_MODULE_1__/* .buildDesiredState */ .kL)(ctx.config, ctx.inputs, {
-        accountId: desired.accountId,
-        partition: desired.partition,
-        oidcIssuer: cluster?.oidcIssuer,
-        clusterEndpoint: cluster?.endpoint,
-        podIdentityRoleArn: adopt
-    });
-    ctx.report.desired = adopted;
-    return { desired: adopted, state };
-}
-/** Checks apply would refuse on, as warnings (plan shows, it does not fail on them). */
-async function podIdentityChecks(ctx, aws, desired) {
+/**
+ * plan, before anything else of the identity: the checks apply would refuse on, as warnings (plan shows, it does
+ * not fail on them). They need the config alone (the offline desired state).
+ */
+async function podIdentityChecks(ctx, aws) {
+    const desired = ctx.offline;
     if (desired.controllerIdentity !== 'pod-identity')
         return;
     try {
-        await (0,_aws_addons_js__WEBPACK_IMPORTED_MODULE_3__/* .requirePodIdentityAgent */ .IE)(await aws.eks(), ctx.config.name);
+        await (0,_aws_addons_js__WEBPACK_IMPORTED_MODULE_2__/* .requirePodIdentityAgent */ .IE)(await aws.eks(), ctx.config.name);
     }
     catch (err) {
-        ctx.report.warnings.push(`apply would refuse: ${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .errorMessage */ .gJ)(err)}`);
+        ctx.report.warnings.push(`apply would refuse: ${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .errorMessage */ .gJ)(err)}`);
     }
     try {
-        await (0,_aws_pod_identity_role_js__WEBPACK_IMPORTED_MODULE_4__/* .requirePoliciesExist */ .j7)(await aws.iam(), desired.podIdentity?.permissionPolicyArns ?? []);
+        await (0,_aws_pod_identity_role_js__WEBPACK_IMPORTED_MODULE_3__/* .requirePoliciesExist */ .j7)(await aws.iam(), desired.podIdentity?.permissionPolicyArns ?? []);
     }
     catch (err) {
-        ctx.report.warnings.push(`apply would refuse: ${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .errorMessage */ .gJ)(err)}`);
+        ctx.report.warnings.push(`apply would refuse: ${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .errorMessage */ .gJ)(err)}`);
     }
 }
-/** plan: the association and role changes apply would make; returns whether there are any. */
-async function planIdentity(ctx, aws, desired0, cluster) {
+/** plan: the association and role changes apply would make (the identity read by readIdentity); returns whether there are any. */
+async function planIdentity(ctx, aws, desired, state) {
     const { report } = ctx;
-    await podIdentityChecks(ctx, aws, desired0);
-    const { desired, state } = await withAdoption(ctx, aws, desired0, cluster);
     let changes = false;
     const line = (s, change) => {
         report.steps.push(s);
-        (0,_runner_log_js__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq)(`  ${s}`);
+        (0,_runner_log_js__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq)(`  ${s}`);
         if (change)
             changes = true;
     };
@@ -87,7 +70,7 @@ async function planIdentity(ctx, aws, desired0, cluster) {
         if (a && !a.ours)
             line(`Pod Identity association ${a.id} for ${subject} was not made by this tool: its role ${a.roleArn} is adopted as it is`, false);
         if ((pod.roleSource ?? 'stack') !== 'stack') {
-            const missing = await (0,_aws_pod_identity_role_js__WEBPACK_IMPORTED_MODULE_4__/* .missingRolePolicies */ .Je)(await aws.iam(), role, (0,_core_plan_pod_identity_state_js__WEBPACK_IMPORTED_MODULE_7__/* .podIdentityRolePolicies */ .i_)(desired));
+            const missing = await (0,_aws_pod_identity_role_js__WEBPACK_IMPORTED_MODULE_3__/* .missingRolePolicies */ .Je)(await aws.iam(), role, (0,_core_plan_pod_identity_state_js__WEBPACK_IMPORTED_MODULE_5__/* .podIdentityRolePolicies */ .i_)(desired));
             line(missing.length ? `Pod Identity role ${role}: would attach ${missing.join(', ')}` : `Pod Identity role ${role}: policies attached, no changes`, missing.length > 0);
         }
     }
@@ -97,14 +80,14 @@ async function planIdentity(ctx, aws, desired0, cluster) {
         line(`identity switch Pod Identity → IRSA: after the chart upgrade apply would delete ${state.association?.ours ? `association ${state.association.id} and ` : ''}stack ${desired.names.podIdentityStack}` +
             (ctx.inputs.installChart ? '' : ' (not with install-chart: false: kept)'), true);
     }
-    return { desired, state, changes };
+    return changes;
 }
-/** drift: the association missing, or pointing at another role than the one this tool gave it; the role's policies. */
-async function driftIdentity(ctx, aws, desired0, cluster) {
+/**
+ * drift, for Pod Identity on a cluster that exists: the association missing, or pointing at another role than the
+ * one this tool gave it; the role's policies.
+ */
+async function driftIdentity(ctx, aws, desired, state) {
     const { report } = ctx;
-    if (desired0.controllerIdentity !== 'pod-identity' || !cluster)
-        return { desired: desired0, state: { irsaStackExists: false, podIdentityStackExists: false } };
-    const { desired, state } = await withAdoption(ctx, aws, desired0, cluster);
     const pod = desired.podIdentity;
     const role = desired.arns.controllerRole;
     const logicalId = `PodIdentityAssociation ${pod.namespace}/${pod.serviceAccount}`;
@@ -117,7 +100,7 @@ async function driftIdentity(ctx, aws, desired0, cluster) {
         items.push({ source: 'eks', logicalId: `${logicalId} (${a.id})`, resourceType: 'AWS::EKS::PodIdentityAssociation', status: 'MODIFIED', differences: [{ path: 'roleArn', expected: role, actual: a.roleArn, type: 'NOT_EQUAL' }] });
     }
     if ((pod.roleSource ?? 'stack') !== 'stack') {
-        const missing = await (0,_aws_pod_identity_role_js__WEBPACK_IMPORTED_MODULE_4__/* .missingRolePolicies */ .Je)(await aws.iam(), role, (0,_core_plan_pod_identity_state_js__WEBPACK_IMPORTED_MODULE_7__/* .podIdentityRolePolicies */ .i_)(desired));
+        const missing = await (0,_aws_pod_identity_role_js__WEBPACK_IMPORTED_MODULE_3__/* .missingRolePolicies */ .Je)(await aws.iam(), role, (0,_core_plan_pod_identity_state_js__WEBPACK_IMPORTED_MODULE_5__/* .podIdentityRolePolicies */ .i_)(desired));
         if (missing.length) {
             items.push({ source: 'iam', logicalId: role, resourceType: 'AWS::IAM::Role', status: 'MODIFIED', differences: missing.map(p => ({ path: 'AttachedPolicies', expected: p, actual: 'not attached', type: 'REMOVE' })) });
         }
@@ -126,7 +109,6 @@ async function driftIdentity(ctx, aws, desired0, cluster) {
     report.steps.push(items.length
         ? `Pod Identity: ${items.map(i => `${i.logicalId} ${i.status}`).join('; ')}`
         : `Pod Identity association ${a?.id} → ${role}: in sync${a && !a.ours ? ' (not made by this tool; its role adopted)' : ''}`);
-    return { desired, state };
 }
 /**
  * delete: the association, only when this tool made it; and the controller policies this tool attached to a role
@@ -140,15 +122,15 @@ async function deleteIdentity(ctx, aws, desired) {
     const subject = `${pod.namespace}/${pod.serviceAccount}`;
     let association;
     try {
-        association = await (0,_aws_pod_identity_js__WEBPACK_IMPORTED_MODULE_8__/* .findAssociation */ .Zo)(await aws.eks(), ctx.config.name, pod.namespace, pod.serviceAccount);
+        association = await (0,_aws_pod_identity_js__WEBPACK_IMPORTED_MODULE_6__/* .findAssociation */ .Zo)(await aws.eks(), ctx.config.name, pod.namespace, pod.serviceAccount);
     }
     catch (err) {
-        if (!(0,_aws_pod_identity_js__WEBPACK_IMPORTED_MODULE_8__/* .isPodIdentityApiMissing */ .Gl)(err))
+        if (!(0,_aws_pod_identity_js__WEBPACK_IMPORTED_MODULE_6__/* .isPodIdentityApiMissing */ .Gl)(err))
             throw err;
-        (0,_runner_log_js__WEBPACK_IMPORTED_MODULE_2__/* .warning */ .$e)('The EKS endpoint does not serve the Pod Identity API; association not checked.');
+        (0,_runner_log_js__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e)('The EKS endpoint does not serve the Pod Identity API; association not checked.');
         return;
     }
-    const result = await (0,_aws_pod_identity_js__WEBPACK_IMPORTED_MODULE_8__/* .deleteOwnAssociation */ .TB)(await aws.eks(), ctx.config.name, association);
+    const result = await (0,_aws_pod_identity_js__WEBPACK_IMPORTED_MODULE_6__/* .deleteOwnAssociation */ .TB)(await aws.eks(), ctx.config.name, association);
     if (result === 'deleted')
         report.changed = true;
     report.steps.push(result === 'deleted'
@@ -158,7 +140,7 @@ async function deleteIdentity(ctx, aws, desired) {
             : `Pod Identity association ${association?.id} kept: it was not made by this tool (role ${association?.roleArn})`);
     const role = association?.roleArn ?? (pod.roleSource === 'roleARN' ? pod.roleArn : undefined);
     if (role && (0,_core_names_js__WEBPACK_IMPORTED_MODULE_0__/* .roleNameFromArn */ .Zq)(role) !== desired.names.podIdentityRole) {
-        const detached = await (0,_aws_pod_identity_role_js__WEBPACK_IMPORTED_MODULE_4__/* .detachRolePolicies */ .MV)(await aws.iam(), role, desired.arns.controllerPolicies);
+        const detached = await (0,_aws_pod_identity_role_js__WEBPACK_IMPORTED_MODULE_3__/* .detachRolePolicies */ .MV)(await aws.iam(), role, desired.arns.controllerPolicies);
         if (detached.length) {
             report.changed = true;
             report.steps.push(`Pod Identity role ${role}: detached ${detached.join(', ')} (the role itself is not this tool's and stays)`);
@@ -317,6 +299,8 @@ var aws_auth = __webpack_require__(2111);
 var resolve = __webpack_require__(9215);
 // EXTERNAL MODULE: ./src/helm/install.ts + 4 modules
 var install = __webpack_require__(2885);
+// EXTERNAL MODULE: ./src/report/types.ts
+var types = __webpack_require__(2563);
 // EXTERNAL MODULE: ./src/modes/lifecycle.ts + 4 modules
 var lifecycle = __webpack_require__(1808);
 // EXTERNAL MODULE: ./src/modes/cluster-session.ts + 3 modules
@@ -339,13 +323,16 @@ var errors = __webpack_require__(4296);
 
 
 
+
 /** Cluster states in which its Kubernetes API answers. */
 const REACHABLE = new Set(['ACTIVE', 'UPDATING']);
 async function runDelete(ctx) {
     const { config, report } = ctx;
     const session = await (0,lifecycle/* openSession */.fA)(ctx);
     const cluster = await (0,lifecycle/* findCluster */.KG)(session.aws, config.name, session.region);
-    const desired = (0,lifecycle/* desiredFor */.ER)(ctx, session, cluster);
+    // delete adopts nothing: it removes only what this tool made
+    const desired = (0,lifecycle/* desiredFor */.ER)(ctx, session.identity, cluster);
+    (0,lifecycle/* reportDesired */.Bd)(ctx, desired);
     let access;
     try {
         if (!cluster) {
@@ -359,7 +346,7 @@ async function runDelete(ctx) {
             const needsKube = ctx.inputs.installChart || decision?.method === 'aws-auth';
             if (needsKube)
                 access = await (0,cluster_session/* openCluster */.D)(ctx, session.aws, cluster);
-            await removeKarpenterFromCluster(ctx, access);
+            await removeKarpenterFromCluster(ctx, desired, access);
             await removeNodeAccess(ctx, session, desired, cluster, access, decision);
         }
     }
@@ -409,9 +396,8 @@ function windowsReasons(ctx) {
     }
     return (0,windows/* windowsNodeReasons */.vE)(ctx.config.windowsNodeGroups, objects);
 }
-async function removeKarpenterFromCluster(ctx, access) {
+async function removeKarpenterFromCluster(ctx, desired, access) {
     const { report } = ctx;
-    const desired = report.desired;
     if (!ctx.inputs.installChart || !access) {
         report.steps.push('NodePools and chart: left to their owner (install-chart: false)');
         return;
@@ -426,15 +412,10 @@ async function removeKarpenterFromCluster(ctx, access) {
         report.changed = true;
     }
     const helm = await (0,resolve/* resolveHelm */.Fr)(ctx.inputs.helmVersion, { tempDir: ctx.tempDir, signal: ctx.signal });
-    await (0,install/* uninstallKarpenter */.fI)({
-        helm: helm.path,
-        kubeconfig: access.kubeconfig,
-        namespace: desired.helm.namespace,
-        release: desired.helm.release,
-        timeoutSeconds: ctx.inputs.timeoutSeconds,
-        report,
-        includeCrds: true
-    });
+    for (const release of (0,install/* releasesToUninstall */.AB)(desired.helm.release, true)) {
+        const r = await (0,install/* uninstallRelease */.an)({ helm: helm.path, kubeconfig: access.kubeconfig, namespace: desired.helm.namespace, release, timeoutSeconds: ctx.inputs.timeoutSeconds });
+        (0,types/* record */.g)(report, r);
+    }
 }
 async function removeNodeAccess(ctx, session, desired, cluster, access, decision) {
     const { report } = ctx;

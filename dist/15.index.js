@@ -1,5 +1,5 @@
-export const id = 788;
-export const ids = [788];
+export const id = 15;
+export const ids = [15];
 export const modules = {
 
 /***/ 1722:
@@ -49,8 +49,12 @@ async function requirePodIdentityAgent(eks, cluster) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $B: () => (/* binding */ keepPrevious),
+/* harmony export */   Dj: () => (/* binding */ retireIrsa),
 /* harmony export */   Ld: () => (/* binding */ detectIdentityState),
-/* harmony export */   NN: () => (/* binding */ retirePrevious),
+/* harmony export */   j9: () => (/* binding */ detachFromAssociationRole),
+/* harmony export */   po: () => (/* binding */ retireAssociation),
+/* harmony export */   tK: () => (/* binding */ retirePodIdentityStack),
 /* harmony export */   ul: () => (/* binding */ roleToAdopt)
 /* harmony export */ });
 /* harmony import */ var _cfn_describe_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3948);
@@ -96,58 +100,70 @@ async function detectIdentityState(aws, desired, cluster) {
 function roleToAdopt(state) {
     return state.association && !state.association.ours && state.association.roleArn ? state.association.roleArn : undefined;
 }
+const label = (identity) => (identity === 'irsa' ? 'IRSA' : 'Pod Identity');
 /**
- * After the chart upgrade: the previous identity deleted. With install-chart: false the chart's owner must move
- * the controller first, so both are left in place with a warning.
+ * With install-chart: false the chart's owner must move the controller first, so the previous identity is left in
+ * place with a warning (nothing to call: what to say).
  */
-async function retirePrevious(aws, desired, state, ctx) {
-    const { report } = ctx;
-    if (!state.previous)
-        return;
-    const from = state.previous === 'irsa' ? 'IRSA' : 'Pod Identity';
-    const to = desired.controllerIdentity === 'irsa' ? 'IRSA' : 'Pod Identity';
-    if (!ctx.installChart) {
-        const keep = state.previous === 'irsa' ? `stack ${desired.names.irsaStack}` : `the Pod Identity association and stack ${desired.names.podIdentityStack}`;
-        report.warnings.push(`Switching the controller from ${from} to ${to}, but install-chart is false: ${from} (${keep}) is left in place. ` +
-            `The chart's owner must ${desired.controllerIdentity === 'irsa' ? 'add' : 'remove'} the eks.amazonaws.com/role-arn ServiceAccount annotation and restart the controller first; ` +
-            `then delete ${keep} (or run this action with install-chart: true).`);
-        report.steps.push(`identity switch ${from} → ${to}: ${to} is ready; ${from} kept (install-chart: false)`);
-        return;
-    }
-    const cfn = await aws.cfn();
-    const iam = await aws.iam();
-    if (state.previous === 'irsa') {
-        const outcome = await (0,_cfn_delete_js__WEBPACK_IMPORTED_MODULE_0__/* .deleteStackFully */ .Qq)(cfn, iam, desired.names.irsaStack, { poll: ctx.poll, isOwnPolicy: (0,_core_plan_delete_policies_js__WEBPACK_IMPORTED_MODULE_1__/* .ownPolicyMatcher */ .l)(desired, ctx.accountId) });
-        report.stacks.push(outcome);
-        report.steps.push(`identity switch IRSA → Pod Identity: stack ${desired.names.irsaStack} ${outcome.action === 'absent' ? 'already gone' : 'deleted'} after the chart upgrade`);
-        if (outcome.action === 'deleted')
-            report.changed = true;
-        return;
-    }
-    // Pod Identity → IRSA: the association (only ours), policies this tool attached to a role not its own, the stack.
+function keepPrevious(desired, previous) {
+    const from = label(previous);
+    const to = label(desired.controllerIdentity);
+    const keep = previous === 'irsa' ? `stack ${desired.names.irsaStack}` : `the Pod Identity association and stack ${desired.names.podIdentityStack}`;
+    return {
+        changed: false,
+        warnings: [
+            `Switching the controller from ${from} to ${to}, but install-chart is false: ${from} (${keep}) is left in place. ` +
+                `The chart's owner must ${desired.controllerIdentity === 'irsa' ? 'add' : 'remove'} the eks.amazonaws.com/role-arn ServiceAccount annotation and restart the controller first; ` +
+                `then delete ${keep} (or run this action with install-chart: true).`
+        ],
+        steps: [`identity switch ${from} → ${to}: ${to} is ready; ${from} kept (install-chart: false)`]
+    };
+}
+/** IRSA → Pod Identity, after the chart upgrade: the IRSA stack deleted. */
+async function retireIrsa(aws, desired, ctx) {
+    const outcome = await (0,_cfn_delete_js__WEBPACK_IMPORTED_MODULE_0__/* .deleteStackFully */ .Qq)(await aws.cfn(), await aws.iam(), desired.names.irsaStack, { poll: ctx.poll, isOwnPolicy: (0,_core_plan_delete_policies_js__WEBPACK_IMPORTED_MODULE_1__/* .ownPolicyMatcher */ .l)(desired, ctx.accountId) });
+    return {
+        stacks: [outcome],
+        steps: [`identity switch IRSA → Pod Identity: stack ${desired.names.irsaStack} ${outcome.action === 'absent' ? 'already gone' : 'deleted'} after the chart upgrade`],
+        changed: outcome.action === 'deleted'
+    };
+}
+/** Pod Identity → IRSA, after the chart upgrade, first: the association, only when this tool made it. */
+async function retireAssociation(aws, desired, state) {
     const assoc = state.association;
     const result = await (0,_pod_identity_js__WEBPACK_IMPORTED_MODULE_5__/* .deleteOwnAssociation */ .TB)(await aws.eks(), desired.names.cluster, assoc);
-    if (result === 'deleted')
-        report.changed = true;
-    report.steps.push(result === 'deleted'
-        ? `identity switch Pod Identity → IRSA: association ${assoc?.id} deleted after the chart upgrade`
-        : result === 'kept-foreign'
-            ? `identity switch Pod Identity → IRSA: association ${assoc?.id} (role ${assoc?.roleArn}) was not made by this tool and is kept; IRSA takes precedence over it`
-            : 'identity switch Pod Identity → IRSA: no association to delete');
+    return {
+        changed: result === 'deleted',
+        steps: [
+            result === 'deleted'
+                ? `identity switch Pod Identity → IRSA: association ${assoc?.id} deleted after the chart upgrade`
+                : result === 'kept-foreign'
+                    ? `identity switch Pod Identity → IRSA: association ${assoc?.id} (role ${assoc?.roleArn}) was not made by this tool and is kept; IRSA takes precedence over it`
+                    : 'identity switch Pod Identity → IRSA: no association to delete'
+        ]
+    };
+}
+/** Pod Identity → IRSA, second: the controller policies this tool attached to a role not its own, detached. */
+async function detachFromAssociationRole(aws, desired, state) {
+    const assoc = state.association;
+    if (!assoc || (0,_core_names_js__WEBPACK_IMPORTED_MODULE_2__/* .roleNameFromArn */ .Zq)(assoc.roleArn) === desired.names.podIdentityRole)
+        return { steps: [], changed: false };
+    const detached = await (0,_pod_identity_role_js__WEBPACK_IMPORTED_MODULE_3__/* .detachRolePolicies */ .MV)(await aws.iam(), assoc.roleArn, desired.arns.controllerPolicies);
+    if (!detached.length)
+        return { steps: [], changed: false };
+    return { changed: true, steps: [`identity switch Pod Identity → IRSA: controller policies detached from ${assoc.roleArn}`] };
+}
+/** Pod Identity → IRSA, last: the Pod Identity stack deleted (with the policies its roles list). */
+async function retirePodIdentityStack(aws, desired, ctx) {
+    const cfn = await aws.cfn();
     const isOwn = (0,_core_plan_delete_policies_js__WEBPACK_IMPORTED_MODULE_1__/* .ownPolicyMatcher */ .l)(desired, ctx.accountId);
-    if (assoc && (0,_core_names_js__WEBPACK_IMPORTED_MODULE_2__/* .roleNameFromArn */ .Zq)(assoc.roleArn) !== desired.names.podIdentityRole) {
-        const detached = await (0,_pod_identity_role_js__WEBPACK_IMPORTED_MODULE_3__/* .detachRolePolicies */ .MV)(iam, assoc.roleArn, desired.arns.controllerPolicies);
-        if (detached.length) {
-            report.changed = true;
-            report.steps.push(`identity switch Pod Identity → IRSA: controller policies detached from ${assoc.roleArn}`);
-        }
-    }
     const listed = await stackPolicyArns(cfn, desired.names.podIdentityStack);
-    const outcome = await (0,_cfn_delete_js__WEBPACK_IMPORTED_MODULE_0__/* .deleteStackFully */ .Qq)(cfn, iam, desired.names.podIdentityStack, { poll: ctx.poll, isOwnPolicy: arn => isOwn(arn) || listed.has(arn) });
-    report.stacks.push(outcome);
-    report.steps.push(`identity switch Pod Identity → IRSA: stack ${desired.names.podIdentityStack} ${outcome.action === 'absent' ? 'not found' : 'deleted'}`);
-    if (outcome.action === 'deleted')
-        report.changed = true;
+    const outcome = await (0,_cfn_delete_js__WEBPACK_IMPORTED_MODULE_0__/* .deleteStackFully */ .Qq)(cfn, await aws.iam(), desired.names.podIdentityStack, { poll: ctx.poll, isOwnPolicy: arn => isOwn(arn) || listed.has(arn) });
+    return {
+        stacks: [outcome],
+        steps: [`identity switch Pod Identity → IRSA: stack ${desired.names.podIdentityStack} ${outcome.action === 'absent' ? 'not found' : 'deleted'}`],
+        changed: outcome.action === 'deleted'
+    };
 }
 /** The literal policy ARNs a deployed stack's roles list (the entry's permissionPolicyARNs the stack attached). */
 async function stackPolicyArns(cfn, stack) {
@@ -2291,12 +2307,14 @@ __webpack_require__.d(__webpack_exports__, {
   Bf: () => (/* binding */ openClients),
   fA: () => (/* binding */ openSession),
   Oh: () => (/* binding */ pollOptions),
+  xN: () => (/* binding */ readIdentity),
   Pk: () => (/* binding */ readInstalledChart),
-  M$: () => (/* binding */ readManifestObjects)
+  M$: () => (/* binding */ readManifestObjects),
+  Bd: () => (/* binding */ reportDesired)
 });
 
 // EXTERNAL MODULE: ./src/core/desired.ts + 8 modules
-var core_desired = __webpack_require__(6350);
+var desired = __webpack_require__(6350);
 // EXTERNAL MODULE: ./src/runner/log.ts
 var log = __webpack_require__(7708);
 // EXTERNAL MODULE: ./src/runner/wait.ts
@@ -2518,7 +2536,10 @@ var preflight = __webpack_require__(7610);
 var resolve = __webpack_require__(9215);
 // EXTERNAL MODULE: ./src/helm/release.ts
 var helm_release = __webpack_require__(9777);
+// EXTERNAL MODULE: ./src/aws/identity-switch.ts
+var identity_switch = __webpack_require__(948);
 ;// CONCATENATED MODULE: ./src/modes/lifecycle.ts
+
 
 
 
@@ -2560,16 +2581,28 @@ async function findCluster(aws, name, region) {
     (0,preflight/* refuseAutoMode */.NG)(cluster);
     return cluster;
 }
-function desiredFor(ctx, session, cluster) {
-    const desired = (0,core_desired/* buildDesiredState */.kL)(ctx.config, ctx.inputs, {
-        accountId: session.identity.accountId,
-        partition: session.identity.partition,
+/**
+ * The desired state, built once per mode from the config and the facts read: the caller's account and partition,
+ * the cluster (OIDC issuer, endpoint), and the role of an existing association to adopt (readIdentity).
+ */
+function desiredFor(ctx, identity, cluster, podIdentityRoleArn) {
+    return (0,desired/* buildDesiredState */.kL)(ctx.config, ctx.inputs, {
+        accountId: identity.accountId,
+        partition: identity.partition,
         oidcIssuer: cluster?.oidcIssuer,
-        clusterEndpoint: cluster?.endpoint
+        clusterEndpoint: cluster?.endpoint,
+        podIdentityRoleArn
     });
+}
+/** The desired state the mode built goes into the report (outputs, summary) with its warnings. */
+function reportDesired(ctx, desired) {
     ctx.report.desired = desired;
     ctx.report.warnings.push(...desired.warnings);
-    return desired;
+}
+/** What AWS holds of the controller identity (looked up by the config's names), and the role of a foreign association to adopt. */
+async function readIdentity(ctx, aws) {
+    const state = await (0,identity_switch/* detectIdentityState */.Ld)(aws, ctx.offline, ctx.config.name);
+    return { state, adopt: ctx.offline.controllerIdentity === 'pod-identity' ? (0,identity_switch/* roleToAdopt */.ul)(state) : undefined };
 }
 /** The objects of the `manifests` input (none without it), for what they ask of node access (Windows EC2NodeClasses). */
 function readManifestObjects(ctx) {
