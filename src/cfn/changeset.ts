@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto'
 import type { StackSpec } from '../core/types.js'
 import { CHANGE_SET_PREFIX } from '../core/names.js'
 import { pollUntil, type PollOptions } from './deploy-wait.js'
-import { templateBody } from './deploy-compare.js'
+import { templateBody } from '../core/cfn/deploy-compare.js'
 import { describeChangeSetPage, refusesPropertyValues, type ChangesPage } from './describe.js'
 
 export type ChangeSetType = 'CREATE' | 'UPDATE'

@@ -7,7 +7,7 @@ import type { CloudFormationClient, Stack } from '@aws-sdk/client-cloudformation
 import type { StackSpec } from '../core/types.js'
 import { info } from '../runner/log.js'
 import { describeStack, deployedTemplate } from './describe.js'
-import { stackDifferences } from './deploy-compare.js'
+import { stackDifferences } from '../core/cfn/deploy-compare.js'
 import { changeSetName, createChangeSet, type ChangeSetType } from './changeset.js'
 import { isInProgress, waitForStackSettled, type PollOptions } from './deploy-wait.js'
 import type { Sleep } from '../aws/retry.js'

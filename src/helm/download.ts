@@ -13,7 +13,7 @@ import { HttpClient } from '@actions/http-client'
 import * as tc from '@actions/tool-cache'
 import { info } from '../runner/log.js'
 import { abortError, retryLoop } from '../runner/wait.js'
-import { helmArchiveName, type HelmPlatform } from './platform.js'
+import { helmArchiveName, type HelmPlatform } from '../core/helm/platform.js'
 import { ProvisionError, errorMessage } from '../core/errors.js'
 
 /** Overrides the download base URL (a mirror, or the tests' local server). */

@@ -1,21 +1,9 @@
 // The installed release, as helm reports it: version of the chart, revision, status and the user-supplied
 // values. Read before anything changes, for the upgrade guard, for idempotent re-runs, and for drift.
+import type { InstalledRelease } from '../core/helm/release.js'
 import { runHelm } from './run.js'
 
-export interface InstalledRelease {
-  name: string
-  namespace: string
-  /** chart version as in Chart.yaml ('1.2.1', or 'v0.34.0' for the pre-0.35 charts) */
-  version: string
-  /** chart name ('karpenter') */
-  chart: string
-  appVersion?: string
-  revision: string
-  /** deployed, failed, pending-upgrade, … */
-  status: string
-  /** user-supplied values (`helm get values -o json`) */
-  values: Record<string, unknown>
-}
+export type { InstalledRelease }
 
 export interface HistoryEntry {
   revision: number

@@ -7,7 +7,7 @@ import * as tc from '@actions/tool-cache'
 import { info } from '../runner/log.js'
 import { compareVersions, formatVersion, parseVersion, v, type SemVer } from '../core/karpenter/version.js'
 import { downloadHelm } from './download.js'
-import { helmPlatform } from './platform.js'
+import { helmPlatform } from '../core/helm/platform.js'
 import { runHelm } from './run.js'
 
 /**
@@ -83,7 +83,7 @@ export async function resolveHelm(versionInput: 'auto' | string, opts: ResolveHe
   }
 
   const version = wanted === 'auto' ? PINNED_HELM_VERSION : formatVersion(wanted)
-  const platform = helmPlatform(opts.platform, opts.arch)
+  const platform = helmPlatform(opts.platform ?? process.platform, opts.arch ?? process.arch)
   if (process.env['RUNNER_TOOL_CACHE']) {
     const cached = tc.find('helm', version, platform.cacheArch)
     if (cached) {

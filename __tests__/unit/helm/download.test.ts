@@ -1,6 +1,5 @@
 import { describe, it, expect } from '@jest/globals'
 import { helmBaseUrl, HELM_MIRROR_ENV, parseSha256Sum } from '../../../src/helm/download.js'
-import { helmArchiveName, helmPlatform } from '../../../src/helm/platform.js'
 import { parseHelmVersionInput } from '../../../src/helm/resolve.js'
 import { splitChartField } from '../../../src/helm/release.js'
 
@@ -14,23 +13,6 @@ describe('checksum files', () => {
   it('rejects anything else (an HTML error page, a short digest)', () => {
     expect(() => parseSha256Sum('<html>not found</html>')).toThrow(/not a SHA-256/)
     expect(() => parseSha256Sum('abc123  file')).toThrow(/not a SHA-256/)
-  })
-})
-
-describe('platform mapping', () => {
-  it.each([
-    ['linux', 'x64', 'helm-v3.18.0-linux-amd64.tar.gz', 'x64'],
-    ['linux', 'arm64', 'helm-v3.18.0-linux-arm64.tar.gz', 'arm64'],
-    ['darwin', 'arm64', 'helm-v3.18.0-darwin-arm64.tar.gz', 'arm64'],
-    ['darwin', 'x64', 'helm-v3.18.0-darwin-amd64.tar.gz', 'x64']
-  ])('%s/%s → %s', (os, arch, name, cacheArch) => {
-    const p = helmPlatform(os, arch)
-    expect(helmArchiveName('3.18.0', p)).toBe(name)
-    expect(p.cacheArch).toBe(cacheArch)
-  })
-  it('has no download for other platforms', () => {
-    expect(() => helmPlatform('win32', 'x64')).toThrow(/platform win32/)
-    expect(() => helmPlatform('linux', 'ia32')).toThrow(/architecture ia32/)
   })
 })
 

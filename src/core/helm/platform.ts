@@ -9,7 +9,8 @@ export interface HelmPlatform {
   cacheArch: 'x64' | 'arm64'
 }
 
-export function helmPlatform(platform: string = process.platform, arch: string = process.arch): HelmPlatform {
+/** `platform`, `arch`: Node's names (process.platform, process.arch), passed by the caller. */
+export function helmPlatform(platform: string, arch: string): HelmPlatform {
   const os = platform === 'linux' ? 'linux' : platform === 'darwin' ? 'darwin' : undefined
   if (!os) throw new Error(`no helm download for platform ${platform}: put helm v3.8+ on PATH (helm-version: auto)`)
   if (arch === 'x64') return { os, arch: 'amd64', cacheArch: 'x64' }

@@ -1,9 +1,9 @@
 // The installed Karpenter release against the desired chart tag and values: what `plan` says would change and
 // what `drift` reports. Pure: the release is read elsewhere (readRelease: helm list + helm get values).
-import { compareVersions, parseVersion } from '../core/karpenter/version.js'
-import type { HelmReleaseSpec } from '../core/types.js'
+import { compareVersions, parseVersion } from '../karpenter/version.js'
+import type { HelmReleaseSpec } from '../types.js'
 import type { InstalledRelease } from './release.js'
-import { mergeValues } from '../core/helm/values-merge.js'
+import { mergeValues } from './values-merge.js'
 
 export interface ValueDifference {
   /** dotted path: settings.clusterName, serviceAccount.annotations.eks\.amazonaws\.com/role-arn */

@@ -1,8 +1,8 @@
-// The chart half of plan and drift: installed release vs desired tag and values (src/helm/diff.ts).
+// The chart half of plan and drift: installed release vs desired tag and values (src/core/helm/diff.ts).
 import { describe, it, expect } from '@jest/globals'
-import { chartDiff, describeChartDiff, hasChartChanges, valueDifferences } from '../../../src/helm/diff.js'
-import type { HelmReleaseSpec } from '../../../src/core/types.js'
-import type { InstalledRelease } from '../../../src/helm/release.js'
+import { chartDiff, describeChartDiff, hasChartChanges, valueDifferences } from '../../../../src/core/helm/diff.js'
+import type { HelmReleaseSpec } from '../../../../src/core/types.js'
+import type { InstalledRelease } from '../../../../src/core/helm/release.js'
 
 const spec: HelmReleaseSpec = {
   release: 'karpenter',

@@ -1,7 +1,12 @@
 // Is the deployed stack already what we want? Compared before any change set is made, so a no-op re-run
 // makes no change set at all (CloudFormation's own empty-change-set answer costs a create, a wait and a delete).
-import type { Stack } from '@aws-sdk/client-cloudformation'
-import type { StackSpec } from '../core/types.js'
+import type { StackSpec } from '../types.js'
+
+/** The fields of a described stack this compares (the SDK's `Stack` has them). */
+export interface DeployedStack {
+  Parameters?: { ParameterKey?: string; ParameterValue?: string }[]
+  Tags?: { Key?: string; Value?: string }[]
+}
 
 /** JSON with object keys sorted at every level: equal documents give equal strings. */
 export function canonicalJson(value: unknown): string {
@@ -37,7 +42,7 @@ export function templateDiffers(deployedBody: string | undefined, spec: StackSpe
   return canonicalJson(parsed) !== canonicalJson(spec.template)
 }
 
-export function parameterDifferences(stack: Stack, spec: StackSpec): string[] {
+export function parameterDifferences(stack: DeployedStack, spec: StackSpec): string[] {
   const deployed = new Map((stack.Parameters ?? []).map(p => [p.ParameterKey ?? '', p.ParameterValue ?? '']))
   const out: string[] = []
   for (const [k, v] of Object.entries(spec.parameters)) {
@@ -52,7 +57,7 @@ export function parameterDifferences(stack: Stack, spec: StackSpec): string[] {
   return out
 }
 
-export function tagDifferences(stack: Stack, spec: StackSpec): string[] {
+export function tagDifferences(stack: DeployedStack, spec: StackSpec): string[] {
   const deployed = new Map((stack.Tags ?? []).map(t => [t.Key ?? '', t.Value ?? '']))
   const out: string[] = []
   for (const [k, v] of Object.entries(spec.tags)) if (deployed.get(k) !== v) out.push(`${k}: ${deployed.get(k) ?? '(unset)'} → ${v}`)
@@ -61,7 +66,7 @@ export function tagDifferences(stack: Stack, spec: StackSpec): string[] {
 }
 
 /** Every difference between the deployed stack and the spec; empty means nothing to do. */
-export function stackDifferences(stack: Stack, deployedBody: string | undefined, spec: StackSpec): Difference[] {
+export function stackDifferences(stack: DeployedStack, deployedBody: string | undefined, spec: StackSpec): Difference[] {
   const diffs: Difference[] = []
   if (templateDiffers(deployedBody, spec)) diffs.push({ what: 'template', detail: 'template body differs' })
   for (const d of parameterDifferences(stack, spec)) diffs.push({ what: 'parameters', detail: d })
