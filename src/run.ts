@@ -49,7 +49,7 @@ export async function execute(inputs: Inputs, host: Host): Promise<RunResult> {
     const loaded = loadClusterConfig(inputs.clusterConfig, { namespace: inputs.namespace, controllerIdentity: inputs.controllerIdentity, regionOverride: inputs.awsRegion }, rules)
     if (loaded.warnings.length > 0) host.annotate(loaded.warnings)
     // The other input files (values, manifests, kubeconfig) are read and checked now, in every mode.
-    const files = readRunFiles(inputs, loaded.config, rules)
+    const files = await readRunFiles(inputs, loaded.config, rules)
     config = loaded.config
     noteManifests(report, inputs, files)
     // Everything that can be refused offline (derived names, policy sizes) is, before any mode makes an AWS call.

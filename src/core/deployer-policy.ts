@@ -11,21 +11,12 @@ import { policySize, resolveIntrinsics } from './templates/resolve.js'
 import { EC2_PRINCIPAL, ACCOUNT_PLACEHOLDER, urlSuffix } from './partition.js'
 import { CHANGE_SET_PREFIX, KARPENTER_INSTANCE_TAGS, POD_IDENTITY_AGENT_ADDON, clusterInstanceTags, generatedNamePrefix } from './names.js'
 import type { DesiredState, StackSpec } from './types.js'
+import { DEPLOYER_VARIANTS, type DeployerPolicies } from './deployer-variants.js'
 
-export type DeployerVariant = 'apply' | 'read-only'
-export const DEPLOYER_VARIANTS: readonly DeployerVariant[] = ['apply', 'read-only']
+export { DEPLOYER_VARIANTS, type DeployerPolicies, type DeployerVariant } from './deployer-variants.js'
 
 /** Maximum length of a name CloudFormation generates for an AWS::Events::Rule. */
 const RULE_NAME_MAX = 64
-
-export interface DeployerPolicies {
-  /** the account in the ARNs, or the placeholder when it was not given */
-  account: string
-  accountKnown: boolean
-  /** each variant as one or more managed policies of at most 6,144 characters (split when it would not fit) */
-  apply: PolicyDocument[]
-  'read-only': PolicyDocument[]
-}
 
 interface Arns {
   stack: (name: string) => string
@@ -108,7 +99,8 @@ function handlerStatements(resources: TemplateResource[], ops: readonly HandlerO
   }
   // types acting on the same resources (a queue and its policy) share one statement
   const byResources = new Map<string, { sid: string; actions: Set<string>; arns: string[] }>()
-  for (const [type, arns] of [...byType.entries()].sort(([x], [y]) => x.localeCompare(y))) {
+  // code-unit order (the type names are ASCII): localeCompare would load ICU's collator at start-up
+  for (const [type, arns] of [...byType.entries()].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))) {
     const actions = (handlerPermissions(type, ops) ?? []).filter(p => !OWN_STATEMENT.has(p) || (p === 'iam:DetachRolePolicy' && type === 'AWS::IAM::Role'))
     if (actions.length === 0 || arns.size === 0) continue
     const key = sorted(arns).join(' ')

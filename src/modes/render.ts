@@ -6,6 +6,7 @@ import type { DesiredState } from '../core/types.js'
 import { infoBlock, startGroup, endGroup } from '../runner/log.js'
 import { mergeValues } from '../core/helm/values-merge.js'
 import { details } from '../report/html.js'
+import { valuesYaml } from '../report/values-yaml.js'
 import type { RunContext } from './context.js'
 import { ConfigError } from '../core/config/diagnostics.js'
 import { windowsRenderView } from '../core/karpenter/windows-render.js'
@@ -37,12 +38,22 @@ export async function runRender(ctx: RunContext): Promise<void> {
   }
 }
 
-/** The files `render --out DIR` writes (docs/design.md, "Modes"). */
+const artefacts = new WeakMap<DesiredState, { policies?: DeployerPolicies; files: Record<string, string> }>()
+
+/** The files `render --out DIR` writes (docs/design.md, "Modes"); made once per run (the log shows them too). */
 export function renderArtefacts(d: DesiredState, policies?: DeployerPolicies): Record<string, string> {
+  const made = artefacts.get(d)
+  if (made && made.policies === policies) return made.files
+  const files = makeArtefacts(d, policies)
+  artefacts.set(d, { policies, files })
+  return files
+}
+
+function makeArtefacts(d: DesiredState, policies?: DeployerPolicies): Record<string, string> {
   return {
     'karpenter-stack.json': JSON.stringify(d.karpenterStack.template, null, 2) + '\n',
     'controller-stack.json': JSON.stringify(d.controllerStack.template, null, 2) + '\n',
-    'values.yaml': stringify(d.helm.values),
+    'values.yaml': valuesYaml(d.helm.values),
     'helm-args.json': JSON.stringify(d.helmArgs, null, 2) + '\n',
     ...(policies ? deployerPolicyFiles(policies) : {})
   }

@@ -3,11 +3,9 @@
 // the other inputs and before any AWS call, in every mode (README, Security).
 import type { Inputs, Mode } from '../core/inputs.js'
 import type { ClusterConfig } from '../core/config/types.js'
-import { ConfigError } from '../core/config/diagnostics.js'
-import { MAX_INPUT_FILE_BYTES, readInputFile, readInputFiles, type PathRules } from '../runner/input-files.js'
+import { readInputFile, type PathRules } from '../runner/input-files.js'
 import { parseValuesText, type ValuesInput } from '../core/helm/values-input.js'
-import { checkManifests, parseManifests, type Manifest } from '../kube/manifests.js'
-import { readKubeconfig } from '../kube/kubeconfig.js'
+import type { Manifest } from '../kube/manifests.js'
 import type { KubeConnection } from '../kube/connection.js'
 import type { RunReport } from '../report/types.js'
 
@@ -22,32 +20,16 @@ export interface RunFiles {
 
 export const NO_FILES: RunFiles = { manifests: [] }
 
-/** Manifest folders hold a handful of small files. */
-const MANIFEST_LIMITS = { match: /\.ya?ml$/i, maxFiles: 100, maxTotalBytes: 4 * MAX_INPUT_FILE_BYTES }
-
-export function readRunFiles(inputs: Inputs, config: ClusterConfig, rules: PathRules): RunFiles {
+/** The manifests and kubeconfig code is loaded only when those inputs are given (docs/design.md, "The pipeline": start-up). */
+export async function readRunFiles(inputs: Inputs, config: ClusterConfig, rules: PathRules): Promise<RunFiles> {
   const files: RunFiles = { manifests: [] }
   if (inputs.valuesFile) {
     const read = readInputFile('values-file', inputs.valuesFile, rules)
     files.values = { file: read.shown, real: read.real, values: parseValuesText(read.shown, read.text) }
   }
-  if (inputs.manifests) files.manifests = readManifests(inputs.manifests, config.name, rules)
-  if (inputs.kubeconfig) files.kubeconfig = readKubeconfig(inputs.kubeconfig, rules)
+  if (inputs.manifests) files.manifests = (await import('./manifest-files.js')).readManifests(inputs.manifests, config.name, rules)
+  if (inputs.kubeconfig) files.kubeconfig = (await import('../kube/kubeconfig.js')).readKubeconfig(inputs.kubeconfig, rules)
   return files
-}
-
-/** The manifests, parsed and checked offline: everything but whether an EC2NodeClass named only by a NodePool is in the cluster. */
-function readManifests(given: string, clusterName: string, rules: PathRules): Manifest[] {
-  const manifests = loadManifests(given, clusterName, rules)
-  const problems = checkManifests(manifests, undefined)
-  if (problems.length > 0) throw new ConfigError(problems)
-  return manifests
-}
-
-/** The `manifests` input's file, or its folder's .yaml/.yml files in name order, parsed (not yet checked). */
-export function loadManifests(given: string, clusterName: string, rules: PathRules): Manifest[] {
-  const read = readInputFiles('manifests', given, rules, MANIFEST_LIMITS)
-  return parseManifests(read.files, read.shown, { clusterName })
 }
 
 /** The modes that apply manifests, or show what apply would do. */

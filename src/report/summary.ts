@@ -1,12 +1,12 @@
 // The job summary: one look for every mode (names, stacks, changes, drift, steps, warnings, and the
 // rendered artefacts collapsed). Kept under GitHub's 1 MiB cap by dropping the artefacts first.
-import { stringify } from 'yaml'
 import type { ClusterConfig } from '../core/config/types.js'
 import type { ResourceChange, RunReport, StackOutcome } from './types.js'
 import { changeWords, outputsOf } from './outputs.js'
 import { code, details, table, text } from './html.js'
 import { nodeClassExample } from './nodeclass.js'
-import { DEPLOYER_VARIANTS, type DeployerPolicies } from '../core/deployer-policy.js'
+import { valuesYaml } from './values-yaml.js'
+import { DEPLOYER_VARIANTS, type DeployerPolicies } from '../core/deployer-variants.js'
 import { IAM_MANAGED_POLICY_MAX_CHARS } from '../core/templates/policy-pack.js'
 
 export const SUMMARY_MAX_BYTES = 1024 * 1024 - 4096
@@ -110,7 +110,7 @@ export function renderSummary(report: RunReport, config: ClusterConfig, outcome:
       '### Rendered',
       details(`Stack ${d.karpenterStack.name}`, JSON.stringify(d.karpenterStack.template, null, 2)),
       details(`Stack ${d.controllerStack.name}`, JSON.stringify(d.controllerStack.template, null, 2)),
-      details('Helm values', stringify(d.helm.values)),
+      details('Helm values', valuesYaml(d.helm.values)),
       details('Helm command', ['helm', ...d.helmArgs].join(' '))
     )
   }

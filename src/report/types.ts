@@ -2,7 +2,7 @@
 import type { DesiredState } from '../core/types.js'
 import type { Mode } from '../core/inputs.js'
 import type { OutputName } from '../inputs/action-yml.js'
-import type { DeployerPolicies } from '../core/deployer-policy.js'
+import type { DeployerPolicies } from '../core/deployer-variants.js'
 
 export interface ResourceChange {
   /** Add | Modify | Remove | Dynamic | Import (CloudFormation's words) */

@@ -5,7 +5,7 @@ import * as path from 'node:path'
 import { formatDiagnostic } from '../../../src/core/config/diagnostics.js'
 import { KubeClient } from '../../../src/kube/client.js'
 import { applyManifests, checkManifests, listNodeClassNames, ManifestError } from '../../../src/kube/manifests.js'
-import { loadManifests as load } from '../../../src/modes/run-files.js'
+import { loadManifests as load } from '../../../src/modes/manifest-files.js'
 import { anyPathRules } from '../../../src/runner/input-files.js'
 import { startFakeKube, type FakeKube } from '../../../test/harness/fake-kube.js'
 
