@@ -93,11 +93,11 @@ async function ensureOidcProvider(iam, issuerUrl, opts = { cluster: '' }) {
 /* harmony export */   cW: () => (/* binding */ deleteChangeSet)
 /* harmony export */ });
 /* unused harmony export isNoChangeReason */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5217);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _core_names_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2483);
 /* harmony import */ var _deploy_wait_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3370);
-/* harmony import */ var _deploy_compare_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3756);
+/* harmony import */ var _core_cfn_deploy_compare_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3200);
 /* harmony import */ var _describe_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3948);
 
 
@@ -116,7 +116,7 @@ async function createChangeSet(cfn, spec, name, type) {
         StackName: spec.name,
         ChangeSetName: name,
         ChangeSetType: type,
-        TemplateBody: (0,_deploy_compare_js__WEBPACK_IMPORTED_MODULE_2__/* .templateBody */ .xt)(spec),
+        TemplateBody: (0,_core_cfn_deploy_compare_js__WEBPACK_IMPORTED_MODULE_2__/* .templateBody */ .xt)(spec),
         Parameters: Object.entries(spec.parameters).map(([ParameterKey, ParameterValue]) => ({ ParameterKey, ParameterValue })),
         Tags: Object.entries(spec.tags).map(([Key, Value]) => ({ Key, Value })),
         Capabilities: [...capabilities],
@@ -168,7 +168,80 @@ async function executeChangeSet(cfn, stack, name) {
 
 /***/ }),
 
-/***/ 3756:
+/***/ 4710:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   S: () => (/* binding */ prepareChangeSet),
+/* harmony export */   y: () => (/* binding */ pollFrom)
+/* harmony export */ });
+/* harmony import */ var _runner_log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7708);
+/* harmony import */ var _describe_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3948);
+/* harmony import */ var _core_cfn_deploy_compare_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3200);
+/* harmony import */ var _changeset_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8621);
+/* harmony import */ var _deploy_wait_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3370);
+
+
+
+
+
+function pollFrom(opts) {
+    const now = opts.now ?? Date.now;
+    return { deadline: now() + opts.timeoutMs, signal: opts.signal, sleep: opts.sleep, now, pollStartMs: opts.pollStartMs, pollCapMs: opts.pollCapMs };
+}
+async function prepareChangeSet(cfn, spec, o) {
+    let stack = await (0,_describe_js__WEBPACK_IMPORTED_MODULE_2__/* .describeStack */ .GO)(cfn, spec.name);
+    o.seen.status = stack?.StackStatus ?? 'ABSENT';
+    if (stack && (0,_deploy_wait_js__WEBPACK_IMPORTED_MODULE_3__/* .isInProgress */ .LT)(stack.StackStatus) && stack.StackStatus !== 'REVIEW_IN_PROGRESS') {
+        const busy = stack.StackStatus ?? 'UNKNOWN';
+        (0,_runner_log_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq)(o.busyNote(busy));
+        stack = (await (0,_deploy_wait_js__WEBPACK_IMPORTED_MODULE_3__/* .waitForStackSettled */ .YK)(cfn, spec.name, o.poll).catch(err => o.waitFailed(err, busy, '; nothing was changed'))).stack;
+        o.seen.status = stack?.StackStatus ?? 'ABSENT';
+    }
+    let recreated = false;
+    if (stack?.StackStatus === 'ROLLBACK_COMPLETE') {
+        if (!o.recreate)
+            return { kind: 'rollback-complete', stack };
+        (0,_runner_log_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq)(`Stack ${spec.name} is ROLLBACK_COMPLETE (its first create failed: ${stack.StackStatusReason ?? 'no reason given'}); deleting and recreating it.`);
+        await deleteFailedStack(cfn, stack, o.poll).catch(err => o.waitFailed(err, 'DELETE_IN_PROGRESS', '; deleting the failed stack goes on'));
+        stack = undefined;
+        o.seen.status = 'ABSENT';
+        recreated = true;
+    }
+    const refusal = stack ? o.refuse?.(stack) : undefined;
+    if (refusal)
+        throw refusal;
+    const exists = !!stack && stack.StackStatus !== 'REVIEW_IN_PROGRESS';
+    let differences = [];
+    if (stack && exists) {
+        differences = (0,_core_cfn_deploy_compare_js__WEBPACK_IMPORTED_MODULE_4__/* .stackDifferences */ .Lj)(stack, await (0,_describe_js__WEBPACK_IMPORTED_MODULE_2__/* .deployedTemplate */ .Bk)(cfn, spec.name), spec).map(d => d.detail);
+        if (differences.length === 0) {
+            (0,_runner_log_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq)(`Stack ${spec.name}: no changes (template, parameters and tags match); no change set made.`);
+            return { kind: 'unchanged', stack };
+        }
+        (0,_runner_log_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq)(`Stack ${spec.name}: ${differences.join('; ')}.`);
+    }
+    const type = exists ? 'UPDATE' : 'CREATE';
+    const name = o.changeSetName ?? (0,_changeset_js__WEBPACK_IMPORTED_MODULE_1__/* .changeSetName */ .G)();
+    await (0,_changeset_js__WEBPACK_IMPORTED_MODULE_1__/* .createChangeSet */ .V$)(cfn, spec, name, type);
+    return { kind: 'change-set', type, name, stack, exists, recreated, differences };
+}
+async function deleteFailedStack(cfn, stack, poll) {
+    const { DeleteStackCommand, UpdateTerminationProtectionCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(805)]).then(__webpack_require__.t.bind(__webpack_require__, 3805, 19));
+    const name = stack.StackName ?? '';
+    if (stack.EnableTerminationProtection) {
+        await cfn.send(new UpdateTerminationProtectionCommand({ StackName: name, EnableTerminationProtection: false }));
+    }
+    await cfn.send(new DeleteStackCommand({ StackName: name }));
+    const { stack: left } = await (0,_deploy_wait_js__WEBPACK_IMPORTED_MODULE_3__/* .waitForStackSettled */ .YK)(cfn, name, poll);
+    if (left)
+        throw new Error(`Stack ${name} could not be deleted for recreation: it is ${left.StackStatus} (${left.StackStatusReason ?? 'no reason given'}).`);
+}
+
+
+/***/ }),
+
+/***/ 3200:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -248,80 +321,7 @@ function stackDifferences(stack, deployedBody, spec) {
 
 /***/ }),
 
-/***/ 4710:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   S: () => (/* binding */ prepareChangeSet),
-/* harmony export */   y: () => (/* binding */ pollFrom)
-/* harmony export */ });
-/* harmony import */ var _runner_log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7708);
-/* harmony import */ var _describe_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3948);
-/* harmony import */ var _deploy_compare_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3756);
-/* harmony import */ var _changeset_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8621);
-/* harmony import */ var _deploy_wait_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3370);
-
-
-
-
-
-function pollFrom(opts) {
-    const now = opts.now ?? Date.now;
-    return { deadline: now() + opts.timeoutMs, signal: opts.signal, sleep: opts.sleep, now, pollStartMs: opts.pollStartMs, pollCapMs: opts.pollCapMs };
-}
-async function prepareChangeSet(cfn, spec, o) {
-    let stack = await (0,_describe_js__WEBPACK_IMPORTED_MODULE_2__/* .describeStack */ .GO)(cfn, spec.name);
-    o.seen.status = stack?.StackStatus ?? 'ABSENT';
-    if (stack && (0,_deploy_wait_js__WEBPACK_IMPORTED_MODULE_3__/* .isInProgress */ .LT)(stack.StackStatus) && stack.StackStatus !== 'REVIEW_IN_PROGRESS') {
-        const busy = stack.StackStatus ?? 'UNKNOWN';
-        (0,_runner_log_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq)(o.busyNote(busy));
-        stack = (await (0,_deploy_wait_js__WEBPACK_IMPORTED_MODULE_3__/* .waitForStackSettled */ .YK)(cfn, spec.name, o.poll).catch(err => o.waitFailed(err, busy, '; nothing was changed'))).stack;
-        o.seen.status = stack?.StackStatus ?? 'ABSENT';
-    }
-    let recreated = false;
-    if (stack?.StackStatus === 'ROLLBACK_COMPLETE') {
-        if (!o.recreate)
-            return { kind: 'rollback-complete', stack };
-        (0,_runner_log_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq)(`Stack ${spec.name} is ROLLBACK_COMPLETE (its first create failed: ${stack.StackStatusReason ?? 'no reason given'}); deleting and recreating it.`);
-        await deleteFailedStack(cfn, stack, o.poll).catch(err => o.waitFailed(err, 'DELETE_IN_PROGRESS', '; deleting the failed stack goes on'));
-        stack = undefined;
-        o.seen.status = 'ABSENT';
-        recreated = true;
-    }
-    const refusal = stack ? o.refuse?.(stack) : undefined;
-    if (refusal)
-        throw refusal;
-    const exists = !!stack && stack.StackStatus !== 'REVIEW_IN_PROGRESS';
-    let differences = [];
-    if (stack && exists) {
-        differences = (0,_deploy_compare_js__WEBPACK_IMPORTED_MODULE_4__/* .stackDifferences */ .Lj)(stack, await (0,_describe_js__WEBPACK_IMPORTED_MODULE_2__/* .deployedTemplate */ .Bk)(cfn, spec.name), spec).map(d => d.detail);
-        if (differences.length === 0) {
-            (0,_runner_log_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq)(`Stack ${spec.name}: no changes (template, parameters and tags match); no change set made.`);
-            return { kind: 'unchanged', stack };
-        }
-        (0,_runner_log_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq)(`Stack ${spec.name}: ${differences.join('; ')}.`);
-    }
-    const type = exists ? 'UPDATE' : 'CREATE';
-    const name = o.changeSetName ?? (0,_changeset_js__WEBPACK_IMPORTED_MODULE_1__/* .changeSetName */ .G)();
-    await (0,_changeset_js__WEBPACK_IMPORTED_MODULE_1__/* .createChangeSet */ .V$)(cfn, spec, name, type);
-    return { kind: 'change-set', type, name, stack, exists, recreated, differences };
-}
-async function deleteFailedStack(cfn, stack, poll) {
-    const { DeleteStackCommand, UpdateTerminationProtectionCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(805)]).then(__webpack_require__.t.bind(__webpack_require__, 3805, 19));
-    const name = stack.StackName ?? '';
-    if (stack.EnableTerminationProtection) {
-        await cfn.send(new UpdateTerminationProtectionCommand({ StackName: name, EnableTerminationProtection: false }));
-    }
-    await cfn.send(new DeleteStackCommand({ StackName: name }));
-    const { stack: left } = await (0,_deploy_wait_js__WEBPACK_IMPORTED_MODULE_3__/* .waitForStackSettled */ .YK)(cfn, name, poll);
-    if (left)
-        throw new Error(`Stack ${name} could not be deleted for recreation: it is ${left.StackStatus} (${left.StackStatusReason ?? 'no reason given'}).`);
-}
-
-
-/***/ }),
-
-/***/ 6801:
+/***/ 5341:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -330,8 +330,8 @@ async function deleteFailedStack(cfn, stack, poll) {
 /* harmony export */   y: () => (/* binding */ chartDiff)
 /* harmony export */ });
 /* unused harmony export valueDifferences */
-/* harmony import */ var _core_karpenter_version_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9028);
-/* harmony import */ var _core_helm_values_merge_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7501);
+/* harmony import */ var _karpenter_version_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9028);
+/* harmony import */ var _values_merge_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7501);
 // The installed Karpenter release against the desired chart tag and values: what `plan` says would change and
 // what `drift` reports. Pure: the release is read elsewhere (readRelease: helm list + helm get values).
 
@@ -371,13 +371,13 @@ function valueDifferences(wanted, actual, prefix = '') {
 }
 /** `extraValues`: the values-file input's document (applied last, as helm will). */
 function chartDiff(installed, spec, extraValues = {}) {
-    const wantedValues = JSON.parse(JSON.stringify((0,_core_helm_values_merge_js__WEBPACK_IMPORTED_MODULE_1__/* .mergeValues */ .D)(spec.values, extraValues)));
+    const wantedValues = JSON.parse(JSON.stringify((0,_values_merge_js__WEBPACK_IMPORTED_MODULE_1__/* .mergeValues */ .D)(spec.values, extraValues)));
     if (!installed) {
         return { installed: false, versionChanged: true, wantedVersion: spec.chart.version, values: valueDifferences(wantedValues, {}) };
     }
-    const have = (0,_core_karpenter_version_js__WEBPACK_IMPORTED_MODULE_0__/* .parseVersion */ .ot)(installed.version);
-    const want = (0,_core_karpenter_version_js__WEBPACK_IMPORTED_MODULE_0__/* .parseVersion */ .ot)(spec.chart.version);
-    const versionChanged = !have || !want || (0,_core_karpenter_version_js__WEBPACK_IMPORTED_MODULE_0__/* .compareVersions */ .Zy)(have, want) !== 0;
+    const have = (0,_karpenter_version_js__WEBPACK_IMPORTED_MODULE_0__/* .parseVersion */ .ot)(installed.version);
+    const want = (0,_karpenter_version_js__WEBPACK_IMPORTED_MODULE_0__/* .parseVersion */ .ot)(spec.chart.version);
+    const versionChanged = !have || !want || (0,_karpenter_version_js__WEBPACK_IMPORTED_MODULE_0__/* .compareVersions */ .Zy)(have, want) !== 0;
     const diff = {
         installed: true,
         versionChanged,
@@ -685,8 +685,8 @@ async function removeReviewStack(cfn, name) {
     }
 }
 
-// EXTERNAL MODULE: ./src/helm/diff.ts
-var helm_diff = __webpack_require__(6801);
+// EXTERNAL MODULE: ./src/core/helm/diff.ts
+var helm_diff = __webpack_require__(5341);
 // EXTERNAL MODULE: ./src/modes/lifecycle.ts + 4 modules
 var lifecycle = __webpack_require__(1808);
 // EXTERNAL MODULE: ./src/core/plan/node-access.ts

@@ -460,7 +460,7 @@ exports.uint32ArrayFrom = uint32ArrayFrom;
 const { createReadStream } = __webpack_require__(3024);
 const { Writable } = __webpack_require__(7075);
 const { toUint8Array, concatBytes } = __webpack_require__(2430);
-const { createHash, createHmac } = __webpack_require__(5217);
+const { createHash, createHmac } = __webpack_require__(7598);
 const zlib = __webpack_require__(8522);
 
 async function blobReader(blob, onChunk, chunkSize = 1024 * 1024) {
@@ -2283,7 +2283,7 @@ exports.withBaseException = withBaseException;
 
 const { homedir } = __webpack_require__(8161);
 const { sep, join } = __webpack_require__(6760);
-const { createHash } = __webpack_require__(5217);
+const { createHash } = __webpack_require__(7598);
 const { readFile: readFile$1 } = __webpack_require__(1455);
 const { IniSectionType } = __webpack_require__(690);
 const { normalizeProvider } = __webpack_require__(2658);
@@ -8735,7 +8735,7 @@ exports.translateTraits = translateTraits;
 /***/ 2430:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
-const { createHmac, createHash, getRandomValues } = __webpack_require__(5217);
+const { createHmac, createHash, getRandomValues } = __webpack_require__(7598);
 const { hasOwn, HttpResponse } = __webpack_require__(4534);
 exports.hasOwn = hasOwn;
 const { ReadStream, lstatSync, fstatSync } = __webpack_require__(3024);
@@ -30574,7 +30574,7 @@ const { multipartFormDataParser } = __webpack_require__(116)
 let random
 
 try {
-  const crypto = __webpack_require__(5217)
+  const crypto = __webpack_require__(7598)
   random = (max) => crypto.randomInt(0, max)
 } catch {
   random = (max) => Math.floor(Math.random(max))
@@ -37607,7 +37607,7 @@ let supportedHashes = []
 /** @type {import('crypto')} */
 let crypto
 try {
-  crypto = __webpack_require__(5217)
+  crypto = __webpack_require__(7598)
   const possibleRelevantHashes = ['sha256', 'sha384', 'sha512']
   supportedHashes = crypto.getHashes().filter((hash) => possibleRelevantHashes.includes(hash))
 /* c8 ignore next 3 */
@@ -41099,7 +41099,7 @@ const { WebsocketFrameSend } = __webpack_require__(3264)
 /** @type {import('crypto')} */
 let crypto
 try {
-  crypto = __webpack_require__(5217)
+  crypto = __webpack_require__(7598)
 /* c8 ignore next 3 */
 } catch {
 
@@ -41876,7 +41876,7 @@ let buffer = null
 let bufIdx = BUFFER_SIZE
 
 try {
-  crypto = __webpack_require__(5217)
+  crypto = __webpack_require__(7598)
 /* c8 ignore next 3 */
 } catch {
   crypto = {

@@ -62,7 +62,7 @@ async function describeNodeAccessEntry(eks, cluster, roleArn) {
 
 /***/ }),
 
-/***/ 3756:
+/***/ 3200:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -142,7 +142,7 @@ function stackDifferences(stack, deployedBody, spec) {
 
 /***/ }),
 
-/***/ 6801:
+/***/ 5341:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -151,8 +151,8 @@ function stackDifferences(stack, deployedBody, spec) {
 /* harmony export */   y: () => (/* binding */ chartDiff)
 /* harmony export */ });
 /* unused harmony export valueDifferences */
-/* harmony import */ var _core_karpenter_version_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9028);
-/* harmony import */ var _core_helm_values_merge_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7501);
+/* harmony import */ var _karpenter_version_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9028);
+/* harmony import */ var _values_merge_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7501);
 // The installed Karpenter release against the desired chart tag and values: what `plan` says would change and
 // what `drift` reports. Pure: the release is read elsewhere (readRelease: helm list + helm get values).
 
@@ -192,13 +192,13 @@ function valueDifferences(wanted, actual, prefix = '') {
 }
 /** `extraValues`: the values-file input's document (applied last, as helm will). */
 function chartDiff(installed, spec, extraValues = {}) {
-    const wantedValues = JSON.parse(JSON.stringify((0,_core_helm_values_merge_js__WEBPACK_IMPORTED_MODULE_1__/* .mergeValues */ .D)(spec.values, extraValues)));
+    const wantedValues = JSON.parse(JSON.stringify((0,_values_merge_js__WEBPACK_IMPORTED_MODULE_1__/* .mergeValues */ .D)(spec.values, extraValues)));
     if (!installed) {
         return { installed: false, versionChanged: true, wantedVersion: spec.chart.version, values: valueDifferences(wantedValues, {}) };
     }
-    const have = (0,_core_karpenter_version_js__WEBPACK_IMPORTED_MODULE_0__/* .parseVersion */ .ot)(installed.version);
-    const want = (0,_core_karpenter_version_js__WEBPACK_IMPORTED_MODULE_0__/* .parseVersion */ .ot)(spec.chart.version);
-    const versionChanged = !have || !want || (0,_core_karpenter_version_js__WEBPACK_IMPORTED_MODULE_0__/* .compareVersions */ .Zy)(have, want) !== 0;
+    const have = (0,_karpenter_version_js__WEBPACK_IMPORTED_MODULE_0__/* .parseVersion */ .ot)(installed.version);
+    const want = (0,_karpenter_version_js__WEBPACK_IMPORTED_MODULE_0__/* .parseVersion */ .ot)(spec.chart.version);
+    const versionChanged = !have || !want || (0,_karpenter_version_js__WEBPACK_IMPORTED_MODULE_0__/* .compareVersions */ .Zy)(have, want) !== 0;
     const diff = {
         installed: true,
         versionChanged,
@@ -597,9 +597,9 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var _runner_log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7708);
 /* harmony import */ var _cfn_describe_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(3948);
-/* harmony import */ var _cfn_deploy_compare_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(3756);
+/* harmony import */ var _core_cfn_deploy_compare_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(3200);
 /* harmony import */ var _cfn_drift_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7878);
-/* harmony import */ var _helm_diff_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6801);
+/* harmony import */ var _core_helm_diff_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5341);
 /* harmony import */ var _lifecycle_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1808);
 /* harmony import */ var _cluster_session_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8494);
 /* harmony import */ var _apply_identity_modes_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2698);
@@ -672,7 +672,7 @@ async function noteConfigChanges(ctx, cfn, spec) {
         const stack = await (0,_cfn_describe_js__WEBPACK_IMPORTED_MODULE_9__/* .describeStack */ .GO)(cfn, spec.name);
         if (!stack)
             return;
-        const diffs = (0,_cfn_deploy_compare_js__WEBPACK_IMPORTED_MODULE_10__/* .stackDifferences */ .Lj)(stack, await (0,_cfn_describe_js__WEBPACK_IMPORTED_MODULE_9__/* .deployedTemplate */ .Bk)(cfn, spec.name), spec);
+        const diffs = (0,_core_cfn_deploy_compare_js__WEBPACK_IMPORTED_MODULE_10__/* .stackDifferences */ .Lj)(stack, await (0,_cfn_describe_js__WEBPACK_IMPORTED_MODULE_9__/* .deployedTemplate */ .Bk)(cfn, spec.name), spec);
         if (diffs.length)
             ctx.report.steps.push(`stack ${spec.name}: the config differs from what was last applied (${diffs.map(d => d.detail).join('; ')}); run plan to see what apply would change`);
     }
@@ -767,7 +767,7 @@ async function clusterDrift(ctx, session, desired, cluster) {
 async function chartDrift(ctx, access, desired) {
     const { report } = ctx;
     const installed = await (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_3__/* .readInstalledChart */ .Pk)(ctx, access, desired);
-    const diff = (0,_helm_diff_js__WEBPACK_IMPORTED_MODULE_2__/* .chartDiff */ .y)(installed.release, desired.helm, installed.extraValues);
+    const diff = (0,_core_helm_diff_js__WEBPACK_IMPORTED_MODULE_2__/* .chartDiff */ .y)(installed.release, desired.helm, installed.extraValues);
     const source = 'helm';
     const resource = `${desired.helm.namespace}/${desired.helm.release}`;
     const items = [];

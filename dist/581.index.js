@@ -109,7 +109,7 @@ async function runCli(argv) {
     if (!result.ok)
         return 1;
     if (typeof values.out === 'string' && result.report.desired) {
-        const { renderArtefacts } = await __webpack_require__.e(/* import() */ 2).then(__webpack_require__.bind(__webpack_require__, 8002));
+        const { renderArtefacts } = await __webpack_require__.e(/* import() */ 987).then(__webpack_require__.bind(__webpack_require__, 9987));
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(values.out, { recursive: true });
         for (const [file, body] of Object.entries(renderArtefacts(result.report.desired, result.report.deployerPolicies))) {
             await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(values.out, file), body);

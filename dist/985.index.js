@@ -296,7 +296,7 @@ async function deleteNodePools(kube, opts) {
 // EXTERNAL MODULE: ./src/kube/aws-auth.ts
 var aws_auth = __webpack_require__(2111);
 // EXTERNAL MODULE: ./src/helm/resolve.ts + 2 modules
-var resolve = __webpack_require__(9215);
+var resolve = __webpack_require__(6802);
 // EXTERNAL MODULE: ./src/helm/install.ts + 4 modules
 var install = __webpack_require__(2885);
 // EXTERNAL MODULE: ./src/report/types.ts
