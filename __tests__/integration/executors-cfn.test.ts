@@ -1,0 +1,129 @@
+// The CloudFormation executors (src/cfn/deploy.ts, plan.ts, prepare.ts) against moto's CloudFormation: create,
+// update and no-op through change sets as moto serves them; every request is checked against botocore's model and
+// counted by the proxy (test/harness/moto.ts), so "no change set" and "never executed" are what moto saw.
+// What moto cannot produce (ROLLBACK_COMPLETE, stuck or in-progress stacks, FAILED change sets, event cadence,
+// throttling, timeouts) stays in the mock-based unit tests under __tests__/unit/cfn/.
+import { describe, it, expect, beforeAll, afterAll, beforeEach, jest } from '@jest/globals'
+import {
+  CloudFormationClient,
+  CreateStackCommand,
+  DescribeStacksCommand,
+  GetTemplateCommand
+} from '@aws-sdk/client-cloudformation'
+import { startMoto, type Moto } from '../../test/harness/moto.js'
+import type { StackSpec } from '../../src/core/types.js'
+import { deployStack, type DeployOptions } from '../../src/cfn/deploy.js'
+
+const REGION = 'us-west-2'
+const NAME = 'eksctl-prod-karpenter'
+const spec: StackSpec = {
+  name: NAME,
+  template: {
+    AWSTemplateFormatVersion: '2010-09-09',
+    Description: 'Karpenter',
+    Resources: { KarpenterNodeRole: { Type: 'AWS::IAM::Role', Properties: { RoleName: 'eksctl-KarpenterNodeRole-prod', AssumeRolePolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }] } } } }
+  },
+  parameters: {},
+  tags: { 'alpha.eksctl.io/cluster-name': 'prod', 'alpha.eksctl.io/karpenter-version': '1.2.1' },
+  capabilities: ['CAPABILITY_NAMED_IAM'],
+  terminationProtection: true
+}
+const tags = Object.entries(spec.tags).map(([Key, Value]) => ({ Key, Value }))
+
+let moto: Moto
+let cfn: CloudFormationClient
+let sleeps: number[]
+let printed: string[]
+
+beforeAll(async () => {
+  moto = await startMoto()
+  cfn = new CloudFormationClient({ region: REGION, endpoint: moto.endpoint, credentials: { accessKeyId: 'AKIAFAKE', secretAccessKey: 'fake-secret' } })
+}, 60_000)
+
+afterAll(async () => {
+  cfn?.destroy()
+  await moto?.stop()
+})
+
+beforeEach(async () => {
+  await moto.reset()
+  moto.resetCalls()
+  sleeps = []
+  printed = []
+  jest.spyOn(process.stdout, 'write').mockImplementation(() => true)
+})
+
+/** a short real wait (moto settles at once), recorded */
+const sleep = async (ms: number): Promise<void> => {
+  sleeps.push(ms)
+  await new Promise(r => setTimeout(r, 10))
+}
+const deployOpts = (over: Partial<DeployOptions> = {}): DeployOptions => ({ region: REGION, timeoutMs: 60_000, sleep, changeSetName: 'cs-1', print: line => void printed.push(line), ...over })
+const params = (action: string) => moto.calls.filter(c => c.action === action).map(c => c.request.params)
+/** a stack made outside the action (e.g. by eksctl) */
+const existing = (template: object, stackTags = tags, body = JSON.stringify(template)) =>
+  cfn.send(new CreateStackCommand({ StackName: NAME, TemplateBody: body, Tags: stackTags, Capabilities: ['CAPABILITY_NAMED_IAM'] })).then(() => moto.resetCalls())
+const described = async () => (await cfn.send(new DescribeStacksCommand({ StackName: NAME }))).Stacks![0]
+
+describe('deployStack', () => {
+  it('creates a new stack through a CREATE change set, with capabilities, tags and termination protection', async () => {
+    const o = await deployStack(cfn, spec, deployOpts())
+    expect(o).toMatchObject({ stack: NAME, action: 'created', status: 'CREATE_COMPLETE', changes: [{ action: 'Add', logicalId: 'KarpenterNodeRole', resourceType: 'AWS::IAM::Role' }] })
+    const [input] = params('CreateChangeSet')
+    expect(input).toMatchObject({ StackName: NAME, ChangeSetType: 'CREATE', ChangeSetName: 'cs-1', 'Capabilities.member.1': 'CAPABILITY_NAMED_IAM' })
+    expect(params('CreateChangeSet')).toHaveLength(1)
+    expect(params('ExecuteChangeSet')).toHaveLength(1)
+    expect(JSON.parse(input.TemplateBody)).toEqual(spec.template)
+    // moto does not implement UpdateTerminationProtection (it answers 404): the request is checked here, the
+    // protected stack in the unit test (__tests__/unit/cfn/deploy.test.ts)
+    expect(params('UpdateTerminationProtection')[0]).toMatchObject({ StackName: NAME, EnableTerminationProtection: 'true' })
+    // the poll that found it ready (asked with IncludePropertyValues) was also the description of its changes
+    expect(params('DescribeChangeSet').length).toBeGreaterThan(0)
+    expect(params('DescribeChangeSet').every(p => p.IncludePropertyValues === 'true')).toBe(true)
+    const s = await described()
+    expect(s.StackStatus).toBe('CREATE_COMPLETE')
+    expect(s.Tags).toEqual(expect.arrayContaining(tags))
+    expect(s.Tags).toHaveLength(tags.length)
+    expect(JSON.parse((await cfn.send(new GetTemplateCommand({ StackName: NAME }))).TemplateBody ?? '')).toEqual(spec.template)
+  })
+
+  it('makes no change set when template, parameters and tags match (no-op)', async () => {
+    // the deployed body has other key order and white space: still equal
+    await existing(spec.template, tags, JSON.stringify({ Resources: spec.template.Resources, Description: 'Karpenter', AWSTemplateFormatVersion: '2010-09-09' }, null, 2))
+    const o = await deployStack(cfn, spec, deployOpts())
+    expect(o).toMatchObject({ action: 'unchanged', status: 'CREATE_COMPLETE', changes: [] })
+    expect(moto.count('CreateChangeSet')).toBe(0)
+    expect(moto.count('ExecuteChangeSet')).toBe(0)
+  })
+
+  it('a second deploy of what the first made changes nothing', async () => {
+    await deployStack(cfn, spec, deployOpts())
+    moto.resetCalls()
+    const o = await deployStack(cfn, spec, deployOpts({ changeSetName: 'cs-2' }))
+    expect(o).toMatchObject({ action: 'unchanged', changes: [] })
+    expect(moto.count('CreateChangeSet')).toBe(0)
+    expect(moto.count('ExecuteChangeSet')).toBe(0)
+  })
+
+  it('updates an adopted eksctl stack whose template differs', async () => {
+    const role = spec.template.Resources.KarpenterNodeRole
+    await existing({ ...spec.template, Description: 'made by eksctl', Resources: { KarpenterNodeRole: { ...role, Properties: { ...role.Properties, Description: 'old' } } } })
+    const o = await deployStack(cfn, spec, deployOpts())
+    // moto reports the Modify without Replacement or Details; their mapping is a unit test (deploy.test.ts)
+    expect(o).toMatchObject({ action: 'updated', status: 'UPDATE_COMPLETE', changes: [{ action: 'Modify', logicalId: 'KarpenterNodeRole', resourceType: 'AWS::IAM::Role' }] })
+    expect(o.changes).toHaveLength(1)
+    expect(params('CreateChangeSet')[0].ChangeSetType).toBe('UPDATE')
+    expect(moto.count('ExecuteChangeSet')).toBe(1)
+    expect(moto.count('UpdateTerminationProtection')).toBe(0)
+    expect((await cfn.send(new GetTemplateCommand({ StackName: NAME }))).TemplateBody).toContain('"Description":"Karpenter"')
+  })
+
+  it('updates when only the tags differ; an empty change set then counts as unchanged and is deleted', async () => {
+    await existing(spec.template, [{ Key: 'alpha.eksctl.io/cluster-name', Value: 'prod' }])
+    const o = await deployStack(cfn, spec, deployOpts())
+    expect(o.action).toBe('unchanged')
+    expect(params('CreateChangeSet').map(p => p.ChangeSetType)).toEqual(['UPDATE'])
+    expect(params('DeleteChangeSet')).toEqual([expect.objectContaining({ StackName: NAME, ChangeSetName: 'cs-1' })])
+    expect(moto.count('ExecuteChangeSet')).toBe(0)
+  })
+})
