@@ -8,11 +8,13 @@ import {
   CloudFormationClient,
   CreateStackCommand,
   DescribeStacksCommand,
-  GetTemplateCommand
+  GetTemplateCommand,
+  ListStacksCommand
 } from '@aws-sdk/client-cloudformation'
 import { startMoto, type Moto } from '../../test/harness/moto.js'
 import type { StackSpec } from '../../src/core/types.js'
 import { deployStack, type DeployOptions } from '../../src/cfn/deploy.js'
+import { planStack, type PlanOptions } from '../../src/cfn/plan.js'
 
 const REGION = 'us-west-2'
 const NAME = 'eksctl-prod-karpenter'
@@ -125,5 +127,51 @@ describe('deployStack', () => {
     expect(params('CreateChangeSet').map(p => p.ChangeSetType)).toEqual(['UPDATE'])
     expect(params('DeleteChangeSet')).toEqual([expect.objectContaining({ StackName: NAME, ChangeSetName: 'cs-1' })])
     expect(moto.count('ExecuteChangeSet')).toBe(0)
+  })
+})
+
+describe('planStack', () => {
+  const planSpec: StackSpec = {
+    ...spec,
+    template: {
+      ...spec.template,
+      Resources: { ...spec.template.Resources, KarpenterInterruptionQueue: { Type: 'AWS::SQS::Queue', Properties: { QueueName: 'prod' } } }
+    }
+  }
+  const planOpts: PlanOptions = { timeoutMs: 60_000, sleep, changeSetName: 'plan-1' }
+  const stacks = async () => ((await cfn.send(new ListStacksCommand({}))).StackSummaries ?? []).filter(s => s.StackStatus !== 'DELETE_COMPLETE').map(s => `${s.StackName} ${s.StackStatus}`)
+
+  it('a missing stack: CREATE change set, every resource an Add, change set and empty review stack deleted, never executed', async () => {
+    const r = await planStack(cfn, planSpec, planOpts)
+    expect(r.hasChanges).toBe(true)
+    expect(r.outcome).toMatchObject({ action: 'planned', status: 'ABSENT' })
+    expect(r.outcome.changes.map(c => `${c.action} ${c.logicalId}`).sort()).toEqual(['Add KarpenterInterruptionQueue', 'Add KarpenterNodeRole'])
+    expect(params('CreateChangeSet').map(p => p.ChangeSetType)).toEqual(['CREATE'])
+    expect(moto.count('ExecuteChangeSet')).toBe(0)
+    expect(params('DeleteChangeSet')).toEqual([expect.objectContaining({ StackName: NAME, ChangeSetName: 'plan-1' })])
+    expect(moto.count('DeleteStack')).toBe(1)
+    expect(await stacks()).toEqual([])
+  })
+
+  it('a changed stack: UPDATE change set, deleted afterwards; the existing stack is not deleted', async () => {
+    await existing(spec.template)
+    const r = await planStack(cfn, planSpec, planOpts)
+    expect(r.hasChanges).toBe(true)
+    expect(r.differences).toContain('template body differs')
+    expect(params('CreateChangeSet').map(p => p.ChangeSetType)).toEqual(['UPDATE'])
+    expect(params('DescribeChangeSet').some(p => p.IncludePropertyValues === 'true')).toBe(true)
+    expect(r.outcome.changes.map(c => `${c.action} ${c.logicalId} ${c.resourceType}`)).toEqual(['Add KarpenterInterruptionQueue AWS::SQS::Queue'])
+    expect(params('DeleteChangeSet')).toHaveLength(1)
+    expect(moto.count('DeleteStack')).toBe(0)
+    expect(moto.count('ExecuteChangeSet')).toBe(0)
+    expect(await stacks()).toEqual([`${NAME} CREATE_COMPLETE`])
+    expect(JSON.parse((await cfn.send(new GetTemplateCommand({ StackName: NAME }))).TemplateBody ?? '')).toEqual(spec.template)
+  })
+
+  it('an equal stack: no change set at all, "unchanged"', async () => {
+    await existing(planSpec.template)
+    const r = await planStack(cfn, planSpec, planOpts)
+    expect(r).toMatchObject({ hasChanges: false, outcome: { action: 'unchanged', status: 'CREATE_COMPLETE', changes: [] } })
+    expect(moto.count('CreateChangeSet')).toBe(0)
   })
 })

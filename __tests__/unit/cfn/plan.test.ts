@@ -1,3 +1,6 @@
+// Mock-based on purpose: change sets that fail, stay pending past the timeout or fail on a later page, an endpoint
+// refusing IncludePropertyValues, ROLLBACK_COMPLETE and Modify changes with before/after values are states moto cannot
+// produce; missing / changed / equal stacks run against moto in __tests__/integration/executors-cfn.test.ts.
 import { describe, it, expect, beforeEach } from '@jest/globals'
 import { mockClient } from 'aws-sdk-client-mock'
 import {
@@ -35,7 +38,6 @@ const spec: StackSpec = {
 }
 const tags = [{ Key: 'alpha.eksctl.io/cluster-name', Value: 'prod' }]
 const stack = (StackStatus: string): { Stacks: Stack[] } => ({ Stacks: [{ StackName: NAME, StackStatus: StackStatus as Stack['StackStatus'], CreationTime: new Date(), Tags: tags, Parameters: [] }] })
-const missing = Object.assign(new Error(`Stack with id ${NAME} does not exist`), { name: 'ValidationError' })
 const opts: PlanOptions = { timeoutMs: 60_000, sleep: async () => undefined, changeSetName: 'plan-1' }
 const oldTemplate = { ...spec.template, Resources: { KarpenterNodeRole: spec.template.Resources.KarpenterNodeRole } }
 
@@ -44,28 +46,7 @@ beforeEach(() => {
 })
 
 describe('planStack', () => {
-  it('a missing stack: CREATE change set, every resource an Add, change set and empty review stack deleted, never executed', async () => {
-    cfn.on(DescribeStacksCommand).rejectsOnce(missing).resolves(stack('REVIEW_IN_PROGRESS'))
-    cfn.on(CreateChangeSetCommand).resolves({})
-    cfn.on(DescribeChangeSetCommand).resolves({
-      Status: 'CREATE_COMPLETE',
-      Changes: [
-        { ResourceChange: { Action: 'Add', LogicalResourceId: 'KarpenterNodeRole', ResourceType: 'AWS::IAM::Role' } },
-        { ResourceChange: { Action: 'Add', LogicalResourceId: 'KarpenterInterruptionQueue', ResourceType: 'AWS::SQS::Queue' } }
-      ]
-    })
-    cfn.on(DeleteChangeSetCommand).resolves({})
-    cfn.on(DeleteStackCommand).resolves({})
-    const r = await planStack(client, spec, opts)
-    expect(r.hasChanges).toBe(true)
-    expect(r.outcome).toMatchObject({ action: 'planned', status: 'ABSENT' })
-    expect(r.outcome.changes.map(c => `${c.action} ${c.logicalId}`)).toEqual(['Add KarpenterNodeRole', 'Add KarpenterInterruptionQueue'])
-    expect(cfn.commandCalls(CreateChangeSetCommand)[0].args[0].input.ChangeSetType).toBe('CREATE')
-    expect(cfn.commandCalls(ExecuteChangeSetCommand)).toHaveLength(0)
-    expect(cfn.commandCalls(DeleteChangeSetCommand)[0].args[0].input).toEqual({ StackName: NAME, ChangeSetName: 'plan-1' })
-    expect(cfn.commandCalls(DeleteStackCommand)).toHaveLength(1)
-  })
-
+  // kept for what moto lacks: a Modify change with BeforeValue / AfterValue details
   it('a changed stack: UPDATE change set with property values, deleted afterwards; the existing stack is not deleted', async () => {
     cfn.on(DescribeStacksCommand).resolves(stack('CREATE_COMPLETE'))
     cfn.on(GetTemplateCommand).resolves({ TemplateBody: JSON.stringify(oldTemplate) })
@@ -95,14 +76,6 @@ describe('planStack', () => {
     expect(cfn.commandCalls(DeleteChangeSetCommand)).toHaveLength(1)
     expect(cfn.commandCalls(DeleteStackCommand)).toHaveLength(0)
     expect(cfn.commandCalls(ExecuteChangeSetCommand)).toHaveLength(0)
-  })
-
-  it('an equal stack: no change set at all, "unchanged"', async () => {
-    cfn.on(DescribeStacksCommand).resolves(stack('UPDATE_COMPLETE'))
-    cfn.on(GetTemplateCommand).resolves({ TemplateBody: JSON.stringify(spec.template) })
-    const r = await planStack(client, spec, opts)
-    expect(r).toMatchObject({ hasChanges: false, outcome: { action: 'unchanged', status: 'UPDATE_COMPLETE', changes: [] } })
-    expect(cfn.commandCalls(CreateChangeSetCommand)).toHaveLength(0)
   })
 
   it('the change set is deleted even when describing it fails', async () => {
