@@ -9,12 +9,14 @@ import {
   CreateStackCommand,
   DescribeStacksCommand,
   GetTemplateCommand,
-  ListStacksCommand
+  ListStacksCommand,
+  ListChangeSetsCommand
 } from '@aws-sdk/client-cloudformation'
 import { startMoto, type Moto } from '../../test/harness/moto.js'
 import type { StackSpec } from '../../src/core/types.js'
 import { deployStack, type DeployOptions } from '../../src/cfn/deploy.js'
 import { planStack, type PlanOptions } from '../../src/cfn/plan.js'
+import { prepareChangeSet, pollFrom, type PrepareOptions } from '../../src/cfn/prepare.js'
 
 const REGION = 'us-west-2'
 const NAME = 'eksctl-prod-karpenter'
@@ -173,5 +175,48 @@ describe('planStack', () => {
     const r = await planStack(cfn, planSpec, planOpts)
     expect(r).toMatchObject({ hasChanges: false, outcome: { action: 'unchanged', status: 'CREATE_COMPLETE', changes: [] } })
     expect(moto.count('CreateChangeSet')).toBe(0)
+  })
+})
+
+describe('prepareChangeSet', () => {
+  let seen: { status: string }
+  const options = (): PrepareOptions => ({
+    poll: pollFrom({ timeoutMs: 60_000, sleep }),
+    changeSetName: 'cs-1',
+    busyNote: status => `busy ${status}`,
+    waitFailed: err => {
+      throw err
+    },
+    recreate: false,
+    seen
+  })
+  beforeEach(() => {
+    seen = { status: 'UNKNOWN' }
+  })
+  const changeSets = async () => ((await cfn.send(new ListChangeSetsCommand({ StackName: NAME }))).Summaries ?? []).map(c => c.ChangeSetName)
+
+  it('no stack: a CREATE change set', async () => {
+    const p = await prepareChangeSet(cfn, spec, options())
+    expect(p).toMatchObject({ kind: 'change-set', type: 'CREATE', name: 'cs-1', exists: false, recreated: false })
+    expect(seen.status).toBe('ABSENT')
+    expect(params('CreateChangeSet').map(p => p.ChangeSetType)).toEqual(['CREATE'])
+    expect(await changeSets()).toEqual(['cs-1'])
+    expect(moto.count('ExecuteChangeSet')).toBe(0)
+  })
+
+  it('an equal stack: no change set at all', async () => {
+    await existing(spec.template)
+    expect((await prepareChangeSet(cfn, spec, options())).kind).toBe('unchanged')
+    expect(moto.count('CreateChangeSet')).toBe(0)
+    expect(await changeSets()).toEqual([])
+  })
+
+  it('a differing stack: an UPDATE change set, with what differs', async () => {
+    await existing({ ...spec.template, Description: 'old' })
+    const p = await prepareChangeSet(cfn, spec, options())
+    expect(p).toMatchObject({ kind: 'change-set', type: 'UPDATE', exists: true })
+    expect(p.kind === 'change-set' && p.differences).toEqual(['template body differs'])
+    expect(params('CreateChangeSet').map(p => p.ChangeSetType)).toEqual(['UPDATE'])
+    expect(moto.count('ExecuteChangeSet')).toBe(0)
   })
 })
