@@ -15,7 +15,8 @@ export const modules = {
 async function ensureNodeAccessEntry(eks, cluster, roleArn, tags = {}) {
     const { CreateAccessEntryCommand, DescribeAccessEntryCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(524)]).then(__webpack_require__.t.bind(__webpack_require__, 4524, 19));
     try {
-        await eks.send(new CreateAccessEntryCommand({ clusterName: cluster, principalArn: roleArn, type: 'EC2_LINUX', tags }));
+        // EKS's tag map takes at least one entry when present: none is sent rather than an empty one
+        await eks.send(new CreateAccessEntryCommand({ clusterName: cluster, principalArn: roleArn, type: 'EC2_LINUX', ...(Object.keys(tags).length > 0 ? { tags } : {}) }));
         return { created: true };
     }
     catch (err) {

@@ -11,7 +11,7 @@ import { startEksStandin, type EksStandin } from '../../test/harness/eks-standin
 import { ensureNodeAccessEntry, deleteNodeAccessEntry, describeNodeAccessEntry } from '../../src/aws/access-entry.js'
 
 const CLUSTER = 'access-entry-cluster'
-// the tags apply passes (src/modes/apply.ts); the default {} breaks EKS's TagMap minimum of 1 entry
+// the tags apply passes (src/modes/apply.ts)
 const TAGS = { 'alpha.eksctl.io/cluster-name': 'access-entry-cluster' }
 const ROLE = 'arn:aws:iam::123456789012:role/eksctl-KarpenterNodeRole-prod'
 
@@ -39,6 +39,12 @@ describe('access entry', () => {
     expect(standin.accessEntries()).toEqual([{ clusterName: CLUSTER, principalArn: ROLE, type: 'EC2_LINUX' }])
     expect(standin.count('CreateAccessEntry')).toBe(1)
     expect(await describeNodeAccessEntry(eks, CLUSTER, ROLE)).toBe('EC2_LINUX')
+  })
+
+  it('without tags sends no tag map (EKS refuses an empty one)', async () => {
+    expect(await ensureNodeAccessEntry(eks, CLUSTER, ROLE)).toEqual({ created: true })
+    expect(standin.calls.map(c => `${c.action} ${c.status}`)).toEqual(['CreateAccessEntry 200'])
+    expect(standin.accessEntries()).toEqual([{ clusterName: CLUSTER, principalArn: ROLE, type: 'EC2_LINUX' }])
   })
 
   it('keeps an existing entry without duplicating it', async () => {

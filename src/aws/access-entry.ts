@@ -12,7 +12,8 @@ export interface AccessEntryResult {
 export async function ensureNodeAccessEntry(eks: EKSClient, cluster: string, roleArn: string, tags: Record<string, string> = {}): Promise<AccessEntryResult> {
   const { CreateAccessEntryCommand, DescribeAccessEntryCommand } = await import('@aws-sdk/client-eks')
   try {
-    await eks.send(new CreateAccessEntryCommand({ clusterName: cluster, principalArn: roleArn, type: 'EC2_LINUX', tags }))
+    // EKS's tag map takes at least one entry when present: none is sent rather than an empty one
+    await eks.send(new CreateAccessEntryCommand({ clusterName: cluster, principalArn: roleArn, type: 'EC2_LINUX', ...(Object.keys(tags).length > 0 ? { tags } : {}) }))
     return { created: true }
   } catch (err) {
     if (!isAwsError(err, 'ResourceInUseException')) throw err
