@@ -5,7 +5,7 @@
 //   Pod Identity → IRSA: IRSA stack (the normal controller-stack deploy), chart upgrade (annotation added), then
 //                        the association and the Pod Identity stack deleted
 // (retirePreviousIdentity in src/modes/apply-identity.ts runs the last step of each, from the functions here). The chart upgrade also changes a pod annotation with
-// the identity (state/desired.ts), so the controller pods are recreated and pick up the new credentials.
+// the identity (core/desired.ts), so the controller pods are recreated and pick up the new credentials.
 import type { AwsClients } from './clients.js'
 import type { DesiredState } from '../core/types.js'
 import type { Done } from '../report/types.js'

@@ -24,7 +24,7 @@ export interface StackSpec {
   terminationProtection: boolean
 }
 
-/** Every name this tool derives; state/names.ts is the one place that knows them. */
+/** Every name this tool derives; core/names.ts is the one place that knows them. */
 export interface Names {
   cluster: string
   karpenterStack: string

@@ -7,7 +7,7 @@ import { irsaRoleName, podIdentityRoleName, SERVICE_ACCOUNT } from '../names.js'
 
 export type { ControllerIdentityChoice }
 
-/** The service account the Karpenter chart runs the controller as (named in state/names.ts). */
+/** The service account the Karpenter chart runs the controller as (named in core/names.ts). */
 export const KARPENTER_SERVICE_ACCOUNT = SERVICE_ACCOUNT
 
 /** What the decision needs; a whole ClusterConfig fits, so does a config still being read. */

@@ -40,7 +40,7 @@ export interface KarpenterConfig {
   /** the version as written, without a leading `v` (e.g. `1.2.1`) */
   version: string
   createServiceAccount: boolean
-  /** undefined when not set: the default name is derived in state/names.ts */
+  /** undefined when not set: the default name is derived in core/names.ts */
   defaultInstanceProfile?: string
   withSpotInterruptionQueue: boolean
 }

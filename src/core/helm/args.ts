@@ -48,7 +48,7 @@ export function upgradeArgs(spec: HelmReleaseSpec, valuesPath: string): string[]
   ]
 }
 
-/** The CRD chart's release name (state/names.ts). */
+/** The CRD chart's release name (core/names.ts). */
 export { CRD_RELEASE }
 
 /**
