@@ -109,9 +109,10 @@ async function runCli(argv) {
     if (!result.ok)
         return 1;
     if (typeof values.out === 'string' && result.report.desired) {
-        const { renderArtefacts } = await __webpack_require__.e(/* import() */ 987).then(__webpack_require__.bind(__webpack_require__, 9987));
+        // render made them already; another mode's desired state is written the same way, without the deployer policies
+        const files = result.report.artefacts ?? (await __webpack_require__.e(/* import() */ 987).then(__webpack_require__.bind(__webpack_require__, 9987))).renderArtefacts(result.report.desired);
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(values.out, { recursive: true });
-        for (const [file, body] of Object.entries(renderArtefacts(result.report.desired, result.report.deployerPolicies))) {
+        for (const [file, body] of Object.entries(files)) {
             await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(values.out, file), body);
             process.stdout.write(`wrote ${(0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(values.out, file)}\n`);
         }

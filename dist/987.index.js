@@ -482,7 +482,8 @@ async function runRender(ctx) {
     if (windows.step)
         ctx.report.steps.push(windows.step);
     ctx.report.deployerPolicies = deployerPolicies(desired, ctx.inputs.account);
-    for (const [file, body] of Object.entries(renderArtefacts(desired, ctx.report.deployerPolicies))) {
+    ctx.report.artefacts = renderArtefacts(desired, ctx.report.deployerPolicies);
+    for (const [file, body] of Object.entries(ctx.report.artefacts)) {
         (0,log/* startGroup */.Oh)(file);
         (0,log/* infoBlock */.e7)(body);
         (0,log/* endGroup */.N4)();
@@ -500,17 +501,8 @@ async function runRender(ctx) {
         ctx.report.sections.push({ title: 'Helm values with the values-file', body: (0,html/* details */.zH)(title, (0,dist/* stringify */.As)(merged)) });
     }
 }
-const artefacts = new WeakMap();
-/** The files `render --out DIR` writes (docs/design.md, "Modes"); made once per run (the log shows them too). */
+/** The files `render --out DIR` writes (docs/design.md, "Modes"): made once by runRender, which keeps them in the report. */
 function renderArtefacts(d, policies) {
-    const made = artefacts.get(d);
-    if (made && made.policies === policies)
-        return made.files;
-    const files = makeArtefacts(d, policies);
-    artefacts.set(d, { policies, files });
-    return files;
-}
-function makeArtefacts(d, policies) {
     return {
         'karpenter-stack.json': JSON.stringify(d.karpenterStack.template, null, 2) + '\n',
         'controller-stack.json': JSON.stringify(d.controllerStack.template, null, 2) + '\n',

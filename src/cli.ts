@@ -83,9 +83,10 @@ export async function runCli(argv: string[]): Promise<number> {
   if (typeof values.summary === 'string' && summary) await writeFile(values.summary, summary)
   if (!result.ok) return 1
   if (typeof values.out === 'string' && result.report.desired) {
-    const { renderArtefacts } = await import('./modes/render.js')
+    // render made them already; another mode's desired state is written the same way, without the deployer policies
+    const files = result.report.artefacts ?? (await import('./modes/render.js')).renderArtefacts(result.report.desired)
     await mkdir(values.out, { recursive: true })
-    for (const [file, body] of Object.entries(renderArtefacts(result.report.desired, result.report.deployerPolicies))) {
+    for (const [file, body] of Object.entries(files)) {
       await writeFile(join(values.out, file), body)
       process.stdout.write(`wrote ${join(values.out, file)}\n`)
     }

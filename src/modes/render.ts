@@ -19,7 +19,8 @@ export async function runRender(ctx: RunContext): Promise<void> {
   if (windows.problems.length > 0) throw new ConfigError(windows.problems)
   if (windows.step) ctx.report.steps.push(windows.step)
   ctx.report.deployerPolicies = deployerPolicies(desired, ctx.inputs.account)
-  for (const [file, body] of Object.entries(renderArtefacts(desired, ctx.report.deployerPolicies))) {
+  ctx.report.artefacts = renderArtefacts(desired, ctx.report.deployerPolicies)
+  for (const [file, body] of Object.entries(ctx.report.artefacts)) {
     startGroup(file)
     infoBlock(body)
     endGroup()
@@ -38,18 +39,8 @@ export async function runRender(ctx: RunContext): Promise<void> {
   }
 }
 
-const artefacts = new WeakMap<DesiredState, { policies?: DeployerPolicies; files: Record<string, string> }>()
-
-/** The files `render --out DIR` writes (docs/design.md, "Modes"); made once per run (the log shows them too). */
+/** The files `render --out DIR` writes (docs/design.md, "Modes"): made once by runRender, which keeps them in the report. */
 export function renderArtefacts(d: DesiredState, policies?: DeployerPolicies): Record<string, string> {
-  const made = artefacts.get(d)
-  if (made && made.policies === policies) return made.files
-  const files = makeArtefacts(d, policies)
-  artefacts.set(d, { policies, files })
-  return files
-}
-
-function makeArtefacts(d: DesiredState, policies?: DeployerPolicies): Record<string, string> {
   return {
     'karpenter-stack.json': JSON.stringify(d.karpenterStack.template, null, 2) + '\n',
     'controller-stack.json': JSON.stringify(d.controllerStack.template, null, 2) + '\n',

@@ -48,6 +48,8 @@ export interface RunReport {
   desired?: DesiredState
   /** render: the role-to-assume's policies for this config */
   deployerPolicies?: DeployerPolicies
+  /** render: the files `--out DIR` writes, by name (shown in the log too) */
+  artefacts?: Record<string, string>
   stacks: StackOutcome[]
   /** ordered human-readable steps taken ("created access entry for …") */
   steps: string[]
