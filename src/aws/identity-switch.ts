@@ -16,53 +16,38 @@ import type { PollOptions } from '../cfn/deploy-wait.js'
 import { roleNameFromArn } from '../core/names.js'
 import { deleteOwnAssociation, findAssociation, isPodIdentityApiMissing, type ExistingAssociation } from './pod-identity.js'
 import { detachRolePolicies } from './pod-identity-role.js'
+import { identityState, type Identity, type IdentityState } from '../core/plan/identity.js'
 
-export type Identity = 'irsa' | 'pod-identity'
-
-/** What preflight found about the controller's identity. */
-export interface IdentityState {
-  /** the association for <namespace>/karpenter, if any */
-  association?: ExistingAssociation
-  /** the EKS endpoint does not serve the Pod Identity API: no association could be looked for */
-  podIdentityApiMissing?: boolean
-  irsaStackExists: boolean
-  podIdentityStackExists: boolean
-  /** the identity this run moves away from, when the cluster is switching */
-  previous?: Identity
-}
+export type { Identity, IdentityState } from '../core/plan/identity.js'
+export { roleToAdopt } from '../core/plan/identity.js'
 
 export interface SwitchContext {
   poll: PollOptions
   accountId: string
 }
 
-/**
- * The previous identity: the other one's traces. For Pod Identity, the IRSA stack; for IRSA, an association this
- * tool made or the Pod Identity stack (an association someone else made is theirs and stays; IRSA wins over it).
- */
+/** Reads the stacks and the association, then derives the state (core/plan/identity.ts). */
 export async function detectIdentityState(aws: AwsClients, desired: DesiredState, cluster: string): Promise<IdentityState> {
   const cfn = await aws.cfn()
   const [irsa, pod] = await Promise.all([describeStack(cfn, desired.names.irsaStack), describeStack(cfn, desired.names.podIdentityStack)])
-  const exists = (s: typeof irsa): boolean => s !== undefined && s.StackStatus !== 'DELETE_COMPLETE'
-  const state: IdentityState = { irsaStackExists: exists(irsa), podIdentityStackExists: exists(pod) }
+  let association: ExistingAssociation | undefined
+  let podIdentityApiMissing = false
   try {
-    state.association = await findAssociation(await aws.eks(), cluster, desired.names.namespace, desired.names.serviceAccount)
+    association = await findAssociation(await aws.eks(), cluster, desired.names.namespace, desired.names.serviceAccount)
   } catch (err) {
     // With Pod Identity the API must answer; with IRSA an endpoint without it simply has no association.
     if (desired.controllerIdentity === 'pod-identity' || !isPodIdentityApiMissing(err)) throw err
-    state.podIdentityApiMissing = true
+    podIdentityApiMissing = true
   }
-  if (desired.controllerIdentity === 'pod-identity' && state.irsaStackExists) state.previous = 'irsa'
-  // A Pod Identity stack whose role someone else's association uses (eksctl made both from the same file) is
-  // not this tool's to retire; an association this tool made, or the stack alone, is.
-  const foreign = state.association !== undefined && !state.association.ours
-  if (desired.controllerIdentity === 'irsa' && (state.association?.ours || (state.podIdentityStackExists && !foreign))) state.previous = 'pod-identity'
-  return state
-}
-
-/** The role of an existing association to adopt: one this tool did not make (docs/design.md, "Controller identity": "adopted as it is"). */
-export function roleToAdopt(state: IdentityState): string | undefined {
-  return state.association && !state.association.ours && state.association.roleArn ? state.association.roleArn : undefined
+  const facts = {
+    stacks: {
+      [desired.names.irsaStack]: { name: desired.names.irsaStack, status: irsa?.StackStatus },
+      [desired.names.podIdentityStack]: { name: desired.names.podIdentityStack, status: pod?.StackStatus }
+    },
+    association: association ?? null,
+    podIdentityApiMissing
+  }
+  return identityState(facts, desired.names, desired.controllerIdentity)
 }
 
 const label = (identity: Identity): string => (identity === 'irsa' ? 'IRSA' : 'Pod Identity')

@@ -3,11 +3,8 @@
 import type { STSClient } from '@aws-sdk/client-sts'
 import type { Partition } from '../core/types.js'
 
-export interface CallerIdentity {
-  accountId: string
-  partition: Partition
-  arn: string
-}
+import type { CallerIdentity } from '../core/facts.js'
+export type { CallerIdentity }
 
 const PARTITIONS: readonly Partition[] = ['aws', 'aws-cn', 'aws-us-gov']
 

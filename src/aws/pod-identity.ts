@@ -8,14 +8,8 @@ import { httpStatus, isAwsError } from '../core/errors.js'
 export const OWNER_TAG = 'karpenter-provision/managed'
 export const OWNER_TAG_VALUE = 'true'
 
-export interface ExistingAssociation {
-  id: string
-  arn?: string
-  roleArn: string
-  tags: Record<string, string>
-  /** made by this tool (OWNER_TAG) */
-  ours: boolean
-}
+import type { ExistingAssociation } from '../core/facts.js'
+export type { ExistingAssociation }
 
 export interface AssociationTarget {
   cluster: string

@@ -11,23 +11,8 @@ import { parseVersion } from '../core/karpenter/version.js'
 import { autoModeClusterRefusal } from '../core/karpenter/unsupported.js'
 import { ProvisionError, isAwsError } from '../core/errors.js'
 
-export interface ClusterInfo {
-  name: string
-  region: string
-  arn?: string
-  status: string
-  /** Kubernetes minor, e.g. '1.32' */
-  version: string
-  endpoint?: string
-  /** base64 of the API server's CA PEM (certificateAuthority.data), for the kubeconfig */
-  certificateAuthority?: string
-  /** full https URL of the cluster's OIDC issuer, if it has one */
-  oidcIssuer?: string
-  /** accessConfig.authenticationMode; undefined on clusters that predate access entries (= CONFIG_MAP) */
-  authenticationMode?: string
-  /** computeConfig.enabled: EKS Auto Mode runs its own Karpenter (README "Clusters this does not support") */
-  autoMode?: boolean
-}
+import type { ClusterInfo } from '../core/facts.js'
+export type { ClusterInfo }
 
 export interface PreflightResult {
   cluster: ClusterInfo

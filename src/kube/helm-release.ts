@@ -1,22 +1,16 @@
-// Reads a Helm release straight from its storage (Secrets of type helm.sh/release.v1, Helm's default
-// driver) through the Kubernetes API. apply uses it to refuse a bad upgrade before any change, at a
-// moment when the helm binary may still be downloading.
+// The one reader of the installed Helm releases (docs/design.md, "Helm"): their release records, read straight
+// from Helm's storage (Secrets of type helm.sh/release.v1, Helm's default driver) through the Kubernetes API.
+// It needs no helm binary, so apply reads the releases, and refuses a bad upgrade, before any change and while
+// helm may still be downloading; plan, drift and delete read them the same way.
 import { gunzipSync } from 'node:zlib'
 import type { KubeClient, KubeObject } from './client.js'
-import type { InstalledRelease } from '../helm/release.js'
+import type { InstalledRelease } from '../core/helm/release.js'
+import type { ReleaseFacts } from '../core/facts.js'
+import { latestRelease, type StoredRelease } from '../core/helm/release.js'
 
 interface ReleaseSecret extends KubeObject {
   type?: string
   data?: { release?: string }
-}
-
-interface StoredRelease {
-  name: string
-  namespace: string
-  version: number
-  info?: { status?: string }
-  chart?: { metadata?: { name?: string; version?: string; appVersion?: string } }
-  config?: Record<string, unknown>
 }
 
 /** Helm stores base64(gzip(JSON)); the Secret's data adds the API's own base64 on top. */
@@ -27,23 +21,26 @@ export function decodeStoredRelease(data: string): StoredRelease {
   return JSON.parse(json) as StoredRelease
 }
 
-/** The newest deployed revision of `release` in `namespace`, or undefined when there is none. */
-export async function readReleaseFromCluster(kube: KubeClient, release: string, namespace: string): Promise<InstalledRelease | undefined> {
-  const secrets = await kube.list<ReleaseSecret>(`/api/v1/namespaces/${encodeURIComponent(namespace)}/secrets`, { labelSelector: `owner=helm,name=${release}` })
-  const stored = secrets
-    .filter(s => s.type === 'helm.sh/release.v1' && s.data?.release)
-    .map(s => decodeStoredRelease(s.data!.release!))
-    .sort((a, b) => b.version - a.version)
-  const current = stored.find(r => r.info?.status === 'deployed') ?? stored[0]
-  if (!current) return undefined
-  return {
-    name: current.name,
-    namespace: current.namespace,
-    version: current.chart?.metadata?.version ?? '',
-    chart: current.chart?.metadata?.name ?? '',
-    appVersion: current.chart?.metadata?.appVersion,
-    revision: String(current.version),
-    status: current.info?.status ?? 'unknown',
-    values: current.config ?? {}
-  }
+/** Every stored revision of the named releases in `namespace` (one List call). */
+async function storedReleases(kube: KubeClient, namespace: string, names: readonly string[]): Promise<StoredRelease[]> {
+  const selector = `owner=helm,name in (${names.join(',')})`
+  const secrets = await kube.list<ReleaseSecret>(`/api/v1/namespaces/${encodeURIComponent(namespace)}/secrets`, { labelSelector: selector })
+  return secrets.filter(s => s.type === 'helm.sh/release.v1' && s.data?.release).map(s => decodeStoredRelease(s.data!.release!))
+}
+
+/** One release as `helm list` shows it (its latest revision), or undefined when it is not installed. */
+export async function readRelease(kube: KubeClient, release: string, namespace: string): Promise<InstalledRelease | undefined> {
+  return latestRelease(await storedReleases(kube, namespace, [release]), release)
+}
+
+/** The controller release and (when the chart version has one) karpenter-crd, in one read. */
+export async function readReleaseFacts(kube: KubeClient, spec: { release: string; namespace: string; crdRelease?: string }): Promise<ReleaseFacts> {
+  const names = spec.crdRelease ? [spec.release, spec.crdRelease] : [spec.release]
+  const stored = await storedReleases(kube, spec.namespace, names)
+  const facts: ReleaseFacts = {}
+  const main = latestRelease(stored, spec.release)
+  if (main) facts.main = main
+  const crd = spec.crdRelease ? latestRelease(stored, spec.crdRelease) : undefined
+  if (crd) facts.crd = crd
+  return facts
 }
