@@ -64,6 +64,16 @@ export interface ReleaseFacts {
   crd?: InstalledRelease
 }
 
+/** A change set's verdict on an existing stack, as plan reads it. */
+export interface StackPreview {
+  /** deploying would change the stack (resources, or only its parameters or tags) */
+  hasChanges: boolean
+  /** resource changes the change set lists (0: CloudFormation found no changes) */
+  resourceChanges: number
+  /** some change removes a resource or replaces it */
+  destructive: boolean
+}
+
 export interface Facts {
   caller: CallerIdentity
   region: string
@@ -80,6 +90,10 @@ export interface Facts {
   nodeAccess?: NodeAccessFacts
   /** undefined: not read (install-chart: false, or the cluster could not be reached) */
   releases?: ReleaseFacts
+  /** the policies the Pod Identity role (when it is not the stack's) lacks; undefined: not read */
+  missingRolePolicies?: string[]
+  /** plan only: what CloudFormation says a change set would do to each existing stack (created, described, deleted) */
+  stackPreviews?: Record<string, StackPreview>
   /** why the run's nodes include Windows (the file's node groups, the manifests' EC2NodeClasses) */
   windows: string[]
   /** facts that could not be read, with why: the plan says what it could not compare */

@@ -1,33 +1,33 @@
-// apply: the orchestration of docs/design.md ("Modes") — credentials → identity → preflight → desired state → OIDC provider
-// (IRSA) → Karpenter stack → controller stack → node access → (install-chart) the Kubernetes half.
-// Every check that can refuse the run happens before the first change. Logic lives in the executors.
-// Reads that do not depend on each other run at once, and the CRD chart goes in while the stacks deploy
-// (docs/design.md, "Apply latency").
+// apply (docs/design.md, "Modes"): read the facts, build the desired state once, derive the plan, execute it in
+// order. Every check that can refuse the run happens in the read phase or in the plan, before the first change.
+// helm is resolved (and downloaded if need be) while the facts are read and the stacks deploy, and karpenter-crd
+// goes in while the stacks deploy (docs/design.md, "Apply latency").
 import type { RunContext } from './context.js'
 import type { StackOutcome } from '../report/types.js'
 import type { DesiredState, StackSpec } from '../core/types.js'
-import { info, warning } from '../runner/log.js'
+import type { Facts } from '../core/facts.js'
 import type { AwsClients } from '../aws/clients.js'
-import { checkInstanceProfileFree, preflight, requireIssuer, type ClusterInfo } from '../aws/preflight.js'
-import { ensureOidcProvider, findOidcProvider } from '../aws/oidc-provider.js'
-import { includesApi, resolveNodeAccess, type NodeAccessDecision } from '../core/plan/node-access.js'
+import { record } from '../report/types.js'
+import { info, warning } from '../runner/log.js'
+import { preflight } from '../aws/preflight.js'
+import { ensureOidcProvider } from '../aws/oidc-provider.js'
 import { deleteNodeAccessEntry, ensureNodeAccessEntry } from '../aws/access-entry.js'
-import { windowsNodeReasons } from '../core/karpenter/windows.js'
+import { ensureAwsAuthMapping } from '../kube/aws-auth.js'
 import { deployStack, StackDeployError, DeployCancelledError } from '../cfn/deploy.js'
 import { prefetchHelm, type ResolvedHelm } from '../helm/resolve.js'
-import { ensureAwsAuthMapping } from '../kube/aws-auth.js'
-import { checkCluster, installCrdChart, installOnCluster, type CrdChartDone } from './apply-kubernetes.js'
-import { withCluster } from './cluster-session.js'
-import { identify, openClients, readManifestObjects, reportDesired } from './lifecycle.js'
+import { guardUpgrade, type CrdPhase } from '../helm/install.js'
+import { applyPlan, type ApplyChange, type ApplyPlan } from '../core/plan/apply-plan.js'
 import { settle, together, type Settled } from '../core/together.js'
-import type { CrdPhase } from '../helm/install.js'
-import { desiredWithIdentity, prepareIdentity, retirePreviousIdentity } from './apply-identity.js'
-import { controllerStackInUse } from '../core/plan/pod-identity-state.js'
 import { errorMessage } from '../core/errors.js'
+import { applyChart, applyManifestFiles, applyServiceAccount, installCrdChart, replicaSpread } from './apply-kubernetes.js'
+import { applyAssociation, applyRolePolicies, identityNotes, retirePreviousIdentity } from './apply-identity.js'
+import { readApplyFacts } from './apply-facts.js'
+import { openCluster, withCluster, type ClusterSession } from './cluster-session.js'
+import { identify, openClients, reportDesired } from './lifecycle.js'
+import { manifestNames } from './run-files.js'
 
 export async function runApply(ctx: RunContext): Promise<void> {
-  // helm is resolved (and downloaded if need be) while the stacks deploy, not after. However apply ends (a
-  // refusal, a failure, done), the download stops with it, so a refused run exits at once.
+  // However apply ends (a refusal, a failure, done), the helm download stops with it, so a refused run exits at once.
   const ended = new AbortController()
   const signal = AbortSignal.any([ctx.signal, ended.signal])
   const helm = ctx.inputs.installChart ? prefetchHelm(ctx.inputs.helmVersion, { tempDir: ctx.tempDir, signal }) : undefined
@@ -38,95 +38,141 @@ export async function runApply(ctx: RunContext): Promise<void> {
   }
 }
 
+/** The one function that reads apply top down. */
 async function applyWith(ctx: RunContext, helm: Promise<ResolvedHelm> | undefined): Promise<void> {
   const { inputs, config, report } = ctx
   const { region, aws } = await openClients(ctx)
 
-  // Reads that do not depend on each other go at once; `together` answers (and fails) as if in sequence.
-  const [identity, pre] = await together(
+  // 1. The caller and the cluster, at once.
+  const [caller, pre] = await together(
     identify(ctx, aws),
-    (async () =>
-      preflight(await aws.eks(), {
-        cluster: config.name,
-        region,
-        karpenterVersion: config.karpenter.version,
-        configK8sVersion: config.kubernetesVersion
-      }))()
+    (async () => preflight(await aws.eks(), { cluster: config.name, region, karpenterVersion: config.karpenter.version, configK8sVersion: config.kubernetesVersion }))()
   )
-  report.warnings.push(...pre.warnings)
   const cluster = pre.cluster
+  report.warnings.push(...pre.warnings)
   report.steps.push(`preflight: cluster ${cluster.name} is ${cluster.status}, Kubernetes ${cluster.version}, authentication mode ${cluster.authenticationMode ?? 'CONFIG_MAP (no accessConfig)'}`)
 
-  // Pod Identity checks, the existing association (its role adopted) and a switch of identity: before any change.
-  // Refusals that need the cluster (upgrade path, manifests) also come before the first change; they read only
-  // the release and the manifests, which the identity does not change, so both go at once.
-  // The IRSA provider look-up and the instance profile's owner (reads; neither name depends on the identity) go along.
-  // These read by names and the chart version, which come from the config alone: the offline desired state has them.
-  const { offline } = ctx
-  const [identityPlan, , clusterChecks, oidcLookup] = await together(
-    desiredWithIdentity(ctx, aws, identity, cluster),
-    (async () =>
-      checkInstanceProfileFree(await aws.iam(), await aws.cfn(), {
-        profile: offline.names.instanceProfile,
-        stack: offline.karpenterStack.name,
-        region,
-        cluster: config.name,
-        configKey: config.karpenter.defaultInstanceProfile ? 'karpenter.defaultInstanceProfile' : 'the default name'
-      }))(),
-    inputs.installChart ? withCluster(ctx, aws, cluster, s => checkCluster(ctx, s, offline)) : Promise.resolve(undefined),
-    offline.controllerIdentity === 'irsa' && cluster.oidcIssuer
-      ? (async () => ({ arn: await findOidcProvider(await aws.iam(), cluster.oidcIssuer!) }))()
-      : Promise.resolve(undefined)
-  )
-  const desired = identityPlan.desired
+  // 2. The facts (refusing what cannot work) and the desired state, built once from them.
+  const read = await readApplyFacts(ctx, aws, { mode: 'apply', caller, cluster, region })
+  const { facts, desired } = read
+  report.steps.push(...read.steps)
   reportDesired(ctx, desired)
-  if (clusterChecks) report.steps.push(...clusterChecks.steps)
-  // Windows nodes (the file's node groups, the manifests' EC2NodeClasses) decide how the node role is mapped.
-  const windows = windowsNodeReasons(config.windowsNodeGroups, readManifestObjects(ctx))
-  const nodeAccess = resolveNodeAccess(desired.nodeAccess, cluster.authenticationMode, windows)
 
-  if (desired.controllerIdentity === 'irsa') {
-    const issuer = requireIssuer(cluster)
-    const provider = await ensureOidcProvider(await aws.iam(), issuer, { cluster: config.name, found: oidcLookup })
-    report.steps.push(provider.created ? `created IAM OIDC provider ${provider.arn}` : `IAM OIDC provider ${provider.arn} already exists`)
-    if (provider.created) report.changed = true
-  }
+  // 3. The plan: pure, and the last refusal (the upgrade path) before the first change.
+  const plan = applyPlan(desired, facts, { installChart: inputs.installChart, extraValues: ctx.files.values?.values ?? {}, manifests: manifestNames(ctx.files.manifests) })
+  const guarded = guardRelease(ctx, desired, facts)
+  record(report, identityNotes(ctx, desired, plan.identity))
+  if (!inputs.installChart) report.steps.push('install-chart: false — the chart is left to its owner (Argo CD, Flux…)')
 
-  // Every check has passed: the CRD chart goes in while the stacks deploy (docs/design.md, "Apply latency").
-  const checks = clusterChecks
-  const crdChart =
-    helm && checks ? settle(withCluster(ctx, aws, cluster, async s => installCrdChart(ctx, s, desired, await helm, checks))) : undefined
-  try {
-    await deploy(ctx, aws, desired.karpenterStack, region)
-    if (controllerStackInUse(desired)) await deploy(ctx, aws, desired.controllerStack, region)
-    await prepareIdentity(ctx, aws, identityPlan)
-    await grantNodeAccess(ctx, aws, desired, cluster, nodeAccess)
-  } catch (err) {
-    // What the CRD chart did meanwhile belongs in the summary of the failed run (not waited for on cancellation).
-    const done = crdChart && !ctx.signal?.aborted ? await crdChart : undefined
-    if (done?.ok) await crdChartSteps(ctx, done)
-    else if (done) report.warnings.push(`karpenter-crd was being installed while the stacks deployed and failed too: ${errorMessage(done.error)}`)
-    throw err
-  }
-
-  if (crdChart && clusterChecks) {
-    const crds = await crdChartSteps(ctx, await crdChart)
-    const resolvedHelm = await helm!
-    // A fresh session: the EKS token of the checks may be near its ~15-minute limit after long stack waits.
-    await withCluster(ctx, aws, cluster, s => installOnCluster(ctx, s, desired, resolvedHelm, clusterChecks, crds))
-  } else {
-    report.steps.push('install-chart: false — the chart is left to its owner (Argo CD, Flux…)')
-  }
-  await retirePreviousIdentity(ctx, aws, identityPlan)
+  // 4. The changes, in the plan's order.
+  await execute(ctx, aws, { desired, facts, plan, helm, guarded })
   info(report.changed ? 'apply: done, changes made.' : 'apply: done, nothing to change.')
 }
 
-/** The CRD chart's outcome: its steps into the summary, its error thrown, its phase returned. */
-async function crdChartSteps(ctx: RunContext, done: Settled<CrdChartDone>): Promise<CrdPhase> {
-  if (!done.ok) throw done.error
-  ctx.report.steps.push(...done.value.steps)
-  if (!done.value.crds.upToDate) ctx.report.changed = true
-  return done.value.crds
+/** The upgrade guard, once per apply, on the release as read; its notes go into the summary. */
+function guardRelease(ctx: RunContext, desired: DesiredState, facts: Facts): string | undefined {
+  const main = facts.releases?.main
+  if (!main) return undefined
+  for (const note of guardUpgrade(main, desired.helm.chart.version)) ctx.report.steps.push(`upgrade note: ${note}`)
+  return main.version
+}
+
+interface Execution {
+  desired: DesiredState
+  facts: Facts
+  plan: ApplyPlan
+  helm: Promise<ResolvedHelm> | undefined
+  /** the installed chart version the upgrade guard passed */
+  guarded: string | undefined
+}
+
+async function execute(ctx: RunContext, aws: AwsClients, run: Execution): Promise<void> {
+  const { report } = ctx
+  const { desired, facts, plan } = run
+  let crdChart: Promise<Settled<CrdPhase>> | undefined
+  let crds: CrdPhase | undefined
+  let install: ClusterSession | undefined
+  /** The CRD phase's outcome (it ran alongside the stacks): its steps into the summary, its error thrown. */
+  const crdPhase = async (): Promise<CrdPhase> => {
+    if (crds) return crds
+    const upToDate = plan.changes.some(c => c.kind === 'chart' && c.action === 'none')
+    // no karpenter-crd at this version: the registry logout still comes before the chart
+    if (!crdChart && !upToDate && run.helm) crdChart = settle(installSession().then(async s => installCrdChart(ctx, s, desired, await run.helm!, run.guarded)))
+    if (!crdChart) crds = { main: facts.releases?.main, upToDate, steps: [] }
+    else {
+      const done = await crdChart
+      if (!done.ok) throw done.error
+      crds = done.value
+      report.steps.push(...crds.steps)
+      if (!crds.upToDate) report.changed = true
+    }
+    return crds
+  }
+  /** A fresh session for the install: the EKS token of the read phase may be near its ~15-minute limit after long stack waits. */
+  const installSession = async (): Promise<ClusterSession> => (install ??= await openCluster(ctx, aws, facts.cluster))
+  try {
+    for (const change of plan.changes) {
+      switch (change.kind) {
+        case 'oidc-provider': {
+          if (change.action === 'none') {
+            report.steps.push(`IAM OIDC provider ${change.arn} already exists`)
+            break
+          }
+          const provider = await ensureOidcProvider(await aws.iam(), change.issuer, { cluster: desired.names.cluster, found: { arn: change.arn } })
+          report.steps.push(provider.created ? `created IAM OIDC provider ${provider.arn}` : `IAM OIDC provider ${provider.arn} already exists`)
+          if (provider.created) report.changed = true
+          break
+        }
+        case 'crd-chart':
+          // starts now and runs alongside the stacks; its outcome is taken before the chart (crdPhase)
+          if (change.action !== 'none' && run.helm) {
+            const helm = run.helm
+            crdChart = settle(withCluster(ctx, aws, facts.cluster, async s => installCrdChart(ctx, s, desired, await helm, run.guarded)))
+          }
+          break
+        case 'stack':
+          await deploy(ctx, aws, change.spec, facts.region)
+          break
+        case 'role-policies':
+          record(report, await applyRolePolicies(aws, change))
+          break
+        case 'association':
+          record(report, await applyAssociation(aws, desired, change, plan.identity.previous !== undefined))
+          break
+        case 'access-entry':
+          await accessEntry(ctx, aws, change)
+          break
+        case 'aws-auth':
+          await awsAuth(ctx, aws, facts, change)
+          break
+        case 'service-account':
+          await crdPhase()
+          record(report, await applyServiceAccount(await installSession(), desired))
+          break
+        case 'chart':
+          await chart(ctx, await crdPhase(), run, change, installSession)
+          break
+        case 'manifests':
+          record(report, await applyManifestFiles(ctx, await installSession()))
+          break
+        case 'retire-identity':
+          for (const done of await retirePreviousIdentity(ctx, aws, desired, plan.identity, change)) record(report, done)
+          break
+      }
+    }
+  } catch (err) {
+    // What the CRD chart did meanwhile belongs in the summary of the failed run (not waited for on cancellation).
+    if (crdChart && !crds && !ctx.signal.aborted) {
+      const done = await crdChart
+      if (done.ok) {
+        report.steps.push(...done.value.steps)
+        if (!done.value.upToDate) report.changed = true
+      } else report.warnings.push(`karpenter-crd was being installed while the stacks deployed and failed too: ${errorMessage(done.error)}`)
+    }
+    throw err
+  } finally {
+    await install?.dispose()
+  }
 }
 
 async function deploy(ctx: RunContext, aws: AwsClients, spec: StackSpec, region: string): Promise<StackOutcome> {
@@ -146,30 +192,56 @@ async function deploy(ctx: RunContext, aws: AwsClients, spec: StackSpec, region:
   return outcome
 }
 
-async function grantNodeAccess(ctx: RunContext, aws: AwsClients, desired: DesiredState, cluster: ClusterInfo, decision: NodeAccessDecision): Promise<void> {
+async function accessEntry(ctx: RunContext, aws: AwsClients, change: Extract<ApplyChange, { kind: 'access-entry' }>): Promise<void> {
   const { report } = ctx
-  if (decision.method === 'none') {
-    report.steps.push(`node access: skipped (${decision.reason})`)
-    return
-  }
-  if (decision.method === 'access-entry') {
-    const tags = { 'alpha.eksctl.io/cluster-name': cluster.name }
-    const r = await ensureNodeAccessEntry(await aws.eks(), cluster.name, desired.arns.nodeRole, tags)
-    if (r.warning) warning(r.warning)
-    report.steps.push(`node access: EC2_LINUX access entry for ${desired.arns.nodeRole} ${r.created ? 'created' : 'already present'} (${decision.reason})`)
-    if (r.created) report.changed = true
-    return
-  }
-  const r = await withCluster(ctx, aws, cluster, s => ensureAwsAuthMapping(s.kube, desired.arns.nodeRole, ctx.signal, { windows: decision.windows }))
-  report.steps.push(`node access: aws-auth mapping for ${r.rolearn} ${r.action} (${decision.reason})${r.note ? ` — ${r.note}` : ''}`)
-  if (r.action !== 'unchanged') report.changed = true
-  if (decision.windows && includesApi(cluster.authenticationMode)) {
-    // An access entry for the same role takes precedence over aws-auth, so an EC2_LINUX entry from a run before
-    // Windows nodes would keep them out: removed once the mapping that replaces it is in place.
-    const removed = await deleteNodeAccessEntry(await aws.eks(), cluster.name, desired.arns.nodeRole)
-    if (removed) {
-      report.steps.push(`node access: access entry for ${desired.arns.nodeRole} deleted (it takes precedence over aws-auth and cannot serve Windows nodes)`)
+  const cluster = ctx.config.name
+  if (change.action === 'delete') {
+    if (await deleteNodeAccessEntry(await aws.eks(), cluster, change.roleArn)) {
+      report.steps.push(`node access: access entry for ${change.roleArn} deleted (${change.reason})`)
       report.changed = true
     }
+    return
   }
+  if (change.action === 'none') {
+    report.steps.push(`node access: EC2_LINUX access entry for ${change.roleArn} already present (${change.reason})`)
+    return
+  }
+  const r = await ensureNodeAccessEntry(await aws.eks(), cluster, change.roleArn, { 'alpha.eksctl.io/cluster-name': cluster })
+  if (r.warning) warning(r.warning)
+  report.steps.push(`node access: EC2_LINUX access entry for ${change.roleArn} ${r.created ? 'created' : 'already present'} (${change.reason})`)
+  if (r.created) report.changed = true
+}
+
+async function awsAuth(ctx: RunContext, aws: AwsClients, facts: Facts, change: Extract<ApplyChange, { kind: 'aws-auth' }>): Promise<void> {
+  const { report } = ctx
+  if (change.action === 'none') {
+    report.steps.push(`node access: aws-auth mapping for ${facts.nodeAccess?.awsAuthMapping?.rolearn ?? change.roleArn} unchanged (${change.reason})`)
+    return
+  }
+  const r = await withCluster(ctx, aws, facts.cluster, s => ensureAwsAuthMapping(s.kube, change.roleArn, ctx.signal, { windows: change.windows }))
+  report.steps.push(`node access: aws-auth mapping for ${r.rolearn} ${r.action} (${change.reason})${r.note ? ` — ${r.note}` : ''}`)
+  if (r.action !== 'unchanged') report.changed = true
+}
+
+async function chart(
+  ctx: RunContext,
+  crds: CrdPhase,
+  run: Execution,
+  change: Extract<ApplyChange, { kind: 'chart' }>,
+  session: () => Promise<ClusterSession>
+): Promise<void> {
+  const { report } = ctx
+  const { helm: spec } = run.desired
+  const main = run.facts.releases?.main
+  if (change.action === 'none' && main) {
+    report.steps.push(`helm: ${spec.release} ${spec.chart.version} already deployed with these values (revision ${main.revision}); nothing to change`)
+    report.helmRevision = main.revision
+    return
+  }
+  const s = await session()
+  // before helm --wait: a replica that cannot be scheduled makes the wait time out, and the warning belongs in the summary either way
+  report.warnings.push(...(await replicaSpread(s, run.desired)))
+  const result = await applyChart(ctx, s, run.desired, await run.helm!, crds)
+  record(report, result)
+  report.helmRevision = result.revision
 }

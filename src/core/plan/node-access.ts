@@ -4,6 +4,13 @@
 // cannot serve Linux and Windows nodes. Pure: decided from the input, the mode and the Windows reasons.
 import type { NodeAccess } from '../inputs.js'
 import { windowsNodeAccessRefusal } from '../karpenter/unsupported.js'
+import { WINDOWS_NODE_GROUP } from '../karpenter/windows.js'
+
+/** The aws-auth mapping of a node role: EKS's node username and groups. */
+export const NODE_USERNAME = 'system:node:{{EC2PrivateDNSName}}'
+export const NODE_GROUPS = ['system:bootstrappers', 'system:nodes'] as const
+/** A node role that also launches Windows nodes: eksctl's groups for Windows node groups (Windows group first). */
+export const WINDOWS_NODE_GROUPS = [WINDOWS_NODE_GROUP, ...NODE_GROUPS] as const
 
 export type NodeAccessMethod = 'access-entry' | 'aws-auth' | 'none'
 
@@ -25,6 +32,11 @@ export function includesApi(authenticationMode: string | undefined): boolean {
 }
 
 /** `windows`: why the run's nodes include Windows (windowsNodeReasons in src/core/karpenter/windows.ts); none by default. */
+/** The aws-auth groups the node role's mapping must have for this decision. */
+export function wantedGroups(decision: NodeAccessDecision): readonly string[] {
+  return decision.windows ? WINDOWS_NODE_GROUPS : NODE_GROUPS
+}
+
 export function resolveNodeAccess(input: NodeAccess, authenticationMode: string | undefined, windows: readonly string[] = []): NodeAccessDecision {
   const decision = resolveMethod(input, authenticationMode, windows.length > 0)
   const refusal = windowsNodeAccessRefusal({ input, mode: modeOf(authenticationMode), method: decision.method, reasons: windows })
