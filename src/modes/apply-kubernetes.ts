@@ -4,23 +4,23 @@
 // from them; `installOnCluster` (after the stacks and node access) makes the ServiceAccount, installs the
 // chart and applies the manifests. docs/design.md ("Apply latency") says what a failed stack leaves.
 //
-// The installed release is read two ways, each where it is needed:
-// - `checkCluster` reads it from its release Secrets through the Kubernetes API (kube/helm-release.ts): that
-//   works before the helm binary is downloaded, so the upgrade guard refuses a bad jump before any stack changes.
-//   The guard runs here, once per apply.
-// - `installCrdChart` / `installOnCluster` read it with `helm list` + `helm get values` (helm/release.ts), as
-//   plan, drift and delete do: helm's own view of the latest revision (a failed upgrade included) decides
-//   whether anything is to do, and a failure is explained with `helm history`. The guard is not run again for
-//   the version checkCluster passed (InstallOptions.guardedVersion).
+// The installed releases are read once, in `checkCluster`, from their release records through the Kubernetes API
+// (kube/helm-release.ts, the one reader): that works before the helm binary is downloaded, so the upgrade guard
+// (core/karpenter/upgrade.ts) refuses a bad jump before any stack changes. The guard runs there, once per apply;
+// `installCrdChart` / `installOnCluster` decide from the same facts and read no release themselves (only when
+// `helm upgrade` does not print its revision is the record read again).
 import type { RunContext } from './context.js'
 import type { DesiredState } from '../core/types.js'
 import { ConfigError } from '../core/config/diagnostics.js'
 import type { ClusterSession } from './cluster-session.js'
-import { readRelease as readReleaseFromCluster } from '../kube/helm-release.js'
+import { readRelease, readReleaseFacts } from '../kube/helm-release.js'
 import { applyManifests, checkManifests, listNodeClassNames, type Manifest } from '../kube/manifests.js'
 import { manifestNames } from './run-files.js'
 import { ensureServiceAccount } from '../kube/service-account.js'
-import { guardUpgrade, installChart, installCrds, type CrdPhase, type InstallOptions } from '../helm/install.js'
+import { installChart, installCrds, type CrdPhase, type InstallOptions } from '../helm/install.js'
+import { guardUpgrade } from '../core/karpenter/upgrade.js'
+import { CRD_RELEASE } from '../core/helm/args.js'
+import type { ReleaseFacts } from '../core/facts.js'
 import { kubeCrdAdopter } from '../helm/crd-adopter.js'
 import type { ResolvedHelm } from '../helm/resolve.js'
 import { info } from '../runner/log.js'
@@ -29,8 +29,8 @@ import { record } from '../report/types.js'
 /** What checkCluster learned, for installOnCluster. */
 export interface ClusterChecks {
   manifests: Manifest[]
-  /** the installed chart version the upgrade guard passed (undefined: no release yet) */
-  guardedVersion?: string
+  /** the controller and CRD releases as read before any change (the upgrade guard passed the controller's) */
+  releases: ReleaseFacts
   /** lines for the summary's steps (apply adds them in its own order: the checks run alongside others) */
   steps: string[]
 }
@@ -38,10 +38,15 @@ export interface ClusterChecks {
 /** Before any change: the upgrade path from the installed release, and the manifests against the cluster's EC2NodeClasses. */
 export async function checkCluster(ctx: RunContext, session: ClusterSession, desired: DesiredState): Promise<ClusterChecks> {
   const steps: string[] = []
-  const installed = await readReleaseFromCluster(session.kube, desired.helm.release, desired.helm.namespace)
+  const { release, namespace } = desired.helm
+  const releases = await readReleaseFacts(session.kube, { release, namespace, crdRelease: desired.helm.crdChart ? CRD_RELEASE : undefined })
+  const installed = releases.main
+  const guard = guardUpgrade(installed, desired.helm.chart.version)
+  ctx.report.warnings.push(...guard.warnings)
+  for (const note of guard.notes) steps.push(`upgrade note: ${note}`)
   if (installed) {
-    for (const note of guardUpgrade(installed, desired.helm.chart.version)) steps.push(`upgrade note: ${note}`)
-    steps.push(`installed release ${installed.namespace}/${installed.name}: chart ${installed.version}, revision ${installed.revision} (${installed.status})`)
+    const running = installed.deployedVersion ? `; the cluster runs ${installed.deployedVersion}, its last deployed revision` : ''
+    steps.push(`installed release ${installed.namespace}/${installed.name}: chart ${installed.version}, revision ${installed.revision} (${installed.status}${running})`)
   } else {
     steps.push(`no ${desired.helm.release} release in ${desired.helm.namespace} yet: first install`)
   }
@@ -52,7 +57,7 @@ export async function checkCluster(ctx: RunContext, session: ClusterSession, des
     if (problems.length > 0) throw new ConfigError(problems)
     steps.push(`manifests checked against the cluster: ${manifestNames(manifests)}`)
   }
-  return { manifests, steps, guardedVersion: installed?.version }
+  return { manifests, steps, releases }
 }
 
 /** What installCrdChart did: the phase's outcome and its summary lines (apply adds them after the stacks). */
@@ -61,11 +66,11 @@ export interface CrdChartDone {
   steps: string[]
 }
 
-/** While the stacks deploy (every check passed): the release reads, the registry logout and karpenter-crd. */
+/** While the stacks deploy (every check passed): the registry logout and karpenter-crd. */
 export async function installCrdChart(ctx: RunContext, session: ClusterSession, desired: DesiredState, helm: ResolvedHelm, checks: ClusterChecks): Promise<CrdChartDone> {
   info(`helm ${helm.version} (${helm.source}: ${helm.path})`)
   // Its own list of steps: the stack steps are being added meanwhile, and the summary keeps one order.
-  const crds = await installCrds({ ...installOptions(ctx, session, desired, helm), guardedVersion: checks.guardedVersion })
+  const crds = await installCrds(installOptions(ctx, session, desired, helm), checks.releases)
   return { crds, steps: crds.steps }
 }
 
@@ -77,7 +82,8 @@ function installOptions(ctx: RunContext, session: ClusterSession, desired: Desir
     spec: { ...desired.helm, valuesFile: ctx.files.values?.real },
     extraValues: ctx.files.values?.values,
     tempDir: ctx.tempDir,
-    crdAdopter: kubeCrdAdopter(session.kube)
+    crdAdopter: kubeCrdAdopter(session.kube),
+    readRelease: () => readRelease(session.kube, desired.helm.release, desired.helm.namespace)
   }
 }
 
