@@ -18,7 +18,7 @@ import { registryLogout } from '../../src/helm/logout.js'
 import { renderChart } from '../../src/helm/template.js'
 import { HelmChecksumError } from '../../src/helm/download.js'
 import { crdUpgradeArgs, uninstallArgs, upgradeArgs } from '../../src/core/helm/args.js'
-import { getValuesArgs, historyArgs, listArgs } from '../../src/helm/release.js'
+import { historyArgs } from '../../src/helm/release.js'
 import { runHelm } from '../../src/helm/run.js'
 import { helmValues, IRSA_ANNOTATION } from '../../src/core/karpenter/values.js'
 import { chartTag } from '../../src/core/karpenter/chart.js'
@@ -186,8 +186,6 @@ describe.each(['v3.17.3', 'v3.18.0', 'v4.1.4'])('helm %s on PATH', (version) => 
   it('accepts every argv the install and delete run (a flag unknown to this version would fail first)', async () => {
     const s = spec('1.0.11', valuesFor('1.2.1'), { valuesFile: join(work, 'none.yaml') })
     const argvs = [
-      listArgs('karpenter', 'kube-system'),
-      getValuesArgs('karpenter', 'kube-system'),
       historyArgs('karpenter', 'kube-system', 5),
       crdUpgradeArgs(s),
       upgradeArgs(s, '/dev/null'),

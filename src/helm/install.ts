@@ -1,25 +1,24 @@
 // Installs or upgrades Karpenter with helm (docs/design.md, "Helm"), in an order that changes nothing until every check passed:
-//   1. read the installed release (and the CRD release)
-//   2. upgrade guard: a jump the upgrade guide does not allow is refused here, naming the steps
-//   3. nothing to do when the same chart version is deployed with the same values
-//   4. `helm registry logout public.ecr.aws`
-//   5. karpenter-crd first (after adopting CRDs the controller chart created), so CRDs are never stale
-//   6. the controller chart, values from a 0600 temp file, `--wait --timeout`
+//   1. the releases as the mode read them (ReleaseFacts, from their release records); the mode ran the upgrade
+//      guard on them, once, before any change — nothing here reads a release or guards again
+//   2. nothing to do when the same chart version is deployed with the same values
+//   3. `helm registry logout public.ecr.aws`
+//   4. karpenter-crd first (after adopting CRDs the controller chart created), so CRDs are never stale
+//   5. the controller chart, values from a 0600 temp file, `--wait --timeout`
 // A helm failure is reported with helm's own message and the release's history.
-import { checkUpgrade } from '../core/karpenter/upgrade.js'
 import { compareVersions, parseVersion, type SemVer } from '../core/karpenter/version.js'
 import type { HelmReleaseSpec } from '../core/types.js'
-import { info, warning } from '../runner/log.js'
+import type { ReleaseFacts } from '../core/facts.js'
+import { runningVersion, type InstalledRelease } from '../core/helm/release.js'
+import { info } from '../runner/log.js'
 import { CRD_RELEASE, crdUpgradeArgs, uninstallArgs, upgradeArgs } from '../core/helm/args.js'
 import type { CrdAdopter } from './crd-adopter.js'
 import { crdAdoptionPatches } from '../core/helm/crd-adoption.js'
 import { registryLogout } from './logout.js'
-import { formatHistory, readRelease, releaseHistory, type InstalledRelease } from './release.js'
+import { formatHistory, releaseHistory } from './release.js'
 import { HelmError, runHelm } from './run.js'
 import { mergeValues, sameValues } from '../core/helm/values-merge.js'
 import { writeValuesFile } from './values-file.js'
-import { together } from '../core/together.js'
-import { ProvisionError } from '../core/errors.js'
 
 export interface InstallOptions {
   /** helm executable (resolveHelm's path) */
@@ -36,10 +35,10 @@ export interface InstallOptions {
    */
   crdAdopter?: CrdAdopter
   /**
-   * The installed chart version the upgrade guard already passed (apply guards before the stacks, from the
-   * release Secret): step 2 is not run again when helm finds the release at that version.
+   * Reads the controller release again (wire it to kube/helm-release.ts's readRelease): only when `helm upgrade`
+   * did not print the revision it made.
    */
-  guardedVersion?: string
+  readRelease: () => Promise<InstalledRelease | undefined>
 }
 
 export interface InstallResult {
@@ -50,41 +49,13 @@ export interface InstallResult {
   steps: string[]
 }
 
-export class UpgradeRefusedError extends ProvisionError {
-  override readonly name: string = 'UpgradeRefusedError'
-  constructor(
-    readonly from: string,
-    readonly to: string,
-    readonly reason: string,
-    readonly steps: string[]
-  ) {
-    super(
-      `Refusing to move Karpenter from ${from} to ${to}: ${reason}\nNothing was changed. Steps to take:\n` +
-        steps.map((s, i) => `  ${i + 1}. ${s}`).join('\n')
-    )
-  }
-}
-
 function versionOf(tag: string, what: string): SemVer {
   const ver = parseVersion(tag)
   if (!ver) throw new Error(`${what} ${JSON.stringify(tag)} is not a version`)
   return ver
 }
 
-/** Step 2: throws UpgradeRefusedError for a jump the guides do not allow; returns the guard's notes otherwise. */
-export function guardUpgrade(installed: InstalledRelease | undefined, targetTag: string): string[] {
-  if (!installed) return []
-  const from = parseVersion(installed.version)
-  if (!from) {
-    warning(`installed release ${installed.name} has chart version ${JSON.stringify(installed.version)}; upgrade path not checked`)
-    return []
-  }
-  const check = checkUpgrade(from, versionOf(targetTag, 'chart version'))
-  if (!check.ok) throw new UpgradeRefusedError(installed.version, targetTag, check.reason, check.steps)
-  return check.notes
-}
-
-/** Step 3: same chart version deployed with the same values (and the CRD chart at that version too). */
+/** Step 2: same chart version deployed with the same values (and the CRD chart at that version too). */
 function upToDate(
   spec: HelmReleaseSpec,
   extraValues: Record<string, unknown>,
@@ -125,35 +96,25 @@ async function adoptCrds(o: InstallOptions): Promise<string[]> {
   return plan.patches.length > 0 ? [`adopted CRDs into ${CRD_RELEASE}: ${plan.patches.map((p) => p.name).join(', ')}`] : []
 }
 
-/** What steps 1–5 learned, for step 6. */
+/** What steps 1–4 learned, for step 5. */
 export interface CrdPhase {
   /** the controller release as it was before this run */
   main?: InstalledRelease
-  /** step 3: the same chart version is deployed with the same values — nothing to do */
+  /** step 2: the same chart version is deployed with the same values — nothing to do */
   upToDate: boolean
-  /** summary lines, in order (upgrade notes, CRDs adopted, karpenter-crd installed) */
+  /** summary lines, in order (CRDs adopted, karpenter-crd installed) */
   steps: string[]
 }
 
 /**
- * Steps 1–5: reads both releases (at once), guards the upgrade, and unless all is up to date logs out of the
- * registry and installs karpenter-crd. Needs nothing from the CloudFormation stacks, so apply runs it while
- * they deploy (docs/design.md, "Apply latency").
+ * Steps 1–4: decides from the releases the mode read whether anything is to do, and unless all is up to date
+ * logs out of the registry and installs karpenter-crd. Needs nothing from the CloudFormation stacks, so apply
+ * runs it while they deploy (docs/design.md, "Apply latency").
  */
-export async function installCrds(o: InstallOptions): Promise<CrdPhase> {
+export async function installCrds(o: InstallOptions, releases: ReleaseFacts): Promise<CrdPhase> {
   const { helm, kubeconfig, spec } = o
   const steps: string[] = []
-  const chartVersion = spec.chart.version
-  const [main, crd] = await together(
-    readRelease(helm, kubeconfig, spec.release, spec.namespace),
-    spec.crdChart ? readRelease(helm, kubeconfig, CRD_RELEASE, spec.namespace) : Promise.resolve(undefined)
-  )
-
-  // Step 2 once per run: apply has guarded the release it read before the stacks; a release that changed since
-  // (another run upgraded it meanwhile) is guarded again.
-  if (!(main && o.guardedVersion !== undefined && main.version === o.guardedVersion)) {
-    for (const note of guardUpgrade(main, chartVersion)) steps.push(`upgrade note: ${note}`)
-  }
+  const { main, crd } = releases
 
   if (main && upToDate(spec, o.extraValues ?? {}, main, crd)) return { main, upToDate: true, steps }
 
@@ -171,7 +132,7 @@ export async function installCrds(o: InstallOptions): Promise<CrdPhase> {
   return { main, upToDate: false, steps }
 }
 
-/** Step 6: the controller chart (after installCrds). */
+/** Step 5: the controller chart (after installCrds). */
 export async function installChart(o: InstallOptions, crds: CrdPhase): Promise<InstallResult> {
   const { helm, kubeconfig, spec } = o
   const chartVersion = spec.chart.version
@@ -191,18 +152,18 @@ export async function installChart(o: InstallOptions, crds: CrdPhase): Promise<I
     await values.remove()
   }
 
-  // The revision helm made: it prints it (`REVISION: n`); `helm list` (and get values) only when it did not.
-  const revision = /^REVISION: (\d+)\s*$/m.exec(printed)?.[1] ?? (await readRelease(helm, kubeconfig, spec.release, spec.namespace))?.revision
-  if (!revision) throw new Error(`helm reported success but release ${spec.namespace}/${spec.release} is not listed`)
+  // The revision helm made: it prints it (`REVISION: n`); its release record is read again only when it did not.
+  const revision = /^REVISION: (\d+)\s*$/m.exec(printed)?.[1] ?? (await o.readRelease())?.revision
+  if (!revision) throw new Error(`helm reported success but release ${spec.namespace}/${spec.release} has no release record`)
   const step = main
-    ? `helm: upgraded ${spec.release} ${main.version} → ${chartVersion} (revision ${revision})`
+    ? `helm: upgraded ${spec.release} ${runningVersion(main)} → ${chartVersion} (revision ${revision})`
     : `helm: installed ${spec.release} ${chartVersion} (revision ${revision})`
   return { revision, chartVersion, changed: true, steps: [step] }
 }
 
-/** Steps 1–6 in one go: the CRD phase's lines, then the chart's. */
-export async function installKarpenter(o: InstallOptions): Promise<InstallResult> {
-  const crds = await installCrds(o)
+/** Steps 1–5 in one go: the CRD phase's lines, then the chart's. */
+export async function installKarpenter(o: InstallOptions, releases: ReleaseFacts): Promise<InstallResult> {
+  const crds = await installCrds(o, releases)
   const chart = await installChart(o, crds)
   return { ...chart, changed: chart.changed || !crds.upToDate, steps: [...crds.steps, ...chart.steps] }
 }

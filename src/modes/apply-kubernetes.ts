@@ -1,6 +1,7 @@
 // The Kubernetes half of apply's executors (docs/design.md, "Helm"): karpenter-crd (while the stacks deploy), the
 // ServiceAccount, the chart and the manifests (after the stacks and node access). The releases and the manifests'
-// EC2NodeClasses were read, and the upgrade guarded, before the first change (apply-facts.ts, apply.ts).
+// EC2NodeClasses were read before the first change (apply-facts.ts, through the one reader, kube/helm-release.ts),
+// and the upgrade guarded in the plan (core/plan/apply-plan.ts).
 import type { RunContext } from './context.js'
 import type { DesiredState } from '../core/types.js'
 import type { ClusterSession } from './cluster-session.js'
@@ -11,8 +12,10 @@ import { installChart, installCrds, type CrdPhase, type InstallOptions, type Ins
 import { kubeCrdAdopter } from '../helm/crd-adopter.js'
 import type { ResolvedHelm } from '../helm/resolve.js'
 import { info } from '../runner/log.js'
+import { readRelease } from '../kube/helm-release.js'
+import type { ReleaseFacts } from '../core/facts.js'
 
-function installOptions(ctx: RunContext, session: ClusterSession, desired: DesiredState, helm: ResolvedHelm, guardedVersion?: string): InstallOptions {
+function installOptions(ctx: RunContext, session: ClusterSession, desired: DesiredState, helm: ResolvedHelm): InstallOptions {
   return {
     helm: helm.path,
     kubeconfig: session.kubeconfig,
@@ -21,14 +24,15 @@ function installOptions(ctx: RunContext, session: ClusterSession, desired: Desir
     extraValues: ctx.files.values?.values,
     tempDir: ctx.tempDir,
     crdAdopter: kubeCrdAdopter(session.kube),
-    guardedVersion
+    // the revision helm made, when it does not print it
+    readRelease: () => readRelease(session.kube, desired.helm.release, desired.helm.namespace)
   }
 }
 
 /** The registry logout and karpenter-crd (apply runs it while the stacks deploy). */
-export async function installCrdChart(ctx: RunContext, session: ClusterSession, desired: DesiredState, helm: ResolvedHelm, guardedVersion?: string): Promise<CrdPhase> {
+export async function installCrdChart(ctx: RunContext, session: ClusterSession, desired: DesiredState, helm: ResolvedHelm, releases: ReleaseFacts): Promise<CrdPhase> {
   info(`helm ${helm.version} (${helm.source}: ${helm.path})`)
-  return installCrds(installOptions(ctx, session, desired, helm, guardedVersion))
+  return installCrds(installOptions(ctx, session, desired, helm), releases)
 }
 
 /** createServiceAccount: false (eksctl's meaning): the tool owns the ServiceAccount, the chart does not. */

@@ -15,7 +15,7 @@ import { deleteNodeAccessEntry, ensureNodeAccessEntry } from '../aws/access-entr
 import { ensureAwsAuthMapping } from '../kube/aws-auth.js'
 import { deployStack, StackDeployError, DeployCancelledError } from '../cfn/deploy.js'
 import { prefetchHelm, type ResolvedHelm } from '../helm/resolve.js'
-import { guardUpgrade, type CrdPhase } from '../helm/install.js'
+import type { CrdPhase } from '../helm/install.js'
 import { applyPlan, type ApplyChange, type ApplyPlan } from '../core/plan/apply-plan.js'
 import { settle, together, type Settled } from '../core/together.js'
 import { errorMessage } from '../core/errors.js'
@@ -60,21 +60,15 @@ async function applyWith(ctx: RunContext, helm: Promise<ResolvedHelm> | undefine
 
   // 3. The plan: pure, and the last refusal (the upgrade path) before the first change.
   const plan = applyPlan(desired, facts, { installChart: inputs.installChart, extraValues: ctx.files.values?.values ?? {}, manifests: manifestNames(ctx.files.manifests) })
-  const guarded = guardRelease(ctx, desired, facts)
+  if (plan.refusal) throw plan.refusal
+  report.warnings.push(...plan.upgrade.warnings)
+  for (const note of plan.upgrade.notes) report.steps.push(`upgrade note: ${note}`)
   record(report, identityNotes(ctx, desired, plan.identity))
   if (!inputs.installChart) report.steps.push('install-chart: false — the chart is left to its owner (Argo CD, Flux…)')
 
   // 4. The changes, in the plan's order.
-  await execute(ctx, aws, { desired, facts, plan, helm, guarded })
+  await execute(ctx, aws, { desired, facts, plan, helm })
   info(report.changed ? 'apply: done, changes made.' : 'apply: done, nothing to change.')
-}
-
-/** The upgrade guard, once per apply, on the release as read; its notes go into the summary. */
-function guardRelease(ctx: RunContext, desired: DesiredState, facts: Facts): string | undefined {
-  const main = facts.releases?.main
-  if (!main) return undefined
-  for (const note of guardUpgrade(main, desired.helm.chart.version)) ctx.report.steps.push(`upgrade note: ${note}`)
-  return main.version
 }
 
 interface Execution {
@@ -82,8 +76,6 @@ interface Execution {
   facts: Facts
   plan: ApplyPlan
   helm: Promise<ResolvedHelm> | undefined
-  /** the installed chart version the upgrade guard passed */
-  guarded: string | undefined
 }
 
 async function execute(ctx: RunContext, aws: AwsClients, run: Execution): Promise<void> {
@@ -97,7 +89,7 @@ async function execute(ctx: RunContext, aws: AwsClients, run: Execution): Promis
     if (crds) return crds
     const upToDate = plan.changes.some(c => c.kind === 'chart' && c.action === 'none')
     // no karpenter-crd at this version: the registry logout still comes before the chart
-    if (!crdChart && !upToDate && run.helm) crdChart = settle(installSession().then(async s => installCrdChart(ctx, s, desired, await run.helm!, run.guarded)))
+    if (!crdChart && !upToDate && run.helm) crdChart = settle(installSession().then(async s => installCrdChart(ctx, s, desired, await run.helm!, facts.releases ?? {})))
     if (!crdChart) crds = { main: facts.releases?.main, upToDate, steps: [] }
     else {
       const done = await crdChart
@@ -127,7 +119,7 @@ async function execute(ctx: RunContext, aws: AwsClients, run: Execution): Promis
           // starts now and runs alongside the stacks; its outcome is taken before the chart (crdPhase)
           if (change.action !== 'none' && run.helm) {
             const helm = run.helm
-            crdChart = settle(withCluster(ctx, aws, facts.cluster, async s => installCrdChart(ctx, s, desired, await helm, run.guarded)))
+            crdChart = settle(withCluster(ctx, aws, facts.cluster, async s => installCrdChart(ctx, s, desired, await helm, facts.releases ?? {})))
           }
           break
         case 'stack':

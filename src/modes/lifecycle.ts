@@ -11,8 +11,10 @@ import { callerIdentity, type CallerIdentity } from '../aws/identity.js'
 import { ClusterNotFoundError, describeCluster, refuseAutoMode, type ClusterInfo } from '../aws/preflight.js'
 import type { ClusterSession } from './cluster-session.js'
 import type { PollOptions } from '../cfn/deploy-wait.js'
-import { resolveHelm } from '../helm/resolve.js'
-import { readRelease, type InstalledRelease } from '../helm/release.js'
+import { readReleaseFacts } from '../kube/helm-release.js'
+import { CRD_RELEASE } from '../core/helm/args.js'
+import type { InstalledRelease } from '../core/helm/release.js'
+import type { ReleaseFacts } from '../core/facts.js'
 import { detectIdentityState, roleToAdopt, type IdentityState } from '../aws/identity-switch.js'
 
 export interface Session {
@@ -91,16 +93,19 @@ export function pollOptions(ctx: RunContext): PollOptions {
 }
 
 export interface InstalledChart {
+  /** the controller release (releases.main) */
   release?: InstalledRelease
+  releases: ReleaseFacts
   /** the values-file input's document (applied last by helm) */
   extraValues: Record<string, unknown>
 }
 
-/** helm (resolved per helm-version) → the installed release and its user-supplied values. */
+/** The installed releases and their user-supplied values, from their release records (no helm binary needed). */
 export async function readInstalledChart(ctx: RunContext, access: ClusterSession, desired: DesiredState): Promise<InstalledChart> {
-  const helm = await resolveHelm(ctx.inputs.helmVersion, { tempDir: ctx.tempDir, signal: ctx.signal })
-  const release = await readRelease(helm.path, access.kubeconfig, desired.helm.release, desired.helm.namespace)
+  const { release: name, namespace } = desired.helm
+  const releases = await readReleaseFacts(access.kube, { release: name, namespace, crdRelease: desired.helm.crdChart ? CRD_RELEASE : undefined })
+  const release = releases.main
   info(release ? `installed release ${desired.helm.namespace}/${desired.helm.release}: chart ${release.version}, revision ${release.revision}, ${release.status}` : `release ${desired.helm.namespace}/${desired.helm.release} is not installed`)
   // the values-file was read and checked with the other inputs (run-files.ts)
-  return { release, extraValues: ctx.files.values?.values ?? {} }
+  return { release, releases, extraValues: ctx.files.values?.values ?? {} }
 }

@@ -8,11 +8,9 @@ import { info, warning } from '../runner/log.js'
 import { text } from '../report/html.js'
 import { destructiveChanges } from '../report/summary.js'
 import { checkCluster, PreflightError } from '../aws/preflight.js'
-import { guardUpgrade } from '../helm/install.js'
 import { applyPlan, type ApplyChange, type ApplyPlan } from '../core/plan/apply-plan.js'
 import { changes } from '../core/plan/change.js'
 import { describeChartDiff } from '../core/helm/diff.js'
-import { errorMessage } from '../core/errors.js'
 import { readApplyFacts, type ApplyFacts } from './apply-facts.js'
 import { identityNotes } from './apply-identity.js'
 import { openSession, reportDesired } from './lifecycle.js'
@@ -39,14 +37,9 @@ export async function runPlan(ctx: RunContext): Promise<void> {
   reportDesired(ctx, desired)
 
   const plan = applyPlan(desired, facts, { installChart: inputs.installChart, extraValues: ctx.files.values?.values ?? {}, manifests: manifestNames(ctx.files.manifests) })
-  const main = facts.releases?.main
-  if (main) {
-    try {
-      for (const note of guardUpgrade(main, desired.helm.chart.version)) report.steps.push(`upgrade note: ${note}`)
-    } catch (err) {
-      report.warnings.push(`apply would refuse: ${errorMessage(err)}`)
-    }
-  }
+  if (plan.refusal) report.warnings.push(`apply would refuse: ${plan.refusal.message}`)
+  report.warnings.push(...plan.upgrade.warnings)
+  for (const note of plan.upgrade.notes) report.steps.push(`upgrade note: ${note}`)
   record(report, identityNotes(ctx, desired, plan.identity))
   render(ctx, read, plan)
 

@@ -21,7 +21,7 @@ import { InputError } from '../../../src/inputs/read.js'
 import { KubeconfigError } from '../../../src/kube/kubeconfig.js'
 import { HelmError } from '../../../src/helm/run.js'
 import { HelmChecksumError } from '../../../src/helm/download.js'
-import { UpgradeRefusedError } from '../../../src/helm/install.js'
+import { UpgradeRefusedError } from '../../../src/core/karpenter/upgrade.js'
 import { DriftFoundError } from '../../../src/modes/drift.js'
 
 const SRC = path.resolve('src')

@@ -1,7 +1,6 @@
 import { describe, it, expect } from '@jest/globals'
 import { helmBaseUrl, HELM_MIRROR_ENV, parseSha256Sum } from '../../../src/helm/download.js'
 import { parseHelmVersionInput } from '../../../src/helm/resolve.js'
-import { splitChartField } from '../../../src/helm/release.js'
 
 const HEX = 'a'.repeat(40) + '0123456789abcdef0123456789'.slice(0, 24)
 
@@ -31,16 +30,6 @@ describe('mirror and version input', () => {
     expect(parseHelmVersionInput('v3.17.3')).toEqual({ major: 3, minor: 17, patch: 3 })
     expect(() => parseHelmVersionInput('3.7.2')).toThrow(/3\.8\.0 or newer/)
     expect(() => parseHelmVersionInput('latest')).toThrow(/helm-version must be/)
-  })
-})
-
-describe('splitChartField', () => {
-  it.each([
-    ['karpenter-1.2.1', 'karpenter', '1.2.1'],
-    ['karpenter-v0.34.0', 'karpenter', 'v0.34.0'],
-    ['karpenter-crd-1.0.0-rc.1', 'karpenter-crd', '1.0.0-rc.1']
-  ])('%s', (field, chart, version) => {
-    expect(splitChartField(field)).toEqual({ chart, version })
   })
 })
 

@@ -1,16 +1,19 @@
-// installKarpenter / uninstallKarpenter with @actions/exec mocked by a small in-memory "helm" that answers list,
-// get values, history, registry logout, upgrade and uninstall, and records every argv it was given.
+// installKarpenter / uninstallKarpenter with @actions/exec mocked by a small in-memory "helm" that answers history,
+// registry logout, upgrade and uninstall, and records every argv it was given. The installed releases are given
+// as the mode read them (ReleaseFacts): install reads none itself, and does not guard the upgrade.
 import { jest, describe, it, expect, beforeEach } from '@jest/globals'
 import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parse } from 'yaml'
 import type { HelmReleaseSpec } from '../../../src/core/types.js'
+import type { ReleaseFacts } from '../../../src/core/facts.js'
+import type { InstalledRelease } from '../../../src/core/helm/release.js'
 
 type Out = { exitCode: number; stdout: string; stderr: string }
 const getExecOutput = jest.fn<(cmd: string, args?: string[], opts?: { env?: Record<string, string> }) => Promise<Out>>()
 jest.unstable_mockModule('@actions/exec', () => ({ getExecOutput, exec: jest.fn() }))
-const { installKarpenter, uninstallRelease, releasesToUninstall, UpgradeRefusedError } = await import('../../../src/helm/install.js')
+const { installKarpenter, uninstallRelease, releasesToUninstall } = await import('../../../src/helm/install.js')
 
 interface FakeRelease { chart: string; revision: number; status: string; values: Record<string, unknown> }
 let releases: Record<string, FakeRelease>
@@ -26,12 +29,6 @@ const fail = (stderr: string): Out => ({ exitCode: 1, stdout: '', stderr })
 function fakeHelm(args: string[]): Out {
   const [cmd, sub] = args
   if (cmd === 'registry' && sub === 'logout') return fail('Error: not logged in\n')
-  if (cmd === 'list') {
-    const name = (args[args.indexOf('--filter') + 1] as string).replace(/^\^|\$$/g, '')
-    const r = releases[name]
-    return ok(JSON.stringify(r ? [{ name, namespace: 'kube-system', revision: String(r.revision), status: r.status, chart: r.chart, app_version: '' }] : []))
-  }
-  if (cmd === 'get' && sub === 'values') return ok(JSON.stringify(releases[args[2] as string]?.values ?? null))
   if (cmd === 'history') {
     const r = releases[args[1] as string]
     return r ? ok(JSON.stringify([{ revision: r.revision, status: r.status, chart: r.chart, description: 'Upgrade "karpenter" failed: context deadline exceeded' }])) : fail('Error: release: not found')
@@ -75,7 +72,33 @@ function spec(version = '1.2.1', over: Partial<HelmReleaseSpec> = {}): HelmRelea
 }
 
 const tempDir = mkdtempSync(join(tmpdir(), 'kp-install-test-'))
-const opts = (s: HelmReleaseSpec) => ({ helm: '/bin/helm', kubeconfig: '/tmp/kc', spec: s, tempDir })
+let rereads = 0
+/** The fake's release as the kube reader would return it. */
+function installed(name: string): InstalledRelease | undefined {
+  const r = releases[name]
+  if (!r) return undefined
+  const [, chart, version] = /^(.+?)-(v?\d+\.\d+\.\d+)$/.exec(r.chart) as RegExpExecArray
+  return { name, namespace: 'kube-system', chart: chart as string, version: version as string, revision: String(r.revision), status: r.status, values: r.values }
+}
+const opts = (s: HelmReleaseSpec) => ({
+  helm: '/bin/helm',
+  kubeconfig: '/tmp/kc',
+  spec: s,
+  tempDir,
+  readRelease: async () => {
+    rereads++
+    return installed(s.release)
+  }
+})
+/** What the mode read before the run: the fake's releases now. */
+function facts(): ReleaseFacts {
+  const f: ReleaseFacts = {}
+  const main = installed('karpenter')
+  const crd = installed('karpenter-crd')
+  if (main) f.main = main
+  if (crd) f.crd = crd
+  return f
+}
 
 beforeEach(() => {
   releases = {}
@@ -84,6 +107,7 @@ beforeEach(() => {
   valuesSeen = undefined
   upgradeFailure = undefined
   quietUpgrade = false
+  rereads = 0
   getExecOutput.mockReset()
   getExecOutput.mockImplementation(async (_cmd, args, o) => {
     calls.push(args ?? [])
@@ -97,14 +121,14 @@ const verbs = () => calls.map((a) => (a[0] === 'upgrade' ? `upgrade ${a[2]}` : a
 describe('installKarpenter', () => {
   it('fresh install: logout, then karpenter-crd, then the controller chart; reports the revision', async () => {
     const o = opts(spec())
-    const res = await installKarpenter(o)
+    const res = await installKarpenter(o, facts())
     expect(verbs()).toEqual([
-      'list --namespace', 'list --namespace', // karpenter, karpenter-crd
       'registry logout',
       'upgrade karpenter-crd',
       'upgrade karpenter'
-      // the revision is the one helm printed: no `helm list` after
     ])
+    // the revision is the one helm printed: the release record is not read again
+    expect(rereads).toBe(0)
     expect(res).toEqual({
       revision: '1',
       chartVersion: '1.2.1',
@@ -113,15 +137,22 @@ describe('installKarpenter', () => {
     })
   })
 
-  it('asks helm list for the revision when the upgrade did not print it', async () => {
+  it('reads the release record again for the revision only when the upgrade did not print it', async () => {
     quietUpgrade = true
-    const res = await installKarpenter(opts(spec()))
-    expect(verbs().slice(-3)).toEqual(['upgrade karpenter', 'list --namespace', 'get values'])
+    const res = await installKarpenter(opts(spec()), facts())
+    expect(verbs().slice(-1)).toEqual(['upgrade karpenter'])
+    expect(rereads).toBe(1)
     expect(res.revision).toBe('1')
   })
 
+  it('fails when helm printed no revision and the release has no record', async () => {
+    quietUpgrade = true
+    const o = { ...opts(spec()), readRelease: async () => undefined }
+    await expect(installKarpenter(o, facts())).rejects.toThrow(/release kube-system\/karpenter has no release record/)
+  })
+
   it('writes the values to a 0600 file that helm reads and that is gone afterwards', async () => {
-    await installKarpenter(opts(spec()))
+    await installKarpenter(opts(spec()), facts())
     expect(valuesSeen?.mode).toBe(0o600)
     expect(valuesSeen?.values).toEqual(spec().values)
     expect(existsSync(valuesSeen?.path as string)).toBe(false)
@@ -129,45 +160,34 @@ describe('installKarpenter', () => {
 
   it('passes KUBECONFIG in an environment that keeps the rest of process.env', async () => {
     process.env['KP_TEST_MARKER'] = 'kept'
-    await installKarpenter(opts(spec()))
+    await installKarpenter(opts(spec()), facts())
     const upgradeEnv = envs[calls.findIndex((a) => a[0] === 'upgrade')]
     expect(upgradeEnv?.['KUBECONFIG']).toBe('/tmp/kc')
     expect(upgradeEnv?.['KP_TEST_MARKER']).toBe('kept')
     delete process.env['KP_TEST_MARKER']
   })
 
-  it('refuses a jump the upgrade guide does not allow before any helm call that changes anything', async () => {
+  it('decides from the releases it is given and guards nothing (the mode ran the guard, once, before any change)', async () => {
+    // a jump the guide refuses: the mode would have stopped before this; install runs what it is asked to
     releases['karpenter'] = { chart: 'karpenter-v0.31.0', revision: 4, status: 'deployed', values: {} }
-    const err = await installKarpenter(opts(spec('1.2.1'))).catch((e: unknown) => e)
-    expect(err).toBeInstanceOf(UpgradeRefusedError)
-    expect((err as Error).message).toMatch(/v0\.31\.0 to 1\.2\.1/)
-    expect((err as InstanceType<typeof UpgradeRefusedError>).steps.length).toBeGreaterThan(0)
-    expect((err as Error).message).toMatch(/Steps to take:\n  1\. /)
-    // only reads happened: no logout, no upgrade
-    expect(calls.every((a) => a[0] === 'list' || a[0] === 'get')).toBe(true)
-    expect(releases['karpenter']?.revision).toBe(4)
+    const res = await installKarpenter(opts(spec('1.2.1')), facts())
+    expect(res.steps.some((l) => l.startsWith('upgrade note:'))).toBe(false)
+    expect(verbs()).toEqual(['registry logout', 'upgrade karpenter-crd', 'upgrade karpenter'])
+    expect(res.revision).toBe('5')
   })
 
-  it('runs the upgrade guard once: not again for the version apply already guarded, again for a release that changed since', async () => {
-    releases['karpenter'] = { chart: 'karpenter-1.0.8', revision: 2, status: 'deployed', values: {} }
-    const unguarded = await installKarpenter(opts(spec('1.2.1')))
-    expect(unguarded.steps.filter((l) => l.startsWith('upgrade note:')).length).toBeGreaterThan(0)
-
-    releases = { karpenter: { chart: 'karpenter-1.0.8', revision: 2, status: 'deployed', values: {} } }
-    const guarded = await installKarpenter({ ...opts(spec('1.2.1')), guardedVersion: '1.0.8' })
-    expect(guarded.steps.filter((l) => l.startsWith('upgrade note:'))).toEqual([])
-
-    // guarded at 1.0.8, but someone rolled the release back to 0.31 meanwhile: refused all the same
-    releases = { karpenter: { chart: 'karpenter-v0.31.0', revision: 3, status: 'deployed', values: {} } }
-    const err = await installKarpenter({ ...opts(spec('1.2.1')), guardedVersion: '1.0.8' }).catch((e: unknown) => e)
-    expect(err).toBeInstanceOf(UpgradeRefusedError)
+  it('says it upgraded from the version the cluster ran, not from a failed upgrade on top of it', async () => {
+    releases['karpenter'] = { chart: 'karpenter-1.2.1', revision: 3, status: 'failed', values: {} }
+    const main = { ...(installed('karpenter') as InstalledRelease), deployedVersion: '1.1.0' }
+    const res = await installKarpenter(opts(spec('1.2.1')), { main })
+    expect(res.steps.join('\n')).toMatch(/upgraded karpenter 1\.1\.0 → 1\.2\.1 \(revision 4\)/)
   })
 
   it('upgrades within the allowed path and says from what to what', async () => {
     releases['karpenter'] = { chart: 'karpenter-1.1.0', revision: 2, status: 'deployed', values: {} }
     releases['karpenter-crd'] = { chart: 'karpenter-crd-1.1.0', revision: 2, status: 'deployed', values: {} }
     const o = opts(spec('1.2.1'))
-    const res = await installKarpenter(o)
+    const res = await installKarpenter(o, facts())
     expect(res.revision).toBe('3')
     expect(res.steps.join('\n')).toMatch(/upgraded karpenter 1\.1\.0 → 1\.2\.1 \(revision 3\)/)
   })
@@ -176,7 +196,7 @@ describe('installKarpenter', () => {
     releases['karpenter'] = { chart: 'karpenter-1.2.1', revision: 7, status: 'deployed', values: spec().values }
     releases['karpenter-crd'] = { chart: 'karpenter-crd-1.2.1', revision: 7, status: 'deployed', values: {} }
     const o = opts(spec())
-    const res = await installKarpenter(o)
+    const res = await installKarpenter(o, facts())
     expect(res).toEqual({
       revision: '7',
       chartVersion: '1.2.1',
@@ -189,13 +209,13 @@ describe('installKarpenter', () => {
   it('upgrades when only the values differ', async () => {
     releases['karpenter'] = { chart: 'karpenter-1.2.1', revision: 7, status: 'deployed', values: { settings: { clusterName: 'c1' } } }
     releases['karpenter-crd'] = { chart: 'karpenter-crd-1.2.1', revision: 7, status: 'deployed', values: {} }
-    const res = await installKarpenter(opts(spec()))
+    const res = await installKarpenter(opts(spec()), facts())
     expect(res).toMatchObject({ revision: '8', changed: true })
   })
 
   it('on failure shows helm\'s own message and the release history', async () => {
     upgradeFailure = 'context deadline exceeded'
-    const err = (await installKarpenter(opts(spec())).catch((e: unknown) => e)) as Error
+    const err = (await installKarpenter(opts(spec()), facts()).catch((e: unknown) => e)) as Error
     expect(err.message).toMatch(/helm upgrade --install karpenter 1\.2\.1 failed: UPGRADE FAILED: context deadline exceeded/)
     expect(err.message).toMatch(/history:\nrev 1 failed karpenter-1\.2\.1/)
     expect(existsSync(valuesSeen?.path as string)).toBe(false)
@@ -210,7 +230,7 @@ describe('installKarpenter', () => {
         patchCrd: async (p: { name: string }) => void patched.push(p.name)
       }
     }
-    const res = await installKarpenter(o)
+    const res = await installKarpenter(o, facts())
     expect(patched).toEqual(['nodepools.karpenter.sh'])
     expect(res.steps.join('\n')).toMatch(/adopted CRDs into karpenter-crd: nodepools\.karpenter\.sh/)
   })

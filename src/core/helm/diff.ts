@@ -1,5 +1,5 @@
 // The installed Karpenter release against the desired chart tag and values: what `plan` says would change and
-// what `drift` reports. Pure: the release is read elsewhere (readRelease: helm list + helm get values).
+// what `drift` reports. Pure: the release is read elsewhere (kube/helm-release.ts, from its release records).
 import { compareVersions, parseVersion } from '../karpenter/version.js'
 import type { HelmReleaseSpec } from '../types.js'
 import type { InstalledRelease } from './release.js'

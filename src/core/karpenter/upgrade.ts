@@ -1,5 +1,6 @@
 // Which Karpenter version jumps the upgrade guide allows (docs/design.md, "Helm"; upstream upgrade-guide.md,
-// v1beta1-migration.md and v1-migration.md), and the steps to name when a jump is refused.
+// v1beta1-migration.md and v1-migration.md), the steps to name when a jump is refused, and the guard that applies
+// it to the installed release.
 //
 // API eras:  ≤0.31 v1alpha5 · 0.32 v1alpha5 + v1beta1 · 0.33–0.37 v1beta1 · 1.0 v1 + v1beta1 (conversion
 // webhooks) · ≥1.1 v1 only.
@@ -14,7 +15,9 @@
 // Downgrades (rollback): allowed within an era, and backwards across one era only to the releases the guides
 // name as rollback targets (0.31.4+ from 0.32; 0.33.12/0.34.13/0.35.12/0.36.9/0.37.7+ from 1.0.x). Anything
 // that would leave stored objects in an API version the target does not serve is refused.
-import { compareVersions, formatVersion, v, type SemVer } from './version.js'
+import { compareVersions, formatVersion, parseVersion, v, type SemVer } from './version.js'
+import { ProvisionError } from '../errors.js'
+import { runningVersion, type InstalledRelease } from '../helm/release.js'
 
 export type UpgradeCheck = { ok: true; notes: string[] } | { ok: false; reason: string; steps: string[] }
 
@@ -254,4 +257,45 @@ export function checkUpgrade(installed: SemVer, target: SemVer): UpgradeCheck {
   const c = compareVersions(target, installed)
   if (c === 0) return { ok: true, notes: [] }
   return c > 0 ? checkForward(installed, target) : checkBackward(installed, target)
+}
+
+/** A jump the upgrade guide does not allow: nothing was changed; the message names the steps in order. */
+export class UpgradeRefusedError extends ProvisionError {
+  override readonly name: string = 'UpgradeRefusedError'
+  constructor(
+    readonly from: string,
+    readonly to: string,
+    readonly reason: string,
+    readonly steps: string[]
+  ) {
+    super(
+      `Refusing to move Karpenter from ${from} to ${to}: ${reason}\nNothing was changed. Steps to take:\n` +
+        steps.map((s, i) => `  ${i + 1}. ${s}`).join('\n')
+    )
+  }
+}
+
+/** What the guard lets through: notes for an allowed jump, warnings when it could not check. */
+export interface UpgradeGuard {
+  notes: string[]
+  warnings: string[]
+}
+
+/**
+ * The upgrade guard (docs/design.md, "Helm"), run once per apply before any change: from the version the cluster
+ * runs (the newest deployed revision, not a failed upgrade on top of it) to the chart version asked for. Throws
+ * UpgradeRefusedError for a jump the guide does not allow; nothing installed is a first install.
+ */
+export function guardUpgrade(installed: InstalledRelease | undefined, targetTag: string): UpgradeGuard {
+  if (!installed) return { notes: [], warnings: [] }
+  const running = runningVersion(installed)
+  const from = parseVersion(running)
+  if (!from) {
+    return { notes: [], warnings: [`installed release ${installed.name} runs chart version ${JSON.stringify(running)}, which is not a version; upgrade path not checked`] }
+  }
+  const target = parseVersion(targetTag)
+  if (!target) throw new Error(`chart version ${JSON.stringify(targetTag)} is not a version`)
+  const check = checkUpgrade(from, target)
+  if (!check.ok) throw new UpgradeRefusedError(running, targetTag, check.reason, check.steps)
+  return { notes: check.notes, warnings: [] }
 }

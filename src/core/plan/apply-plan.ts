@@ -17,6 +17,7 @@ import { includesApi, resolveNodeAccess, wantedGroups, type NodeAccessDecision }
 import { controllerStackInUse, podIdentityRolePolicies, stacksInUse } from './pod-identity-state.js'
 import { chartDiff, hasChartChanges, type ChartDiff } from '../helm/diff.js'
 import { compareVersions, parseVersion } from '../karpenter/version.js'
+import { guardUpgrade, UpgradeRefusedError, type UpgradeGuard } from '../karpenter/upgrade.js'
 
 export type ApplyChange =
   | (ChangeBase & { kind: 'oidc-provider'; issuer: string; arn?: string })
@@ -46,6 +47,10 @@ export interface ApplyPlan {
   identity: IdentityState
   /** how the node role gets into the cluster; undefined when the cluster does not exist */
   nodeAccess?: NodeAccessDecision
+  /** the upgrade guard's notes and warnings on the installed release (docs/design.md, "Helm") */
+  upgrade: UpgradeGuard
+  /** the upgrade path does not allow this chart version: apply refuses (throws it), plan says so */
+  refusal?: UpgradeRefusedError
 }
 
 /** The plan. `desired` is the state built from these facts (its adopted role included). */
@@ -63,7 +68,17 @@ export function applyPlan(desired: DesiredState, facts: Facts, opts: ApplyPlanOp
   if (chart) out.push(...chart.rest)
   const retire = retireChange(desired, identity, opts.installChart)
   if (retire) out.push(retire)
-  return { changes: out, identity, nodeAccess }
+  const plan: ApplyPlan = { changes: out, identity, nodeAccess, upgrade: { notes: [], warnings: [] } }
+  // The upgrade guard: once, on the release as read, before the first change.
+  if (opts.installChart && facts.releases?.main) {
+    try {
+      plan.upgrade = guardUpgrade(facts.releases.main, desired.helm.chart.version)
+    } catch (err) {
+      if (!(err instanceof UpgradeRefusedError)) throw err
+      plan.refusal = err
+    }
+  }
+  return plan
 }
 
 function oidcProviderChange(desired: DesiredState, facts: Facts): ApplyChange | undefined {

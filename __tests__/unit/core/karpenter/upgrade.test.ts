@@ -1,5 +1,6 @@
 import { describe, it, expect } from '@jest/globals'
-import { checkUpgrade, type UpgradeCheck } from '../../../../src/core/karpenter/upgrade.js'
+import { checkUpgrade, guardUpgrade, UpgradeRefusedError, type UpgradeCheck } from '../../../../src/core/karpenter/upgrade.js'
+import type { InstalledRelease } from '../../../../src/core/helm/release.js'
 import { parseVersion, type SemVer } from '../../../../src/core/karpenter/version.js'
 
 const p = (s: string): SemVer => parseVersion(s) as SemVer
@@ -164,5 +165,64 @@ describe('checkUpgrade: downgrades', () => {
     for (const [from, to] of [['0.33.0', '0.31.5'], ['1.0.14', '0.32.10'], ['1.0.14', '0.31.5'], ['1.5.0', '0.31.5']] as const) {
       expect(check(from, to).ok).toBe(false)
     }
+  })
+})
+
+describe('guardUpgrade (the one guard call of apply)', () => {
+  const release = (version: string, over: Partial<InstalledRelease> = {}): InstalledRelease => ({
+    name: 'karpenter',
+    namespace: 'kube-system',
+    chart: 'karpenter',
+    version,
+    revision: '2',
+    status: 'deployed',
+    values: {},
+    ...over
+  })
+
+  it('a first install passes without notes', () => {
+    expect(guardUpgrade(undefined, '1.2.1')).toEqual({ notes: [], warnings: [] })
+  })
+
+  it('refuses a jump the guide does not allow, from the installed version, naming the steps', () => {
+    let err: unknown
+    try {
+      guardUpgrade(release('v0.31.0'), '1.2.1')
+    } catch (e) {
+      err = e
+    }
+    expect(err).toBeInstanceOf(UpgradeRefusedError)
+    const refusal = err as UpgradeRefusedError
+    expect(refusal).toMatchObject({ from: 'v0.31.0', to: '1.2.1' })
+    expect(refusal.steps.length).toBeGreaterThan(0)
+    expect(refusal.message).toMatch(/^Refusing to move Karpenter from v0\.31\.0 to 1\.2\.1: .*\nNothing was changed\. Steps to take:\n {2}1\. /s)
+  })
+
+  it('returns the notes of an allowed jump as data', () => {
+    const g = guardUpgrade(release('1.0.8'), '1.2.1')
+    expect(g.warnings).toEqual([])
+    expect(g.notes).toEqual(allowed('1.0.8', '1.2.1'))
+    expect(g.notes.length).toBeGreaterThan(0)
+  })
+
+  it('moves from what the cluster runs: a failed upgrade on top of a deployed revision does not count', () => {
+    // a failed 1.0.8 upgrade over 0.37.7 (what runs): 1.2.1 would skip 1.0.x for the cluster, so it is refused,
+    // though the latest revision's 1.0.8 → 1.2.1 alone would pass
+    const failed = release('1.0.8', { status: 'failed', revision: '3', deployedVersion: '0.37.7' })
+    expect(() => guardUpgrade(failed, '1.2.1')).toThrow(/from 0\.37\.7 to 1\.2\.1/)
+    // and the other way round: retrying a failed 1.0.8 upgrade from 0.37.7 is the allowed path
+    const retry = guardUpgrade(release('1.2.1', { status: 'failed', deployedVersion: '0.37.7' }), '1.0.8')
+    expect(retry.notes).toEqual(allowed('0.37.7', '1.0.8'))
+  })
+
+  it('warns (as data, it logs nothing) when the running chart version is not a version', () => {
+    expect(guardUpgrade(release('main-abc'), '1.2.1')).toEqual({
+      notes: [],
+      warnings: ['installed release karpenter runs chart version "main-abc", which is not a version; upgrade path not checked']
+    })
+  })
+
+  it('fails on a target that is not a version', () => {
+    expect(() => guardUpgrade(release('1.2.1'), 'latest')).toThrow(/chart version "latest" is not a version/)
   })
 })
