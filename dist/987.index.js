@@ -40,11 +40,22 @@ function sameValues(a, b) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   n: () => (/* binding */ resolveNodeAccess),
-/* harmony export */   o: () => (/* binding */ includesApi)
+/* harmony export */   M_: () => (/* binding */ NODE_GROUPS),
+/* harmony export */   My: () => (/* binding */ NODE_USERNAME),
+/* harmony export */   g$: () => (/* binding */ WINDOWS_NODE_GROUPS),
+/* harmony export */   gc: () => (/* binding */ wantedGroups),
+/* harmony export */   nL: () => (/* binding */ resolveNodeAccess),
+/* harmony export */   oT: () => (/* binding */ includesApi)
 /* harmony export */ });
-/* harmony import */ var _karpenter_unsupported_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1027);
+/* harmony import */ var _karpenter_unsupported_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1027);
+/* harmony import */ var _karpenter_windows_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1577);
 
+
+/** The aws-auth mapping of a node role: EKS's node username and groups. */
+const NODE_USERNAME = 'system:node:{{EC2PrivateDNSName}}';
+const NODE_GROUPS = ['system:bootstrappers', 'system:nodes'];
+/** A node role that also launches Windows nodes: eksctl's groups for Windows node groups (Windows group first). */
+const WINDOWS_NODE_GROUPS = [_karpenter_windows_js__WEBPACK_IMPORTED_MODULE_0__/* .WINDOWS_NODE_GROUP */ .DA, ...NODE_GROUPS];
 /** Clusters that predate access entries report no accessConfig: they authenticate through aws-auth only. */
 function modeOf(authenticationMode) {
     return authenticationMode ?? 'CONFIG_MAP';
@@ -54,9 +65,13 @@ function includesApi(authenticationMode) {
     return mode === 'API' || mode === 'API_AND_CONFIG_MAP';
 }
 /** `windows`: why the run's nodes include Windows (windowsNodeReasons in src/core/karpenter/windows.ts); none by default. */
+/** The aws-auth groups the node role's mapping must have for this decision. */
+function wantedGroups(decision) {
+    return decision.windows ? WINDOWS_NODE_GROUPS : NODE_GROUPS;
+}
 function resolveNodeAccess(input, authenticationMode, windows = []) {
     const decision = resolveMethod(input, authenticationMode, windows.length > 0);
-    const refusal = (0,_karpenter_unsupported_js__WEBPACK_IMPORTED_MODULE_0__/* .windowsNodeAccessRefusal */ .wr)({ input, mode: modeOf(authenticationMode), method: decision.method, reasons: windows });
+    const refusal = (0,_karpenter_unsupported_js__WEBPACK_IMPORTED_MODULE_1__/* .windowsNodeAccessRefusal */ .wr)({ input, mode: modeOf(authenticationMode), method: decision.method, reasons: windows });
     if (refusal)
         throw new Error(refusal);
     if (windows.length > 0 && decision.method === 'aws-auth') {
@@ -321,7 +336,9 @@ function deployerPolicies(d, account) {
     const changeSets = { StringLike: { 'cloudformation:ChangeSetName': `${names/* CHANGE_SET_PREFIX */.tt}*` } };
     const readClusterActions = ['eks:DescribeCluster', 'eks:ListPodIdentityAssociations'];
     const readOnly = [
-        statement('ReadStacks', ['cloudformation:DescribeStacks', 'cloudformation:DescribeStackEvents', 'cloudformation:GetTemplate', 'cloudformation:DetectStackDrift', 'cloudformation:DescribeStackResourceDrifts'], stacks),
+        statement('ReadStacks', ['cloudformation:DescribeStacks', 'cloudformation:DescribeStackEvents', 'cloudformation:GetTemplate', 'cloudformation:DescribeStackResources', 'cloudformation:DetectStackDrift', 'cloudformation:DescribeStackResourceDrifts'], stacks),
+        // plan reads what apply would refuse on: which stack owns an instance profile of this name
+        statement('FindInstanceProfileOwner', ['cloudformation:ListStacks'], '*'),
         statement('PlanChangeSets', ['cloudformation:CreateChangeSet', 'cloudformation:DescribeChangeSet', 'cloudformation:DeleteChangeSet'], stacks, changeSets),
         // a CREATE change set makes the (empty) stack with the stack tags
         statement('TagsOfAPlannedStack', ['cloudformation:TagResource'], stacks, { StringEquals: { 'cloudformation:CreateAction': 'CreateChangeSet' } }),
@@ -331,6 +348,9 @@ function deployerPolicies(d, account) {
         ...(podIdentity ? [statement('ReadPodIdentityAgent', ['eks:DescribeAddon'], a.regional('eks', `addon/${n.cluster}/${names/* POD_IDENTITY_AGENT_ADDON */.Qt}/*`))] : []),
         ...(podIdentity && d.podIdentity?.permissionPolicyArns.length ? [statement('ReadPodIdentityPolicies', ['iam:GetPolicy'], d.podIdentity.permissionPolicyArns)] : []),
         ...(podIdentity ? [] : [statement('FindOidcProvider', ['iam:ListOpenIDConnectProviders'], '*')]),
+        // the node role's access entry, and the policies of a Pod Identity role that is not the stack's, as plan and drift compare them
+        ...(accessEntry ? [statement('ReadNodeAccessEntry', ['eks:DescribeAccessEntry'], accessEntries)] : []),
+        ...(externalRole.length ? [statement('ReadExternalRoleAttachments', ['iam:ListAttachedRolePolicies'], externalRole)] : []),
         // drift detection reads every resource of the stacks with these credentials
         ...handlerStatements([...karpenter, ...controller], ['read']).map(s => ({ ...s, Sid: s.Sid.replace(/^Cfn/, 'DriftRead') }))
     ];
@@ -439,7 +459,7 @@ function windowsRenderView(config, nodeAccess) {
     const reasons = (0,windows/* windowsNodeReasons */.vE)(groups, []);
     const mode = config.authenticationMode ?? EKSCTL_DEFAULT_MODE;
     try {
-        const decision = (0,node_access/* resolveNodeAccess */.n)(nodeAccess, mode, reasons);
+        const decision = (0,node_access/* resolveNodeAccess */.nL)(nodeAccess, mode, reasons);
         const how = decision.method === 'aws-auth'
             ? `the node role is mapped in aws-auth with groups eks:kube-proxy-windows, system:bootstrappers, system:nodes`
             : 'node access is left to you (node-access: none)';

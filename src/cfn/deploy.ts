@@ -93,6 +93,7 @@ async function deployOne(cfn: CloudFormationClient, spec: StackSpec, opts: Deplo
 
   const prepared = await prepareChangeSet(cfn, spec, {
     poll,
+    described: opts.described,
     changeSetName: opts.changeSetName,
     busyNote: status => `Stack ${spec.name} is ${status} (another run or a person is changing it); waiting for it to settle.`,
     waitFailed: timedOut,

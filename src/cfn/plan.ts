@@ -58,6 +58,7 @@ async function planOne(cfn: CloudFormationClient, spec: StackSpec, opts: PlanOpt
 
   const prepared = await prepareChangeSet(cfn, spec, {
     poll,
+    described: opts.described,
     changeSetName: opts.changeSetName,
     busyNote: status => `Stack ${spec.name} is ${status}; waiting for it to settle before planning.`,
     // planStack turns a timeout into its StackPlanError

@@ -14,6 +14,11 @@ import type { Sleep } from '../aws/retry.js'
 
 /** The timing both take from their options. */
 export interface ChainTiming {
+  /**
+   * The stack as the mode's read phase described it (null: it did not exist): used instead of describing it
+   * again. Any wait for another operation on it still describes it as it goes.
+   */
+  described?: Stack | null
   timeoutMs: number
   signal?: AbortSignal
   sleep?: Sleep
@@ -29,6 +34,8 @@ export function pollFrom(opts: ChainTiming): PollOptions {
 
 export interface PrepareOptions {
   poll: PollOptions
+  /** ChainTiming.described */
+  described?: Stack | null
   /** change-set name; unique per call by default */
   changeSetName?: string
   /** the line logged before waiting for another operation on the stack to end */
@@ -67,7 +74,7 @@ export type Prepared =
     }
 
 export async function prepareChangeSet(cfn: CloudFormationClient, spec: StackSpec, o: PrepareOptions): Promise<Prepared> {
-  let stack = await describeStack(cfn, spec.name)
+  let stack = o.described !== undefined ? (o.described ?? undefined) : await describeStack(cfn, spec.name)
   o.seen.status = stack?.StackStatus ?? 'ABSENT'
   if (stack && isInProgress(stack.StackStatus) && stack.StackStatus !== 'REVIEW_IN_PROGRESS') {
     const busy = stack.StackStatus ?? 'UNKNOWN'

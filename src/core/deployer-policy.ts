@@ -148,7 +148,9 @@ export function deployerPolicies(d: DesiredState, account?: string): DeployerPol
 
   const readClusterActions = ['eks:DescribeCluster', 'eks:ListPodIdentityAssociations']
   const readOnly: PolicyStatement[] = [
-    statement('ReadStacks', ['cloudformation:DescribeStacks', 'cloudformation:DescribeStackEvents', 'cloudformation:GetTemplate', 'cloudformation:DetectStackDrift', 'cloudformation:DescribeStackResourceDrifts'], stacks),
+    statement('ReadStacks', ['cloudformation:DescribeStacks', 'cloudformation:DescribeStackEvents', 'cloudformation:GetTemplate', 'cloudformation:DescribeStackResources', 'cloudformation:DetectStackDrift', 'cloudformation:DescribeStackResourceDrifts'], stacks),
+    // plan reads what apply would refuse on: which stack owns an instance profile of this name
+    statement('FindInstanceProfileOwner', ['cloudformation:ListStacks'], '*'),
     statement('PlanChangeSets', ['cloudformation:CreateChangeSet', 'cloudformation:DescribeChangeSet', 'cloudformation:DeleteChangeSet'], stacks, changeSets),
     // a CREATE change set makes the (empty) stack with the stack tags
     statement('TagsOfAPlannedStack', ['cloudformation:TagResource'], stacks, { StringEquals: { 'cloudformation:CreateAction': 'CreateChangeSet' } }),
@@ -158,6 +160,9 @@ export function deployerPolicies(d: DesiredState, account?: string): DeployerPol
     ...(podIdentity ? [statement('ReadPodIdentityAgent', ['eks:DescribeAddon'], a.regional('eks', `addon/${n.cluster}/${POD_IDENTITY_AGENT_ADDON}/*`))] : []),
     ...(podIdentity && d.podIdentity?.permissionPolicyArns.length ? [statement('ReadPodIdentityPolicies', ['iam:GetPolicy'], d.podIdentity.permissionPolicyArns)] : []),
     ...(podIdentity ? [] : [statement('FindOidcProvider', ['iam:ListOpenIDConnectProviders'], '*')]),
+    // the node role's access entry, and the policies of a Pod Identity role that is not the stack's, as plan and drift compare them
+    ...(accessEntry ? [statement('ReadNodeAccessEntry', ['eks:DescribeAccessEntry'], accessEntries)] : []),
+    ...(externalRole.length ? [statement('ReadExternalRoleAttachments', ['iam:ListAttachedRolePolicies'], externalRole)] : []),
     // drift detection reads every resource of the stacks with these credentials
     ...handlerStatements([...karpenter, ...controller], ['read']).map(s => ({ ...s, Sid: s.Sid.replace(/^Cfn/, 'DriftRead') }))
   ]

@@ -11,6 +11,7 @@ import type { RunContext } from './context.js'
 import type { DesiredState } from '../core/types.js'
 import type { ClusterInfo, Facts, StackPreview } from '../core/facts.js'
 import type { StackOutcome } from '../report/types.js'
+import type { Stack } from '@aws-sdk/client-cloudformation'
 import type { AwsClients } from '../aws/clients.js'
 import type { CallerIdentity } from '../aws/identity.js'
 import { ConfigError } from '../core/config/diagnostics.js'
@@ -27,7 +28,7 @@ import { together } from '../core/together.js'
 import { errorMessage } from '../core/errors.js'
 import { openCluster, type ClusterSession } from './cluster-session.js'
 import { desiredFor, readManifestObjects } from './lifecycle.js'
-import { readAccessEntry, readAssociation, readAwsAuthMapping, readOidcProvider, readReleases, readStacks } from './facts.js'
+import { describeStacks, readAccessEntry, readAssociation, readAwsAuthMapping, readOidcProvider, readReleases } from './facts.js'
 import { manifestNames } from './run-files.js'
 
 export interface ApplyFacts {
@@ -40,6 +41,8 @@ export interface ApplyFacts {
   steps: string[]
   /** plan: each stack's change set as the summary shows it (in stack order) */
   stackPlans: StackOutcome[]
+  /** each stack as DescribeStacks returned it (undefined: none), for the executors that change it */
+  described: Record<string, Stack | undefined>
 }
 
 export interface ReadOptions {
@@ -84,7 +87,7 @@ export async function readApplyFacts(ctx: RunContext, aws: AwsClients, opts: Rea
   try {
     // Round 2: by the config's names.
     const [stacks, association, oidcProvider, inCluster] = await together(
-      readStacks(aws, offline.names),
+      describeStacks(aws, offline.names),
       readAssociation(aws, config.name, offline.names, podIdentity),
       irsa ? readOidcProvider(aws, requireIssuer(cluster)) : Promise.resolve(undefined),
       session && inputs.installChart
@@ -111,7 +114,7 @@ export async function readApplyFacts(ctx: RunContext, aws: AwsClients, opts: Rea
       caller: opts.caller,
       region: opts.region,
       cluster,
-      stacks,
+      stacks: stacks.facts,
       association: association.association,
       podIdentityApiMissing: association.podIdentityApiMissing,
       windows,
@@ -131,7 +134,7 @@ export async function readApplyFacts(ctx: RunContext, aws: AwsClients, opts: Rea
         : Promise.resolve(undefined),
       accessEntryNeeded ? readAccessEntry(aws, cluster.name, desired.arns.nodeRole) : Promise.resolve(undefined),
       session && decision.method === 'aws-auth' ? readAwsAuthMapping(session, desired.arns.nodeRole) : Promise.resolve(undefined),
-      mode === 'plan' ? previewStacks(ctx, aws, desired) : Promise.resolve(undefined)
+      mode === 'plan' ? previewStacks(ctx, aws, desired, stacks.described) : Promise.resolve(undefined)
     )
     if (missing !== undefined) facts.missingRolePolicies = missing
     facts.nodeAccess = {}
@@ -139,7 +142,7 @@ export async function readApplyFacts(ctx: RunContext, aws: AwsClients, opts: Rea
     if (awsAuth !== undefined) facts.nodeAccess.awsAuthMapping = awsAuth
     if (decision.method === 'aws-auth' && !session) unread['node-access'] = unread['cluster-api'] ?? 'the cluster was not reached'
     if (previews) facts.stackPreviews = previews.previews
-    return { facts, desired, refusals, steps, stackPlans: previews?.outcomes ?? [] }
+    return { facts, desired, refusals, steps, stackPlans: previews?.outcomes ?? [], described: stacks.described }
   } finally {
     await session?.dispose()
   }
@@ -193,13 +196,13 @@ async function readInCluster(
 }
 
 /** plan: each stack's change set (created, described, deleted), in stack order. */
-async function previewStacks(ctx: RunContext, aws: AwsClients, desired: DesiredState): Promise<{ previews: Record<string, StackPreview>; outcomes: StackOutcome[] }> {
+async function previewStacks(ctx: RunContext, aws: AwsClients, desired: DesiredState, described: Record<string, Stack | undefined>): Promise<{ previews: Record<string, StackPreview>; outcomes: StackOutcome[] }> {
   const previews: Record<string, StackPreview> = {}
   const outcomes: StackOutcome[] = []
   for (const spec of stacksInUse(desired)) {
     let result
     try {
-      result = await planStack(await aws.cfn(), spec, { timeoutMs: ctx.inputs.timeoutSeconds * 1000, signal: ctx.signal })
+      result = await planStack(await aws.cfn(), spec, { timeoutMs: ctx.inputs.timeoutSeconds * 1000, signal: ctx.signal, described: described[spec.name] ?? null })
     } catch (err) {
       // the stack is in the summary with what was seen of it and why its plan stopped
       if (err instanceof StackPlanError) ctx.report.stacks.push(err.outcome)

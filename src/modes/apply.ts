@@ -2,6 +2,7 @@
 // order. Every check that can refuse the run happens in the read phase or in the plan, before the first change.
 // helm is resolved (and downloaded if need be) while the facts are read and the stacks deploy, and karpenter-crd
 // goes in while the stacks deploy (docs/design.md, "Apply latency").
+import type { Stack } from '@aws-sdk/client-cloudformation'
 import type { RunContext } from './context.js'
 import type { StackOutcome } from '../report/types.js'
 import type { DesiredState, StackSpec } from '../core/types.js'
@@ -67,7 +68,7 @@ async function applyWith(ctx: RunContext, helm: Promise<ResolvedHelm> | undefine
   if (!inputs.installChart) report.steps.push('install-chart: false — the chart is left to its owner (Argo CD, Flux…)')
 
   // 4. The changes, in the plan's order.
-  await execute(ctx, aws, { desired, facts, plan, helm })
+  await execute(ctx, aws, { desired, facts, plan, helm, described: read.described })
   info(report.changed ? 'apply: done, changes made.' : 'apply: done, nothing to change.')
 }
 
@@ -76,6 +77,8 @@ interface Execution {
   facts: Facts
   plan: ApplyPlan
   helm: Promise<ResolvedHelm> | undefined
+  /** each stack as the read phase described it */
+  described: Record<string, Stack | undefined>
 }
 
 async function execute(ctx: RunContext, aws: AwsClients, run: Execution): Promise<void> {
@@ -123,7 +126,7 @@ async function execute(ctx: RunContext, aws: AwsClients, run: Execution): Promis
           }
           break
         case 'stack':
-          await deploy(ctx, aws, change.spec, facts.region)
+          await deploy(ctx, aws, change.spec, facts.region, run.described[change.spec.name] ?? null)
           break
         case 'role-policies':
           record(report, await applyRolePolicies(aws, change))
@@ -167,10 +170,10 @@ async function execute(ctx: RunContext, aws: AwsClients, run: Execution): Promis
   }
 }
 
-async function deploy(ctx: RunContext, aws: AwsClients, spec: StackSpec, region: string): Promise<StackOutcome> {
+async function deploy(ctx: RunContext, aws: AwsClients, spec: StackSpec, region: string, described: Stack | null): Promise<StackOutcome> {
   let outcome: StackOutcome
   try {
-    outcome = await deployStack(await aws.cfn(), spec, { region, timeoutMs: ctx.inputs.timeoutSeconds * 1000, signal: ctx.signal })
+    outcome = await deployStack(await aws.cfn(), spec, { region, timeoutMs: ctx.inputs.timeoutSeconds * 1000, signal: ctx.signal, described })
   } catch (err) {
     if (err instanceof StackDeployError || err instanceof DeployCancelledError) {
       ctx.report.stacks.push(err.outcome)

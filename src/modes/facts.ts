@@ -1,6 +1,7 @@
 // The read phase (docs/design.md, "The pipeline", step 3): each function reads one kind of fact and returns it as
 // data (src/core/facts.ts); a mode calls the ones it needs, at once where they do not depend on each other, and
 // then decides everything from the Facts value. Nothing here changes anything or writes into the report.
+import type { Stack } from '@aws-sdk/client-cloudformation'
 import type { AwsClients } from '../aws/clients.js'
 import type { ClusterInfo, ExistingAssociation, NodeAccessFacts, ReleaseFacts, StackFact } from '../core/facts.js'
 import type { DesiredState } from '../core/types.js'
@@ -28,15 +29,27 @@ export async function readCluster(aws: AwsClients, name: string, region: string)
 
 /** The stacks this tool may own (the Karpenter stack and both controller stacks), by name, read at once. */
 export async function readStacks(aws: AwsClients, names: DesiredState['names']): Promise<Record<string, StackFact>> {
+  return (await describeStacks(aws, names)).facts
+}
+
+/**
+ * readStacks, with each stack as DescribeStacks returned it (undefined: none), for the executors that change them
+ * (deploy, plan's change sets) so they do not describe them again.
+ */
+export async function describeStacks(aws: AwsClients, names: DesiredState['names']): Promise<{ facts: Record<string, StackFact>; described: Record<string, Stack | undefined> }> {
   const cfn = await aws.cfn()
   const wanted = [names.karpenterStack, names.irsaStack, names.podIdentityStack]
   const found = await Promise.all(wanted.map(name => describeStack(cfn, name)))
-  const out: Record<string, StackFact> = {}
+  const facts: Record<string, StackFact> = {}
+  const described: Record<string, Stack | undefined> = {}
   wanted.forEach((name, i) => {
-    const status = found[i]?.StackStatus
-    out[name] = status && status !== 'DELETE_COMPLETE' ? { name, status } : { name }
+    const stack = found[i]
+    const status = stack?.StackStatus
+    const live = status !== undefined && status !== 'DELETE_COMPLETE'
+    facts[name] = live ? { name, status } : { name }
+    described[name] = live ? stack : undefined
   })
-  return out
+  return { facts, described }
 }
 
 export interface AssociationFacts {

@@ -1,6 +1,67 @@
-export const id = 15;
-export const ids = [15,598];
+export const id = 417;
+export const ids = [417,598];
 export const modules = {
+
+/***/ 6470:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Cy: () => (/* binding */ deleteNodeAccessEntry),
+/* harmony export */   cy: () => (/* binding */ describeNodeAccessEntry),
+/* harmony export */   rS: () => (/* binding */ ensureNodeAccessEntry)
+/* harmony export */ });
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
+
+async function ensureNodeAccessEntry(eks, cluster, roleArn, tags = {}) {
+    const { CreateAccessEntryCommand, DescribeAccessEntryCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(524)]).then(__webpack_require__.t.bind(__webpack_require__, 4524, 19));
+    try {
+        // EKS's tag map takes at least one entry when present: none is sent rather than an empty one
+        await eks.send(new CreateAccessEntryCommand({ clusterName: cluster, principalArn: roleArn, type: 'EC2_LINUX', ...(Object.keys(tags).length > 0 ? { tags } : {}) }));
+        return { created: true };
+    }
+    catch (err) {
+        if (!(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isAwsError */ .m_)(err, 'ResourceInUseException'))
+            throw err;
+    }
+    // It exists. Its type cannot be changed in place; a STANDARD entry would not let nodes join, so say so.
+    const { accessEntry } = await eks.send(new DescribeAccessEntryCommand({ clusterName: cluster, principalArn: roleArn }));
+    if (accessEntry?.type && accessEntry.type !== 'EC2_LINUX') {
+        return {
+            created: false,
+            warning: `the access entry for ${roleArn} on cluster ${cluster} has type ${accessEntry.type}, not EC2_LINUX; Karpenter's nodes may not join. Delete it and re-run.`
+        };
+    }
+    return { created: false };
+}
+/** For delete: removes the entry; a missing one is fine (running delete twice is fine). */
+async function deleteNodeAccessEntry(eks, cluster, roleArn) {
+    const { DeleteAccessEntryCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(524)]).then(__webpack_require__.t.bind(__webpack_require__, 4524, 19));
+    try {
+        await eks.send(new DeleteAccessEntryCommand({ clusterName: cluster, principalArn: roleArn }));
+        return true;
+    }
+    catch (err) {
+        if ((0,_core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isAwsError */ .m_)(err, 'ResourceNotFoundException'))
+            return false;
+        throw err;
+    }
+}
+/** The node role's access entry type (read only, for drift); undefined when there is no entry. */
+async function describeNodeAccessEntry(eks, cluster, roleArn) {
+    const { DescribeAccessEntryCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(524)]).then(__webpack_require__.t.bind(__webpack_require__, 4524, 19));
+    try {
+        const { accessEntry } = await eks.send(new DescribeAccessEntryCommand({ clusterName: cluster, principalArn: roleArn }));
+        return accessEntry?.type ?? 'STANDARD';
+    }
+    catch (err) {
+        if ((0,_core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isAwsError */ .m_)(err, 'ResourceNotFoundException'))
+            return undefined;
+        throw err;
+    }
+}
+
+
+/***/ }),
 
 /***/ 1722:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -55,50 +116,47 @@ async function requirePodIdentityAgent(eks, cluster) {
 /* harmony export */   j9: () => (/* binding */ detachFromAssociationRole),
 /* harmony export */   po: () => (/* binding */ retireAssociation),
 /* harmony export */   tK: () => (/* binding */ retirePodIdentityStack),
-/* harmony export */   ul: () => (/* binding */ roleToAdopt)
+/* harmony export */   ul: () => (/* reexport safe */ _core_plan_identity_js__WEBPACK_IMPORTED_MODULE_4__.u)
 /* harmony export */ });
-/* harmony import */ var _cfn_describe_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3948);
+/* harmony import */ var _cfn_describe_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3948);
 /* harmony import */ var _cfn_delete_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8182);
 /* harmony import */ var _core_plan_delete_policies_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8215);
 /* harmony import */ var _core_names_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2483);
-/* harmony import */ var _pod_identity_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2117);
+/* harmony import */ var _pod_identity_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2117);
 /* harmony import */ var _pod_identity_role_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9062);
+/* harmony import */ var _core_plan_identity_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3819);
 
 
 
 
 
 
-/**
- * The previous identity: the other one's traces. For Pod Identity, the IRSA stack; for IRSA, an association this
- * tool made or the Pod Identity stack (an association someone else made is theirs and stays; IRSA wins over it).
- */
+
+
+/** Reads the stacks and the association, then derives the state (core/plan/identity.ts). */
 async function detectIdentityState(aws, desired, cluster) {
     const cfn = await aws.cfn();
-    const [irsa, pod] = await Promise.all([(0,_cfn_describe_js__WEBPACK_IMPORTED_MODULE_4__/* .describeStack */ .GO)(cfn, desired.names.irsaStack), (0,_cfn_describe_js__WEBPACK_IMPORTED_MODULE_4__/* .describeStack */ .GO)(cfn, desired.names.podIdentityStack)]);
-    const exists = (s) => s !== undefined && s.StackStatus !== 'DELETE_COMPLETE';
-    const state = { irsaStackExists: exists(irsa), podIdentityStackExists: exists(pod) };
+    const [irsa, pod] = await Promise.all([(0,_cfn_describe_js__WEBPACK_IMPORTED_MODULE_5__/* .describeStack */ .GO)(cfn, desired.names.irsaStack), (0,_cfn_describe_js__WEBPACK_IMPORTED_MODULE_5__/* .describeStack */ .GO)(cfn, desired.names.podIdentityStack)]);
+    let association;
+    let podIdentityApiMissing = false;
     try {
-        state.association = await (0,_pod_identity_js__WEBPACK_IMPORTED_MODULE_5__/* .findAssociation */ .Zo)(await aws.eks(), cluster, desired.names.namespace, desired.names.serviceAccount);
+        association = await (0,_pod_identity_js__WEBPACK_IMPORTED_MODULE_6__/* .findAssociation */ .Zo)(await aws.eks(), cluster, desired.names.namespace, desired.names.serviceAccount);
     }
     catch (err) {
         // With Pod Identity the API must answer; with IRSA an endpoint without it simply has no association.
-        if (desired.controllerIdentity === 'pod-identity' || !(0,_pod_identity_js__WEBPACK_IMPORTED_MODULE_5__/* .isPodIdentityApiMissing */ .Gl)(err))
+        if (desired.controllerIdentity === 'pod-identity' || !(0,_pod_identity_js__WEBPACK_IMPORTED_MODULE_6__/* .isPodIdentityApiMissing */ .Gl)(err))
             throw err;
-        state.podIdentityApiMissing = true;
+        podIdentityApiMissing = true;
     }
-    if (desired.controllerIdentity === 'pod-identity' && state.irsaStackExists)
-        state.previous = 'irsa';
-    // A Pod Identity stack whose role someone else's association uses (eksctl made both from the same file) is
-    // not this tool's to retire; an association this tool made, or the stack alone, is.
-    const foreign = state.association !== undefined && !state.association.ours;
-    if (desired.controllerIdentity === 'irsa' && (state.association?.ours || (state.podIdentityStackExists && !foreign)))
-        state.previous = 'pod-identity';
-    return state;
-}
-/** The role of an existing association to adopt: one this tool did not make (docs/design.md, "Controller identity": "adopted as it is"). */
-function roleToAdopt(state) {
-    return state.association && !state.association.ours && state.association.roleArn ? state.association.roleArn : undefined;
+    const facts = {
+        stacks: {
+            [desired.names.irsaStack]: { name: desired.names.irsaStack, status: irsa?.StackStatus },
+            [desired.names.podIdentityStack]: { name: desired.names.podIdentityStack, status: pod?.StackStatus }
+        },
+        association: association ?? null,
+        podIdentityApiMissing
+    };
+    return (0,_core_plan_identity_js__WEBPACK_IMPORTED_MODULE_4__/* .identityState */ .A)(facts, desired.names, desired.controllerIdentity);
 }
 const label = (identity) => (identity === 'irsa' ? 'IRSA' : 'Pod Identity');
 /**
@@ -131,7 +189,7 @@ async function retireIrsa(aws, desired, ctx) {
 /** Pod Identity → IRSA, after the chart upgrade, first: the association, only when this tool made it. */
 async function retireAssociation(aws, desired, state) {
     const assoc = state.association;
-    const result = await (0,_pod_identity_js__WEBPACK_IMPORTED_MODULE_5__/* .deleteOwnAssociation */ .TB)(await aws.eks(), desired.names.cluster, assoc);
+    const result = await (0,_pod_identity_js__WEBPACK_IMPORTED_MODULE_6__/* .deleteOwnAssociation */ .TB)(await aws.eks(), desired.names.cluster, assoc);
     return {
         changed: result === 'deleted',
         steps: [
@@ -169,7 +227,7 @@ async function retirePodIdentityStack(aws, desired, ctx) {
 async function stackPolicyArns(cfn, stack) {
     const out = new Set();
     // no readable template: only the controller policies count as this tool's
-    const body = await (0,_cfn_describe_js__WEBPACK_IMPORTED_MODULE_4__/* .deployedTemplate */ .Bk)(cfn, stack).catch(() => undefined);
+    const body = await (0,_cfn_describe_js__WEBPACK_IMPORTED_MODULE_5__/* .deployedTemplate */ .Bk)(cfn, stack).catch(() => undefined);
     if (!body)
         return out;
     try {
@@ -493,7 +551,7 @@ const LIVE_STACK_STATUSES = [
 const ownsProfile = (profile) => (r) => r.ResourceType === 'AWS::IAM::InstanceProfile' && r.PhysicalResourceId === profile;
 /** The stack in this region whose resources include instance profile `profile`, if any. */
 async function instanceProfileOwner(cfn, profile, ownStack) {
-    const { DescribeStackResourcesCommand, ListStacksCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(805)]).then(__webpack_require__.t.bind(__webpack_require__, 3805, 19));
+    const { DescribeStackResourcesCommand, ListStacksCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(186)]).then(__webpack_require__.t.bind(__webpack_require__, 3805, 19));
     const resourcesOf = async (input) => {
         try {
             return (await cfn.send(new DescribeStackResourcesCommand(input))).StackResources ?? [];
@@ -604,7 +662,7 @@ async function deleteStackFully(cfn, iam, name, opts) {
     for (let attempt = 1;; attempt++) {
         if (stack.StackStatus !== 'DELETE_IN_PROGRESS') {
             await detachOwnPolicies(cfn, iam, name, opts.isOwnPolicy);
-            const { DeleteStackCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(805)]).then(__webpack_require__.t.bind(__webpack_require__, 3805, 19));
+            const { DeleteStackCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(186)]).then(__webpack_require__.t.bind(__webpack_require__, 3805, 19));
             (0,_runner_log_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq)(`Stack ${name}: deleting${attempt > 1 ? ' (again, after DELETE_FAILED)' : ''}.`);
             await cfn.send(new DeleteStackCommand({ StackName: stack.StackId ?? name }));
         }
@@ -638,7 +696,7 @@ async function deleteStackFully(cfn, iam, name, opts) {
 async function turnOffTerminationProtection(cfn, stack) {
     if (!stack.EnableTerminationProtection)
         return;
-    const { UpdateTerminationProtectionCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(805)]).then(__webpack_require__.t.bind(__webpack_require__, 3805, 19));
+    const { UpdateTerminationProtectionCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(186)]).then(__webpack_require__.t.bind(__webpack_require__, 3805, 19));
     try {
         await cfn.send(new UpdateTerminationProtectionCommand({ StackName: stack.StackName, EnableTerminationProtection: false }));
         (0,_runner_log_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq)(`Stack ${stack.StackName}: termination protection turned off.`);
@@ -651,7 +709,7 @@ async function turnOffTerminationProtection(cfn, stack) {
 }
 /** The physical names of the stack's AWS::IAM::Role resources. */
 async function stackRoles(cfn, name) {
-    const { ListStackResourcesCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(805)]).then(__webpack_require__.t.bind(__webpack_require__, 3805, 19));
+    const { ListStackResourcesCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(186)]).then(__webpack_require__.t.bind(__webpack_require__, 3805, 19));
     const roles = [];
     let token;
     do {
@@ -801,7 +859,7 @@ async function waitForStackSettled(cfn, name, opts, events) {
 
 /** The stack, or undefined when no stack of that name exists (deleted stacks are not returned by name). */
 async function describeStack(cfn, name) {
-    const { DescribeStacksCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(805)]).then(__webpack_require__.t.bind(__webpack_require__, 3805, 19));
+    const { DescribeStacksCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(186)]).then(__webpack_require__.t.bind(__webpack_require__, 3805, 19));
     try {
         const out = await cfn.send(new DescribeStacksCommand({ StackName: name }));
         return out.Stacks?.[0];
@@ -817,7 +875,7 @@ function isMissingStack(err) {
 }
 /** The deployed template body (as CloudFormation stored it), or undefined for a stack without one. */
 async function deployedTemplate(cfn, name) {
-    const { GetTemplateCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(805)]).then(__webpack_require__.t.bind(__webpack_require__, 3805, 19));
+    const { GetTemplateCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(186)]).then(__webpack_require__.t.bind(__webpack_require__, 3805, 19));
     const out = await cfn.send(new GetTemplateCommand({ StackName: name, TemplateStage: 'Original' }));
     return out.TemplateBody;
 }
@@ -841,7 +899,7 @@ function refusesPropertyValues(err) {
     return (0,_core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isAwsError */ .m_)(err, 'ValidationError', 'ValidationException');
 }
 async function describeChangeSetPage(cfn, stackName, changeSetName, withValues, token) {
-    const { DescribeChangeSetCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(805)]).then(__webpack_require__.t.bind(__webpack_require__, 3805, 19));
+    const { DescribeChangeSetCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(186)]).then(__webpack_require__.t.bind(__webpack_require__, 3805, 19));
     return cfn.send(new DescribeChangeSetCommand({ StackName: stackName, ChangeSetName: changeSetName, NextToken: token, ...(withValues ? { IncludePropertyValues: true } : {}) }));
 }
 /**
@@ -938,7 +996,7 @@ function isNotImplemented(err) {
     return (0,_core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .httpStatus */ .nG)(err) === 501;
 }
 async function detectStackDrift(cfn, stackName, poll, endpoint) {
-    const { DetectStackDriftCommand, DescribeStackDriftDetectionStatusCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(805)]).then(__webpack_require__.t.bind(__webpack_require__, 3805, 19));
+    const { DetectStackDriftCommand, DescribeStackDriftDetectionStatusCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(186)]).then(__webpack_require__.t.bind(__webpack_require__, 3805, 19));
     const stack = await (0,_describe_js__WEBPACK_IMPORTED_MODULE_1__/* .describeStack */ .GO)(cfn, stackName);
     if (!stack || stack.StackStatus === 'DELETE_COMPLETE' || stack.StackStatus === 'REVIEW_IN_PROGRESS') {
         return {
@@ -974,7 +1032,7 @@ async function detectStackDrift(cfn, stackName, poll, endpoint) {
 }
 /** The MODIFIED and DELETED resources of the last detection, with expected vs actual per property. */
 async function resourceDrifts(cfn, stackName) {
-    const { DescribeStackResourceDriftsCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(805)]).then(__webpack_require__.t.bind(__webpack_require__, 3805, 19));
+    const { DescribeStackResourceDriftsCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(186)]).then(__webpack_require__.t.bind(__webpack_require__, 3805, 19));
     const items = [];
     let token;
     do {
@@ -1048,7 +1106,7 @@ class StackEventLog {
     }
     // Events come newest first; stop at the first page that reaches an event we have seen.
     async fetchUnseen() {
-        const { DescribeStackEventsCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(805)]).then(__webpack_require__.t.bind(__webpack_require__, 3805, 19));
+        const { DescribeStackEventsCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(186)]).then(__webpack_require__.t.bind(__webpack_require__, 3805, 19));
         const out = [];
         let token;
         for (let page = 0; page < MAX_PAGES; page++) {
@@ -1135,6 +1193,48 @@ function backoffDelay(attempt, b, random = Math.random) {
         case 'half':
             return Math.round(ceiling / 2 + random() * (ceiling / 2));
     }
+}
+
+
+/***/ }),
+
+/***/ 7757:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   J: () => (/* binding */ latestRelease),
+/* harmony export */   c: () => (/* binding */ runningVersion)
+/* harmony export */ });
+// The installed Karpenter release as its Helm release record says (read by src/kube/helm-release.ts, compared by
+// ./diff.ts, guarded by core/karpenter/upgrade.ts). Pure: which stored revision counts.
+/** States in which `helm list` does not show a release: it is not installed. */
+const GONE = new Set(['uninstalled', 'uninstalling']);
+/** The latest revision of `name` (helm list's view), with the version the newest deployed revision ran. */
+function latestRelease(stored, name) {
+    const revisions = stored.filter(r => r.name === name).sort((a, b) => b.version - a.version);
+    const latest = revisions[0];
+    if (!latest || GONE.has(latest.info?.status ?? ''))
+        return undefined;
+    const release = {
+        name: latest.name,
+        namespace: latest.namespace,
+        version: latest.chart?.metadata?.version ?? '',
+        chart: latest.chart?.metadata?.name ?? '',
+        revision: String(latest.version),
+        status: latest.info?.status ?? 'unknown',
+        values: latest.config ?? {}
+    };
+    if (latest.chart?.metadata?.appVersion)
+        release.appVersion = latest.chart.metadata.appVersion;
+    const deployed = revisions.find(r => r.info?.status === 'deployed');
+    const deployedVersion = deployed?.chart?.metadata?.version;
+    if (deployed && deployed !== latest && deployedVersion)
+        release.deployedVersion = deployedVersion;
+    return release;
+}
+/** The version the upgrade guard moves from: what the cluster runs (the newest deployed revision's chart). */
+function runningVersion(release) {
+    return release.deployedVersion ?? release.version;
 }
 
 
@@ -1227,15 +1327,75 @@ function ownPolicyMatcher(desired, accountId) {
 
 /***/ }),
 
+/***/ 3819:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  A: () => (/* binding */ identityState),
+  u: () => (/* binding */ roleToAdopt)
+});
+
+;// CONCATENATED MODULE: ./src/core/facts.ts
+/** A stack exists (in any state but DELETE_COMPLETE). */
+function stackExists(facts, name) {
+    const s = facts.stacks[name];
+    return s?.status !== undefined && s.status !== 'DELETE_COMPLETE';
+}
+
+;// CONCATENATED MODULE: ./src/core/plan/identity.ts
+
+/**
+ * The previous identity: the other one's traces. For Pod Identity, the IRSA stack; for IRSA, an association this
+ * tool made or the Pod Identity stack (an association someone else made is theirs and stays; IRSA wins over it).
+ */
+function identityState(facts, names, wanted) {
+    const state = {
+        irsaStackExists: stackExists(facts, names.irsaStack),
+        podIdentityStackExists: stackExists(facts, names.podIdentityStack)
+    };
+    if (facts.association)
+        state.association = facts.association;
+    if (facts.podIdentityApiMissing)
+        state.podIdentityApiMissing = true;
+    if (wanted === 'pod-identity' && state.irsaStackExists)
+        state.previous = 'irsa';
+    // A Pod Identity stack whose role someone else's association uses (eksctl made both from the same file) is
+    // not this tool's to retire; an association this tool made, or the stack alone, is.
+    const foreign = state.association !== undefined && !state.association.ours;
+    if (wanted === 'irsa' && (state.association?.ours || (state.podIdentityStackExists && !foreign)))
+        state.previous = 'pod-identity';
+    return state;
+}
+/** The role of an existing association to adopt: one this tool did not make (docs/design.md, "Controller identity": "adopted as it is"). */
+function roleToAdopt(state) {
+    return state.association && !state.association.ours && state.association.roleArn ? state.association.roleArn : undefined;
+}
+
+
+/***/ }),
+
 /***/ 3490:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   n: () => (/* binding */ resolveNodeAccess),
-/* harmony export */   o: () => (/* binding */ includesApi)
+/* harmony export */   M_: () => (/* binding */ NODE_GROUPS),
+/* harmony export */   My: () => (/* binding */ NODE_USERNAME),
+/* harmony export */   g$: () => (/* binding */ WINDOWS_NODE_GROUPS),
+/* harmony export */   gc: () => (/* binding */ wantedGroups),
+/* harmony export */   nL: () => (/* binding */ resolveNodeAccess),
+/* harmony export */   oT: () => (/* binding */ includesApi)
 /* harmony export */ });
-/* harmony import */ var _karpenter_unsupported_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1027);
+/* harmony import */ var _karpenter_unsupported_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1027);
+/* harmony import */ var _karpenter_windows_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1577);
 
+
+/** The aws-auth mapping of a node role: EKS's node username and groups. */
+const NODE_USERNAME = 'system:node:{{EC2PrivateDNSName}}';
+const NODE_GROUPS = ['system:bootstrappers', 'system:nodes'];
+/** A node role that also launches Windows nodes: eksctl's groups for Windows node groups (Windows group first). */
+const WINDOWS_NODE_GROUPS = [_karpenter_windows_js__WEBPACK_IMPORTED_MODULE_0__/* .WINDOWS_NODE_GROUP */ .DA, ...NODE_GROUPS];
 /** Clusters that predate access entries report no accessConfig: they authenticate through aws-auth only. */
 function modeOf(authenticationMode) {
     return authenticationMode ?? 'CONFIG_MAP';
@@ -1245,9 +1405,13 @@ function includesApi(authenticationMode) {
     return mode === 'API' || mode === 'API_AND_CONFIG_MAP';
 }
 /** `windows`: why the run's nodes include Windows (windowsNodeReasons in src/core/karpenter/windows.ts); none by default. */
+/** The aws-auth groups the node role's mapping must have for this decision. */
+function wantedGroups(decision) {
+    return decision.windows ? WINDOWS_NODE_GROUPS : NODE_GROUPS;
+}
 function resolveNodeAccess(input, authenticationMode, windows = []) {
     const decision = resolveMethod(input, authenticationMode, windows.length > 0);
-    const refusal = (0,_karpenter_unsupported_js__WEBPACK_IMPORTED_MODULE_0__/* .windowsNodeAccessRefusal */ .wr)({ input, mode: modeOf(authenticationMode), method: decision.method, reasons: windows });
+    const refusal = (0,_karpenter_unsupported_js__WEBPACK_IMPORTED_MODULE_1__/* .windowsNodeAccessRefusal */ .wr)({ input, mode: modeOf(authenticationMode), method: decision.method, reasons: windows });
     if (refusal)
         throw new Error(refusal);
     if (windows.length > 0 && decision.method === 'aws-auth') {
@@ -1285,482 +1449,205 @@ function resolveMethod(input, authenticationMode, windows) {
 
 /***/ }),
 
-/***/ 9777:
+/***/ 2111:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   As: () => (/* binding */ formatHistory),
-/* harmony export */   Cb: () => (/* binding */ releaseHistory),
-/* harmony export */   iJ: () => (/* binding */ readRelease)
+/* harmony export */   M_: () => (/* reexport safe */ _core_plan_node_access_js__WEBPACK_IMPORTED_MODULE_3__.M_),
+/* harmony export */   My: () => (/* reexport safe */ _core_plan_node_access_js__WEBPACK_IMPORTED_MODULE_3__.My),
+/* harmony export */   Vm: () => (/* binding */ findAwsAuthMapping),
+/* harmony export */   _7: () => (/* binding */ removeAwsAuthMapping),
+/* harmony export */   gP: () => (/* binding */ ensureAwsAuthMapping)
 /* harmony export */ });
-/* unused harmony exports splitChartField, listArgs, getValuesArgs, historyArgs */
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(869);
+/* unused harmony exports AWS_AUTH_PATH, roleArnWithoutPath, addRoleMapping, removeRoleMapping */
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3646);
+/* harmony import */ var _runner_wait_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4565);
+/* harmony import */ var _core_config_yaml_position_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9207);
+/* harmony import */ var _core_plan_node_access_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3490);
+// The aws-auth ConfigMap mapping that lets Karpenter's nodes join a cluster without access entries
+// (docs/design.md, "Node access": CONFIG_MAP mode). The ConfigMap is shared with every other node group and
+// user of the cluster, so only `data.mapRoles` is ever rewritten, other entries keep their exact text
+// wherever the list allows it, and the update is conditional on the resourceVersion that was read.
 
-/** 'karpenter-1.2.1' → { chart: 'karpenter', version: '1.2.1' }; 'karpenter-crd-v0.34.0' → karpenter-crd, v0.34.0 */
-function splitChartField(field) {
-    const m = /^(.+?)-(v?\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.+-]*)?)$/.exec(field);
-    return m ? { chart: m[1], version: m[2] } : { chart: field, version: '' };
-}
-function escapeRegex(s) {
-    return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-function parseJson(text, what) {
-    try {
-        return JSON.parse(text.trim() || 'null');
-    }
-    catch {
-        throw new Error(`could not read ${what}: helm printed ${JSON.stringify(text.slice(0, 200))}`);
-    }
-}
+
+
+
+
+const AWS_AUTH_PATH = '/api/v1/namespaces/kube-system/configmaps/aws-auth';
+const AWS_AUTH_COLLECTION = '/api/v1/namespaces/kube-system/configmaps';
+
+/** concurrent writers (another run, eksctl, terraform) rarely collide more than once or twice */
+const MAX_ATTEMPTS = 6;
 /**
- * `helm list` for exactly one release in any live state. A release stuck in pending-upgrade or failed still counts
- * as installed for the upgrade guard. v3 lists only deployed and failed by default and has `--all`; v4 lists every
- * state by default and has no `--all`: the explicit state flags mean the same on both.
+ * aws-auth does not understand IAM paths in role ARNs (the authenticator compares against the
+ * assumed-role ARN, which has none), so eksctl and the EKS docs write `role/<name>`. Compare and write that form.
  */
-function listArgs(release, namespace) {
-    return ['list', '--namespace', namespace, '--deployed', '--failed', '--pending', '--output', 'json', '--filter', `^${escapeRegex(release)}$`];
+function roleArnWithoutPath(arn) {
+    const m = /^(arn:[^:]+:iam::\d{12}:role)\/(?:.*\/)?([^/]+)$/.exec(arn);
+    return m ? `${m[1]}/${m[2]}` : arn;
 }
-function getValuesArgs(release, namespace) {
-    return ['get', 'values', release, '--namespace', namespace, '--output', 'json'];
+function entriesOf(doc) {
+    const js = doc.toJS();
+    return Array.isArray(js) ? js : [];
 }
-function historyArgs(release, namespace, max) {
-    return ['history', release, '--namespace', namespace, '--max', String(max), '--output', 'json'];
-}
-/** Reads one release; undefined when it is not installed in that namespace. */
-async function readRelease(helm, kubeconfig, release, namespace) {
-    const list = await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runHelm */ .oU)(helm, listArgs(release, namespace), { kubeconfig });
-    const entries = parseJson(list.stdout, `helm list for ${release}`) ?? [];
-    const entry = entries.find((e) => e.name === release);
-    if (!entry)
-        return undefined;
-    const values = await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runHelm */ .oU)(helm, getValuesArgs(release, namespace), { kubeconfig });
-    const { chart, version } = splitChartField(entry.chart);
-    const installed = {
-        name: entry.name,
-        namespace: entry.namespace,
-        chart,
-        version,
-        revision: String(entry.revision),
-        status: entry.status,
-        values: parseJson(values.stdout, `values of ${release}`) ?? {}
-    };
-    if (entry.app_version)
-        installed.appVersion = entry.app_version;
-    return installed;
-}
-/** The last revisions of a release (oldest first), for error messages; [] when helm cannot say. */
-async function releaseHistory(helm, kubeconfig, release, namespace, max = 5) {
-    const r = await (0,_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runHelm */ .oU)(helm, historyArgs(release, namespace, max), { kubeconfig, allowFailure: true });
-    if (r.exitCode !== 0)
-        return [];
-    try {
-        const raw = JSON.parse(r.stdout);
-        return raw.map((h) => ({ revision: h.revision, status: h.status, chart: h.chart, description: h.description, updated: h.updated }));
+/** Parses mapRoles; an empty or missing value is an empty list. Throws on text we must not rewrite. */
+function parseMapRoles(text) {
+    const lineCounter = new yaml__WEBPACK_IMPORTED_MODULE_0__/* .LineCounter */ .HN();
+    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(text, { lineCounter });
+    if (doc.errors.length > 0) {
+        throw new Error(`kube-system/aws-auth: data.mapRoles is not valid YAML (${doc.errors[0]?.message ?? ''}); fix it by hand before running again`);
     }
-    catch {
-        return []; // the history only adds to error messages: output helm did not write as JSON means none
+    const contents = doc.contents;
+    const empty = contents === null || ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(contents) && (contents.value === null || contents.value === ''));
+    if (!empty && !(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(contents)) {
+        throw new Error('kube-system/aws-auth: data.mapRoles is not a YAML list; fix it by hand before running again');
     }
+    return { doc, lineCounter };
 }
-/** One line per revision: "rev 3 failed karpenter-1.2.1: Upgrade "karpenter" failed: …" */
-function formatHistory(history) {
-    if (history.length === 0)
-        return '(no release history)';
-    return history.map((h) => `rev ${h.revision} ${h.status} ${h.chart}: ${h.description}`).join('\n');
+function sameRole(a, b) {
+    return typeof a === 'string' && roleArnWithoutPath(a.trim()) === b;
 }
-
-
-/***/ }),
-
-/***/ 6802:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  uD: () => (/* binding */ prefetchHelm),
-  Fr: () => (/* binding */ resolveHelm)
-});
-
-// UNUSED EXPORTS: MIN_OCI_HELM, PINNED_HELM_VERSION, helmVersionOf, parseHelmVersionInput
-
-// EXTERNAL MODULE: ./node_modules/@actions/io/lib/io.js
-var io = __webpack_require__(8701);
-// EXTERNAL MODULE: ./node_modules/@actions/tool-cache/lib/tool-cache.js + 2 modules
-var tool_cache = __webpack_require__(9805);
-// EXTERNAL MODULE: ./src/runner/log.ts
-var log = __webpack_require__(7708);
-// EXTERNAL MODULE: ./src/core/karpenter/version.ts
-var karpenter_version = __webpack_require__(9028);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __webpack_require__(7067);
-// EXTERNAL MODULE: external "node:https"
-var external_node_https_ = __webpack_require__(4708);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: external "node:stream/promises"
-var external_node_stream_promises_ = __webpack_require__(6466);
-// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
-var lib = __webpack_require__(4942);
-// EXTERNAL MODULE: ./src/runner/wait.ts
-var wait = __webpack_require__(4565);
-;// CONCATENATED MODULE: ./src/core/helm/platform.ts
-// Which helm build fits this machine: helm's release archives are named helm-v<ver>-<os>-<arch>.tar.gz with Go's
-// names (linux/darwin, amd64/arm64), while Node and the tool cache use their own (x64/arm64).
-/** `platform`, `arch`: Node's names (process.platform, process.arch), passed by the caller. */
-function helmPlatform(platform, arch) {
-    const os = platform === 'linux' ? 'linux' : platform === 'darwin' ? 'darwin' : undefined;
-    if (!os)
-        throw new Error(`no helm download for platform ${platform}: put helm v3.8+ on PATH (helm-version: auto)`);
-    if (arch === 'x64')
-        return { os, arch: 'amd64', cacheArch: 'x64' };
-    if (arch === 'arm64')
-        return { os, arch: 'arm64', cacheArch: 'arm64' };
-    throw new Error(`no helm download for architecture ${arch}: put helm v3.8+ on PATH (helm-version: auto)`);
-}
-/** helm-v3.18.0-linux-amd64.tar.gz */
-function helmArchiveName(version, p) {
-    return `helm-v${version}-${p.os}-${p.arch}.tar.gz`;
-}
-
-// EXTERNAL MODULE: ./src/core/errors.ts
-var errors = __webpack_require__(4296);
-;// CONCATENATED MODULE: ./src/helm/download.ts
-// Fetches a helm release from the official download location with @actions/tool-cache, verifies it against the
-// published SHA-256 BEFORE extracting (a mismatch is an error and nothing from the archive is run), and puts it
-// in the runner's tool cache so later steps and jobs on the same runner reuse it.
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-/** Overrides the download base URL (a mirror, or the tests' local server). */
-const HELM_MIRROR_ENV = 'KARPENTER_PROVISION_HELM_MIRROR';
-const OFFICIAL_HELM_BASE = 'https://get.helm.sh';
-function helmBaseUrl(explicit) {
-    return (explicit ?? process.env[HELM_MIRROR_ENV] ?? OFFICIAL_HELM_BASE).replace(/\/+$/, '');
-}
-class HelmChecksumError extends errors/* ProvisionError */.uv {
-    url;
-    expected;
-    actual;
-    name = 'HelmChecksumError';
-    constructor(url, expected, actual) {
-        super(`helm archive ${url} does not match its published SHA-256 (expected ${expected}, got ${actual}); ` +
-            'refusing to use it. Retry, or set helm-version to a helm on PATH.');
-        this.url = url;
-        this.expected = expected;
-        this.actual = actual;
+/** The new mapRoles text with one entry appended; existing entries keep their bytes when the list is block-style. */
+function addRoleMapping(mapRoles, rolearn, groups = _core_plan_node_access_js__WEBPACK_IMPORTED_MODULE_3__/* .NODE_GROUPS */ .M_) {
+    const { doc, lineCounter } = parseMapRoles(mapRoles);
+    const entry = { groups: [...groups], rolearn, username: _core_plan_node_access_js__WEBPACK_IMPORTED_MODULE_3__/* .NODE_USERNAME */ .My };
+    const seq = doc.contents;
+    if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(seq) && seq.items.length > 0 && !seq.flow) {
+        // Append text at the list's own indentation, so the other entries are untouched byte for byte.
+        const first = seq.items[0];
+        const firstOffset = seq.range?.[0] ?? first.range?.[0] ?? 0;
+        const indent = ' '.repeat(Math.max(0, (0,_core_config_yaml_position_js__WEBPACK_IMPORTED_MODULE_2__/* .positionOf */ .d)(lineCounter, firstOffset).col - 1));
+        const block = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .stringify */ .As)([entry]).trimEnd().split('\n').map((l) => indent + l).join('\n');
+        const candidate = `${mapRoles.replace(/\s*$/, '')}\n${block}\n`;
+        if (verifies(candidate, entriesOf(doc).length + 1, rolearn))
+            return candidate;
     }
-}
-/** The digest in a `.sha256sum` file ("<64 hex>  <file name>") or a bare `.sha256` file. */
-function parseSha256Sum(text) {
-    const first = text.trim().split(/\s+/)[0] ?? '';
-    if (!/^[0-9a-f]{64}$/i.test(first)) {
-        throw new Error(`not a SHA-256 checksum file (starts with ${JSON.stringify(text.slice(0, 40))})`);
+    // flow style, empty, or text we could not append to safely: re-serialise through the YAML document
+    if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(seq)) {
+        ;
+        seq.add(doc.createNode(entry));
+        return doc.toString();
     }
-    return first.toLowerCase();
+    return (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .stringify */ .As)([entry]);
 }
-async function sha256File(path) {
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    for await (const chunk of (0,external_node_fs_.createReadStream)(path))
-        hash.update(chunk);
-    return hash.digest('hex');
-}
-const DOWNLOAD_ATTEMPTS = 3;
-const MAX_REDIRECTS = 5;
-/** a download that sends nothing for this long is dropped (and tried again) */
-const STALL_MS = 60_000;
-class DownloadStatusError extends errors/* ProvisionError */.uv {
-    status;
-    name = 'DownloadStatusError';
-    constructor(url, status) {
-        super(`GET ${url} answered ${status} ${external_node_http_.STATUS_CODES[status] ?? ''}`.trim());
-        this.status = status;
-    }
-}
-/**
- * GET `url` into `dest`, following redirects (never from https to http), through the runner's proxy settings
- * (the agent @actions/http-client picks for the URL, as @actions/tool-cache would use). Network errors, 5xx, 408
- * and 429 are tried again; `signal` ends the request in flight and any wait at once.
- */
-async function downloadFile(url, dest, signal) {
-    await (0,promises_.mkdir)((0,external_node_path_.dirname)(dest), { recursive: true });
-    const client = new lib/* HttpClient */.Qq('karpenter-provision', [], { allowRetries: false });
-    return (0,wait/* retryLoop */.rU)(async () => {
-        if (signal?.aborted)
-            throw (0,wait/* abortError */.vt)(signal);
-        try {
-            await downloadOnce(client, url, dest, signal, 0);
-            return dest;
-        }
-        catch (e) {
-            await (0,promises_.rm)(dest, { force: true });
-            if (signal?.aborted)
-                throw (0,wait/* abortError */.vt)(signal);
-            throw e;
-        }
-    }, {
-        attempts: DOWNLOAD_ATTEMPTS,
-        backoff: { baseMs: 4_000, maxMs: 16_000, jitter: 'half' },
-        retryable: e => !(e instanceof DownloadStatusError) || e.status >= 500 || e.status === 408 || e.status === 429,
-        signal,
-        onRetry: e => (0,log/* info */.pq)(`download of ${url} failed (${(0,errors/* errorMessage */.gJ)(e)}); trying again`)
-    });
-}
-function downloadOnce(client, url, dest, signal, redirects) {
-    return new Promise((resolve, reject) => {
-        const target = new URL(url);
-        const transport = target.protocol === 'https:' ? external_node_https_ : external_node_http_;
-        const req = transport.get(target, { agent: client.getAgent(url), signal, headers: { 'user-agent': 'karpenter-provision' } }, res => {
-            const status = res.statusCode ?? 0;
-            const location = res.headers.location;
-            if (status >= 300 && status < 400 && location) {
-                res.resume();
-                const next = new URL(location, target);
-                if (target.protocol === 'https:' && next.protocol !== 'https:') {
-                    reject(new Error(`GET ${url} redirects to ${next.href}, which is not https`));
-                }
-                else if (redirects >= MAX_REDIRECTS) {
-                    reject(new Error(`GET ${url}: more than ${MAX_REDIRECTS} redirects`));
-                }
-                else {
-                    downloadOnce(client, next.href, dest, signal, redirects + 1).then(resolve, reject);
-                }
-                return;
-            }
-            if (status !== 200) {
-                res.resume();
-                reject(new DownloadStatusError(url, status));
-                return;
-            }
-            (0,external_node_stream_promises_.pipeline)(res, (0,external_node_fs_.createWriteStream)(dest), signal ? { signal } : {}).then(resolve, reject);
+/** The new mapRoles text without the role's entries; other entries keep their bytes when the list is block-style. */
+function removeRoleMapping(mapRoles, rolearn) {
+    const { doc, lineCounter } = parseMapRoles(mapRoles);
+    const seq = doc.contents;
+    if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(seq))
+        return mapRoles;
+    const entries = entriesOf(doc);
+    const keep = entries.map((e) => !(e && typeof e === 'object' && sameRole(e.rolearn, rolearn)));
+    if (keep.every(Boolean))
+        return mapRoles;
+    if (!seq.flow) {
+        // each item owns the text from the start of its `- ` line to the start of the next item's line
+        const lineStarts = seq.items.map((item) => {
+            const offset = item.range?.[0] ?? 0;
+            return lineCounter.lineStarts[(0,_core_config_yaml_position_js__WEBPACK_IMPORTED_MODULE_2__/* .positionOf */ .d)(lineCounter, offset).line - 1] ?? 0;
         });
-        req.setTimeout(STALL_MS, () => req.destroy(new Error(`GET ${url}: nothing received for ${STALL_MS / 1000} s`)));
-        req.on('error', reject);
-    });
+        let text = mapRoles.slice(0, lineStarts[0]);
+        for (let i = 0; i < seq.items.length; i++) {
+            if (keep[i])
+                text += mapRoles.slice(lineStarts[i], i + 1 < lineStarts.length ? lineStarts[i + 1] : undefined);
+        }
+        const remaining = keep.filter(Boolean).length;
+        if (remaining === 0)
+            return '[]\n';
+        if (verifies(text, remaining, undefined))
+            return text;
+    }
+    seq.items = seq.items.filter((_, i) => keep[i]);
+    return doc.toString();
+}
+/** The edited text parses to a list of the expected length (ending with our role, when given). */
+function verifies(text, expectedLength, lastRole) {
+    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(text);
+    if (doc.errors.length > 0 || !(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(doc.contents))
+        return false;
+    const entries = entriesOf(doc);
+    if (entries.length !== expectedLength)
+        return false;
+    return lastRole === undefined || sameRole(entries[entries.length - 1]?.rolearn, lastRole);
+}
+function existingEntry(mapRoles, rolearn) {
+    return entriesOf(parseMapRoles(mapRoles).doc).find((e) => e && typeof e === 'object' && sameRole(e.rolearn, rolearn));
+}
+/** The aws-auth mapping of the role (read only, for drift): undefined when the ConfigMap or the mapping is missing. */
+async function findAwsAuthMapping(kube, roleArn) {
+    const cm = await kube.getOptional(AWS_AUTH_PATH);
+    const found = cm ? existingEntry(cm.data?.mapRoles ?? '', roleArnWithoutPath(roleArn)) : undefined;
+    return found ? { rolearn: roleArnWithoutPath(roleArn), username: found.username, groups: Array.isArray(found.groups) ? found.groups : [] } : undefined;
 }
 /**
- * Downloads, verifies and caches helm `version` (no 'v': '3.18.0'); returns the path of the helm executable.
+ * A node mapping as this tool writes it (the node username, only node groups): one that predates Windows nodes
+ * is rewritten with the Windows group; any other entry for the role was written on purpose and is left alone.
  */
-async function downloadHelm(version, opts) {
-    const p = opts.platform;
-    const archiveUrl = `${helmBaseUrl(opts.baseUrl)}/${helmArchiveName(version, p)}`;
-    const work = (0,external_node_path_.join)(opts.tempDir ?? process.env['RUNNER_TEMP'] ?? (0,external_node_os_.tmpdir)(), `helm-download-${(0,external_node_crypto_.randomUUID)()}`);
-    try {
-        (0,log/* info */.pq)(`downloading helm v${version} (${p.os}/${p.arch}) from ${archiveUrl}`);
-        const sumFile = await downloadFile(`${archiveUrl}.sha256sum`, (0,external_node_path_.join)(work, 'archive.sha256sum'), opts.signal);
-        const expected = parseSha256Sum(await (0,promises_.readFile)(sumFile, 'utf8'));
-        const archive = await downloadFile(archiveUrl, (0,external_node_path_.join)(work, 'archive.tar.gz'), opts.signal);
-        const actual = await sha256File(archive);
-        if (actual !== expected)
-            throw new HelmChecksumError(archiveUrl, expected, actual);
-        // Without RUNNER_TOOL_CACHE (the command line outside Actions) there is nowhere to cache: the verified copy
-        // is extracted into tempDir, this run's scratch space, and used from there.
-        const caching = Boolean(process.env['RUNNER_TOOL_CACHE']);
-        const dest = caching ? (0,external_node_path_.join)(work, 'x') : (0,external_node_path_.join)(opts.tempDir ?? (0,external_node_os_.tmpdir)(), `helm-v${version}-${(0,external_node_crypto_.randomUUID)()}`);
-        const extracted = await tool_cache/* extractTar */.nN(archive, dest);
-        const binDir = (0,external_node_path_.join)(extracted, `${p.os}-${p.arch}`);
-        if (!(0,external_node_fs_.existsSync)((0,external_node_path_.join)(binDir, 'helm'))) {
-            throw new Error(`${archiveUrl} has no ${p.os}-${p.arch}/helm inside; is it a helm release archive?`);
-        }
-        await (0,promises_.chmod)((0,external_node_path_.join)(binDir, 'helm'), 0o755);
-        if (!caching)
-            return (0,external_node_path_.join)(binDir, 'helm');
-        const cached = await tool_cache/* cacheDir */.e8(binDir, 'helm', version, p.cacheArch);
-        return (0,external_node_path_.join)(cached, 'helm');
-    }
-    finally {
-        await (0,promises_.rm)(work, { recursive: true, force: true });
-    }
-}
-
-// EXTERNAL MODULE: ./src/helm/run.ts
-var run = __webpack_require__(869);
-;// CONCATENATED MODULE: ./src/helm/resolve.ts
-// Which helm to run (input `helm-version`; docs/design.md, "Helm"):
-//   auto      helm on PATH when it is v3.8.0 or newer (OCI charts need 3.8), else the pinned release below;
-//   <version> that version: the PATH helm when it is exactly that, else the tool cache, else a verified download.
-// It returns a promise on purpose: apply starts it while the CloudFormation stacks deploy and awaits it after.
-
-
-
-
-
-
-
-/**
- * The helm release fetched when PATH has none that fits. v3.22.0 is the newest helm v3 tag on the Go module
- * proxy for helm.sh/helm/v3 as of 2026-11 (published 2026-09-09). v3 rather than v4: every flag this tool
- * passes behaves the same on v3.13+ and v4, and v3 is what upstream Karpenter's docs are written against.
- */
-const PINNED_HELM_VERSION = '3.22.0';
-/** OCI chart support (`oci://`) became generally available in helm 3.8.0 (Karpenter troubleshooting docs). */
-const MIN_OCI_HELM = (0,karpenter_version.v)(3, 8, 0);
-/** `helm version --template '{{.Version}}'` of one binary, or undefined when it does not run or answer. */
-async function helmVersionOf(helm) {
-    try {
-        const r = await (0,run/* runHelm */.oU)(helm, ['version', '--template', '{{.Version}}'], { allowFailure: true });
-        return r.exitCode === 0 ? (0,karpenter_version/* parseVersion */.ot)(r.stdout.trim()) : undefined;
-    }
-    catch {
-        return undefined; // a helm that cannot be started has no usable version: the caller looks elsewhere
-    }
-}
-/** 'auto' stays 'auto'; '3.18.0' / 'v3.18.0' become a SemVer; anything else is a clear input error. */
-function parseHelmVersionInput(input) {
-    const s = input.trim();
-    if (s === '' || s.toLowerCase() === 'auto')
-        return 'auto';
-    const ver = (0,karpenter_version/* parseVersion */.ot)(s);
-    if (!ver)
-        throw new Error(`helm-version must be 'auto' or a helm release like 3.18.0, not ${JSON.stringify(input)}`);
-    if ((0,karpenter_version/* compareVersions */.Zy)(ver, MIN_OCI_HELM) < 0) {
-        throw new Error(`helm-version ${s} cannot pull OCI charts; use 3.8.0 or newer`);
-    }
-    return ver;
-}
-async function resolveHelm(versionInput, opts = {}) {
-    const wanted = parseHelmVersionInput(versionInput);
-    const onPath = await io/* which */.K7('helm', false);
-    const pathVersion = onPath ? await helmVersionOf(onPath) : undefined;
-    if (onPath && pathVersion) {
-        const shown = `v${(0,karpenter_version/* formatVersion */.qh)(pathVersion)}`;
-        if (wanted === 'auto' && (0,karpenter_version/* compareVersions */.Zy)(pathVersion, MIN_OCI_HELM) >= 0) {
-            (0,log/* info */.pq)(`using helm ${shown} from PATH (${onPath})`);
-            return { path: onPath, version: shown, source: 'path' };
-        }
-        if (wanted !== 'auto' && (0,karpenter_version/* compareVersions */.Zy)(pathVersion, wanted) === 0) {
-            (0,log/* info */.pq)(`using helm ${shown} from PATH (${onPath}), as helm-version asks`);
-            return { path: onPath, version: shown, source: 'path' };
-        }
-        if (wanted === 'auto')
-            (0,log/* info */.pq)(`helm ${shown} on PATH is older than v3.8.0 (no OCI charts); fetching a newer one`);
-    }
-    const version = wanted === 'auto' ? PINNED_HELM_VERSION : (0,karpenter_version/* formatVersion */.qh)(wanted);
-    const platform = helmPlatform(opts.platform ?? process.platform, opts.arch ?? process.arch);
-    if (process.env['RUNNER_TOOL_CACHE']) {
-        const cached = tool_cache/* find */.I6('helm', version, platform.cacheArch);
-        if (cached) {
-            const path = `${cached}/helm`;
-            (0,log/* info */.pq)(`using helm v${version} from the tool cache (${path})`);
-            return { path, version: `v${version}`, source: 'tool-cache' };
-        }
-    }
-    const path = await downloadHelm(version, { platform, tempDir: opts.tempDir, baseUrl: opts.mirror, signal: opts.signal });
-    // Verified archive, so running it is safe; a binary that does not report the version asked for is not used.
-    const got = await helmVersionOf(path);
-    if (!got || (0,karpenter_version/* formatVersion */.qh)(got) !== version) {
-        throw new Error(`downloaded helm at ${path} reports ${got ? (0,karpenter_version/* formatVersion */.qh)(got) : 'no version'}, expected ${version}`);
-    }
-    return { path, version: `v${version}`, source: 'download' };
+function isNodeMapping(e) {
+    const groups = Array.isArray(e.groups) ? e.groups : [];
+    return e.username === _core_plan_node_access_js__WEBPACK_IMPORTED_MODULE_3__/* .NODE_USERNAME */ .My && groups.every(g => _core_plan_node_access_js__WEBPACK_IMPORTED_MODULE_3__/* .WINDOWS_NODE_GROUPS */ .g$.includes(g));
 }
 /**
- * Starts resolveHelm now and hands back its promise, for apply to await after the stacks: a failure is kept for
- * the await (not reported as an unhandled rejection if the run fails elsewhere first and never awaits it). The
- * caller aborts `opts.signal` when the run ends, so a refused run does not wait for a download nobody needs.
+ * Adds the node role mapping (with eks:kube-proxy-windows when `windows`); creates the ConfigMap when the cluster
+ * has none. Idempotent and safe against concurrent writers.
  */
-function prefetchHelm(versionInput, opts = {}) {
-    const pending = resolveHelm(versionInput, opts);
-    pending.catch(() => undefined); // not unhandled while nobody awaits it yet; whoever awaits `pending` gets the error
-    return pending;
+async function ensureAwsAuthMapping(kube, roleArn, signal, opts = {}) {
+    const rolearn = roleArnWithoutPath(roleArn);
+    const wanted = opts.windows ? _core_plan_node_access_js__WEBPACK_IMPORTED_MODULE_3__/* .WINDOWS_NODE_GROUPS */ .g$ : _core_plan_node_access_js__WEBPACK_IMPORTED_MODULE_3__/* .NODE_GROUPS */ .M_;
+    // another writer got there first (Conflict on update, AlreadyExists on create): read again
+    return retryOnConflict(async () => {
+        const cm = await kube.getOptional(AWS_AUTH_PATH);
+        if (!cm) {
+            await kube.create(AWS_AUTH_COLLECTION, {
+                apiVersion: 'v1',
+                kind: 'ConfigMap',
+                metadata: { name: 'aws-auth', namespace: 'kube-system' },
+                data: { mapRoles: addRoleMapping('', rolearn, wanted) }
+            });
+            return { action: 'created-configmap', rolearn };
+        }
+        const current = cm.data?.mapRoles ?? '';
+        const found = existingEntry(current, rolearn);
+        if (found) {
+            const groups = Array.isArray(found.groups) ? found.groups : [];
+            const missing = wanted.filter((g) => !groups.includes(g));
+            if (missing.length === 0)
+                return { action: 'unchanged', rolearn };
+            if (isNodeMapping(found)) {
+                // this tool's node mapping from before Windows nodes: the same entry, with the Windows group
+                await updateMapRoles(kube, cm, addRoleMapping(removeRoleMapping(current, rolearn), rolearn, wanted));
+                return { action: 'updated', rolearn, note: `groups now ${wanted.join(', ')}` };
+            }
+            // someone mapped this role on purpose; their entry is theirs to change
+            return { action: 'unchanged', rolearn, note: `aws-auth already maps ${rolearn} but without group(s) ${missing.join(', ')}: Karpenter's nodes may not be able to join` };
+        }
+        await updateMapRoles(kube, cm, addRoleMapping(current, rolearn, wanted));
+        return { action: 'added', rolearn };
+    }, e => (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isConflict */ .dh)(e) || (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isAlreadyExists */ .x9)(e), signal);
 }
-
-
-/***/ }),
-
-/***/ 869:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   S_: () => (/* binding */ helmMessage),
-/* harmony export */   oU: () => (/* binding */ runHelm),
-/* harmony export */   t2: () => (/* binding */ HelmError)
-/* harmony export */ });
-/* unused harmony export helmEnv */
-/* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1955);
-/* harmony import */ var _runner_log_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7708);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4296);
-// Runs helm: always an argv array through @actions/exec (spawn, no shell), output captured, and on failure an
-// error that carries helm's own message rather than "exit code 1".
-
-
-
-class HelmError extends _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ProvisionError */ .uv {
-    args;
-    exitCode;
-    stdout;
-    stderr;
-    name = 'HelmError';
-    constructor(args, exitCode, stdout, stderr) {
-        super(`helm ${args[0] ?? ''} failed (exit ${exitCode}): ${helmMessage(stderr, stdout)}`);
-        this.args = args;
-        this.exitCode = exitCode;
-        this.stdout = stdout;
-        this.stderr = stderr;
-    }
-    /** helm's own words, without the exit code prefix */
-    get helmMessage() {
-        return helmMessage(this.stderr, this.stdout);
-    }
+/** Removes every mapping of the role (delete mode). A missing ConfigMap or mapping is not an error. */
+async function removeAwsAuthMapping(kube, roleArn, signal) {
+    const rolearn = roleArnWithoutPath(roleArn);
+    return retryOnConflict(async () => {
+        const cm = await kube.getOptional(AWS_AUTH_PATH);
+        const current = cm?.data?.mapRoles;
+        if (!cm || current === undefined || !existingEntry(current, rolearn))
+            return { action: 'absent', rolearn };
+        await updateMapRoles(kube, cm, removeRoleMapping(current, rolearn));
+        return { action: 'removed', rolearn };
+    }, e => (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isConflict */ .dh)(e) || (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isNotFound */ .c4)(e), signal);
 }
-/** The useful part of helm's output: its `Error: …` line(s) when present, else the last stderr lines. */
-function helmMessage(stderr, stdout = '') {
-    const text = stderr.trim() || stdout.trim();
-    if (!text)
-        return '(helm printed nothing)';
-    const lines = text.split(/\r?\n/);
-    const at = lines.findIndex((l) => l.startsWith('Error:'));
-    const picked = at >= 0 ? lines.slice(at) : lines.slice(-5);
-    return picked.join('\n').replace(/^Error:\s*/, '');
+/** Reads and writes again while another writer keeps getting there first (half-jittered, from 100 ms). */
+function retryOnConflict(write, retryable, signal) {
+    return (0,_runner_wait_js__WEBPACK_IMPORTED_MODULE_4__/* .retryLoop */ .rU)(write, { attempts: MAX_ATTEMPTS, backoff: { baseMs: 100, maxMs: 2000, jitter: 'half' }, retryable, signal });
 }
-/** The environment of the child: ours, with KUBECONFIG set when given (exec's env REPLACES process.env). */
-function helmEnv(kubeconfig) {
-    const env = {};
-    for (const [k, v] of Object.entries(process.env))
-        if (v !== undefined)
-            env[k] = v;
-    if (kubeconfig)
-        env['KUBECONFIG'] = kubeconfig;
-    return env;
-}
-// @actions/exec splits its first argument like a command line; quoting keeps a path with spaces whole.
-function quoteTool(path) {
-    return `"${path.replace(/"/g, '\\"')}"`;
-}
-async function runHelm(helm, args, opts = {}) {
-    // Echoed output goes through the log module line by line (never straight to stdout), so that nothing helm
-    // prints — it echoes names and values from the config — can become a workflow command.
-    const echo = opts.silent === false;
-    if (echo)
-        (0,_runner_log_js__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq)(`[command]${helm} ${args.join(' ')}`);
-    const out = await (0,_actions_exec__WEBPACK_IMPORTED_MODULE_0__/* .getExecOutput */ .H)(quoteTool(helm), args, {
-        env: helmEnv(opts.kubeconfig),
-        ignoreReturnCode: true,
-        silent: true,
-        ...(echo ? { listeners: { stdline: (line) => (0,_runner_log_js__WEBPACK_IMPORTED_MODULE_1__/* .infoBlock */ .e7)(line), errline: (line) => (0,_runner_log_js__WEBPACK_IMPORTED_MODULE_1__/* .infoBlock */ .e7)(line) } } : {})
-    });
-    const result = { exitCode: out.exitCode, stdout: out.stdout, stderr: out.stderr };
-    if (result.exitCode !== 0 && !opts.allowFailure) {
-        throw new HelmError(args, result.exitCode, result.stdout, result.stderr);
-    }
-    return result;
+/** Merge patch of data.mapRoles only, conditional on the resourceVersion read (409 when someone wrote since). */
+async function updateMapRoles(kube, cm, mapRoles) {
+    const resourceVersion = cm.metadata?.resourceVersion;
+    if (!resourceVersion)
+        throw new Error('kube-system/aws-auth has no resourceVersion: cannot update it safely');
+    await kube.patch(AWS_AUTH_PATH, { metadata: { resourceVersion }, data: { mapRoles } }, 'merge');
 }
 
 
@@ -1815,6 +1702,57 @@ function isConflict(e) {
 /** 409 on create: the object is already there (a Conflict on update is about resourceVersion instead). */
 function isAlreadyExists(e) {
     return e instanceof KubeApiError && e.status === 409 && e.reason === 'AlreadyExists';
+}
+
+
+/***/ }),
+
+/***/ 6849:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   iJ: () => (/* binding */ readRelease),
+/* harmony export */   xS: () => (/* binding */ readReleaseFacts)
+/* harmony export */ });
+/* unused harmony export decodeStoredRelease */
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8522);
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _core_helm_release_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7757);
+// The one reader of the installed Helm releases (docs/design.md, "Helm"): their release records, read straight
+// from Helm's storage (Secrets of type helm.sh/release.v1, Helm's default driver) through the Kubernetes API.
+// It needs no helm binary, so apply reads the releases, and refuses a bad upgrade, before any change and while
+// helm may still be downloading; plan, drift and delete read them the same way.
+
+
+/** Helm stores base64(gzip(JSON)); the Secret's data adds the API's own base64 on top. */
+function decodeStoredRelease(data) {
+    const helmEncoded = Buffer.from(data, 'base64').toString('utf8');
+    const raw = Buffer.from(helmEncoded, 'base64');
+    const json = raw[0] === 0x1f && raw[1] === 0x8b ? (0,node_zlib__WEBPACK_IMPORTED_MODULE_0__.gunzipSync)(raw).toString('utf8') : raw.toString('utf8');
+    return JSON.parse(json);
+}
+/** Every stored revision of the named releases in `namespace` (one List call). */
+async function storedReleases(kube, namespace, names) {
+    const selector = `owner=helm,name in (${names.join(',')})`;
+    const secrets = await kube.list(`/api/v1/namespaces/${encodeURIComponent(namespace)}/secrets`, { labelSelector: selector });
+    return secrets.filter(s => s.type === 'helm.sh/release.v1' && s.data?.release).map(s => decodeStoredRelease(s.data.release));
+}
+/** One release as `helm list` shows it (its latest revision), or undefined when it is not installed. */
+async function readRelease(kube, release, namespace) {
+    return (0,_core_helm_release_js__WEBPACK_IMPORTED_MODULE_1__/* .latestRelease */ .J)(await storedReleases(kube, namespace, [release]), release);
+}
+/** The controller release and (when the chart version has one) karpenter-crd, in one read. */
+async function readReleaseFacts(kube, spec) {
+    const names = spec.crdRelease ? [spec.release, spec.crdRelease] : [spec.release];
+    const stored = await storedReleases(kube, spec.namespace, names);
+    const facts = {};
+    const main = (0,_core_helm_release_js__WEBPACK_IMPORTED_MODULE_1__/* .latestRelease */ .J)(stored, spec.release);
+    if (main)
+        facts.main = main;
+    const crd = spec.crdRelease ? (0,_core_helm_release_js__WEBPACK_IMPORTED_MODULE_1__/* .latestRelease */ .J)(stored, spec.crdRelease) : undefined;
+    if (crd)
+        facts.crd = crd;
+    return facts;
 }
 
 
@@ -2607,7 +2545,7 @@ function awsClients(region, credentials) {
     const config = clientConfig(region, credentials);
     return {
         region,
-        cfn: lazy(async () => new (await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(805)]).then(__webpack_require__.t.bind(__webpack_require__, 3805, 19))).CloudFormationClient(config)),
+        cfn: lazy(async () => new (await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(186)]).then(__webpack_require__.t.bind(__webpack_require__, 3805, 19))).CloudFormationClient(config)),
         iam: lazy(async () => new (await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(764)]).then(__webpack_require__.t.bind(__webpack_require__, 6764, 19))).IAMClient(config)),
         eks: lazy(async () => new (await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(524)]).then(__webpack_require__.t.bind(__webpack_require__, 4524, 19))).EKSClient(config)),
         sts: lazy(async () => new (await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(695)]).then(__webpack_require__.t.bind(__webpack_require__, 1695, 19))).STSClient(config)),
@@ -2697,10 +2635,10 @@ async function callerIdentity(sts) {
 
 // EXTERNAL MODULE: ./src/aws/preflight.ts
 var preflight = __webpack_require__(7610);
-// EXTERNAL MODULE: ./src/helm/resolve.ts + 2 modules
-var resolve = __webpack_require__(6802);
-// EXTERNAL MODULE: ./src/helm/release.ts
-var helm_release = __webpack_require__(9777);
+// EXTERNAL MODULE: ./src/kube/helm-release.ts
+var helm_release = __webpack_require__(6849);
+// EXTERNAL MODULE: ./src/core/helm/args.ts
+var args = __webpack_require__(2107);
 // EXTERNAL MODULE: ./src/aws/identity-switch.ts
 var identity_switch = __webpack_require__(948);
 ;// CONCATENATED MODULE: ./src/modes/lifecycle.ts
@@ -2776,13 +2714,14 @@ function readManifestObjects(ctx) {
 function pollOptions(ctx) {
     return { deadline: Date.now() + ctx.inputs.timeoutSeconds * 1000, signal: ctx.signal };
 }
-/** helm (resolved per helm-version) → the installed release and its user-supplied values. */
+/** The installed releases and their user-supplied values, from their release records (no helm binary needed). */
 async function readInstalledChart(ctx, access, desired) {
-    const helm = await (0,resolve/* resolveHelm */.Fr)(ctx.inputs.helmVersion, { tempDir: ctx.tempDir, signal: ctx.signal });
-    const release = await (0,helm_release/* readRelease */.iJ)(helm.path, access.kubeconfig, desired.helm.release, desired.helm.namespace);
+    const { release: name, namespace } = desired.helm;
+    const releases = await (0,helm_release/* readReleaseFacts */.xS)(access.kube, { release: name, namespace, crdRelease: desired.helm.crdChart ? args/* CRD_RELEASE */.MC : undefined });
+    const release = releases.main;
     (0,log/* info */.pq)(release ? `installed release ${desired.helm.namespace}/${desired.helm.release}: chart ${release.version}, revision ${release.revision}, ${release.status}` : `release ${desired.helm.namespace}/${desired.helm.release} is not installed`);
     // the values-file was read and checked with the other inputs (run-files.ts)
-    return { release, extraValues: ctx.files.values?.values ?? {} };
+    return { release, releases, extraValues: ctx.files.values?.values ?? {} };
 }
 
 

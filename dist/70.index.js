@@ -1,0 +1,207 @@
+export const id = 70;
+export const ids = [70];
+export const modules = {
+
+/***/ 70:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  runPlan: () => (/* binding */ runPlan)
+});
+
+// EXTERNAL MODULE: ./src/report/types.ts
+var types = __webpack_require__(2563);
+// EXTERNAL MODULE: ./src/runner/log.ts
+var log = __webpack_require__(7708);
+// EXTERNAL MODULE: ./src/report/html.ts
+var html = __webpack_require__(6433);
+// EXTERNAL MODULE: ./src/report/summary.ts + 1 modules
+var summary = __webpack_require__(5133);
+// EXTERNAL MODULE: ./src/aws/preflight.ts
+var preflight = __webpack_require__(7610);
+// EXTERNAL MODULE: ./src/core/plan/apply-plan.ts + 1 modules
+var apply_plan = __webpack_require__(6198);
+;// CONCATENATED MODULE: ./src/core/plan/change.ts
+// One intended change (docs/design.md, "The pipeline", step 5): what it touches, what would be done, why, and
+// whether it removes or replaces something. A plan is an ordered list of these: `plan` renders it, `apply` and
+// `delete` execute it step by step, in order.
+/** The changes that certainly change something (not `none`, not `ensure`): what plan's has-changes counts. */
+function changes(plan) {
+    return plan.filter(c => c.action !== 'none' && c.action !== 'ensure');
+}
+/** The changes an executor runs (all but `none`). */
+function toExecute(plan) {
+    return plan.filter(c => c.action !== 'none');
+}
+/** "create stack eksctl-dev-karpenter — the stack does not exist" */
+function describeChange(c) {
+    const verb = c.action === 'none' ? 'no change to' : c.action;
+    return `${verb} ${c.subject} — ${c.reason}${c.destructive ? ' (removes or replaces)' : ''}`;
+}
+
+// EXTERNAL MODULE: ./src/core/helm/diff.ts
+var diff = __webpack_require__(5341);
+// EXTERNAL MODULE: ./src/modes/apply-facts.ts + 1 modules
+var apply_facts = __webpack_require__(2073);
+// EXTERNAL MODULE: ./src/modes/apply-identity.ts
+var apply_identity = __webpack_require__(5635);
+// EXTERNAL MODULE: ./src/modes/lifecycle.ts + 4 modules
+var lifecycle = __webpack_require__(1808);
+// EXTERNAL MODULE: ./src/modes/facts.ts
+var modes_facts = __webpack_require__(419);
+// EXTERNAL MODULE: ./src/modes/run-files.ts + 1 modules
+var run_files = __webpack_require__(3080);
+;// CONCATENATED MODULE: ./src/modes/plan.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** The one function that reads plan top down. */
+async function runPlan(ctx) {
+    const { config, report, inputs } = ctx;
+    const session = await (0,lifecycle/* openSession */.fA)(ctx);
+    const cluster = await (0,modes_facts/* readCluster */.D$)(session.aws, config.name, session.region);
+    if (!cluster) {
+        throw new preflight/* PreflightError */.wG(`EKS cluster "${config.name}" was not found in region ${session.region}; apply needs an existing cluster, so there is nothing to plan. ` +
+            'Create the cluster first (`eksctl create cluster -f <file>`), or check metadata.name, metadata.region and the aws-region input.');
+    }
+    report.warnings.push(...(0,preflight/* checkCluster */.zc)(cluster, config.karpenter.version, config.kubernetesVersion));
+    const read = await (0,apply_facts/* readApplyFacts */.q)(ctx, session.aws, { mode: 'plan', caller: session.identity, cluster, region: session.region });
+    const { facts, desired } = read;
+    report.warnings.push(...read.refusals);
+    report.steps.push(...read.steps);
+    (0,lifecycle/* reportDesired */.Bd)(ctx, desired);
+    const plan = (0,apply_plan/* applyPlan */.g)(desired, facts, { installChart: inputs.installChart, extraValues: ctx.files.values?.values ?? {}, manifests: (0,run_files/* manifestNames */.qI)(ctx.files.manifests) });
+    if (plan.refusal)
+        report.warnings.push(`apply would refuse: ${plan.refusal.message}`);
+    report.warnings.push(...plan.upgrade.warnings);
+    for (const note of plan.upgrade.notes)
+        report.steps.push(`upgrade note: ${note}`);
+    (0,types/* record */.g)(report, (0,apply_identity/* identityNotes */.gl)(ctx, desired, plan.identity));
+    render(ctx, read, plan);
+    const changed = changes(plan.changes).length > 0;
+    report.changed = changed;
+    report.outputs['has-changes'] = String(changed);
+    const destructive = (0,summary/* destructiveChanges */.OQ)(report.stacks);
+    if (destructive.length > 0) {
+        (0,log/* warning */.$e)(`apply would remove or replace: ${destructive.map(c => `${c.stack} ${c.logicalId} (${c.resourceType}${c.replacement ? `, replacement ${c.replacement}` : ', removed'})`).join('; ')}`);
+    }
+    (0,log/* info */.pq)(changed ? 'plan: apply would make changes (nothing was changed).' : 'plan: nothing to change.');
+}
+/** Each change as a line of the summary (and the log), in apply's order. */
+function render(ctx, read, plan) {
+    const { report } = ctx;
+    if (plan.nodeAccess)
+        report.steps.push(`node access: apply would use ${plan.nodeAccess.method} (${plan.nodeAccess.reason})`);
+    report.stacks.push(...read.stackPlans);
+    for (const c of plan.changes) {
+        const s = describe(c, read.stackPlans);
+        if (!s)
+            continue;
+        report.steps.push(s);
+        (0,log/* info */.pq)(`  ${s}`);
+    }
+    chartSection(ctx, read, plan);
+}
+function describe(c, stackPlans) {
+    switch (c.kind) {
+        case 'oidc-provider':
+            return c.action === 'none' ? `IAM OIDC provider ${c.arn} exists` : `would create the IAM OIDC provider for ${c.issuer}`;
+        case 'stack': {
+            const outcome = stackPlans.find(o => o.stack === c.spec.name);
+            for (const r of outcome?.changes ?? []) {
+                (0,log/* info */.pq)(`  ${c.spec.name}: ${r.action} ${r.logicalId} (${r.resourceType})${r.replacement ? ` replacement: ${r.replacement}` : ''}${r.details?.length ? ` — ${r.details.join('; ')}` : ''}`);
+            }
+            if (c.action === 'none')
+                return `stack ${c.spec.name}: no changes`;
+            const count = outcome?.changes.length ?? 0;
+            return `stack ${c.spec.name}: ${c.action === 'create' ? 'would be created' : c.action === 'replace' ? 'would be deleted and created again (ROLLBACK_COMPLETE)' : 'would be updated'} (${count} resource change(s); change set deleted, not executed)`;
+        }
+        case 'role-policies':
+            return c.action === 'none' ? `Pod Identity role ${c.roleArn}: policies attached, no changes` : `Pod Identity role ${c.roleArn}: would attach ${c.policies.join(', ')}`;
+        case 'association': {
+            const a = c.existing;
+            if (!a)
+                return `${c.subject}: would be created → ${c.roleArn}`;
+            if (a.roleArn === c.roleArn)
+                return `${c.subject} → ${c.roleArn}: no changes${a.ours ? '' : ' (not made by this tool: its role is adopted as it is)'}`;
+            if (c.action === 'update')
+                return `${c.subject}: would be updated from ${a.roleArn} to ${c.roleArn}`;
+            return `${c.subject} was not made by this tool: its role ${a.roleArn} is adopted as it is`;
+        }
+        case 'access-entry':
+        case 'aws-auth':
+            return `node access: ${c.subject}: ${verb(c)} (${c.reason})`;
+        case 'crd-chart':
+        case 'service-account':
+        case 'manifests':
+            return `${c.subject}: ${verb(c)} (${c.reason})`;
+        case 'chart':
+            return undefined; // chartSection
+        case 'retire-identity':
+            return (`identity switch ${c.previous === 'irsa' ? 'IRSA → Pod Identity' : 'Pod Identity → IRSA'}: after the chart upgrade apply would delete ${c.subject.replace(/^[^(]*\(|\)$/g, '')}` +
+                (c.keep ? ' (not with install-chart: false: kept)' : ''));
+    }
+}
+function verb(c) {
+    switch (c.action) {
+        case 'none':
+            return 'no changes';
+        case 'ensure':
+            return 'apply would make sure of it';
+        case 'create':
+            return 'would be created';
+        case 'update':
+            return 'would be updated';
+        case 'replace':
+            return 'would be replaced';
+        case 'delete':
+            return 'would be deleted';
+    }
+}
+/** The chart half: what apply would install or upgrade, or why it was not compared. */
+function chartSection(ctx, read, plan) {
+    const { report } = ctx;
+    if (!ctx.inputs.installChart) {
+        report.steps.push('chart: not compared (install-chart: false — the chart is left to its owner)');
+        return;
+    }
+    const c = plan.changes.find((x) => x.kind === 'chart');
+    if (!c)
+        return;
+    const unread = read.facts.unread.releases;
+    if (unread !== undefined) {
+        const msg = `chart: not compared — the cluster could not be reached (${unread}); the plan covers the AWS side only`;
+        (0,log/* warning */.$e)(msg);
+        report.steps.push(msg);
+        return;
+    }
+    const helm = read.desired.helm;
+    if (c.action === 'none') {
+        report.steps.push(`chart: ${helm.release} ${c.diff.installedVersion} deployed with the desired values; no changes`);
+        return;
+    }
+    const lines = (0,diff/* describeChartDiff */.BN)(c.diff, `${helm.namespace}/${helm.release}`);
+    for (const l of lines)
+        (0,log/* info */.pq)(`  chart: ${l}`);
+    report.steps.push(`chart: apply would ${c.diff.installed ? 'upgrade' : 'install'} ${helm.release} (${lines.length} change(s))`);
+    report.sections.push({ title: 'Chart changes', body: lines.map(l => `- ${(0,html/* text */.Qq)(l)}`).join('\n') });
+}
+
+
+/***/ })
+
+};
