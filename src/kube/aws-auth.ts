@@ -7,14 +7,12 @@ import type { KubeClient, KubeObject } from './client.js'
 import { isAlreadyExists, isConflict, isNotFound } from './errors.js'
 import { retryLoop } from '../runner/wait.js'
 import { positionOf } from '../core/config/yaml-position.js'
-import { WINDOWS_NODE_GROUP } from '../core/karpenter/windows.js'
+import { NODE_GROUPS, NODE_USERNAME, WINDOWS_NODE_GROUPS } from '../core/plan/node-access.js'
+
+export { NODE_GROUPS, NODE_USERNAME, WINDOWS_NODE_GROUPS }
 
 export const AWS_AUTH_PATH = '/api/v1/namespaces/kube-system/configmaps/aws-auth'
 const AWS_AUTH_COLLECTION = '/api/v1/namespaces/kube-system/configmaps'
-export const NODE_USERNAME = 'system:node:{{EC2PrivateDNSName}}'
-export const NODE_GROUPS = ['system:bootstrappers', 'system:nodes'] as const
-/** A node role that also launches Windows nodes: eksctl's groups for Windows node groups (Windows group first). */
-export const WINDOWS_NODE_GROUPS = [WINDOWS_NODE_GROUP, ...NODE_GROUPS] as const
 /** concurrent writers (another run, eksctl, terraform) rarely collide more than once or twice */
 const MAX_ATTEMPTS = 6
 

@@ -4,6 +4,15 @@
 // cannot serve Linux and Windows nodes. Pure: decided from the input, the mode and the Windows reasons.
 import type { NodeAccess } from '../inputs.js'
 import { windowsNodeAccessRefusal } from '../karpenter/unsupported.js'
+import { WINDOWS_NODE_GROUP } from '../karpenter/windows.js'
+
+/** The access entry type that lets the node role's instances join as nodes. */
+export const NODE_ACCESS_ENTRY_TYPE = 'EC2_LINUX'
+/** The aws-auth mapping of the node role: its username and groups (eksctl's, for node groups). */
+export const NODE_USERNAME = 'system:node:{{EC2PrivateDNSName}}'
+export const NODE_GROUPS = ['system:bootstrappers', 'system:nodes'] as const
+/** A node role that also launches Windows nodes: eksctl's groups for Windows node groups (Windows group first). */
+export const WINDOWS_NODE_GROUPS = [WINDOWS_NODE_GROUP, ...NODE_GROUPS] as const
 
 export type NodeAccessMethod = 'access-entry' | 'aws-auth' | 'none'
 
@@ -61,4 +70,9 @@ function resolveMethod(input: NodeAccess, authenticationMode: string | undefined
       }
       return { method: 'aws-auth', reason: 'node-access: aws-auth' }
   }
+}
+
+/** The groups the node role's aws-auth mapping needs under this decision. */
+export function nodeGroups(decision: Pick<NodeAccessDecision, 'windows'>): readonly string[] {
+  return decision.windows ? WINDOWS_NODE_GROUPS : NODE_GROUPS
 }
