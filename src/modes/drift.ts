@@ -15,7 +15,8 @@ import { compareDrift, driftLine, nodeAccessToCompare, stackMissing, type DriftR
 import { identityState, roleToAdopt } from '../core/plan/identity.js'
 import { stacksInUse } from '../core/plan/pod-identity-state.js'
 import { windowsNodeReasons } from '../core/karpenter/windows.js'
-import { ProvisionError, errorMessage } from '../core/errors.js'
+import { KubeApiError } from '../kube/errors.js'
+import { ProvisionError, errnoCode, errorMessage } from '../core/errors.js'
 
 export class DriftFoundError extends ProvisionError {
   override readonly name: string = 'DriftFoundError'
@@ -105,8 +106,8 @@ async function readDriftFacts(ctx: RunContext, session: Session): Promise<DriftR
 
 /**
  * The cluster side, through one session: the node role's aws-auth mapping (when node access uses it) and the
- * controller release (with install-chart). A cluster that cannot be reached fails the run when the chart is to be
- * checked; for the mapping alone it is noted as unread.
+ * controller release (with install-chart). A cluster that cannot be reached (no session, or no connection to its
+ * API) fails the run when the chart is to be checked; for the mapping alone it is noted as unread.
  */
 async function readClusterSide(ctx: RunContext, session: Session, desired: DesiredState, facts: Facts, awsAuth: boolean): Promise<Pick<Facts, 'releases'> & Pick<NodeAccessFacts, 'awsAuthMapping'> | undefined> {
   const chart = ctx.inputs.installChart
@@ -115,13 +116,16 @@ async function readClusterSide(ctx: RunContext, session: Session, desired: Desir
     facts.unread.releases = 'no cluster to reach'
     return undefined
   }
+  const unreachable = (err: unknown): undefined => {
+    if (chart) throw new Error(`drift: cannot reach cluster ${ctx.config.name} to check the chart: ${errorMessage(err)}. Set install-chart: false to check the stacks only.`)
+    facts.unread['node-access'] = `the cluster could not be reached: ${errorMessage(err)}`
+    return undefined
+  }
   let access: ClusterSession
   try {
     access = await openCluster(ctx, session.aws, facts.cluster)
   } catch (err) {
-    if (chart) throw new Error(`drift: cannot reach cluster ${ctx.config.name} to check the chart: ${errorMessage(err)}. Set install-chart: false to check the stacks only.`)
-    facts.unread['node-access'] = `the cluster could not be reached: ${errorMessage(err)}`
-    return undefined
+    return unreachable(err)
   }
   try {
     const [awsAuthMapping, releases] = await Promise.all([
@@ -129,6 +133,10 @@ async function readClusterSide(ctx: RunContext, session: Session, desired: Desir
       chart ? readReleases(access, desired.helm, desired.names.crdRelease) : undefined
     ])
     return { ...(awsAuthMapping !== undefined ? { awsAuthMapping } : {}), ...(releases ? { releases } : {}) }
+  } catch (err) {
+    // no connection (refused, timed out, TLS): the API was not reached; anything the API answered is rethrown
+    if (err instanceof KubeApiError || !(errnoCode(err) ?? errnoCode(err instanceof Error ? err.cause : undefined))) throw err
+    return unreachable(err)
   } finally {
     await access.dispose()
   }
