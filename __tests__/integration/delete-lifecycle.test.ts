@@ -6,6 +6,8 @@ import { IAMClient, GetRoleCommand, AttachRolePolicyCommand } from '@aws-sdk/cli
 import { SQSClient, GetQueueUrlCommand } from '@aws-sdk/client-sqs'
 import { CloudFormationClient, DescribeStacksCommand, ListChangeSetsCommand } from '@aws-sdk/client-cloudformation'
 import { EC2Client, DescribeImagesCommand, RunInstancesCommand, DescribeInstancesCommand } from '@aws-sdk/client-ec2'
+import { EKSClient, DescribeClusterCommand } from '@aws-sdk/client-eks'
+import { createServer } from 'node:net'
 import { startMoto, type Moto } from '../../test/harness/moto.js'
 import { startOidc, type OidcServer } from '../../test/harness/oidc.js'
 import { runAction, makeWorkspace, type ActionResult } from '../../test/harness/run-action.js'
@@ -53,6 +55,15 @@ function run(mode: string, file: string, extra: Record<string, string> = {}): Pr
     env: { AWS_ACCESS_KEY_ID: 'AKIAFAKE', AWS_SECRET_ACCESS_KEY: SECRET, AWS_REGION: REGION },
     timeoutMs: 150_000
   })
+}
+
+/** A port on 127.0.0.1 that nothing listens on: connecting to it is refused at once. */
+async function closedPort(): Promise<number> {
+  const server = createServer()
+  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as { port: number }
+  await new Promise<void>(resolve => server.close(() => resolve()))
+  return port
 }
 
 function ok(r: ActionResult, what: string): void {
@@ -166,6 +177,22 @@ describe('drift against moto', () => {
     expect(r.stdout).toMatch(/CloudFormation drift detection is not available at http:\/\/127\.0\.0\.1:\d+/)
     expect(r.stdout + r.stderr).not.toMatch(/\n\s+at .*\.js:\d+/) // no stack trace
     expect(r.summary).toContain('drift detection is not available')
+  }, 200_000)
+
+  it("node access through aws-auth on a cluster whose API cannot be reached (install-chart: false): a warning that it was not checked, the run's error is still drift detection's", async () => {
+    const eks = new EKSClient(clientConfig())
+    const before = (await eks.send(new DescribeClusterCommand({ name: CLUSTER }))).cluster!
+    eks.destroy()
+    const shape = { name: CLUSTER, region: REGION, version: '1.32', authenticationMode: 'API_AND_CONFIG_MAP' }
+    await moto.cluster({ ...shape, endpoint: `https://127.0.0.1:${await closedPort()}` })
+    try {
+      const r = await run('drift', 'without-queue.yaml', { 'node-access': 'aws-auth' })
+      expect(r.code).not.toBe(0)
+      expect(r.stdout).toMatch(/CloudFormation drift detection is not available at http:\/\/127\.0\.0\.1:\d+/)
+      expect(r.summary).toMatch(/node access: the aws-auth mapping was not checked, the cluster could not be reached: .*ECONNREFUSED/)
+    } finally {
+      await moto.cluster({ ...shape, endpoint: before.endpoint!, certificateAuthority: before.certificateAuthority!.data! })
+    }
   }, 200_000)
 })
 

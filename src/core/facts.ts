@@ -4,6 +4,7 @@
 // could not be: the reason is in `unread`); `null` means read and absent.
 import type { Partition } from './types.js'
 import type { InstalledRelease } from './helm/release.js'
+import type { DeployedStack } from './cfn/deploy-compare.js'
 
 /** GetCallerIdentity: the account and partition every ARN is built from. */
 export interface CallerIdentity {
@@ -96,12 +97,51 @@ export interface Facts {
   stackPreviews?: Record<string, StackPreview>
   /** why the run's nodes include Windows (the file's node groups, the manifests' EC2NodeClasses) */
   windows: string[]
+  /** CloudFormation's drift detection on each stack in use that exists, by name (drift); undefined: not read */
+  stackDrift?: Record<string, StackDriftFact>
+  /** each stack in use as last deployed, by name (drift: the config compared with it); undefined: not read */
+  deployedStacks?: Record<string, DeployedStackFact>
+  /** the policies attached to the Pod Identity role when it is not the stack's own (drift); undefined: not read */
+  controllerRolePolicies?: RolePoliciesFact
   /** facts that could not be read, with why: the plan says what it could not compare */
-  unread: Partial<Record<'cluster-api' | 'releases' | 'node-access', string>>
+  unread: Partial<Record<'cluster-api' | 'releases' | 'node-access' | 'stack-drift' | 'deployed-stacks', string>>
 }
 
 /** A stack exists (in any state but DELETE_COMPLETE). */
 export function stackExists(facts: Pick<Facts, 'stacks'>, name: string): boolean {
   const s = facts.stacks[name]
   return s?.status !== undefined && s.status !== 'DELETE_COMPLETE'
+}
+
+/** One drifted resource as drift reports it: a stack's resource, the Helm release, an EKS or IAM object, aws-auth. */
+export interface DriftItem {
+  /** stack name, or `helm` for the release, `eks` for the association and access entry, `iam`, `kube-system/aws-auth` */
+  source: string
+  logicalId?: string
+  resourceType?: string
+  status: string
+  /** property path: expected vs actual */
+  differences: { path: string; expected?: string; actual?: string; type?: string }[]
+}
+
+/** CloudFormation drift detection on one stack (DetectStackDrift, then DescribeStackResourceDrifts): a read. */
+export interface StackDriftFact {
+  /** IN_SYNC | DRIFTED | UNKNOWN | NOT_CHECKED, or DELETED: the stack was gone when detection started */
+  status: string
+  /** the MODIFIED and DELETED resources, with expected vs actual per property */
+  items: DriftItem[]
+  /** detection finished with DETECTION_FAILED: some resources were not checked, and why */
+  partialReason?: string
+}
+
+/** A stack as last deployed: its parameters and tags (DescribeStacks) and its template body (GetTemplate). */
+export interface DeployedStackFact {
+  stack: DeployedStack
+  templateBody?: string
+}
+
+/** The policy ARNs attached to a role; `attached` null: the role does not exist. */
+export interface RolePoliciesFact {
+  roleArn: string
+  attached: string[] | null
 }

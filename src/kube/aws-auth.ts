@@ -9,9 +9,10 @@ import { retryLoop } from '../runner/wait.js'
 import { positionOf } from '../core/config/yaml-position.js'
 import { NODE_GROUPS, NODE_USERNAME, WINDOWS_NODE_GROUPS } from '../core/plan/node-access.js'
 
+export { NODE_GROUPS, NODE_USERNAME, WINDOWS_NODE_GROUPS }
+
 export const AWS_AUTH_PATH = '/api/v1/namespaces/kube-system/configmaps/aws-auth'
 const AWS_AUTH_COLLECTION = '/api/v1/namespaces/kube-system/configmaps'
-export { NODE_GROUPS, NODE_USERNAME, WINDOWS_NODE_GROUPS }
 /** concurrent writers (another run, eksctl, terraform) rarely collide more than once or twice */
 const MAX_ATTEMPTS = 6
 

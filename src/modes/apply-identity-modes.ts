@@ -4,7 +4,6 @@
 // apply would do or what differs; delete removes what this tool made.
 import type { RunContext } from './context.js'
 import type { DesiredState } from '../core/types.js'
-import type { DriftItem } from '../report/types.js'
 import type { AwsClients } from '../aws/clients.js'
 import { roleNameFromArn } from '../core/names.js'
 import { info, warning } from '../runner/log.js'
@@ -66,36 +65,6 @@ export async function planIdentity(ctx: RunContext, aws: AwsClients, desired: De
     )
   }
   return changes
-}
-
-/**
- * drift, for Pod Identity on a cluster that exists: the association missing, or pointing at another role than the
- * one this tool gave it; the role's policies.
- */
-export async function driftIdentity(ctx: RunContext, aws: AwsClients, desired: DesiredState, state: IdentityState): Promise<void> {
-  const { report } = ctx
-  const pod = desired.podIdentity!
-  const role = desired.arns.controllerRole
-  const logicalId = `PodIdentityAssociation ${pod.namespace}/${pod.serviceAccount}`
-  const items: DriftItem[] = []
-  const a = state.association
-  if (!a) {
-    items.push({ source: 'eks', logicalId, resourceType: 'AWS::EKS::PodIdentityAssociation', status: 'DELETED', differences: [{ path: 'association', expected: role, actual: 'not found', type: 'REMOVE' }] })
-  } else if (a.roleArn !== role) {
-    items.push({ source: 'eks', logicalId: `${logicalId} (${a.id})`, resourceType: 'AWS::EKS::PodIdentityAssociation', status: 'MODIFIED', differences: [{ path: 'roleArn', expected: role, actual: a.roleArn, type: 'NOT_EQUAL' }] })
-  }
-  if ((pod.roleSource ?? 'stack') !== 'stack') {
-    const missing = await missingRolePolicies(await aws.iam(), role, podIdentityRolePolicies(desired))
-    if (missing.length) {
-      items.push({ source: 'iam', logicalId: role, resourceType: 'AWS::IAM::Role', status: 'MODIFIED', differences: missing.map(p => ({ path: 'AttachedPolicies', expected: p, actual: 'not attached', type: 'REMOVE' })) })
-    }
-  }
-  report.drift.push(...items)
-  report.steps.push(
-    items.length
-      ? `Pod Identity: ${items.map(i => `${i.logicalId} ${i.status}`).join('; ')}`
-      : `Pod Identity association ${a?.id} → ${role}: in sync${a && !a.ours ? ' (not made by this tool; its role adopted)' : ''}`
-  )
 }
 
 /**

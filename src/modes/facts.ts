@@ -3,11 +3,14 @@
 // then decides everything from the Facts value. Nothing here changes anything or writes into the report.
 import type { Stack } from '@aws-sdk/client-cloudformation'
 import type { AwsClients } from '../aws/clients.js'
-import type { ClusterInfo, ExistingAssociation, NodeAccessFacts, ReleaseFacts, StackFact } from '../core/facts.js'
+import type { ClusterInfo, DeployedStackFact, ExistingAssociation, NodeAccessFacts, ReleaseFacts, RolePoliciesFact, StackDriftFact, StackFact } from '../core/facts.js'
 import type { DesiredState } from '../core/types.js'
 import type { ClusterSession } from './cluster-session.js'
 import { ClusterNotFoundError, describeCluster, refuseAutoMode } from '../aws/preflight.js'
-import { describeStack } from '../cfn/describe.js'
+import { describeStack, deployedTemplate } from '../cfn/describe.js'
+import { detectStackDrift } from '../cfn/drift.js'
+import type { PollOptions } from '../cfn/deploy-wait.js'
+import { rolePolicyArns } from '../aws/pod-identity-role.js'
 import { findAssociation, isPodIdentityApiMissing } from '../aws/pod-identity.js'
 import { findOidcProvider } from '../aws/oidc-provider.js'
 import { describeNodeAccessEntry } from '../aws/access-entry.js'
@@ -90,4 +93,32 @@ export async function readAwsAuthMapping(session: ClusterSession, nodeRoleArn: s
 /** The controller release and karpenter-crd (when the chart version has one), from their Helm release records. */
 export async function readReleases(session: ClusterSession, helm: DesiredState['helm'], crdRelease: string): Promise<ReleaseFacts> {
   return readReleaseFacts(session.kube, { release: helm.release, namespace: helm.namespace, crdRelease: helm.crdChart ? crdRelease : undefined })
+}
+
+/** CloudFormation drift detection on each named stack, at once (drift); each polls until its detection finishes. */
+export async function readStackDrift(aws: AwsClients, stacks: readonly string[], poll: PollOptions, endpoint: string): Promise<Record<string, StackDriftFact>> {
+  const cfn = await aws.cfn()
+  const found = await Promise.all(stacks.map(name => detectStackDrift(cfn, name, poll, endpoint)))
+  const out: Record<string, StackDriftFact> = {}
+  for (const d of found) out[d.stack] = d.partialReason ? { status: d.status, items: d.items, partialReason: d.partialReason } : { status: d.status, items: d.items }
+  return out
+}
+
+/** Each named stack as last deployed (its parameters, tags and template body), at once; a stack not found is left out. */
+export async function readDeployedStacks(aws: AwsClients, stacks: readonly string[]): Promise<Record<string, DeployedStackFact>> {
+  const cfn = await aws.cfn()
+  const found = await Promise.all(
+    stacks.map(async name => {
+      const stack = await describeStack(cfn, name)
+      return stack ? { name, fact: { stack: { Parameters: stack.Parameters, Tags: stack.Tags }, templateBody: await deployedTemplate(cfn, name) } } : undefined
+    })
+  )
+  const out: Record<string, DeployedStackFact> = {}
+  for (const f of found) if (f) out[f.name] = f.fact
+  return out
+}
+
+/** The policies attached to a role (null: the role does not exist). */
+export async function readRolePolicies(aws: AwsClients, roleArn: string): Promise<RolePoliciesFact> {
+  return { roleArn, attached: await rolePolicyArns(await aws.iam(), roleArn) }
 }

@@ -3,6 +3,9 @@ import type { DesiredState } from '../core/types.js'
 import type { Mode } from '../core/inputs.js'
 import type { OutputName } from '../inputs/action-yml.js'
 import type { DeployerPolicies } from '../core/deployer-variants.js'
+import type { DriftItem } from '../core/facts.js'
+
+export type { DriftItem }
 
 export interface ResourceChange {
   /** Add | Modify | Remove | Dynamic | Import (CloudFormation's words) */
@@ -31,16 +34,6 @@ export interface StackOutcome {
   status: string
   changes: ResourceChange[]
   failures: ResourceFailure[]
-}
-
-export interface DriftItem {
-  /** stack name, or `helm` for the release, or `eks` for associations/access */
-  source: string
-  logicalId?: string
-  resourceType?: string
-  status: string
-  /** property path: expected vs actual */
-  differences: { path: string; expected?: string; actual?: string; type?: string }[]
 }
 
 export interface RunReport {

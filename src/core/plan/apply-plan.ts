@@ -13,7 +13,7 @@ import type { ChangeBase } from './change.js'
 import type { DesiredState, StackSpec } from '../types.js'
 import type { ExistingAssociation, Facts } from '../facts.js'
 import { identityState, type Identity, type IdentityState } from './identity.js'
-import { includesApi, resolveNodeAccess, wantedGroups, type NodeAccessDecision } from './node-access.js'
+import { includesApi, resolveNodeAccess, nodeGroups, type NodeAccessDecision } from './node-access.js'
 import { controllerStackInUse, podIdentityRolePolicies, stacksInUse } from './pod-identity-state.js'
 import { chartDiff, hasChartChanges, type ChartDiff } from '../helm/diff.js'
 import { compareVersions, parseVersion } from '../karpenter/version.js'
@@ -141,7 +141,7 @@ function nodeAccessChanges(desired: DesiredState, facts: Facts, decision: NodeAc
   }
   const out: ApplyChange[] = []
   const mapping = facts.nodeAccess?.awsAuthMapping
-  const groups = wantedGroups(decision)
+  const groups = nodeGroups(decision)
   const base = { kind: 'aws-auth' as const, roleArn: role, windows: decision.windows === true, subject: `aws-auth mapping for ${role}`, destructive: false }
   if (mapping === undefined) out.push({ ...base, action: 'ensure', reason: decision.reason })
   else if (mapping === null) out.push({ ...base, action: 'create', reason: decision.reason })

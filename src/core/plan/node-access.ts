@@ -6,7 +6,9 @@ import type { NodeAccess } from '../inputs.js'
 import { windowsNodeAccessRefusal } from '../karpenter/unsupported.js'
 import { WINDOWS_NODE_GROUP } from '../karpenter/windows.js'
 
-/** The aws-auth mapping of a node role: EKS's node username and groups. */
+/** The access entry type that lets the node role's instances join as nodes. */
+export const NODE_ACCESS_ENTRY_TYPE = 'EC2_LINUX'
+/** The aws-auth mapping of the node role: its username and groups (eksctl's, for node groups). */
 export const NODE_USERNAME = 'system:node:{{EC2PrivateDNSName}}'
 export const NODE_GROUPS = ['system:bootstrappers', 'system:nodes'] as const
 /** A node role that also launches Windows nodes: eksctl's groups for Windows node groups (Windows group first). */
@@ -32,11 +34,6 @@ export function includesApi(authenticationMode: string | undefined): boolean {
 }
 
 /** `windows`: why the run's nodes include Windows (windowsNodeReasons in src/core/karpenter/windows.ts); none by default. */
-/** The aws-auth groups the node role's mapping must have for this decision. */
-export function wantedGroups(decision: NodeAccessDecision): readonly string[] {
-  return decision.windows ? WINDOWS_NODE_GROUPS : NODE_GROUPS
-}
-
 export function resolveNodeAccess(input: NodeAccess, authenticationMode: string | undefined, windows: readonly string[] = []): NodeAccessDecision {
   const decision = resolveMethod(input, authenticationMode, windows.length > 0)
   const refusal = windowsNodeAccessRefusal({ input, mode: modeOf(authenticationMode), method: decision.method, reasons: windows })
@@ -73,4 +70,9 @@ function resolveMethod(input: NodeAccess, authenticationMode: string | undefined
       }
       return { method: 'aws-auth', reason: 'node-access: aws-auth' }
   }
+}
+
+/** The groups the node role's aws-auth mapping needs under this decision. */
+export function nodeGroups(decision: Pick<NodeAccessDecision, 'windows'>): readonly string[] {
+  return decision.windows ? WINDOWS_NODE_GROUPS : NODE_GROUPS
 }
