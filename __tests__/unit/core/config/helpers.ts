@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url'
 import type { LoadOptions, LoadResult } from '../../../../src/core/config/load.js'
 import { loadClusterConfig } from '../../../../src/config/load.js'
 import { ConfigError, formatDiagnostic } from '../../../../src/core/config/diagnostics.js'
+import { parseConfigText } from '../../../../src/core/config/source.js'
+import { ReadContext, type MapView } from '../../../../src/core/config/view.js'
 
 export const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../fixtures/configs')
 export const REPO = path.resolve(FIXTURES, '../../..')
@@ -70,4 +72,19 @@ export function withLine(n: number, ...lines: string[]): string {
   const all = BASE.trimEnd().split('\n')
   all.splice(n - 1, 1, ...lines)
   return all.join('\n') + '\n'
+}
+
+/**
+ * The top-level mapping of `text` as the config reader sees it, for tests of one section reader or of the view
+ * itself (no file, no load): read with it, then look at `view.ctx.diagnostics` (formatted by `problems`).
+ */
+export function rootView(text: string, file = 'cluster.yaml'): MapView {
+  const parsed = parseConfigText(file, text)
+  if (!parsed.ok) throw new Error(`not a parsable config: ${parsed.diagnostics.map(formatDiagnostic).join('; ')}`)
+  return new ReadContext(file, text, parsed.parsed.lineCounter, parsed.parsed.doc).map(parsed.parsed.root, '')
+}
+
+/** Every diagnostic recorded so far in the view's read, formatted. */
+export function problems(view: MapView): string[] {
+  return view.ctx.diagnostics.map(formatDiagnostic)
 }
