@@ -57,12 +57,15 @@ describe('file problems', () => {
     ])
   })
 
-  it('reports a top level that is a list or a single value', () => {
+  it('reports a top level that is a list, a single value or an empty document', () => {
     expect(fixture('top-level-list.yaml')).toEqual([
       'top-level-list.yaml:1:1: the top level must be a mapping (apiVersion, kind, metadata, karpenter, ...) (got a list, expected a mapping)'
     ])
     expect(fixture('top-level-scalar.yaml')).toEqual([
       'top-level-scalar.yaml:1:1: the top level must be a mapping (apiVersion, kind, metadata, karpenter, ...) (got a single value, expected a mapping)'
+    ])
+    expect(problemsOf('cluster.yaml', '# a comment\n---\n')).toEqual([
+      'cluster.yaml:2:1: the top level must be a mapping (apiVersion, kind, metadata, karpenter, ...) (got an empty document, expected a mapping)'
     ])
   })
 
