@@ -1,7 +1,8 @@
 // src/core/config/sections/iam.ts: iam.withOIDC, iam.serviceRolePermissionsBoundary and iam.podIdentityAssociations,
 // each ARN and role name held to IAM's shapes (src/core/config/patterns.ts), at its own line and column.
 import { describe, expect, it } from '@jest/globals'
-import { BASE, load, messages, warnings, withLine } from '../helpers.js'
+import { BASE, load, messages, problems, rootView, warnings, withLine } from '../helpers.js'
+import { readIam } from '../../../../../src/core/config/sections/iam.js'
 
 describe('iam.serviceRolePermissionsBoundary', () => {
   it('checks iam.serviceRolePermissionsBoundary is a policy ARN', () => {
@@ -84,6 +85,37 @@ describe('iam.podIdentityAssociations', () => {
     )
     expect(warnings(text)).toEqual([
       'cluster.yaml:11:7: iam.podIdentityAssociations[0].wellKnownPolicies: not applied to the Karpenter controller role by karpenter-provision (it attaches the Karpenter controller policies and permissionPolicyARNs)'
+    ])
+  })
+})
+
+describe('readIam on its own: what load.ts needs to word the IRSA requirement', () => {
+  it('without iam: withOIDC false, nothing malformed; `iam:` written as something else is malformed', () => {
+    expect(readIam(rootView('a: 1\n'), 'karpenter')).toEqual({ withOIDC: false, withOIDCMalformed: false, karpenterEntryMalformed: false, podIdentityAssociations: [] })
+    expect(readIam(rootView('iam:\n'), 'karpenter').withOIDCMalformed).toBe(false)
+    const root = rootView('iam: [x]\n')
+    expect(readIam(root, 'karpenter').withOIDCMalformed).toBe(true)
+    expect(problems(root)).toEqual(['cluster.yaml:1:6: iam: must be a mapping (got a list, expected a mapping)'])
+  })
+
+  it('records where and how withOIDC is written', () => {
+    const read = readIam(rootView('iam:\n  withOIDC: false\n'), 'karpenter')
+    expect([read.withOIDC, read.withOIDCAt, read.withOIDCWritten, read.withOIDCMalformed]).toEqual([false, { line: 2, col: 13 }, 'false', false])
+    expect(readIam(rootView('iam:\n  withOIDC: nope\n'), 'karpenter').withOIDCMalformed).toBe(true)
+  })
+
+  it('marks a malformed entry for <namespace>/karpenter (and only that one), leaving it out', () => {
+    const text = (ns: string) => `iam:\n  podIdentityAssociations:\n    - namespace: ${ns}\n      serviceAccountName: karpenter\n      roleName: 'not valid!'\n`
+    const mine = readIam(rootView(text('kube-system')), 'kube-system')
+    expect([mine.karpenterEntryMalformed, mine.podIdentityAssociations]).toEqual([true, []])
+    expect(readIam(rootView(text('other')), 'kube-system').karpenterEntryMalformed).toBe(false)
+  })
+
+  it('refuses a role name IAM would refuse', () => {
+    const root = rootView(`iam:\n  podIdentityAssociations:\n    - namespace: karpenter\n      serviceAccountName: karpenter\n      roleName: ${'r'.repeat(65)}\n`)
+    readIam(root, 'karpenter')
+    expect(problems(root)).toEqual([
+      `cluster.yaml:5:17: iam.podIdentityAssociations[0].roleName: not a valid IAM role name (got ${'r'.repeat(57)}..., expected an IAM role name: 1-64 of letters, digits and +=,.@_-)`
     ])
   })
 })
