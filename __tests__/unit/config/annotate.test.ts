@@ -2,7 +2,7 @@
 // Their formatting is src/core/config/diagnostics.ts's (__tests__/unit/core/config/diagnostics.test.ts).
 import { afterEach, beforeAll, describe, expect, it, jest } from '@jest/globals'
 import * as path from 'node:path'
-import type { Diagnostic } from '../../../src/core/config/diagnostics.js'
+import { SAMPLE_ERROR, SAMPLE_WARNING } from '../core/config/helpers.js'
 
 const coreError = jest.fn()
 const coreWarning = jest.fn()
@@ -17,17 +17,8 @@ beforeAll(async () => {
   mod = await import('../../../src/config/annotate.js')
 })
 
-const err: Diagnostic = {
-  severity: 'error',
-  file: 'clusters/prod.yaml',
-  line: 10,
-  col: 12,
-  path: 'karpenter.version',
-  message: 'Karpenter 0.27.1 is older than this action supports',
-  got: "'0.27.1'",
-  expected: '0.28.0 or newer'
-}
-const warn: Diagnostic = { severity: 'warning', file: 'clusters/prod.yaml', line: 5, col: 11, path: 'metadata.region', message: 'overridden' }
+const err = SAMPLE_ERROR
+const warn = SAMPLE_WARNING
 
 describe('annotateDiagnostics', () => {
   const saved = process.env.GITHUB_WORKSPACE

@@ -3,19 +3,10 @@
 // value, expected).
 import { describe, expect, it } from '@jest/globals'
 import * as mod from '../../../../src/core/config/diagnostics.js'
-import type { Diagnostic } from '../../../../src/core/config/diagnostics.js'
+import { SAMPLE_ERROR, SAMPLE_WARNING } from './helpers.js'
 
-const err: Diagnostic = {
-  severity: 'error',
-  file: 'clusters/prod.yaml',
-  line: 10,
-  col: 12,
-  path: 'karpenter.version',
-  message: 'Karpenter 0.27.1 is older than this action supports',
-  got: "'0.27.1'",
-  expected: '0.28.0 or newer'
-}
-const warn: Diagnostic = { severity: 'warning', file: 'clusters/prod.yaml', line: 5, col: 11, path: 'metadata.region', message: 'overridden' }
+const err = SAMPLE_ERROR
+const warn = SAMPLE_WARNING
 
 describe('formatDiagnostic', () => {
   it('writes FILE:LINE:COL: path: message (got …, expected …)', () => {

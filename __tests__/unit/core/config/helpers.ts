@@ -6,7 +6,7 @@ import * as path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { LoadOptions, LoadResult } from '../../../../src/core/config/load.js'
 import { loadClusterConfig } from '../../../../src/config/load.js'
-import { ConfigError, formatDiagnostic } from '../../../../src/core/config/diagnostics.js'
+import { ConfigError, formatDiagnostic, type Diagnostic } from '../../../../src/core/config/diagnostics.js'
 import { parseConfigText } from '../../../../src/core/config/source.js'
 import { ReadContext, type MapView } from '../../../../src/core/config/view.js'
 
@@ -88,3 +88,16 @@ export function rootView(text: string, file = 'cluster.yaml'): MapView {
 export function problems(view: MapView): string[] {
   return view.ctx.diagnostics.map(formatDiagnostic)
 }
+
+/** A sample error and warning, for tests of how diagnostics are written. */
+export const SAMPLE_ERROR: Diagnostic = {
+  severity: 'error',
+  file: 'clusters/prod.yaml',
+  line: 10,
+  col: 12,
+  path: 'karpenter.version',
+  message: 'Karpenter 0.27.1 is older than this action supports',
+  got: "'0.27.1'",
+  expected: '0.28.0 or newer'
+}
+export const SAMPLE_WARNING: Diagnostic = { severity: 'warning', file: 'clusters/prod.yaml', line: 5, col: 11, path: 'metadata.region', message: 'overridden' }
