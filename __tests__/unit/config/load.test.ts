@@ -4,8 +4,32 @@
 import { describe, expect, it } from '@jest/globals'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
-import { messagesOfFile, tempDir, writeConfig } from '../core/config/helpers.js'
-import { MAX_CONFIG_BYTES } from '../../../src/config/load.js'
+import * as os from 'node:os'
+import { DEFAULTS } from '../core/config/helpers.js'
+import { MAX_CONFIG_BYTES, loadClusterConfig } from '../../../src/config/load.js'
+import { ConfigError, formatDiagnostic } from '../../../src/core/config/diagnostics.js'
+
+function tempDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'config-test-'))
+}
+
+/** Writes `text` as cluster.yaml in a new temp folder and returns its path. */
+function writeConfig(text: string | Buffer): string {
+  const file = path.join(tempDir(), 'cluster.yaml')
+  fs.writeFileSync(file, text)
+  return file
+}
+
+/** Loads `file` through the shell reader, expecting a ConfigError; every diagnostic formatted, the folder left out. */
+function messagesOfFile(file: string): string[] {
+  try {
+    loadClusterConfig(file, DEFAULTS)
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e
+    return e.diagnostics.map((d) => formatDiagnostic(d).split(path.dirname(file) + path.sep).join(''))
+  }
+  throw new Error(`expected ${file} to be rejected`)
+}
 
 describe('file problems', () => {
   it('reports a missing file', () => {
@@ -42,5 +66,12 @@ describe('file problems', () => {
     const filler = '#'.repeat(MAX_CONFIG_BYTES - header.length - 1) + '\n'
     const out = messagesOfFile(writeConfig(header + filler))
     expect(out.some((m) => m.includes('too large'))).toBe(false)
+  })
+
+  // The shell drops the byte-order mark when it reads the file (src/runner/input-files.ts), so columns count from the text.
+  it('ignores a byte-order mark when counting columns', () => {
+    expect(messagesOfFile(writeConfig('\ufeffapiVersion: eksctl.io/v1alpha4\n'))).toContain(
+      'cluster.yaml:1:13: apiVersion: must be eksctl.io/v1alpha5 (got eksctl.io/v1alpha4, expected eksctl.io/v1alpha5)'
+    )
   })
 })

@@ -1,11 +1,9 @@
-// Test helpers: write a config into a fresh temp folder and read it back, with messages made
-// relative to that folder so expectations read `cluster.yaml:LINE:COL: ...`.
+// Test helpers for the pure config reader (src/core/config): a config text read as `cluster.yaml`, so expectations
+// read `cluster.yaml:LINE:COL: ...`; repository files (fixtures, examples) read with their path as the file name.
 import * as fs from 'node:fs'
-import * as os from 'node:os'
 import * as path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type { LoadOptions, LoadResult } from '../../../../src/core/config/load.js'
-import { loadClusterConfig } from '../../../../src/config/load.js'
+import { loadClusterConfigText, type LoadOptions, type LoadResult } from '../../../../src/core/config/load.js'
 import { ConfigError, formatDiagnostic, type Diagnostic } from '../../../../src/core/config/diagnostics.js'
 import { parseConfigText } from '../../../../src/core/config/source.js'
 import { ReadContext, type MapView } from '../../../../src/core/config/view.js'
@@ -29,26 +27,19 @@ export const BASE = [
   "  version: '1.2.1'" // 10
 ].join('\n') + '\n'
 
-export function tempDir(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'config-test-'))
-}
-
-/** Writes `text` as cluster.yaml in a new temp folder and returns its path. */
-export function writeConfig(text: string | Buffer, name = 'cluster.yaml'): string {
-  const file = path.join(tempDir(), name)
-  fs.writeFileSync(file, text)
-  return file
-}
-
-/** Loads `text`, expecting success. */
+/** Loads `text` as cluster.yaml (the pure reader: no file), expecting success. */
 export function load(text: string, opts: Partial<LoadOptions> = {}): LoadResult {
-  return loadClusterConfig(writeConfig(text), { ...DEFAULTS, ...opts })
+  return loadClusterConfigText('cluster.yaml', text, { ...DEFAULTS, ...opts })
 }
 
-/** Loads `file`, expecting a ConfigError; returns every diagnostic formatted, with the folder removed. */
-export function messagesOfFile(file: string, opts: Partial<LoadOptions> = {}): string[] {
+/** Loads a file of the repository (a fixture, an example) through the pure reader, its path as the file name. */
+export function loadFile(file: string, opts: Partial<LoadOptions> = {}): LoadResult {
+  return loadClusterConfigText(file, fs.readFileSync(file, 'utf8'), { ...DEFAULTS, ...opts })
+}
+
+function rejected(run: () => unknown, file: string): string[] {
   try {
-    loadClusterConfig(file, { ...DEFAULTS, ...opts })
+    run()
   } catch (e) {
     if (!(e instanceof ConfigError)) throw e
     return e.diagnostics.map((d) => formatDiagnostic(d).split(path.dirname(file) + path.sep).join(''))
@@ -56,15 +47,19 @@ export function messagesOfFile(file: string, opts: Partial<LoadOptions> = {}): s
   throw new Error(`expected ${file} to be rejected`)
 }
 
+/** Loads `text` as cluster.yaml, expecting a ConfigError; returns every diagnostic formatted. */
 export function messages(text: string, opts: Partial<LoadOptions> = {}): string[] {
-  return messagesOfFile(writeConfig(text), opts)
+  return rejected(() => load(text, opts), 'cluster.yaml')
 }
 
-/** Warnings of a config that loads, formatted and relative. */
+/** Loads a file of the repository, expecting a ConfigError; every diagnostic formatted, its folder left out. */
+export function messagesOfFixture(file: string, opts: Partial<LoadOptions> = {}): string[] {
+  return rejected(() => loadFile(file, opts), file)
+}
+
+/** Warnings of a config that loads, formatted. */
 export function warnings(text: string, opts: Partial<LoadOptions> = {}): string[] {
-  const file = writeConfig(text)
-  const { warnings } = loadClusterConfig(file, { ...DEFAULTS, ...opts })
-  return warnings.map((d) => formatDiagnostic(d).split(path.dirname(file) + path.sep).join(''))
+  return load(text, opts).warnings.map((d) => formatDiagnostic(d))
 }
 
 /** BASE with line `n` (1-based) replaced by `lines` (none to delete it). */

@@ -2,8 +2,7 @@
 // path, got, expected); docs/design.md, "Config rules". The sections' own rules are in sections/*.test.ts.
 import { describe, expect, it } from '@jest/globals'
 import * as path from 'node:path'
-import { BASE, FIXTURES, REPO, load, messages, messagesOfFile, withLine, writeConfig } from './helpers.js'
-import { loadClusterConfig } from '../../../../src/config/load.js'
+import { BASE, FIXTURES, REPO, load, loadFile, messages, messagesOfFixture, withLine } from './helpers.js'
 import { loadClusterConfigText } from '../../../../src/core/config/load.js'
 import { ConfigError, formatDiagnostic } from '../../../../src/core/config/diagnostics.js'
 
@@ -38,7 +37,7 @@ describe('a valid config', () => {
 
   it('reads every section it needs and ignores the other eksctl sections', () => {
     const file = path.join(FIXTURES, 'full.yaml')
-    const { config, warnings } = loadClusterConfig(file, { namespace: 'karpenter', controllerIdentity: 'auto' })
+    const { config, warnings } = loadFile(file)
     expect(warnings).toEqual([])
     expect(config).toEqual({
       file,
@@ -78,7 +77,7 @@ describe('a valid config', () => {
   })
 
   it('loads both examples', () => {
-    const irsa = loadClusterConfig(path.join(REPO, 'examples/cluster-with-karpenter.yaml'), { namespace: 'karpenter', controllerIdentity: 'auto' })
+    const irsa = loadFile(path.join(REPO, 'examples/cluster-with-karpenter.yaml'))
     expect(irsa.config.karpenter).toEqual({
       version: '1.2.1',
       createServiceAccount: true,
@@ -86,7 +85,7 @@ describe('a valid config', () => {
       withSpotInterruptionQueue: true
     })
     expect(irsa.config.withOIDC).toBe(true)
-    const pod = loadClusterConfig(path.join(REPO, 'examples/pod-identity.yaml'), { namespace: 'karpenter', controllerIdentity: 'auto' })
+    const pod = loadFile(path.join(REPO, 'examples/pod-identity.yaml'))
     expect(pod.config.withOIDC).toBe(false)
     expect(pod.config.addons).toEqual(['eks-pod-identity-agent'])
     expect(pod.config.podIdentityAssociations).toMatchObject([
@@ -106,11 +105,6 @@ describe('apiVersion and kind', () => {
   })
   it('rejects another kind', () => {
     expect(messages(withLine(2, 'kind: NodeGroup'))).toEqual(['cluster.yaml:2:7: kind: must be ClusterConfig (got NodeGroup, expected ClusterConfig)'])
-  })
-  it('ignores a byte-order mark when counting columns', () => {
-    expect(messagesOfFile(writeConfig('\ufeffapiVersion: eksctl.io/v1alpha4\n'))).toContain(
-      'cluster.yaml:1:13: apiVersion: must be eksctl.io/v1alpha5 (got eksctl.io/v1alpha4, expected eksctl.io/v1alpha5)'
-    )
   })
 })
 
@@ -152,7 +146,7 @@ describe('iam.withOIDC and the controller identity', () => {
     expect(messages(text)).toEqual([`cluster.yaml:8:3: iam.withOIDC: ${OIDC_MESSAGE} (expected ${OIDC_EXPECTED})`])
   })
   it('rejects Pod Identity when a Fargate profile selects the namespace, saying to use IRSA', () => {
-    expect(messagesOfFile(path.join(FIXTURES, 'fargate-pod-identity.yaml'))).toEqual([
+    expect(messagesOfFixture(path.join(FIXTURES, 'fargate-pod-identity.yaml'))).toEqual([
       'fargate-pod-identity.yaml:17:5: fargateProfiles[1]: Fargate profile `fp-karpenter` selects namespace karpenter, and EKS Pod Identity does not work on Fargate: ' +
         'use IRSA for the Karpenter controller (controller-identity: irsa and iam.withOIDC: true, without an iam.podIdentityAssociations entry for karpenter/karpenter) (got pod-identity, expected irsa)'
     ])
@@ -162,7 +156,7 @@ describe('iam.withOIDC and the controller identity', () => {
 describe('every error at once', () => {
   it('reports all violations in file order in one ConfigError', () => {
     const file = path.join(FIXTURES, 'many-errors.yaml')
-    expect(messagesOfFile(file)).toEqual([
+    expect(messagesOfFixture(file)).toEqual([
       `many-errors.yaml:1:1: iam.withOIDC: ${OIDC_MESSAGE} (expected ${OIDC_EXPECTED})`,
       'many-errors.yaml:1:13: apiVersion: must be eksctl.io/v1alpha5 (got eksctl.io/v1alpha4, expected eksctl.io/v1alpha5)',
       'many-errors.yaml:4:9: metadata.name: not a valid EKS cluster name (got _bad, expected letters, digits, - and _, starting with a letter or digit)',
@@ -173,7 +167,7 @@ describe('every error at once', () => {
     ])
     let thrown: unknown
     try {
-      loadClusterConfig(file, { namespace: 'karpenter', controllerIdentity: 'auto' })
+      loadFile(file)
     } catch (e) {
       thrown = e
     }
