@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parse } from 'yaml'
 import { writeValuesFile } from '../../../src/helm/values-file.js'
-import { mergeValues, sameValues } from '../../../src/core/helm/values-merge.js'
 
 describe('writeValuesFile', () => {
   it('writes the values as YAML with mode 0600 and removes them', async () => {
@@ -21,21 +20,5 @@ describe('writeValuesFile', () => {
       process.umask(old)
       rmSync(dir, { recursive: true, force: true })
     }
-  })
-})
-
-describe('mergeValues / sameValues', () => {
-  it('deep-merges maps and lets later files replace scalars and lists', () => {
-    const merged = mergeValues(
-      { settings: { clusterName: 'c1', interruptionQueue: 'q' }, replicas: 2, tolerations: [{ key: 'a' }] },
-      { settings: { interruptionQueue: 'other' }, replicas: 1, tolerations: [] }
-    )
-    expect(merged).toEqual({ settings: { clusterName: 'c1', interruptionQueue: 'other' }, replicas: 1, tolerations: [] })
-  })
-
-  it('compares as documents, ignoring key order', () => {
-    expect(sameValues({ a: 1, b: { c: 2, d: 3 } }, { b: { d: 3, c: 2 }, a: 1 })).toBe(true)
-    expect(sameValues({ a: 1 }, { a: '1' })).toBe(false)
-    expect(sameValues({ a: {} }, {})).toBe(false)
   })
 })

@@ -1,7 +1,7 @@
 // Parsing the config text into one YAML document with positions. Every problem with the file itself becomes
 // a diagnostic: empty, malformed, several documents, or a top level that is not a mapping (reading it —
 // missing, a directory, too large, outside the workspace — is load.ts's, through runner/input-files.ts).
-import { LineCounter, isMap, parseAllDocuments, type Document, type YAMLMap } from 'yaml'
+import { LineCounter, isMap, isScalar, parseAllDocuments, type Document, type YAMLMap } from 'yaml'
 import type { Diagnostic } from './diagnostics.js'
 import { explainYamlError, flowNestingProblem } from './yaml-errors.js'
 import { positionOf } from './yaml-position.js'
@@ -54,8 +54,10 @@ export function parseConfigText(file: string, text: string): ParseResult {
   const doc = docs[0] as Document.Parsed
   const root = doc.contents
   if (!isMap(root)) {
-    const { line, col } = positionOf(lineCounter, root)
-    const what = root === null ? 'an empty document' : 'items' in root ? 'a list' : 'a single value'
+    // A document with nothing in it (`---` alone) parses to a null scalar written as nothing: point at its start.
+    const empty = root === null || (isScalar(root) && root.value === null && !root.source)
+    const { line, col } = positionOf(lineCounter, empty ? doc : root)
+    const what = empty ? 'an empty document' : 'items' in root ? 'a list' : 'a single value'
     return {
       ok: false,
       diagnostics: [{ ...fileProblem(file, 'the top level must be a mapping (apiVersion, kind, metadata, karpenter, ...)', line, col), got: what, expected: 'a mapping' }]

@@ -1,32 +1,12 @@
-// Formatting, the ConfigError message, and GitHub annotations (with the workflow-command writer mocked).
-import { afterEach, beforeAll, describe, expect, it, jest } from '@jest/globals'
-import * as path from 'node:path'
-import type { Diagnostic } from '../../../../src/core/config/diagnostics.js'
+// src/core/config/diagnostics.ts: a problem in the user's files as FILE:LINE:COL: key.path: message (got …, expected …),
+// and the ConfigError that carries every one of them (README.md, "Security": a clear error with file:line:col, key,
+// value, expected).
+import { describe, expect, it } from '@jest/globals'
+import * as mod from '../../../../src/core/config/diagnostics.js'
+import { SAMPLE_ERROR, SAMPLE_WARNING } from './helpers.js'
 
-const coreError = jest.fn()
-const coreWarning = jest.fn()
-jest.unstable_mockModule('../../../../src/runner/workflow.js', () => ({
-  annotation: (kind: string, message: string, props: unknown) => (kind === 'error' ? coreError : coreWarning)(message, props),
-  issueCommand: jest.fn(),
-  setSecret: jest.fn()
-}))
-
-let mod: typeof import('../../../../src/core/config/diagnostics.js') & typeof import('../../../../src/config/annotate.js')
-beforeAll(async () => {
-  mod = { ...(await import('../../../../src/core/config/diagnostics.js')), ...(await import('../../../../src/config/annotate.js')) }
-})
-
-const err: Diagnostic = {
-  severity: 'error',
-  file: 'clusters/prod.yaml',
-  line: 10,
-  col: 12,
-  path: 'karpenter.version',
-  message: 'Karpenter 0.27.1 is older than this action supports',
-  got: "'0.27.1'",
-  expected: '0.28.0 or newer'
-}
-const warn: Diagnostic = { severity: 'warning', file: 'clusters/prod.yaml', line: 5, col: 11, path: 'metadata.region', message: 'overridden' }
+const err = SAMPLE_ERROR
+const warn = SAMPLE_WARNING
 
 describe('formatDiagnostic', () => {
   it('writes FILE:LINE:COL: path: message (got …, expected …)', () => {
@@ -58,54 +38,9 @@ describe('ConfigError', () => {
   })
 })
 
-describe('annotateDiagnostics', () => {
-  const saved = process.env.GITHUB_WORKSPACE
-  afterEach(() => {
-    if (saved === undefined) delete process.env.GITHUB_WORKSPACE
-    else process.env.GITHUB_WORKSPACE = saved
-    coreError.mockClear()
-    coreWarning.mockClear()
-  })
-
-  it('emits errors and warnings with title, file, line and column', () => {
-    delete process.env.GITHUB_WORKSPACE
-    mod.annotateDiagnostics([err, warn])
-    expect(coreError).toHaveBeenCalledTimes(1)
-    expect(coreError).toHaveBeenCalledWith(
-      "karpenter.version: Karpenter 0.27.1 is older than this action supports (got '0.27.1', expected 0.28.0 or newer)",
-      { title: 'Invalid cluster config', file: 'clusters/prod.yaml', startLine: 10, startColumn: 12 }
-    )
-    expect(coreWarning).toHaveBeenCalledTimes(1)
-    expect(coreWarning).toHaveBeenCalledWith('metadata.region: overridden', {
-      title: 'Cluster config warning',
-      file: 'clusters/prod.yaml',
-      startLine: 5,
-      startColumn: 11
-    })
-  })
-
-  it('titles a manifest problem as one', () => {
-    delete process.env.GITHUB_WORKSPACE
-    mod.annotateDiagnostics([{ ...err, file: 'karpenter/pool.yaml', subject: 'manifest' }])
-    expect(coreError.mock.calls[0]?.[1]).toMatchObject({ title: 'Invalid manifest', file: 'karpenter/pool.yaml' })
-  })
-
-  it('makes an absolute path inside GITHUB_WORKSPACE relative to it', () => {
-    const workspace = path.resolve('/home/runner/work/repo/repo')
-    process.env.GITHUB_WORKSPACE = workspace
-    mod.annotateDiagnostics([{ ...err, file: path.join(workspace, 'clusters', 'prod.yaml') }])
-    expect(coreError.mock.calls[0]?.[1]).toMatchObject({ file: 'clusters/prod.yaml' })
-  })
-
-  it('keeps a path outside the workspace as it is', () => {
-    process.env.GITHUB_WORKSPACE = path.resolve('/home/runner/work/repo/repo')
-    mod.annotateDiagnostics([{ ...err, file: '/tmp/elsewhere.yaml' }])
-    expect(coreError.mock.calls[0]?.[1]).toMatchObject({ file: '/tmp/elsewhere.yaml' })
-  })
-
-  it('resolves a relative path against the working directory first', () => {
-    process.env.GITHUB_WORKSPACE = process.cwd()
-    mod.annotateDiagnostics([{ ...err, file: './clusters/../clusters/prod.yaml' }])
-    expect(coreError.mock.calls[0]?.[1]).toMatchObject({ file: 'clusters/prod.yaml' })
+describe('describeWithoutLocation', () => {
+  it('is the diagnostic less its FILE:LINE:COL (an annotation carries the position itself)', () => {
+    expect(mod.describeWithoutLocation(err)).toBe("karpenter.version: Karpenter 0.27.1 is older than this action supports (got '0.27.1', expected 0.28.0 or newer)")
+    expect(mod.describeWithoutLocation({ ...warn, path: '' })).toBe('overridden')
   })
 })

@@ -1,12 +1,12 @@
-// Test helpers: write a config into a fresh temp folder and read it back, with messages made
-// relative to that folder so expectations read `cluster.yaml:LINE:COL: ...`.
+// Test helpers for the pure config reader (src/core/config): a config text read as `cluster.yaml`, so expectations
+// read `cluster.yaml:LINE:COL: ...`; repository files (fixtures, examples) read with their path as the file name.
 import * as fs from 'node:fs'
-import * as os from 'node:os'
 import * as path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type { LoadOptions, LoadResult } from '../../../../src/core/config/load.js'
-import { loadClusterConfig } from '../../../../src/config/load.js'
-import { ConfigError, formatDiagnostic } from '../../../../src/core/config/diagnostics.js'
+import { loadClusterConfigText, type LoadOptions, type LoadResult } from '../../../../src/core/config/load.js'
+import { ConfigError, formatDiagnostic, type Diagnostic } from '../../../../src/core/config/diagnostics.js'
+import { parseConfigText } from '../../../../src/core/config/source.js'
+import { ReadContext, type MapView } from '../../../../src/core/config/view.js'
 
 export const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../fixtures/configs')
 export const REPO = path.resolve(FIXTURES, '../../..')
@@ -27,26 +27,19 @@ export const BASE = [
   "  version: '1.2.1'" // 10
 ].join('\n') + '\n'
 
-export function tempDir(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'config-test-'))
-}
-
-/** Writes `text` as cluster.yaml in a new temp folder and returns its path. */
-export function writeConfig(text: string | Buffer, name = 'cluster.yaml'): string {
-  const file = path.join(tempDir(), name)
-  fs.writeFileSync(file, text)
-  return file
-}
-
-/** Loads `text`, expecting success. */
+/** Loads `text` as cluster.yaml (the pure reader: no file), expecting success. */
 export function load(text: string, opts: Partial<LoadOptions> = {}): LoadResult {
-  return loadClusterConfig(writeConfig(text), { ...DEFAULTS, ...opts })
+  return loadClusterConfigText('cluster.yaml', text, { ...DEFAULTS, ...opts })
 }
 
-/** Loads `file`, expecting a ConfigError; returns every diagnostic formatted, with the folder removed. */
-export function messagesOfFile(file: string, opts: Partial<LoadOptions> = {}): string[] {
+/** Loads a file of the repository (a fixture, an example) through the pure reader, its path as the file name. */
+export function loadFile(file: string, opts: Partial<LoadOptions> = {}): LoadResult {
+  return loadClusterConfigText(file, fs.readFileSync(file, 'utf8'), { ...DEFAULTS, ...opts })
+}
+
+function rejected(run: () => unknown, file: string): string[] {
   try {
-    loadClusterConfig(file, { ...DEFAULTS, ...opts })
+    run()
   } catch (e) {
     if (!(e instanceof ConfigError)) throw e
     return e.diagnostics.map((d) => formatDiagnostic(d).split(path.dirname(file) + path.sep).join(''))
@@ -54,15 +47,19 @@ export function messagesOfFile(file: string, opts: Partial<LoadOptions> = {}): s
   throw new Error(`expected ${file} to be rejected`)
 }
 
+/** Loads `text` as cluster.yaml, expecting a ConfigError; returns every diagnostic formatted. */
 export function messages(text: string, opts: Partial<LoadOptions> = {}): string[] {
-  return messagesOfFile(writeConfig(text), opts)
+  return rejected(() => load(text, opts), 'cluster.yaml')
 }
 
-/** Warnings of a config that loads, formatted and relative. */
+/** Loads a file of the repository, expecting a ConfigError; every diagnostic formatted, its folder left out. */
+export function messagesOfFixture(file: string, opts: Partial<LoadOptions> = {}): string[] {
+  return rejected(() => loadFile(file, opts), file)
+}
+
+/** Warnings of a config that loads, formatted. */
 export function warnings(text: string, opts: Partial<LoadOptions> = {}): string[] {
-  const file = writeConfig(text)
-  const { warnings } = loadClusterConfig(file, { ...DEFAULTS, ...opts })
-  return warnings.map((d) => formatDiagnostic(d).split(path.dirname(file) + path.sep).join(''))
+  return load(text, opts).warnings.map((d) => formatDiagnostic(d))
 }
 
 /** BASE with line `n` (1-based) replaced by `lines` (none to delete it). */
@@ -71,3 +68,31 @@ export function withLine(n: number, ...lines: string[]): string {
   all.splice(n - 1, 1, ...lines)
   return all.join('\n') + '\n'
 }
+
+/**
+ * The top-level mapping of `text` as the config reader sees it, for tests of one section reader or of the view
+ * itself (no file, no load): read with it, then look at `view.ctx.diagnostics` (formatted by `problems`).
+ */
+export function rootView(text: string, file = 'cluster.yaml'): MapView {
+  const parsed = parseConfigText(file, text)
+  if (!parsed.ok) throw new Error(`not a parsable config: ${parsed.diagnostics.map(formatDiagnostic).join('; ')}`)
+  return new ReadContext(file, text, parsed.parsed.lineCounter, parsed.parsed.doc).map(parsed.parsed.root, '')
+}
+
+/** Every diagnostic recorded so far in the view's read, formatted. */
+export function problems(view: MapView): string[] {
+  return view.ctx.diagnostics.map(formatDiagnostic)
+}
+
+/** A sample error and warning, for tests of how diagnostics are written. */
+export const SAMPLE_ERROR: Diagnostic = {
+  severity: 'error',
+  file: 'clusters/prod.yaml',
+  line: 10,
+  col: 12,
+  path: 'karpenter.version',
+  message: 'Karpenter 0.27.1 is older than this action supports',
+  got: "'0.27.1'",
+  expected: '0.28.0 or newer'
+}
+export const SAMPLE_WARNING: Diagnostic = { severity: 'warning', file: 'clusters/prod.yaml', line: 5, col: 11, path: 'metadata.region', message: 'overridden' }

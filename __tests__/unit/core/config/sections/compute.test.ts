@@ -1,8 +1,8 @@
 // Outposts and EKS Auto Mode refused at their key; Windows node groups found (eksctl's examples 14, 32, 35-37,
 // 42, 46-48 are the shapes covered, written here as our own configs).
 import { describe, expect, it } from '@jest/globals'
-import { BASE, load, messages } from './helpers.js'
-import { AUTO_MODE_MIGRATION_GUIDE } from '../../../../src/core/karpenter/unsupported.js'
+import { BASE, load, messages } from '../helpers.js'
+import { AUTO_MODE_MIGRATION_GUIDE } from '../../../../../src/core/karpenter/unsupported.js'
 
 const OUTPOST = [
   'outpost:',

@@ -1,6 +1,6 @@
 // Tags are held to AWS's rules when the file is read (IAM's tagKeyType / tagValueType, the `aws:` prefix).
 import { describe, expect, it } from '@jest/globals'
-import { load, messages, withLine } from './helpers.js'
+import { load, messages, withLine } from '../helpers.js'
 
 const withTags = (...lines: string[]): string => withLine(6, "  version: '1.32'", '  tags:', ...lines)
 
