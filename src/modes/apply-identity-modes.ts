@@ -6,11 +6,9 @@ import type { RunContext } from './context.js'
 import type { DesiredState } from '../core/types.js'
 import type { DriftItem } from '../report/types.js'
 import type { AwsClients } from '../aws/clients.js'
-import { roleNameFromArn } from '../core/names.js'
-import { info, warning } from '../runner/log.js'
+import { info } from '../runner/log.js'
 import { requirePodIdentityAgent } from '../aws/addons.js'
-import { detachRolePolicies, missingRolePolicies, requirePoliciesExist } from '../aws/pod-identity-role.js'
-import { deleteOwnAssociation, findAssociation, isPodIdentityApiMissing } from '../aws/pod-identity.js'
+import { missingRolePolicies, requirePoliciesExist } from '../aws/pod-identity-role.js'
 import type { IdentityState } from '../aws/identity-switch.js'
 import { podIdentityRolePolicies } from '../core/plan/pod-identity-state.js'
 import { errorMessage } from '../core/errors.js'
@@ -96,40 +94,4 @@ export async function driftIdentity(ctx: RunContext, aws: AwsClients, desired: D
       ? `Pod Identity: ${items.map(i => `${i.logicalId} ${i.status}`).join('; ')}`
       : `Pod Identity association ${a?.id} → ${role}: in sync${a && !a.ours ? ' (not made by this tool; its role adopted)' : ''}`
   )
-}
-
-/**
- * delete: the association, only when this tool made it; and the controller policies this tool attached to a role
- * that is not its stack's (else the Karpenter stack's policies could not be deleted). Before the stacks go.
- */
-export async function deleteIdentity(ctx: RunContext, aws: AwsClients, desired: DesiredState): Promise<void> {
-  const { report } = ctx
-  if (desired.controllerIdentity !== 'pod-identity') return
-  const pod = desired.podIdentity!
-  const subject = `${pod.namespace}/${pod.serviceAccount}`
-  let association
-  try {
-    association = await findAssociation(await aws.eks(), ctx.config.name, pod.namespace, pod.serviceAccount)
-  } catch (err) {
-    if (!isPodIdentityApiMissing(err)) throw err
-    warning('The EKS endpoint does not serve the Pod Identity API; association not checked.')
-    return
-  }
-  const result = await deleteOwnAssociation(await aws.eks(), ctx.config.name, association)
-  if (result === 'deleted') report.changed = true
-  report.steps.push(
-    result === 'deleted'
-      ? `Pod Identity association ${association?.id} (${subject}) deleted`
-      : result === 'absent'
-        ? `Pod Identity association for ${subject}: none found`
-        : `Pod Identity association ${association?.id} kept: it was not made by this tool (role ${association?.roleArn})`
-  )
-  const role = association?.roleArn ?? (pod.roleSource === 'roleARN' ? pod.roleArn : undefined)
-  if (role && roleNameFromArn(role) !== desired.names.podIdentityRole) {
-    const detached = await detachRolePolicies(await aws.iam(), role, desired.arns.controllerPolicies)
-    if (detached.length) {
-      report.changed = true
-      report.steps.push(`Pod Identity role ${role}: detached ${detached.join(', ')} (the role itself is not this tool's and stays)`)
-    }
-  }
 }

@@ -78,3 +78,8 @@ export async function readAwsAuthMapping(session: ClusterSession, nodeRoleArn: s
 export async function readReleases(session: ClusterSession, helm: DesiredState['helm'], crdRelease: string): Promise<ReleaseFacts> {
   return readReleaseFacts(session.kube, { release: helm.release, namespace: helm.namespace, crdRelease: helm.crdChart ? crdRelease : undefined })
 }
+
+/** delete: the controller release and karpenter-crd whatever the chart version says (an earlier apply may have installed the CRD chart). */
+export async function readReleasesToRemove(session: ClusterSession, helm: DesiredState['helm'], crdRelease: string): Promise<ReleaseFacts> {
+  return readReleaseFacts(session.kube, { release: helm.release, namespace: helm.namespace, crdRelease })
+}
