@@ -36,7 +36,8 @@ export async function runDelete(ctx: RunContext): Promise<void> {
   try {
     const facts = await readFacts(session, desired, { cluster, windows, reads, kube })
     const plan = teardownPlan(desired, ctx.inputs, facts)
-    info(`delete plan:\n${plan.map(c => `  ${describeChange(c)}`).join('\n')}`)
+    info('delete plan:')
+    for (const change of plan) info(`  ${describeChange(change)}`)
     const execute = executor(ctx, session, desired, kube)
     for (const change of plan) {
       try {
