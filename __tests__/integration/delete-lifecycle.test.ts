@@ -6,7 +6,7 @@ import { IAMClient, GetRoleCommand, AttachRolePolicyCommand } from '@aws-sdk/cli
 import { SQSClient, GetQueueUrlCommand } from '@aws-sdk/client-sqs'
 import { CloudFormationClient, DescribeStacksCommand, ListChangeSetsCommand } from '@aws-sdk/client-cloudformation'
 import { EC2Client, DescribeImagesCommand, RunInstancesCommand, DescribeInstancesCommand } from '@aws-sdk/client-ec2'
-import { EKSClient, DescribeClusterCommand } from '@aws-sdk/client-eks'
+import { EKSClient, DescribeClusterCommand, DeleteClusterCommand } from '@aws-sdk/client-eks'
 import { createServer } from 'node:net'
 import { startMoto, type Moto } from '../../test/harness/moto.js'
 import { startOidc, type OidcServer } from '../../test/harness/oidc.js'
@@ -17,10 +17,10 @@ import { evaluate, explainRequest as said } from '../../test/harness/iam-request
 const CLUSTER = 'preview-pr-42'
 const REGION = 'us-west-2'
 const ACCOUNT = '123456789012'
-const config = (queue: boolean): string => `apiVersion: eksctl.io/v1alpha5
+const config = (queue: boolean, cluster = CLUSTER): string => `apiVersion: eksctl.io/v1alpha5
 kind: ClusterConfig
 metadata:
-  name: ${CLUSTER}
+  name: ${cluster}
   region: ${REGION}
   version: '1.32'
 iam:
@@ -30,6 +30,8 @@ karpenter:
   withSpotInterruptionQueue: ${queue}
 `
 const SECRET = 'fake-secret-access-key-for-tests'
+/** a cluster deleted before its preview environment is */
+const GONE = 'preview-pr-43'
 const names = {
   karpenterStack: `eksctl-${CLUSTER}-karpenter`,
   irsaStack: `eksctl-${CLUSTER}-addon-iamserviceaccount-karpenter-karpenter`,
@@ -118,7 +120,7 @@ beforeAll(async () => {
   oidc = await startOidc()
   await moto.reset()
   await moto.cluster({ name: CLUSTER, region: REGION, version: '1.32', authenticationMode: 'API_AND_CONFIG_MAP' })
-  workspace = await makeWorkspace({ 'without-queue.yaml': config(false), 'with-queue.yaml': config(true) })
+  workspace = await makeWorkspace({ 'without-queue.yaml': config(false), 'with-queue.yaml': config(true), 'gone.yaml': config(false, GONE) })
   ok(await run('apply', 'without-queue.yaml'), 'apply')
 }, 300_000)
 
@@ -253,6 +255,26 @@ describe('delete against moto', () => {
     expect(second.summary).toContain(`stack ${names.karpenterStack}: not found, nothing to delete`)
     expect(second.summary).toContain('instances: none left tagged for this cluster by Karpenter')
     expect(second.summary).toMatch(/\| absent \|/)
+  })
+})
+
+describe('delete of a cluster that is already gone', () => {
+  let del: ActionResult
+  beforeAll(async () => {
+    await moto.cluster({ name: GONE, region: REGION, version: '1.32', authenticationMode: 'API_AND_CONFIG_MAP' })
+    ok(await run('apply', 'gone.yaml'), 'apply (gone)')
+    const eks = new EKSClient(clientConfig())
+    await eks.send(new DeleteClusterCommand({ name: GONE }))
+    eks.destroy()
+    del = await run('delete', 'gone.yaml')
+  }, 300_000)
+
+  it('skips NodePools, chart and node access, and still deletes both stacks', async () => {
+    ok(del, 'delete (gone)')
+    expect(del.summary).toContain(`cluster ${GONE} not found in ${REGION}: NodePools, chart and node access skipped; deleting the stacks`)
+    expect(await stackExists(`eksctl-${GONE}-karpenter`)).toBe(false)
+    expect(await stackExists(`eksctl-${GONE}-addon-iamserviceaccount-karpenter-karpenter`)).toBe(false)
+    expect(del.summary).toContain(`stack eksctl-${GONE}-karpenter: deleted`)
   })
 })
 

@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { IAMClient, GetRoleCommand, CreateRoleCommand, ListAttachedRolePoliciesCommand } from '@aws-sdk/client-iam'
 import { CloudFormationClient, DescribeStacksCommand, GetTemplateCommand } from '@aws-sdk/client-cloudformation'
+import { EKSClient, DeleteClusterCommand } from '@aws-sdk/client-eks'
 import { startMoto, type Moto } from '../../test/harness/moto.js'
 import { startOidc, type OidcServer } from '../../test/harness/oidc.js'
 import { startEksStandin, type EksStandin } from '../../test/harness/eks-standin.js'
@@ -288,6 +289,43 @@ describe('switching IRSA → Pod Identity with install-chart: false', () => {
     expect(standin.associations()).toHaveLength(1)
     expect(await stackStatus(stacks.irsa)).toBe('CREATE_COMPLETE')
     expect(pi.stdout).toMatch(/install-chart is false: IRSA \(stack eksctl-pod-identity-cluster-addon-iamserviceaccount-karpenter-karpenter\) is left in place/)
+  }, 400_000)
+
+  it('delete before the switch finished removes what both identities left: the association, both controller stacks, the Karpenter stack', async () => {
+    const del = await run('delete', switchWorkspaces[1])
+    ok(del, 'delete')
+    expect(standin.associations()).toHaveLength(0)
+    expect(await stackStatus(stacks.podIdentity)).toBe('ABSENT')
+    expect(await stackStatus(stacks.irsa)).toBe('ABSENT')
+    expect(await stackStatus(stacks.karpenter)).toBe('ABSENT')
+    expect(del.summary).toContain(`stack ${stacks.irsa}: deleted`)
+  }, 400_000)
+})
+
+describe('Pod Identity with roleARN, on a cluster deleted before its Karpenter', () => {
+  const GIVEN = 'team-given-karpenter-role'
+  it('delete still detaches the controller policies from the given role (else the Karpenter stack could not delete them)', async () => {
+    await fresh()
+    await iam().send(
+      new CreateRoleCommand({
+        RoleName: GIVEN,
+        AssumeRolePolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'pods.eks.amazonaws.com' }, Action: ['sts:AssumeRole', 'sts:TagSession'] }] })
+      })
+    )
+    const config = example.replace('roleName: pod-identity-cluster-karpenter', `roleARN: arn:aws:iam::${ACCOUNT}:role/${GIVEN}`)
+    expect(config).toContain(`roleARN: arn:aws:iam::${ACCOUNT}:role/${GIVEN}`)
+    const workspace = await makeWorkspace({ 'cluster.yaml': config })
+    ok(await run('apply', workspace), 'apply')
+    expect(await attached(GIVEN)).toContain(POLICY_ARN)
+    await new EKSClient(clientConfig()).send(new DeleteClusterCommand({ name: CLUSTER }))
+
+    const del = await run('delete', workspace)
+    ok(del, 'delete')
+    expect(del.summary).toContain(`cluster ${CLUSTER} not found in ${REGION}`)
+    expect(await attached(GIVEN)).not.toContain(POLICY_ARN)
+    expect(del.summary).toContain(`Pod Identity role arn:aws:iam::${ACCOUNT}:role/${GIVEN}: detached ${POLICY_ARN}`)
+    await expect(iam().send(new GetRoleCommand({ RoleName: GIVEN }))).resolves.toBeDefined()
+    expect(await stackStatus(stacks.karpenter)).toBe('ABSENT')
   }, 400_000)
 })
 

@@ -122,3 +122,8 @@ export async function readDeployedStacks(aws: AwsClients, stacks: readonly strin
 export async function readRolePolicies(aws: AwsClients, roleArn: string): Promise<RolePoliciesFact> {
   return { roleArn, attached: await rolePolicyArns(await aws.iam(), roleArn) }
 }
+
+/** delete: the controller release and karpenter-crd whatever the chart version says (an earlier apply may have installed the CRD chart). */
+export async function readReleasesToRemove(session: ClusterSession, helm: DesiredState['helm'], crdRelease: string): Promise<ReleaseFacts> {
+  return readReleaseFacts(session.kube, { release: helm.release, namespace: helm.namespace, crdRelease })
+}
