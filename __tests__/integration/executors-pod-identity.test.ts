@@ -8,10 +8,10 @@
 // A list of associations that comes in pages and an addon lookup refused by IAM are produced by neither: those stay
 // in the mock-based unit test __tests__/unit/aws/pod-identity.test.ts.
 import { describe, it, expect, beforeAll, afterAll, beforeEach } from '@jest/globals'
-import { EKSClient } from '@aws-sdk/client-eks'
+import type { EKSClient } from '@aws-sdk/client-eks'
 import { IAMClient, CreateRoleCommand, CreatePolicyCommand, AttachRolePolicyCommand, ListAttachedRolePoliciesCommand } from '@aws-sdk/client-iam'
-import { startMoto, type Moto } from '../../test/harness/moto.js'
-import { startEksStandin, type EksStandin } from '../../test/harness/eks-standin.js'
+import type { Moto } from '../../test/harness/moto.js'
+import { startEksOverMoto, type EksOverMoto, type EksStandin } from '../../test/harness/eks-standin.js'
 import { deleteOwnAssociation, ensureAssociation, findAssociation, OWNER_TAG } from '../../src/aws/pod-identity.js'
 import { requirePodIdentityAgent } from '../../src/aws/addons.js'
 import { attachRolePolicies, detachRolePolicies, missingRolePolicies, requirePoliciesExist } from '../../src/aws/pod-identity-role.js'
@@ -21,25 +21,22 @@ const C = 'demo'
 const ACCOUNT = '123456789012'
 const ROLE = `arn:aws:iam::${ACCOUNT}:role/demo-karpenter`
 const OTHER = `arn:aws:iam::${ACCOUNT}:role/someone-elses`
-const credentials = { accessKeyId: 'AKIAFAKE', secretAccessKey: 'fake-secret' }
 
+let backends: EksOverMoto
 let moto: Moto
 let standin: EksStandin
 let eks: EKSClient
 let iam: IAMClient
 
 beforeAll(async () => {
-  moto = await startMoto()
-  standin = await startEksStandin(moto.endpoint)
-  eks = new EKSClient({ region: 'us-west-2', endpoint: standin.endpoint, credentials })
-  iam = new IAMClient({ region: 'us-west-2', endpoint: moto.endpoint, credentials })
+  backends = await startEksOverMoto()
+  ;({ moto, standin, eks } = backends)
+  iam = new IAMClient({ region: 'us-west-2', endpoint: moto.endpoint, credentials: { accessKeyId: 'AKIAFAKE', secretAccessKey: 'fake-secret' } })
 }, 60_000)
 
 afterAll(async () => {
-  eks?.destroy()
   iam?.destroy()
-  await standin?.stop()
-  await moto?.stop()
+  await backends?.stop()
 })
 
 beforeEach(async () => {
