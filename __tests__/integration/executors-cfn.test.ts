@@ -99,7 +99,7 @@ describe('deployStack', () => {
     expect(params('CreateChangeSet')).toHaveLength(1)
     expect(params('ExecuteChangeSet')).toHaveLength(1)
     expect(JSON.parse(input.TemplateBody)).toEqual(spec.template)
-    // moto does not implement UpdateTerminationProtection (it answers 404): the request is checked here, the
+    // moto does not implement UpdateTerminationProtection (it answers HTTP 500): the request is checked here, the
     // protected stack in the unit test (__tests__/unit/cfn/deploy.test.ts)
     expect(params('UpdateTerminationProtection')[0]).toMatchObject({ StackName: NAME, EnableTerminationProtection: 'true' })
     // the poll that found it ready (asked with IncludePropertyValues) was also the description of its changes
