@@ -6,8 +6,7 @@
 // (__tests__/unit/aws/access-entry.test.ts).
 import { describe, it, expect, beforeAll, afterAll, beforeEach } from '@jest/globals'
 import { EKSClient, CreateAccessEntryCommand } from '@aws-sdk/client-eks'
-import { startMoto, type Moto } from '../../test/harness/moto.js'
-import { startEksStandin, type EksStandin } from '../../test/harness/eks-standin.js'
+import { startEksOverMoto, type EksOverMoto, type EksStandin } from '../../test/harness/eks-standin.js'
 import { ensureNodeAccessEntry, deleteNodeAccessEntry, describeNodeAccessEntry } from '../../src/aws/access-entry.js'
 
 const CLUSTER = 'access-entry-cluster'
@@ -15,20 +14,17 @@ const CLUSTER = 'access-entry-cluster'
 const TAGS = { 'alpha.eksctl.io/cluster-name': 'access-entry-cluster' }
 const ROLE = 'arn:aws:iam::123456789012:role/eksctl-KarpenterNodeRole-prod'
 
-let moto: Moto
+let backends: EksOverMoto
 let standin: EksStandin
 let eks: EKSClient
 
 beforeAll(async () => {
-  moto = await startMoto()
-  standin = await startEksStandin(moto.endpoint)
-  eks = new EKSClient({ region: 'us-west-2', endpoint: standin.endpoint, credentials: { accessKeyId: 'AKIAFAKE', secretAccessKey: 'fake-secret' } })
+  backends = await startEksOverMoto()
+  ;({ standin, eks } = backends)
 }, 60_000)
 
 afterAll(async () => {
-  eks?.destroy()
-  await standin?.stop()
-  await moto?.stop()
+  await backends?.stop()
 })
 
 beforeEach(() => standin.reset())

@@ -1,8 +1,13 @@
 // The CloudFormation executors (src/cfn/deploy.ts, plan.ts, prepare.ts) against moto's CloudFormation: create,
 // update and no-op through change sets as moto serves them; every request is checked against botocore's model and
 // counted by the proxy (test/harness/moto.ts), so "no change set" and "never executed" are what moto saw.
-// What moto cannot produce (ROLLBACK_COMPLETE, stuck or in-progress stacks, FAILED change sets, event cadence,
-// throttling, timeouts) stays in the mock-based unit tests under __tests__/unit/cfn/.
+// Also against moto: a resource that fails makes ExecuteChangeSet itself fail (moto answers NoSuchEntity and leaves
+// the stack REVIEW_IN_PROGRESS with stack-level events only), a CreateChangeSet refused by moto's IAM policy
+// evaluation (its /moto-api/reset-auth switch), and a cancellation that arrives while the change set is described
+// (signalled from the proxy as moto serves that request).
+// What moto cannot produce (ROLLBACK_COMPLETE, stuck or in-progress stacks, pending or FAILED change sets, Modify
+// details, resource events, event cadence, timeouts) stays in the mock-based unit tests under __tests__/unit/cfn/,
+// whose headers list each case and the moto behaviour that keeps it there.
 import { describe, it, expect, beforeAll, afterAll, beforeEach, jest } from '@jest/globals'
 import {
   CloudFormationClient,
@@ -12,9 +17,10 @@ import {
   ListStacksCommand,
   ListChangeSetsCommand
 } from '@aws-sdk/client-cloudformation'
+import { IAMClient, CreateUserCommand, PutUserPolicyCommand, CreateAccessKeyCommand } from '@aws-sdk/client-iam'
 import { startMoto, type Moto } from '../../test/harness/moto.js'
 import type { StackSpec } from '../../src/core/types.js'
-import { deployStack, type DeployOptions } from '../../src/cfn/deploy.js'
+import { deployStack, StackDeployError, DeployCancelledError, type DeployOptions } from '../../src/cfn/deploy.js'
 import { planStack, type PlanOptions } from '../../src/cfn/plan.js'
 import { prepareChangeSet, pollFrom, type PrepareOptions } from '../../src/cfn/prepare.js'
 
@@ -38,10 +44,17 @@ let moto: Moto
 let cfn: CloudFormationClient
 let sleeps: number[]
 let printed: string[]
+/** told of each CloudFormation request (its Action) before moto serves it */
+let onRequest: ((action: string) => void) | undefined
 
 beforeAll(async () => {
   moto = await startMoto()
   cfn = new CloudFormationClient({ region: REGION, endpoint: moto.endpoint, credentials: { accessKeyId: 'AKIAFAKE', secretAccessKey: 'fake-secret' } })
+  moto.intercept(async req => {
+    const action = new URLSearchParams(req.body).get('Action')
+    if (action) onRequest?.(action)
+    return undefined // moto serves it
+  })
 }, 60_000)
 
 afterAll(async () => {
@@ -52,6 +65,7 @@ afterAll(async () => {
 beforeEach(async () => {
   await moto.reset()
   moto.resetCalls()
+  onRequest = undefined
   sleeps = []
   printed = []
   jest.spyOn(process.stdout, 'write').mockImplementation(() => true)
@@ -68,6 +82,13 @@ const params = (action: string) => moto.calls.filter(c => c.action === action).m
 const existing = (template: object, stackTags = tags, body = JSON.stringify(template)) =>
   cfn.send(new CreateStackCommand({ StackName: NAME, TemplateBody: body, Tags: stackTags, Capabilities: ['CAPABILITY_NAMED_IAM'] })).then(() => moto.resetCalls())
 const described = async () => (await cfn.send(new DescribeStacksCommand({ StackName: NAME }))).Stacks![0]
+const liveStacks = async () => ((await cfn.send(new ListStacksCommand({}))).StackSummaries ?? []).filter(s => s.StackStatus !== 'DELETE_COMPLETE').map(s => `${s.StackName} ${s.StackStatus}`)
+
+/** moto's IAM policy evaluation: off (moto's default) or on, for every request after the switch */
+async function enforceIam(on: boolean): Promise<void> {
+  const r = await fetch(`${moto.directEndpoint}/moto-api/reset-auth`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: on ? '0' : 'inf' })
+  if (!r.ok) throw new Error(`moto reset-auth: ${r.status}`)
+}
 
 describe('deployStack', () => {
   it('creates a new stack through a CREATE change set, with capabilities, tags and termination protection', async () => {
@@ -78,7 +99,7 @@ describe('deployStack', () => {
     expect(params('CreateChangeSet')).toHaveLength(1)
     expect(params('ExecuteChangeSet')).toHaveLength(1)
     expect(JSON.parse(input.TemplateBody)).toEqual(spec.template)
-    // moto does not implement UpdateTerminationProtection (it answers 404): the request is checked here, the
+    // moto does not implement UpdateTerminationProtection (it answers HTTP 500): the request is checked here, the
     // protected stack in the unit test (__tests__/unit/cfn/deploy.test.ts)
     expect(params('UpdateTerminationProtection')[0]).toMatchObject({ StackName: NAME, EnableTerminationProtection: 'true' })
     // the poll that found it ready (asked with IncludePropertyValues) was also the description of its changes
@@ -130,6 +151,71 @@ describe('deployStack', () => {
     expect(params('DeleteChangeSet')).toEqual([expect.objectContaining({ StackName: NAME, ChangeSetName: 'cs-1' })])
     expect(moto.count('ExecuteChangeSet')).toBe(0)
   })
+
+  it('a resource that fails makes ExecuteChangeSet fail: the error is explained with the stack-level events and AWS\'s words', async () => {
+    // moto creates the resources inside ExecuteChangeSet: an inline policy on a role that does not exist makes it
+    // answer NoSuchEntity, and the stack stays REVIEW_IN_PROGRESS with only its own (stack-level) events
+    const failing: StackSpec = {
+      ...spec,
+      template: {
+        ...spec.template,
+        Resources: {
+          ...spec.template.Resources,
+          NodePolicy: { Type: 'AWS::IAM::Policy', Properties: { PolicyName: 'nodes', Roles: ['no-such-role'], PolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'ec2:DescribeInstances', Resource: '*' }] } } }
+        }
+      }
+    }
+    const err = (await deployStack(cfn, failing, deployOpts()).catch(e => e)) as StackDeployError
+    expect(err).toBeInstanceOf(StackDeployError)
+    expect(err.message).toMatch(/^Executing the change set of stack eksctl-prod-karpenter failed: .*no-such-role not found/)
+    expect(err.outcome).toMatchObject({ stack: NAME, action: 'failed', status: 'REVIEW_IN_PROGRESS' })
+    expect(err.outcome.failures).toEqual([expect.objectContaining({ logicalId: NAME, reason: expect.stringContaining('no-such-role not found') })])
+    expect(moto.calls.filter(c => c.action === 'ExecuteChangeSet').map(c => c.status)).toEqual([404])
+    // the stack's own event, printed while explaining (moto sends no resource events)
+    expect(printed.some(l => l.includes(`${NAME} (AWS::CloudFormation::Stack) CREATE_IN_PROGRESS`))).toBe(true)
+    expect(moto.count('UpdateTerminationProtection')).toBe(0)
+  })
+
+  it('an API refusal (CreateChangeSet denied by an IAM policy) fails with the stack, its status and AWS\'s words; nothing is made', async () => {
+    const iam = new IAMClient({ region: REGION, endpoint: moto.endpoint, credentials: { accessKeyId: 'AKIAFAKE', secretAccessKey: 'fake-secret' } })
+    await iam.send(new CreateUserCommand({ UserName: 'deployer' }))
+    const policy = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'cloudformation:*', Resource: '*' }, { Effect: 'Deny', Action: 'cloudformation:CreateChangeSet', Resource: '*' }] }
+    await iam.send(new PutUserPolicyCommand({ UserName: 'deployer', PolicyName: 'no-change-sets', PolicyDocument: JSON.stringify(policy) }))
+    const key = (await iam.send(new CreateAccessKeyCommand({ UserName: 'deployer' }))).AccessKey!
+    iam.destroy()
+    const denied = new CloudFormationClient({ region: REGION, endpoint: moto.endpoint, credentials: { accessKeyId: key.AccessKeyId!, secretAccessKey: key.SecretAccessKey! } })
+    moto.resetCalls()
+    await enforceIam(true)
+    let err: StackDeployError & { cause: Error }
+    try {
+      err = await deployStack(denied, spec, deployOpts()).catch(e => e)
+    } finally {
+      await enforceIam(false)
+      denied.destroy()
+    }
+    const words = 'User: arn:aws:iam::123456789012:user/deployer is not authorized to perform: cloudformation:CreateChangeSet'
+    expect(err).toBeInstanceOf(StackDeployError)
+    expect(err.message).toContain(words)
+    expect(err.outcome).toMatchObject({ stack: NAME, action: 'failed', status: 'ABSENT', failures: [{ status: 'FAILED', reason: expect.stringContaining(words) }] })
+    expect(err.cause.name).toBe('AccessDenied')
+    expect(moto.calls.filter(c => c.action === 'CreateChangeSet').map(c => c.status)).toEqual([403])
+    expect(await liveStacks()).toEqual([])
+  })
+
+  it('cancelled while the change set is described: it is deleted and never executed', async () => {
+    const ac = new AbortController()
+    onRequest = action => {
+      if (action === 'DescribeChangeSet') ac.abort(new Error('SIGTERM'))
+    }
+    const err = (await deployStack(cfn, spec, deployOpts({ signal: ac.signal })).catch(e => e)) as Error
+    expect(err).toBeInstanceOf(DeployCancelledError)
+    expect(err.message).toMatch(/eksctl-prod-karpenter.*not executed.*deleted/)
+    expect(moto.count('ExecuteChangeSet')).toBe(0)
+    expect(params('DeleteChangeSet')).toEqual([expect.objectContaining({ StackName: NAME, ChangeSetName: 'cs-1' })])
+    expect((await cfn.send(new ListChangeSetsCommand({ StackName: NAME }))).Summaries ?? []).toEqual([])
+    // what a never-executed CREATE change set leaves: an empty stack under review, no resources
+    expect(await liveStacks()).toEqual([`${NAME} REVIEW_IN_PROGRESS`])
+  })
 })
 
 describe('planStack', () => {
@@ -141,7 +227,6 @@ describe('planStack', () => {
     }
   }
   const planOpts: PlanOptions = { timeoutMs: 60_000, sleep, changeSetName: 'plan-1' }
-  const stacks = async () => ((await cfn.send(new ListStacksCommand({}))).StackSummaries ?? []).filter(s => s.StackStatus !== 'DELETE_COMPLETE').map(s => `${s.StackName} ${s.StackStatus}`)
 
   it('a missing stack: CREATE change set, every resource an Add, change set and empty review stack deleted, never executed', async () => {
     const r = await planStack(cfn, planSpec, planOpts)
@@ -152,7 +237,7 @@ describe('planStack', () => {
     expect(moto.count('ExecuteChangeSet')).toBe(0)
     expect(params('DeleteChangeSet')).toEqual([expect.objectContaining({ StackName: NAME, ChangeSetName: 'plan-1' })])
     expect(moto.count('DeleteStack')).toBe(1)
-    expect(await stacks()).toEqual([])
+    expect(await liveStacks()).toEqual([])
   })
 
   it('a changed stack: UPDATE change set, deleted afterwards; the existing stack is not deleted', async () => {
@@ -166,7 +251,7 @@ describe('planStack', () => {
     expect(params('DeleteChangeSet')).toHaveLength(1)
     expect(moto.count('DeleteStack')).toBe(0)
     expect(moto.count('ExecuteChangeSet')).toBe(0)
-    expect(await stacks()).toEqual([`${NAME} CREATE_COMPLETE`])
+    expect(await liveStacks()).toEqual([`${NAME} CREATE_COMPLETE`])
     expect(JSON.parse((await cfn.send(new GetTemplateCommand({ StackName: NAME }))).TemplateBody ?? '')).toEqual(spec.template)
   })
 
@@ -209,6 +294,15 @@ describe('prepareChangeSet', () => {
     expect((await prepareChangeSet(cfn, spec, options())).kind).toBe('unchanged')
     expect(moto.count('CreateChangeSet')).toBe(0)
     expect(await changeSets()).toEqual([])
+  })
+
+  it('a stack the caller refuses (deploy: stuck states): the caller\'s error before anything is read or changed', async () => {
+    await existing(spec.template)
+    const refusal = new Error('refused')
+    await expect(prepareChangeSet(cfn, spec, { ...options(), refuse: s => (s.StackStatus === 'CREATE_COMPLETE' ? refusal : undefined) })).rejects.toBe(refusal)
+    expect(seen.status).toBe('CREATE_COMPLETE')
+    expect(moto.count('GetTemplate')).toBe(0)
+    expect(moto.count('CreateChangeSet')).toBe(0)
   })
 
   it('a differing stack: an UPDATE change set, with what differs', async () => {

@@ -7,6 +7,8 @@ import type { AddressInfo } from 'node:net'
 import { randomBytes } from 'node:crypto'
 import { recordRequest, type RecordedRequest } from './aws-request-record.js'
 import { checkAwsRequest, checkStandinResponse, CHECKED_HEADER } from './api-model-check.js'
+import { EKSClient } from '@aws-sdk/client-eks'
+import { startMoto, type Moto } from './moto.js'
 
 export interface StandinAssociation {
   clusterName: string
@@ -232,5 +234,30 @@ export async function startEksStandin(upstream: string): Promise<EksStandin> {
       calls.splice(0)
     },
     stop: () => new Promise<void>(r => server.close(() => r()))
+  }
+}
+
+export interface EksOverMoto {
+  moto: Moto
+  standin: EksStandin
+  /** an EKS client pointed at the stand-in (what it does not serve goes on to moto) */
+  eks: EKSClient
+  stop(): Promise<void>
+}
+
+/** moto, the stand-in in front of it and an EKS client for it: the set-up of the tests that call EKS executors directly. */
+export async function startEksOverMoto(region = 'us-west-2'): Promise<EksOverMoto> {
+  const moto = await startMoto()
+  const standin = await startEksStandin(moto.endpoint)
+  const eks = new EKSClient({ region, endpoint: standin.endpoint, credentials: { accessKeyId: 'AKIAFAKE', secretAccessKey: 'fake-secret' } })
+  return {
+    moto,
+    standin,
+    eks,
+    stop: async () => {
+      eks.destroy()
+      await standin.stop()
+      await moto.stop()
+    }
   }
 }

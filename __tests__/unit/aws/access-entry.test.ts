@@ -1,6 +1,8 @@
 // Mock-based on purpose: the one case here is an error EKS sends (InvalidRequestException, e.g. for a cluster whose
-// authentication mode excludes the API) that the EKS stand-in does not produce; create / exists / delete run against
-// the stand-in in front of moto in __tests__/integration/access-entry.test.ts.
+// authentication mode excludes the API) that neither moto nor the EKS stand-in produces: moto 5.2 answers HTTP 404
+// for every access-entry API (checked against a running moto 5.2.1), and the stand-in (test/harness/eks-standin.ts)
+// keeps no authentication mode. Create / exists / delete run against the stand-in in front of moto in
+// __tests__/integration/access-entry.test.ts.
 import { describe, it, expect } from '@jest/globals'
 import { mockClient } from 'aws-sdk-client-mock'
 import { EKSClient, CreateAccessEntryCommand } from '@aws-sdk/client-eks'

@@ -1,6 +1,15 @@
-// Mock-based on purpose: change sets that fail, stay pending past the timeout or fail on a later page, an endpoint
-// refusing IncludePropertyValues, ROLLBACK_COMPLETE and Modify changes with before/after values are states moto cannot
-// produce; missing / changed / equal stacks run against moto in __tests__/integration/executors-cfn.test.ts.
+// planStack's cases that moto 5.2 cannot produce, on a mocked client; missing / changed / equal stacks run against
+// moto in __tests__/integration/executors-cfn.test.ts. What keeps each case here (moto/cloudformation, checked
+// against a running moto 5.2.1):
+//   a changed stack … property values  — moto's changes carry Action, LogicalResourceId and ResourceType only: no
+//                                        Replacement, no Details with BeforeValue / AfterValue
+//   deleted even when describing fails — moto's DescribeChangeSet answers every change at once (no NextToken, so no
+//                                        later page to fail) and never fails on a change set it made
+//   a failed change set                — moto marks a change set FAILED only for "didn't contain changes", which
+//                                        plan rightly counts as no change; never for a template error
+//   refuses IncludePropertyValues      — moto accepts the parameter (and ignores it)
+//   ROLLBACK_COMPLETE                  — moto never sets it (a failed create stays REVIEW_IN_PROGRESS)
+//   a change set that never gets ready — moto's change sets are CREATE_COMPLETE the moment they are made
 import { describe, it, expect, beforeEach } from '@jest/globals'
 import { mockClient } from 'aws-sdk-client-mock'
 import {
@@ -120,12 +129,6 @@ describe('planStack', () => {
     expect(r.outcome.changes.map(c => c.logicalId).sort()).toEqual(['KarpenterInterruptionQueue', 'KarpenterNodeRole'])
     expect(cfn.commandCalls(CreateChangeSetCommand)).toHaveLength(0)
   })
-})
-
-describe('withPropertyValues', () => {
-  it('keeps attribute names when no values are given', () => {
-    expect(withPropertyValues({ ResourceChange: { Action: 'Modify', LogicalResourceId: 'X', ResourceType: 'T', Details: [{ Target: { Attribute: 'Properties', Name: 'Tags' } }] } })?.details).toEqual(['Properties.Tags'])
-  })
 
   it('a change set that never gets ready: the plan stops at the timeout with the stack, its status and the reason', async () => {
     let t = 0
@@ -138,5 +141,11 @@ describe('withPropertyValues', () => {
     expect(err).toBeInstanceOf(StackPlanError)
     expect(err.outcome).toMatchObject({ stack: NAME, action: 'failed', status: 'UPDATE_COMPLETE', failures: [{ status: 'TIMED_OUT', reason: expect.stringMatching(/timed out waiting for change set .* \(the timeout input\)/) }] })
     expect(cfn.commandCalls(DeleteChangeSetCommand)).toHaveLength(1)
+  })
+})
+
+describe('withPropertyValues', () => {
+  it('keeps attribute names when no values are given', () => {
+    expect(withPropertyValues({ ResourceChange: { Action: 'Modify', LogicalResourceId: 'X', ResourceType: 'T', Details: [{ Target: { Attribute: 'Properties', Name: 'Tags' } }] } })?.details).toEqual(['Properties.Tags'])
   })
 })

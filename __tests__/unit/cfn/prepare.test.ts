@@ -1,7 +1,8 @@
 // The chain deploy and plan share up to the change set (src/cfn/prepare.ts), with each caller's choices.
-// Mock-based on purpose: ROLLBACK_COMPLETE, stuck (UPDATE_ROLLBACK_FAILED) and busy (UPDATE_IN_PROGRESS past the
-// timeout) stacks are states moto cannot produce; no / equal / differing stacks run against moto in
-// __tests__/integration/executors-cfn.test.ts.
+// Mock-based only for stack states moto 5.2 never reaches (checked against a running moto 5.2.1): ROLLBACK_COMPLETE
+// (both cases: moto never sets it; a failed create stays REVIEW_IN_PROGRESS) and a stack busy in UPDATE_IN_PROGRESS
+// past the timeout (moto applies an update inside the request). No / equal / differing stacks and a stack the caller
+// refuses run against moto in __tests__/integration/executors-cfn.test.ts.
 import { describe, it, expect, beforeEach, jest } from '@jest/globals'
 import { mockClient } from 'aws-sdk-client-mock'
 import {
@@ -64,13 +65,6 @@ describe('prepareChangeSet', () => {
     const p = await prepareChangeSet(client, spec, options({ recreate: true }))
     expect(p).toMatchObject({ kind: 'change-set', type: 'CREATE', recreated: true })
     expect(cfn.commandCalls(DeleteStackCommand)).toHaveLength(1)
-  })
-
-  it('a refused stack (deploy: stuck states) throws the caller\'s error before any change', async () => {
-    cfn.on(DescribeStacksCommand).resolves(stack('UPDATE_ROLLBACK_FAILED'))
-    const refusal = new Error('stuck')
-    await expect(prepareChangeSet(client, spec, options({ refuse: s => (s.StackStatus === 'UPDATE_ROLLBACK_FAILED' ? refusal : undefined) }))).rejects.toBe(refusal)
-    expect(cfn.commandCalls(CreateChangeSetCommand)).toHaveLength(0)
   })
 
   it('a stack busy past the timeout: the caller\'s waitFailed gets the status it was in', async () => {
