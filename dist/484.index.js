@@ -10,11 +10,10 @@ export const modules = {
 __webpack_require__.d(__webpack_exports__, {
   wJ: () => (/* binding */ installChart),
   Mj: () => (/* binding */ installCrds),
-  AB: () => (/* binding */ releasesToUninstall),
   an: () => (/* binding */ uninstallRelease)
 });
 
-// UNUSED EXPORTS: installKarpenter
+// UNUSED EXPORTS: installKarpenter, releasesToUninstall
 
 // EXTERNAL MODULE: ./src/core/karpenter/version.ts
 var version = __webpack_require__(9028);
@@ -283,7 +282,7 @@ async function installKarpenter(o, releases) {
 const NOT_FOUND = /not found/i;
 /** The releases delete uninstalls, in order: the controller, then (with includeCrds) karpenter-crd, which DELETES the CRDs and every NodePool/NodeClaim with them. */
 function releasesToUninstall(release, includeCrds) {
-    return includeCrds ? [release, helm_args/* CRD_RELEASE */.MC] : [release];
+    return includeCrds ? [release, CRD_RELEASE] : [release];
 }
 /** delete mode: uninstalls one release; an absent release is fine. */
 async function uninstallRelease(o) {

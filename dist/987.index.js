@@ -42,16 +42,19 @@ function sameValues(a, b) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   M_: () => (/* binding */ NODE_GROUPS),
 /* harmony export */   My: () => (/* binding */ NODE_USERNAME),
+/* harmony export */   f$: () => (/* binding */ nodeGroups),
 /* harmony export */   g$: () => (/* binding */ WINDOWS_NODE_GROUPS),
-/* harmony export */   gc: () => (/* binding */ wantedGroups),
 /* harmony export */   nL: () => (/* binding */ resolveNodeAccess),
-/* harmony export */   oT: () => (/* binding */ includesApi)
+/* harmony export */   oT: () => (/* binding */ includesApi),
+/* harmony export */   w5: () => (/* binding */ NODE_ACCESS_ENTRY_TYPE)
 /* harmony export */ });
 /* harmony import */ var _karpenter_unsupported_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1027);
 /* harmony import */ var _karpenter_windows_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1577);
 
 
-/** The aws-auth mapping of a node role: EKS's node username and groups. */
+/** The access entry type that lets the node role's instances join as nodes. */
+const NODE_ACCESS_ENTRY_TYPE = 'EC2_LINUX';
+/** The aws-auth mapping of the node role: its username and groups (eksctl's, for node groups). */
 const NODE_USERNAME = 'system:node:{{EC2PrivateDNSName}}';
 const NODE_GROUPS = ['system:bootstrappers', 'system:nodes'];
 /** A node role that also launches Windows nodes: eksctl's groups for Windows node groups (Windows group first). */
@@ -65,10 +68,6 @@ function includesApi(authenticationMode) {
     return mode === 'API' || mode === 'API_AND_CONFIG_MAP';
 }
 /** `windows`: why the run's nodes include Windows (windowsNodeReasons in src/core/karpenter/windows.ts); none by default. */
-/** The aws-auth groups the node role's mapping must have for this decision. */
-function wantedGroups(decision) {
-    return decision.windows ? WINDOWS_NODE_GROUPS : NODE_GROUPS;
-}
 function resolveNodeAccess(input, authenticationMode, windows = []) {
     const decision = resolveMethod(input, authenticationMode, windows.length > 0);
     const refusal = (0,_karpenter_unsupported_js__WEBPACK_IMPORTED_MODULE_1__/* .windowsNodeAccessRefusal */ .wr)({ input, mode: modeOf(authenticationMode), method: decision.method, reasons: windows });
@@ -104,6 +103,10 @@ function resolveMethod(input, authenticationMode, windows) {
             }
             return { method: 'aws-auth', reason: 'node-access: aws-auth' };
     }
+}
+/** The groups the node role's aws-auth mapping needs under this decision. */
+function nodeGroups(decision) {
+    return decision.windows ? WINDOWS_NODE_GROUPS : NODE_GROUPS;
 }
 
 

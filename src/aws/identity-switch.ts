@@ -1,7 +1,7 @@
-// The controller's identity on the cluster as found before any change, and the switch between IRSA and Pod
-// Identity in the order of docs/design.md ("Controller identity"), so that the controller is never without credentials. IRSA wins while both
+// The switch between IRSA and Pod Identity (which one the cluster moves away from is core/plan/identity.ts's, from
+// the facts), in the order of docs/design.md ("Controller identity"), so that the controller is never without credentials. IRSA wins while both
 // are present, so:
-//   IRSA → Pod Identity: association (prepareIdentity), chart upgrade (annotation removed), IRSA stack deleted
+//   IRSA → Pod Identity: association (apply's plan, before the chart), chart upgrade (annotation removed), IRSA stack deleted
 //   Pod Identity → IRSA: IRSA stack (the normal controller-stack deploy), chart upgrade (annotation added), then
 //                        the association and the Pod Identity stack deleted
 // (retirePreviousIdentity in src/modes/apply-identity.ts runs the last step of each, from the functions here). The chart upgrade also changes a pod annotation with
@@ -9,45 +9,20 @@
 import type { AwsClients } from './clients.js'
 import type { DesiredState } from '../core/types.js'
 import type { Done } from '../report/types.js'
-import { describeStack, deployedTemplate } from '../cfn/describe.js'
+import { deployedTemplate } from '../cfn/describe.js'
 import { deleteStackFully } from '../cfn/delete.js'
 import { ownPolicyMatcher } from '../core/plan/delete-policies.js'
 import type { PollOptions } from '../cfn/deploy-wait.js'
 import { roleNameFromArn } from '../core/names.js'
-import { deleteOwnAssociation, findAssociation, isPodIdentityApiMissing, type ExistingAssociation } from './pod-identity.js'
+import { deleteOwnAssociation } from './pod-identity.js'
 import { detachRolePolicies } from './pod-identity-role.js'
-import { identityState, type Identity, type IdentityState } from '../core/plan/identity.js'
+import type { Identity, IdentityState } from '../core/plan/identity.js'
 
 export type { Identity, IdentityState } from '../core/plan/identity.js'
-export { roleToAdopt } from '../core/plan/identity.js'
 
 export interface SwitchContext {
   poll: PollOptions
   accountId: string
-}
-
-/** Reads the stacks and the association, then derives the state (core/plan/identity.ts). */
-export async function detectIdentityState(aws: AwsClients, desired: DesiredState, cluster: string): Promise<IdentityState> {
-  const cfn = await aws.cfn()
-  const [irsa, pod] = await Promise.all([describeStack(cfn, desired.names.irsaStack), describeStack(cfn, desired.names.podIdentityStack)])
-  let association: ExistingAssociation | undefined
-  let podIdentityApiMissing = false
-  try {
-    association = await findAssociation(await aws.eks(), cluster, desired.names.namespace, desired.names.serviceAccount)
-  } catch (err) {
-    // With Pod Identity the API must answer; with IRSA an endpoint without it simply has no association.
-    if (desired.controllerIdentity === 'pod-identity' || !isPodIdentityApiMissing(err)) throw err
-    podIdentityApiMissing = true
-  }
-  const facts = {
-    stacks: {
-      [desired.names.irsaStack]: { name: desired.names.irsaStack, status: irsa?.StackStatus },
-      [desired.names.podIdentityStack]: { name: desired.names.podIdentityStack, status: pod?.StackStatus }
-    },
-    association: association ?? null,
-    podIdentityApiMissing
-  }
-  return identityState(facts, desired.names, desired.controllerIdentity)
 }
 
 const label = (identity: Identity): string => (identity === 'irsa' ? 'IRSA' : 'Pod Identity')

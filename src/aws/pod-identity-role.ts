@@ -84,14 +84,8 @@ export async function detachRolePolicies(iam: IAMClient, roleArn: string, policy
   return detached
 }
 
-/** Read-only (drift): the policy ARNs attached to the role, or null when the role does not exist. */
+/** Read-only (plan, drift): the policy ARNs attached to the role, or null when the role does not exist. */
 export async function rolePolicyArns(iam: IAMClient, roleArn: string): Promise<string[] | null> {
   const have = await attachedIfRoleExists(iam, roleNameFromArn(roleArn))
   return have ? [...have] : null
-}
-
-/** Read-only (plan): which of these policies the role lacks; all of them when the role does not exist. */
-export async function missingRolePolicies(iam: IAMClient, roleArn: string, policyArns: readonly string[]): Promise<string[]> {
-  const have = await attachedIfRoleExists(iam, roleNameFromArn(roleArn))
-  return have ? policyArns.filter(arn => !have.has(arn)) : [...policyArns]
 }

@@ -91,8 +91,6 @@ export interface Facts {
   nodeAccess?: NodeAccessFacts
   /** undefined: not read (install-chart: false, or the cluster could not be reached) */
   releases?: ReleaseFacts
-  /** the policies the Pod Identity role (when it is not the stack's) lacks; undefined: not read */
-  missingRolePolicies?: string[]
   /** plan only: what CloudFormation says a change set would do to each existing stack (created, described, deleted) */
   stackPreviews?: Record<string, StackPreview>
   /** why the run's nodes include Windows (the file's node groups, the manifests' EC2NodeClasses) */

@@ -16,19 +16,19 @@ import type { AwsClients } from '../aws/clients.js'
 import type { CallerIdentity } from '../aws/identity.js'
 import { ConfigError } from '../core/config/diagnostics.js'
 import { requirePodIdentityAgent } from '../aws/addons.js'
-import { missingRolePolicies, requirePoliciesExist } from '../aws/pod-identity-role.js'
+import { requirePoliciesExist } from '../aws/pod-identity-role.js'
 import { checkInstanceProfileFree, requireIssuer } from '../aws/preflight.js'
 import { checkManifests, listNodeClassNames } from '../kube/manifests.js'
 import { planStack, StackPlanError } from '../cfn/plan.js'
 import { includesApi, resolveNodeAccess } from '../core/plan/node-access.js'
-import { controllerStackInUse, podIdentityRolePolicies, stacksInUse } from '../core/plan/pod-identity-state.js'
+import { controllerStackInUse, stacksInUse } from '../core/plan/pod-identity-state.js'
 import { identityState, roleToAdopt } from '../core/plan/identity.js'
 import { windowsNodeReasons } from '../core/karpenter/windows.js'
 import { together } from '../core/together.js'
 import { errorMessage } from '../core/errors.js'
 import { openCluster, type ClusterSession } from './cluster-session.js'
 import { desiredFor, readManifestObjects } from './lifecycle.js'
-import { describeStacks, readAccessEntry, readAssociation, readAwsAuthMapping, readOidcProvider, readReleases } from './facts.js'
+import { describeStacks, readRolePolicies, readAccessEntry, readAssociation, readAwsAuthMapping, readOidcProvider, readReleases } from './facts.js'
 import { manifestNames } from './run-files.js'
 
 export interface ApplyFacts {
@@ -128,15 +128,13 @@ export async function readApplyFacts(ctx: RunContext, aws: AwsClients, opts: Rea
 
     // Round 3: by the desired state's names.
     const accessEntryNeeded = decision.method === 'access-entry' || (decision.windows === true && includesApi(cluster.authenticationMode))
-    const [missing, accessEntry, awsAuth, previews] = await together(
-      desired.controllerIdentity === 'pod-identity' && !controllerStackInUse(desired)
-        ? (async () => missingRolePolicies(await aws.iam(), desired.arns.controllerRole, podIdentityRolePolicies(desired)))()
-        : Promise.resolve(undefined),
+    const [rolePolicies, accessEntry, awsAuth, previews] = await together(
+      desired.controllerIdentity === 'pod-identity' && !controllerStackInUse(desired) ? readRolePolicies(aws, desired.arns.controllerRole) : Promise.resolve(undefined),
       accessEntryNeeded ? readAccessEntry(aws, cluster.name, desired.arns.nodeRole) : Promise.resolve(undefined),
       session && decision.method === 'aws-auth' ? readAwsAuthMapping(session, desired.arns.nodeRole) : Promise.resolve(undefined),
       mode === 'plan' ? previewStacks(ctx, aws, desired, stacks.described) : Promise.resolve(undefined)
     )
-    if (missing !== undefined) facts.missingRolePolicies = missing
+    if (rolePolicies) facts.controllerRolePolicies = rolePolicies
     facts.nodeAccess = {}
     if (accessEntry !== undefined) facts.nodeAccess.accessEntryType = accessEntry
     if (awsAuth !== undefined) facts.nodeAccess.awsAuthMapping = awsAuth

@@ -110,7 +110,8 @@ function identityChanges(desired: DesiredState, facts: Facts, identity: Identity
   const out: ApplyChange[] = []
   if (!controllerStackInUse(desired)) {
     const policies = podIdentityRolePolicies(desired)
-    const missing = facts.missingRolePolicies
+    const read = facts.controllerRolePolicies
+    const missing = read ? policies.filter(p => !read.attached?.includes(p)) : undefined
     const subject = `Pod Identity role ${role}`
     if (missing === undefined) out.push({ kind: 'role-policies', roleArn: role, policies, subject, action: 'ensure', reason: 'CloudFormation attaches policies to its own role only: the controller policies are attached to this one', destructive: false })
     else if (missing.length === 0) out.push({ kind: 'role-policies', roleArn: role, policies, subject, action: 'none', reason: 'the controller policies are attached', destructive: false })

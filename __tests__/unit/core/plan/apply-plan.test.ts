@@ -174,15 +174,15 @@ describe('Pod Identity', () => {
   })
 
   it('someone else\'s association: its role adopted — no controller stack, the policies attached to that role, the association untouched', () => {
-    const { desired, facts, opts } = setup({ podIdentity: true, installChart: false, facts: { association: association(FOREIGN, false), missingRolePolicies: ['arn:aws:iam::111122223333:policy/p'] } })
+    const { desired, facts, opts } = setup({ podIdentity: true, installChart: false, facts: { association: association(FOREIGN, false), controllerRolePolicies: { roleArn: FOREIGN, attached: [] } } })
     const plan = applyPlan(desired, facts, opts)
     expect(summary(plan)).toEqual(['stack create', 'role-policies update', 'association none', 'access-entry create'])
     expect(plan.changes.find(c => c.kind === 'association')?.reason).toBe(`→ ${FOREIGN}; not made by this tool: its role is adopted as it is`)
-    expect(plan.changes.find(c => c.kind === 'role-policies')).toMatchObject({ roleArn: FOREIGN, policies: ['arn:aws:iam::111122223333:policy/p'] })
+    expect(plan.changes.find(c => c.kind === 'role-policies')).toMatchObject({ roleArn: FOREIGN, policies: [`arn:aws:iam::${ACCOUNT}:policy/eksctl-KarpenterControllerPolicy-${CLUSTER}`] })
   })
 
   it('roleARN given: the policies attached to it (none missing: none; not read: ensure)', () => {
-    const read = setup({ podIdentity: true, installChart: false, entryOver: { roleARN: FOREIGN }, facts: { missingRolePolicies: [] } })
+    const read = setup({ podIdentity: true, installChart: false, entryOver: { roleARN: FOREIGN }, facts: { controllerRolePolicies: { roleArn: FOREIGN, attached: [`arn:aws:iam::${ACCOUNT}:policy/eksctl-KarpenterControllerPolicy-${CLUSTER}`] } } })
     expect(applyPlan(read.desired, read.facts, read.opts).changes.find(c => c.kind === 'role-policies')?.action).toBe('none')
     const unread = setup({ podIdentity: true, installChart: false, entryOver: { roleARN: FOREIGN } })
     expect(applyPlan(unread.desired, unread.facts, unread.opts).changes.find(c => c.kind === 'role-policies')?.action).toBe('ensure')

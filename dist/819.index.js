@@ -1,5 +1,5 @@
-export const id = 417;
-export const ids = [417,598];
+export const id = 819;
+export const ids = [819,598];
 export const modules = {
 
 /***/ 6470:
@@ -63,185 +63,81 @@ async function describeNodeAccessEntry(eks, cluster, roleArn) {
 
 /***/ }),
 
-/***/ 1722:
+/***/ 244:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   IE: () => (/* binding */ requirePodIdentityAgent)
+/* harmony export */   UC: () => (/* binding */ findOidcProvider),
+/* harmony export */   hb: () => (/* binding */ ensureOidcProvider)
 /* harmony export */ });
-/* unused harmony exports POD_IDENTITY_AGENT, agentFix */
-/* harmony import */ var _preflight_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7610);
-/* harmony import */ var _core_names_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2483);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4296);
+/* unused harmony exports EKS_ROOT_CA_THUMBPRINT, STS_AUDIENCE, tlsThumbprint */
+/* harmony import */ var _core_names_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2483);
+/* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1692);
+/* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_tls__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _runner_log_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7708);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4296);
 
 
 
-const POD_IDENTITY_AGENT = _core_names_js__WEBPACK_IMPORTED_MODULE_1__/* .POD_IDENTITY_AGENT_ADDON */ .Qt;
-function agentFix(cluster) {
-    return (`add \`addons: [{name: ${POD_IDENTITY_AGENT}}]\` to the cluster file and run ` +
-        `\`eksctl create addon --cluster ${cluster} --name ${POD_IDENTITY_AGENT}\` (or use IRSA: controller-identity: irsa)`);
-}
-/** Throws PreflightError naming the fix unless the addon exists and is ACTIVE. Returns its version. */
-async function requirePodIdentityAgent(eks, cluster) {
-    const { DescribeAddonCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(524)]).then(__webpack_require__.t.bind(__webpack_require__, 4524, 19));
-    let status;
-    let version;
+
+const EKS_ROOT_CA_THUMBPRINT = '9e99a48a9960b14926bb7f3b02e22da2b0ab7280';
+const STS_AUDIENCE = 'sts.amazonaws.com';
+/** SHA-1 (hex, lower case, no colons) of the last certificate of the issuer's chain; undefined if unreachable. */
+const tlsThumbprint = issuerUrl => new Promise(resolve => {
+    let url;
     try {
-        const { addon } = await eks.send(new DescribeAddonCommand({ clusterName: cluster, addonName: POD_IDENTITY_AGENT }));
-        status = addon?.status;
-        version = addon?.addonVersion;
-    }
-    catch (err) {
-        if (!(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .isAwsError */ .m_)(err, 'ResourceNotFoundException'))
-            throw err;
-        throw new _preflight_js__WEBPACK_IMPORTED_MODULE_0__/* .PreflightError */ .wG(`EKS Pod Identity needs the ${POD_IDENTITY_AGENT} addon on cluster ${cluster}, and it is not installed: ${agentFix(cluster)}. Nothing was changed.`);
-    }
-    if (status !== 'ACTIVE') {
-        throw new _preflight_js__WEBPACK_IMPORTED_MODULE_0__/* .PreflightError */ .wG(`The ${POD_IDENTITY_AGENT} addon on cluster ${cluster} is ${status ?? 'in an unknown state'}, not ACTIVE, so Pod Identity cannot give the controller credentials yet. ` +
-            `Wait for it (\`aws eks wait addon-active --cluster-name ${cluster} --addon-name ${POD_IDENTITY_AGENT}\`) or fix it, then re-run. Nothing was changed.`);
-    }
-    return version;
-}
-
-
-/***/ }),
-
-/***/ 948:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $B: () => (/* binding */ keepPrevious),
-/* harmony export */   Dj: () => (/* binding */ retireIrsa),
-/* harmony export */   Ld: () => (/* binding */ detectIdentityState),
-/* harmony export */   j9: () => (/* binding */ detachFromAssociationRole),
-/* harmony export */   po: () => (/* binding */ retireAssociation),
-/* harmony export */   tK: () => (/* binding */ retirePodIdentityStack),
-/* harmony export */   ul: () => (/* reexport safe */ _core_plan_identity_js__WEBPACK_IMPORTED_MODULE_4__.u)
-/* harmony export */ });
-/* harmony import */ var _cfn_describe_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3948);
-/* harmony import */ var _cfn_delete_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8182);
-/* harmony import */ var _core_plan_delete_policies_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8215);
-/* harmony import */ var _core_names_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2483);
-/* harmony import */ var _pod_identity_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2117);
-/* harmony import */ var _pod_identity_role_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9062);
-/* harmony import */ var _core_plan_identity_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3819);
-
-
-
-
-
-
-
-
-/** Reads the stacks and the association, then derives the state (core/plan/identity.ts). */
-async function detectIdentityState(aws, desired, cluster) {
-    const cfn = await aws.cfn();
-    const [irsa, pod] = await Promise.all([(0,_cfn_describe_js__WEBPACK_IMPORTED_MODULE_5__/* .describeStack */ .GO)(cfn, desired.names.irsaStack), (0,_cfn_describe_js__WEBPACK_IMPORTED_MODULE_5__/* .describeStack */ .GO)(cfn, desired.names.podIdentityStack)]);
-    let association;
-    let podIdentityApiMissing = false;
-    try {
-        association = await (0,_pod_identity_js__WEBPACK_IMPORTED_MODULE_6__/* .findAssociation */ .Zo)(await aws.eks(), cluster, desired.names.namespace, desired.names.serviceAccount);
-    }
-    catch (err) {
-        // With Pod Identity the API must answer; with IRSA an endpoint without it simply has no association.
-        if (desired.controllerIdentity === 'pod-identity' || !(0,_pod_identity_js__WEBPACK_IMPORTED_MODULE_6__/* .isPodIdentityApiMissing */ .Gl)(err))
-            throw err;
-        podIdentityApiMissing = true;
-    }
-    const facts = {
-        stacks: {
-            [desired.names.irsaStack]: { name: desired.names.irsaStack, status: irsa?.StackStatus },
-            [desired.names.podIdentityStack]: { name: desired.names.podIdentityStack, status: pod?.StackStatus }
-        },
-        association: association ?? null,
-        podIdentityApiMissing
-    };
-    return (0,_core_plan_identity_js__WEBPACK_IMPORTED_MODULE_4__/* .identityState */ .A)(facts, desired.names, desired.controllerIdentity);
-}
-const label = (identity) => (identity === 'irsa' ? 'IRSA' : 'Pod Identity');
-/**
- * With install-chart: false the chart's owner must move the controller first, so the previous identity is left in
- * place with a warning (nothing to call: what to say).
- */
-function keepPrevious(desired, previous) {
-    const from = label(previous);
-    const to = label(desired.controllerIdentity);
-    const keep = previous === 'irsa' ? `stack ${desired.names.irsaStack}` : `the Pod Identity association and stack ${desired.names.podIdentityStack}`;
-    return {
-        changed: false,
-        warnings: [
-            `Switching the controller from ${from} to ${to}, but install-chart is false: ${from} (${keep}) is left in place. ` +
-                `The chart's owner must ${desired.controllerIdentity === 'irsa' ? 'add' : 'remove'} the eks.amazonaws.com/role-arn ServiceAccount annotation and restart the controller first; ` +
-                `then delete ${keep} (or run this action with install-chart: true).`
-        ],
-        steps: [`identity switch ${from} → ${to}: ${to} is ready; ${from} kept (install-chart: false)`]
-    };
-}
-/** IRSA → Pod Identity, after the chart upgrade: the IRSA stack deleted. */
-async function retireIrsa(aws, desired, ctx) {
-    const outcome = await (0,_cfn_delete_js__WEBPACK_IMPORTED_MODULE_0__/* .deleteStackFully */ .Qq)(await aws.cfn(), await aws.iam(), desired.names.irsaStack, { poll: ctx.poll, isOwnPolicy: (0,_core_plan_delete_policies_js__WEBPACK_IMPORTED_MODULE_1__/* .ownPolicyMatcher */ .l)(desired, ctx.accountId) });
-    return {
-        stacks: [outcome],
-        steps: [`identity switch IRSA → Pod Identity: stack ${desired.names.irsaStack} ${outcome.action === 'absent' ? 'already gone' : 'deleted'} after the chart upgrade`],
-        changed: outcome.action === 'deleted'
-    };
-}
-/** Pod Identity → IRSA, after the chart upgrade, first: the association, only when this tool made it. */
-async function retireAssociation(aws, desired, state) {
-    const assoc = state.association;
-    const result = await (0,_pod_identity_js__WEBPACK_IMPORTED_MODULE_6__/* .deleteOwnAssociation */ .TB)(await aws.eks(), desired.names.cluster, assoc);
-    return {
-        changed: result === 'deleted',
-        steps: [
-            result === 'deleted'
-                ? `identity switch Pod Identity → IRSA: association ${assoc?.id} deleted after the chart upgrade`
-                : result === 'kept-foreign'
-                    ? `identity switch Pod Identity → IRSA: association ${assoc?.id} (role ${assoc?.roleArn}) was not made by this tool and is kept; IRSA takes precedence over it`
-                    : 'identity switch Pod Identity → IRSA: no association to delete'
-        ]
-    };
-}
-/** Pod Identity → IRSA, second: the controller policies this tool attached to a role not its own, detached. */
-async function detachFromAssociationRole(aws, desired, state) {
-    const assoc = state.association;
-    if (!assoc || (0,_core_names_js__WEBPACK_IMPORTED_MODULE_2__/* .roleNameFromArn */ .Zq)(assoc.roleArn) === desired.names.podIdentityRole)
-        return { steps: [], changed: false };
-    const detached = await (0,_pod_identity_role_js__WEBPACK_IMPORTED_MODULE_3__/* .detachRolePolicies */ .MV)(await aws.iam(), assoc.roleArn, desired.arns.controllerPolicies);
-    if (!detached.length)
-        return { steps: [], changed: false };
-    return { changed: true, steps: [`identity switch Pod Identity → IRSA: controller policies detached from ${assoc.roleArn}`] };
-}
-/** Pod Identity → IRSA, last: the Pod Identity stack deleted (with the policies its roles list). */
-async function retirePodIdentityStack(aws, desired, ctx) {
-    const cfn = await aws.cfn();
-    const isOwn = (0,_core_plan_delete_policies_js__WEBPACK_IMPORTED_MODULE_1__/* .ownPolicyMatcher */ .l)(desired, ctx.accountId);
-    const listed = await stackPolicyArns(cfn, desired.names.podIdentityStack);
-    const outcome = await (0,_cfn_delete_js__WEBPACK_IMPORTED_MODULE_0__/* .deleteStackFully */ .Qq)(cfn, await aws.iam(), desired.names.podIdentityStack, { poll: ctx.poll, isOwnPolicy: arn => isOwn(arn) || listed.has(arn) });
-    return {
-        stacks: [outcome],
-        steps: [`identity switch Pod Identity → IRSA: stack ${desired.names.podIdentityStack} ${outcome.action === 'absent' ? 'not found' : 'deleted'}`],
-        changed: outcome.action === 'deleted'
-    };
-}
-/** The literal policy ARNs a deployed stack's roles list (the entry's permissionPolicyARNs the stack attached). */
-async function stackPolicyArns(cfn, stack) {
-    const out = new Set();
-    // no readable template: only the controller policies count as this tool's
-    const body = await (0,_cfn_describe_js__WEBPACK_IMPORTED_MODULE_5__/* .deployedTemplate */ .Bk)(cfn, stack).catch(() => undefined);
-    if (!body)
-        return out;
-    try {
-        const template = JSON.parse(body);
-        for (const r of Object.values(template.Resources ?? {})) {
-            for (const arn of r.Type === 'AWS::IAM::Role' ? (r.Properties?.ManagedPolicyArns ?? []) : [])
-                if (typeof arn === 'string')
-                    out.add(arn);
-        }
+        url = new URL(issuerUrl);
     }
     catch {
-        // not JSON (a stack this tool did not write): nothing beyond the controller policies is ours
+        return resolve(undefined); // not a URL: no thumbprint, as for an issuer that cannot be reached
     }
-    return out;
+    const socket = (0,node_tls__WEBPACK_IMPORTED_MODULE_1__.connect)({ host: url.hostname, port: Number(url.port || 443), servername: url.hostname, timeout: 5000 });
+    const done = (v) => {
+        socket.destroy();
+        resolve(v);
+    };
+    socket.once('secureConnect', () => {
+        let cert = socket.getPeerCertificate(true);
+        // walk to the top of the chain (a self-signed cert is its own issuer)
+        while (cert?.issuerCertificate && cert.issuerCertificate !== cert && cert.issuerCertificate.fingerprint)
+            cert = cert.issuerCertificate;
+        done(cert?.fingerprint ? cert.fingerprint.replace(/:/g, '').toLowerCase() : undefined);
+    });
+    socket.once('timeout', () => done(undefined));
+    socket.once('error', () => done(undefined));
+});
+async function findOidcProvider(iam, issuerUrl) {
+    const { ListOpenIDConnectProvidersCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(764)]).then(__webpack_require__.t.bind(__webpack_require__, 6764, 19));
+    const want = `:oidc-provider/${(0,_core_names_js__WEBPACK_IMPORTED_MODULE_0__/* .issuerHostPath */ .rw)(issuerUrl)}`;
+    const out = await iam.send(new ListOpenIDConnectProvidersCommand({}));
+    return out.OpenIDConnectProviderList?.map(p => p.Arn ?? '').find(arn => arn.endsWith(want));
+}
+async function ensureOidcProvider(iam, issuerUrl, opts = { cluster: '' }) {
+    // found: the look-up made already (apply makes it alongside its other reads, before any change)
+    const existing = opts.found ? opts.found.arn : await findOidcProvider(iam, issuerUrl);
+    if (existing)
+        return { arn: existing, created: false };
+    const { CreateOpenIDConnectProviderCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(764)]).then(__webpack_require__.t.bind(__webpack_require__, 6764, 19));
+    const thumb = (await (opts.thumbprint ?? tlsThumbprint)(issuerUrl)) ?? EKS_ROOT_CA_THUMBPRINT;
+    try {
+        const out = await iam.send(new CreateOpenIDConnectProviderCommand({
+            Url: issuerUrl,
+            ClientIDList: [STS_AUDIENCE],
+            ThumbprintList: [thumb],
+            Tags: opts.cluster ? [{ Key: 'alpha.eksctl.io/cluster-name', Value: opts.cluster }] : undefined
+        }));
+        (0,_runner_log_js__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq)(`Created IAM OIDC provider ${out.OpenIDConnectProviderArn} for ${issuerUrl}.`);
+        return { arn: out.OpenIDConnectProviderArn ?? '', created: true };
+    }
+    catch (err) {
+        // another run created it between our list and create: that is the state we wanted
+        if ((0,_core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .isAwsError */ .m_)(err, 'EntityAlreadyExistsException')) {
+            const arn = await findOidcProvider(iam, issuerUrl);
+            if (arn)
+                return { arn, created: false };
+        }
+        throw err;
+    }
 }
 
 
@@ -251,9 +147,9 @@ async function stackPolicyArns(cfn, stack) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Je: () => (/* binding */ missingRolePolicies),
 /* harmony export */   MV: () => (/* binding */ detachRolePolicies),
 /* harmony export */   Y8: () => (/* binding */ attachRolePolicies),
+/* harmony export */   Zx: () => (/* binding */ rolePolicyArns),
 /* harmony export */   j7: () => (/* binding */ requirePoliciesExist)
 /* harmony export */ });
 /* harmony import */ var _core_names_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2483);
@@ -344,10 +240,10 @@ async function detachRolePolicies(iam, roleArn, policyArns) {
     }
     return detached;
 }
-/** Read-only (plan, drift): which of these policies the role lacks; all of them when the role does not exist. */
-async function missingRolePolicies(iam, roleArn, policyArns) {
+/** Read-only (plan, drift): the policy ARNs attached to the role, or null when the role does not exist. */
+async function rolePolicyArns(iam, roleArn) {
     const have = await attachedIfRoleExists(iam, (0,_core_names_js__WEBPACK_IMPORTED_MODULE_0__/* .roleNameFromArn */ .Zq)(roleArn));
-    return have ? policyArns.filter(arn => !have.has(arn)) : [...policyArns];
+    return have ? [...have] : null;
 }
 
 
@@ -614,154 +510,6 @@ async function checkInstanceProfileFree(iam, cfn, opts) {
 
 /***/ }),
 
-/***/ 8182:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Qq: () => (/* binding */ deleteStackFully),
-/* harmony export */   SJ: () => (/* binding */ StackDeleteError)
-/* harmony export */ });
-/* unused harmony export detachOwnPolicies */
-/* harmony import */ var _runner_log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7708);
-/* harmony import */ var _describe_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3948);
-/* harmony import */ var _deploy_wait_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3370);
-/* harmony import */ var _events_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5444);
-/* harmony import */ var _drift_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7878);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4296);
-
-
-
-
-
-
-class StackDeleteError extends _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ProvisionError */ .uv {
-    outcome;
-    name = 'StackDeleteError';
-    constructor(message, outcome) {
-        super(message);
-        this.outcome = outcome;
-    }
-}
-async function deleteStackFully(cfn, iam, name, opts) {
-    const outcome = (action, status) => ({ stack: name, action, status, changes: [], failures: [] });
-    let stack = await (0,_describe_js__WEBPACK_IMPORTED_MODULE_4__/* .describeStack */ .GO)(cfn, name);
-    if (!stack || stack.StackStatus === 'DELETE_COMPLETE') {
-        (0,_runner_log_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq)(`Stack ${name} does not exist; nothing to delete.`);
-        return outcome('absent', 'ABSENT');
-    }
-    if ((0,_deploy_wait_js__WEBPACK_IMPORTED_MODULE_5__/* .isInProgress */ .LT)(stack.StackStatus) && stack.StackStatus !== 'REVIEW_IN_PROGRESS' && stack.StackStatus !== 'DELETE_IN_PROGRESS') {
-        (0,_runner_log_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq)(`Stack ${name} is ${stack.StackStatus}; waiting for it to settle before deleting it.`);
-        stack = (await (0,_deploy_wait_js__WEBPACK_IMPORTED_MODULE_5__/* .waitForStackSettled */ .YK)(cfn, name, opts.poll)).stack;
-        if (!stack)
-            return outcome('deleted', 'DELETE_COMPLETE');
-    }
-    await turnOffTerminationProtection(cfn, stack);
-    const events = new _events_js__WEBPACK_IMPORTED_MODULE_1__/* .StackEventLog */ .hg(cfn, name, opts.print);
-    // best effort: without a baseline older events are printed too; the delete does not depend on them
-    await events.baseline().catch(() => undefined);
-    for (let attempt = 1;; attempt++) {
-        if (stack.StackStatus !== 'DELETE_IN_PROGRESS') {
-            await detachOwnPolicies(cfn, iam, name, opts.isOwnPolicy);
-            const { DeleteStackCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(186)]).then(__webpack_require__.t.bind(__webpack_require__, 3805, 19));
-            (0,_runner_log_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq)(`Stack ${name}: deleting${attempt > 1 ? ' (again, after DELETE_FAILED)' : ''}.`);
-            await cfn.send(new DeleteStackCommand({ StackName: stack.StackId ?? name }));
-        }
-        let left;
-        try {
-            left = (await (0,_deploy_wait_js__WEBPACK_IMPORTED_MODULE_5__/* .waitForStackSettled */ .YK)(cfn, stack.StackId ?? name, opts.poll, events)).stack;
-        }
-        catch (err) {
-            if (err instanceof _deploy_wait_js__WEBPACK_IMPORTED_MODULE_5__/* .StackTimeoutError */ .mW) {
-                throw new StackDeleteError(`${err.message} (the timeout input); CloudFormation goes on deleting it by itself.`, outcome('failed', 'DELETE_IN_PROGRESS'));
-            }
-            throw err;
-        }
-        if (!left || left.StackStatus === 'DELETE_COMPLETE')
-            return outcome('deleted', 'DELETE_COMPLETE');
-        if (left.StackStatus === 'DELETE_FAILED' && attempt < 2) {
-            (0,_runner_log_js__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e)(`Stack ${name} is DELETE_FAILED (${left.StackStatusReason ?? 'no reason given'}); retrying once.`);
-            stack = left;
-            continue;
-        }
-        const failures = events.failures(left.StackStatusReason);
-        throw new StackDeleteError(`Stack ${name} could not be deleted: it is ${left.StackStatus}` +
-            (failures.length ? ` — ${failures.map(f => `${f.logicalId}: ${f.reason}`).join('; ')}` : left.StackStatusReason ? ` — ${left.StackStatusReason}` : '') +
-            `. Fix what blocks it and run delete again (aws cloudformation describe-stack-events --stack-name ${name}).`, { ...outcome('failed', left.StackStatus ?? 'UNKNOWN'), failures });
-    }
-}
-/**
- * Termination protection must be off before DeleteStack. An endpoint that does not implement
- * UpdateTerminationProtection cannot have turned it on either: that is logged, and the delete goes on.
- */
-async function turnOffTerminationProtection(cfn, stack) {
-    if (!stack.EnableTerminationProtection)
-        return;
-    const { UpdateTerminationProtectionCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(186)]).then(__webpack_require__.t.bind(__webpack_require__, 3805, 19));
-    try {
-        await cfn.send(new UpdateTerminationProtectionCommand({ StackName: stack.StackName, EnableTerminationProtection: false }));
-        (0,_runner_log_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq)(`Stack ${stack.StackName}: termination protection turned off.`);
-    }
-    catch (err) {
-        if (!(0,_drift_js__WEBPACK_IMPORTED_MODULE_2__/* .isNotImplemented */ .IA)(err))
-            throw err;
-        (0,_runner_log_js__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e)(`UpdateTerminationProtection is not implemented by this CloudFormation endpoint; deleting stack ${stack.StackName} anyway.`);
-    }
-}
-/** The physical names of the stack's AWS::IAM::Role resources. */
-async function stackRoles(cfn, name) {
-    const { ListStackResourcesCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(186)]).then(__webpack_require__.t.bind(__webpack_require__, 3805, 19));
-    const roles = [];
-    let token;
-    do {
-        const page = await cfn.send(new ListStackResourcesCommand({ StackName: name, NextToken: token }));
-        for (const r of page.StackResourceSummaries ?? []) {
-            if (r.ResourceType === 'AWS::IAM::Role' && r.PhysicalResourceId && r.ResourceStatus !== 'DELETE_COMPLETE')
-                roles.push(r.PhysicalResourceId);
-        }
-        token = page.NextToken;
-    } while (token);
-    return roles;
-}
-async function detachOwnPolicies(cfn, iam, stackName, isOwnPolicy) {
-    const { ListAttachedRolePoliciesCommand, DetachRolePolicyCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(764)]).then(__webpack_require__.t.bind(__webpack_require__, 6764, 19));
-    const detached = [];
-    const foreign = [];
-    for (const role of await stackRoles(cfn, stackName)) {
-        let marker;
-        const attached = [];
-        try {
-            do {
-                const page = await iam.send(new ListAttachedRolePoliciesCommand({ RoleName: role, Marker: marker }));
-                attached.push(...(page.AttachedPolicies ?? []).map(p => p.PolicyArn ?? '').filter(Boolean));
-                marker = page.IsTruncated ? page.Marker : undefined;
-            } while (marker);
-        }
-        catch (err) {
-            if ((0,_core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .isAwsError */ .m_)(err, 'NoSuchEntityException', 'NoSuchEntity'))
-                continue;
-            throw err;
-        }
-        for (const arn of attached) {
-            if (!isOwnPolicy(arn)) {
-                foreign.push(`${arn} on role ${role}`);
-                continue;
-            }
-            await iam.send(new DetachRolePolicyCommand({ RoleName: role, PolicyArn: arn }));
-            detached.push(`${arn} from ${role}`);
-        }
-    }
-    if (detached.length)
-        (0,_runner_log_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq)(`Stack ${stackName}: detached ${detached.join(', ')} before deleting the stack.`);
-    if (foreign.length) {
-        throw new Error(`Stack ${stackName} cannot be deleted cleanly: its role(s) have managed policies this tool did not attach: ${foreign.join(', ')}. ` +
-            'Detach them (aws iam detach-role-policy --role-name <role> --policy-arn <arn>) and run delete again; nothing of this stack was deleted.');
-    }
-    return detached;
-}
-
-
-/***/ }),
-
 /***/ 3370:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -961,9 +709,10 @@ function withPropertyValues(c) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   IA: () => (/* binding */ isNotImplemented),
 /* harmony export */   Il: () => (/* binding */ cloudFormationEndpoint),
-/* harmony export */   Xh: () => (/* binding */ detectStackDrift)
+/* harmony export */   Xh: () => (/* binding */ detectStackDrift),
+/* harmony export */   tP: () => (/* binding */ DriftDetectionUnavailableError)
 /* harmony export */ });
-/* unused harmony exports DriftDetectionUnavailableError, resourceDrifts */
+/* unused harmony export resourceDrifts */
 /* harmony import */ var _describe_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3948);
 /* harmony import */ var _deploy_wait_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3370);
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
@@ -1059,109 +808,6 @@ async function resourceDrifts(cfn, stackName) {
 
 /***/ }),
 
-/***/ 5444:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   hg: () => (/* binding */ StackEventLog)
-/* harmony export */ });
-/* unused harmony exports formatEvent, failuresFrom */
-/* harmony import */ var _runner_log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7708);
-/* harmony import */ var _describe_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3948);
-
-
-const MAX_PAGES = 5;
-// Follow-on noise: the resources CloudFormation stopped because another one failed.
-const CANCELLED = /^Resource (creation|update) cancelled$/i;
-function formatEvent(e) {
-    const time = e.Timestamp ? new Date(e.Timestamp).toISOString().slice(11, 19) : '--:--:--';
-    const reason = e.ResourceStatusReason ? ` — ${e.ResourceStatusReason}` : '';
-    return `${time} ${e.LogicalResourceId ?? '?'} (${e.ResourceType ?? '?'}) ${e.ResourceStatus ?? '?'}${reason}`;
-}
-class StackEventLog {
-    cfn;
-    stackName;
-    print;
-    seen = new Set();
-    events = [];
-    constructor(cfn, stackName, print = _runner_log_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq) {
-        this.cfn = cfn;
-        this.stackName = stackName;
-        this.print = print;
-    }
-    /** Marks every event that exists now as old: only later ones are printed and counted. */
-    async baseline() {
-        for (const e of await this.fetchUnseen())
-            this.seen.add(e.EventId ?? '');
-    }
-    /** Prints the events that appeared since the last call, oldest first. */
-    async poll() {
-        const fresh = (await this.fetchUnseen()).reverse();
-        for (const e of fresh) {
-            this.seen.add(e.EventId ?? '');
-            this.events.push(e);
-            this.print(formatEvent(e));
-        }
-        return fresh;
-    }
-    // Events come newest first; stop at the first page that reaches an event we have seen.
-    async fetchUnseen() {
-        const { DescribeStackEventsCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(186)]).then(__webpack_require__.t.bind(__webpack_require__, 3805, 19));
-        const out = [];
-        let token;
-        for (let page = 0; page < MAX_PAGES; page++) {
-            let res;
-            try {
-                res = await this.cfn.send(new DescribeStackEventsCommand({ StackName: this.stackName, NextToken: token }));
-            }
-            catch (err) {
-                if ((0,_describe_js__WEBPACK_IMPORTED_MODULE_1__/* .isMissingStack */ .fH)(err))
-                    return out;
-                throw err;
-            }
-            for (const e of res.StackEvents ?? []) {
-                if (this.seen.has(e.EventId ?? ''))
-                    return out;
-                out.push(e);
-            }
-            token = res.NextToken;
-            if (!token)
-                break;
-        }
-        return out;
-    }
-    /** The failures among the events seen since the baseline, most telling first. */
-    failures(stackStatusReason) {
-        return failuresFrom(this.events, this.stackName, stackStatusReason);
-    }
-}
-function failuresFrom(events, stackName, stackStatusReason) {
-    const failed = events.filter(e => (e.ResourceStatus ?? '').endsWith('_FAILED'));
-    const toFailure = (e) => ({
-        logicalId: e.LogicalResourceId ?? '?',
-        resourceType: e.ResourceType,
-        status: e.ResourceStatus ?? '?',
-        reason: e.ResourceStatusReason ?? '(no reason given)'
-    });
-    const resources = failed.filter(e => e.LogicalResourceId !== stackName);
-    const real = resources.filter(e => !CANCELLED.test(e.ResourceStatusReason ?? ''));
-    const chosen = real.length ? real : resources;
-    if (chosen.length)
-        return dedupe(chosen.map(toFailure));
-    // Only stack-level events, or none: the stack's own reason is the best we have.
-    const stackLevel = failed.filter(e => e.LogicalResourceId === stackName).map(toFailure);
-    if (stackLevel.length)
-        return dedupe(stackLevel);
-    return stackStatusReason ? [{ logicalId: stackName, resourceType: 'AWS::CloudFormation::Stack', status: 'FAILED', reason: stackStatusReason }] : [];
-}
-function dedupe(fs) {
-    const keyed = new Map(fs.map(f => [`${f.logicalId}|${f.status}|${f.reason}`, f]));
-    return [...keyed.values()];
-}
-
-
-/***/ }),
-
 /***/ 3915:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1193,6 +839,21 @@ function backoffDelay(attempt, b, random = Math.random) {
         case 'half':
             return Math.round(ceiling / 2 + random() * (ceiling / 2));
     }
+}
+
+
+/***/ }),
+
+/***/ 7532:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   n: () => (/* binding */ stackExists)
+/* harmony export */ });
+/** A stack exists (in any state but DELETE_COMPLETE). */
+function stackExists(facts, name) {
+    const s = facts.stacks[name];
+    return s?.status !== undefined && s.status !== 'DELETE_COMPLETE';
 }
 
 
@@ -1274,77 +935,14 @@ function sameValues(a, b) {
 
 /***/ }),
 
-/***/ 8215:
+/***/ 1565:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   l: () => (/* binding */ ownPolicyMatcher)
+/* harmony export */   A: () => (/* binding */ identityState),
+/* harmony export */   u: () => (/* binding */ roleToAdopt)
 /* harmony export */ });
-/* unused harmony export ownPolicyArns */
-/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2483);
-/* harmony import */ var _templates_resolve_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8955);
-
-
-function ownPolicyArns(desired, accountId) {
-    const arns = new Set(desired.arns.controllerPolicies);
-    for (const spec of [desired.karpenterStack, desired.controllerStack]) {
-        for (const arn of rolePolicyArns(spec, desired, accountId))
-            arns.add(arn);
-    }
-    return [...arns];
-}
-function rolePolicyArns(spec, desired, accountId) {
-    const out = [];
-    for (const resource of Object.values(spec.template.Resources)) {
-        if (resource.Type !== 'AWS::IAM::Role')
-            continue;
-        const listed = resource.Properties?.ManagedPolicyArns;
-        if (!Array.isArray(listed))
-            continue;
-        for (const value of listed) {
-            try {
-                const resolved = (0,_templates_resolve_js__WEBPACK_IMPORTED_MODULE_1__/* .resolveIntrinsics */ .l)(value, { partition: desired.partition, region: desired.region, accountId, stackName: spec.name, attributes: {} });
-                if (typeof resolved === 'string')
-                    out.push(resolved);
-            }
-            catch {
-                // an ARN that depends on another resource (GetAtt) is one of the controller policies, already listed
-            }
-        }
-    }
-    return out;
-}
-/**
- * ownPolicyArns, plus any eksctl-KarpenterController…Policy-<cluster> of the account: a config changed since the
- * last apply may have split the controller policy differently, and those parts are still this tool's.
- */
-function ownPolicyMatcher(desired, accountId) {
-    const own = new Set(ownPolicyArns(desired, accountId));
-    const part = (0,_names_js__WEBPACK_IMPORTED_MODULE_0__/* .controllerPolicyArnPattern */ .eq)(accountId, desired.names.cluster);
-    return arn => own.has(arn) || part.test(arn);
-}
-
-
-/***/ }),
-
-/***/ 3819:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  A: () => (/* binding */ identityState),
-  u: () => (/* binding */ roleToAdopt)
-});
-
-;// CONCATENATED MODULE: ./src/core/facts.ts
-/** A stack exists (in any state but DELETE_COMPLETE). */
-function stackExists(facts, name) {
-    const s = facts.stacks[name];
-    return s?.status !== undefined && s.status !== 'DELETE_COMPLETE';
-}
-
-;// CONCATENATED MODULE: ./src/core/plan/identity.ts
+/* harmony import */ var _facts_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7532);
 
 /**
  * The previous identity: the other one's traces. For Pod Identity, the IRSA stack; for IRSA, an association this
@@ -1352,8 +950,8 @@ function stackExists(facts, name) {
  */
 function identityState(facts, names, wanted) {
     const state = {
-        irsaStackExists: stackExists(facts, names.irsaStack),
-        podIdentityStackExists: stackExists(facts, names.podIdentityStack)
+        irsaStackExists: (0,_facts_js__WEBPACK_IMPORTED_MODULE_0__/* .stackExists */ .n)(facts, names.irsaStack),
+        podIdentityStackExists: (0,_facts_js__WEBPACK_IMPORTED_MODULE_0__/* .stackExists */ .n)(facts, names.podIdentityStack)
     };
     if (facts.association)
         state.association = facts.association;
@@ -1382,16 +980,19 @@ function roleToAdopt(state) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   M_: () => (/* binding */ NODE_GROUPS),
 /* harmony export */   My: () => (/* binding */ NODE_USERNAME),
+/* harmony export */   f$: () => (/* binding */ nodeGroups),
 /* harmony export */   g$: () => (/* binding */ WINDOWS_NODE_GROUPS),
-/* harmony export */   gc: () => (/* binding */ wantedGroups),
 /* harmony export */   nL: () => (/* binding */ resolveNodeAccess),
-/* harmony export */   oT: () => (/* binding */ includesApi)
+/* harmony export */   oT: () => (/* binding */ includesApi),
+/* harmony export */   w5: () => (/* binding */ NODE_ACCESS_ENTRY_TYPE)
 /* harmony export */ });
 /* harmony import */ var _karpenter_unsupported_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1027);
 /* harmony import */ var _karpenter_windows_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1577);
 
 
-/** The aws-auth mapping of a node role: EKS's node username and groups. */
+/** The access entry type that lets the node role's instances join as nodes. */
+const NODE_ACCESS_ENTRY_TYPE = 'EC2_LINUX';
+/** The aws-auth mapping of the node role: its username and groups (eksctl's, for node groups). */
 const NODE_USERNAME = 'system:node:{{EC2PrivateDNSName}}';
 const NODE_GROUPS = ['system:bootstrappers', 'system:nodes'];
 /** A node role that also launches Windows nodes: eksctl's groups for Windows node groups (Windows group first). */
@@ -1405,10 +1006,6 @@ function includesApi(authenticationMode) {
     return mode === 'API' || mode === 'API_AND_CONFIG_MAP';
 }
 /** `windows`: why the run's nodes include Windows (windowsNodeReasons in src/core/karpenter/windows.ts); none by default. */
-/** The aws-auth groups the node role's mapping must have for this decision. */
-function wantedGroups(decision) {
-    return decision.windows ? WINDOWS_NODE_GROUPS : NODE_GROUPS;
-}
 function resolveNodeAccess(input, authenticationMode, windows = []) {
     const decision = resolveMethod(input, authenticationMode, windows.length > 0);
     const refusal = (0,_karpenter_unsupported_js__WEBPACK_IMPORTED_MODULE_1__/* .windowsNodeAccessRefusal */ .wr)({ input, mode: modeOf(authenticationMode), method: decision.method, reasons: windows });
@@ -1445,6 +1042,10 @@ function resolveMethod(input, authenticationMode, windows) {
             return { method: 'aws-auth', reason: 'node-access: aws-auth' };
     }
 }
+/** The groups the node role's aws-auth mapping needs under this decision. */
+function nodeGroups(decision) {
+    return decision.windows ? WINDOWS_NODE_GROUPS : NODE_GROUPS;
+}
 
 
 /***/ }),
@@ -1453,8 +1054,6 @@ function resolveMethod(input, authenticationMode, windows) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   M_: () => (/* reexport safe */ _core_plan_node_access_js__WEBPACK_IMPORTED_MODULE_3__.M_),
-/* harmony export */   My: () => (/* reexport safe */ _core_plan_node_access_js__WEBPACK_IMPORTED_MODULE_3__.My),
 /* harmony export */   Vm: () => (/* binding */ findAwsAuthMapping),
 /* harmony export */   _7: () => (/* binding */ removeAwsAuthMapping),
 /* harmony export */   gP: () => (/* binding */ ensureAwsAuthMapping)
@@ -1474,9 +1073,9 @@ function resolveMethod(input, authenticationMode, windows) {
 
 
 
+
 const AWS_AUTH_PATH = '/api/v1/namespaces/kube-system/configmaps/aws-auth';
 const AWS_AUTH_COLLECTION = '/api/v1/namespaces/kube-system/configmaps';
-
 /** concurrent writers (another run, eksctl, terraform) rarely collide more than once or twice */
 const MAX_ATTEMPTS = 6;
 /**
@@ -2398,6 +1997,144 @@ async function withCluster(ctx, aws, cluster, fn) {
 
 /***/ }),
 
+/***/ 419:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BD: () => (/* binding */ readRolePolicies),
+/* harmony export */   D$: () => (/* binding */ readCluster),
+/* harmony export */   Dh: () => (/* binding */ readOidcProvider),
+/* harmony export */   Lx: () => (/* binding */ readAccessEntry),
+/* harmony export */   PR: () => (/* binding */ describeStacks),
+/* harmony export */   QB: () => (/* binding */ readStacks),
+/* harmony export */   UU: () => (/* binding */ readReleasesToRemove),
+/* harmony export */   eT: () => (/* binding */ readDeployedStacks),
+/* harmony export */   g9: () => (/* binding */ readAssociation),
+/* harmony export */   sE: () => (/* binding */ readStackDrift),
+/* harmony export */   sY: () => (/* binding */ readAwsAuthMapping),
+/* harmony export */   tl: () => (/* binding */ readReleases)
+/* harmony export */ });
+/* harmony import */ var _aws_preflight_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7610);
+/* harmony import */ var _cfn_describe_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3948);
+/* harmony import */ var _cfn_drift_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7878);
+/* harmony import */ var _aws_pod_identity_role_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9062);
+/* harmony import */ var _aws_pod_identity_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(2117);
+/* harmony import */ var _aws_oidc_provider_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(244);
+/* harmony import */ var _aws_access_entry_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(6470);
+/* harmony import */ var _kube_aws_auth_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2111);
+/* harmony import */ var _kube_helm_release_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6849);
+
+
+
+
+
+
+
+
+
+/** DescribeCluster, or undefined when there is no such cluster. Refuses EKS Auto Mode. */
+async function readCluster(aws, name, region) {
+    let cluster;
+    try {
+        cluster = await (0,_aws_preflight_js__WEBPACK_IMPORTED_MODULE_0__/* .describeCluster */ .K$)(await aws.eks(), name, region);
+    }
+    catch (err) {
+        if (err instanceof _aws_preflight_js__WEBPACK_IMPORTED_MODULE_0__/* .ClusterNotFoundError */ .oV)
+            return undefined;
+        throw err;
+    }
+    (0,_aws_preflight_js__WEBPACK_IMPORTED_MODULE_0__/* .refuseAutoMode */ .NG)(cluster);
+    return cluster;
+}
+/** The stacks this tool may own (the Karpenter stack and both controller stacks), by name, read at once. */
+async function readStacks(aws, names) {
+    return (await describeStacks(aws, names)).facts;
+}
+/**
+ * readStacks, with each stack as DescribeStacks returned it (undefined: none), for the executors that change them
+ * (deploy, plan's change sets) so they do not describe them again.
+ */
+async function describeStacks(aws, names) {
+    const cfn = await aws.cfn();
+    const wanted = [names.karpenterStack, names.irsaStack, names.podIdentityStack];
+    const found = await Promise.all(wanted.map(name => (0,_cfn_describe_js__WEBPACK_IMPORTED_MODULE_6__/* .describeStack */ .GO)(cfn, name)));
+    const facts = {};
+    const described = {};
+    wanted.forEach((name, i) => {
+        const stack = found[i];
+        const status = stack?.StackStatus;
+        const live = status !== undefined && status !== 'DELETE_COMPLETE';
+        facts[name] = live ? { name, status } : { name };
+        described[name] = live ? stack : undefined;
+    });
+    return { facts, described };
+}
+/**
+ * The Pod Identity association for the controller's ServiceAccount. `required`: the run uses Pod Identity, so
+ * an endpoint without the Pod Identity API is an error; otherwise it simply has no association.
+ */
+async function readAssociation(aws, cluster, names, required) {
+    try {
+        const association = await (0,_aws_pod_identity_js__WEBPACK_IMPORTED_MODULE_7__/* .findAssociation */ .Zo)(await aws.eks(), cluster, names.namespace, names.serviceAccount);
+        return { association: association ?? null, podIdentityApiMissing: false };
+    }
+    catch (err) {
+        if (required || !(0,_aws_pod_identity_js__WEBPACK_IMPORTED_MODULE_7__/* .isPodIdentityApiMissing */ .Gl)(err))
+            throw err;
+        return { association: null, podIdentityApiMissing: true };
+    }
+}
+/** The IAM OIDC provider for the cluster's issuer (its ARN), or null. */
+async function readOidcProvider(aws, issuer) {
+    return (await (0,_aws_oidc_provider_js__WEBPACK_IMPORTED_MODULE_3__/* .findOidcProvider */ .UC)(await aws.iam(), issuer)) ?? null;
+}
+/** The node role's EKS access entry type, or null when it has none. */
+async function readAccessEntry(aws, cluster, nodeRoleArn) {
+    return (await (0,_aws_access_entry_js__WEBPACK_IMPORTED_MODULE_8__/* .describeNodeAccessEntry */ .cy)(await aws.eks(), cluster, nodeRoleArn)) ?? null;
+}
+/** The node role's aws-auth mapping, or null when the ConfigMap or the mapping is missing. */
+async function readAwsAuthMapping(session, nodeRoleArn) {
+    const found = await (0,_kube_aws_auth_js__WEBPACK_IMPORTED_MODULE_4__/* .findAwsAuthMapping */ .Vm)(session.kube, nodeRoleArn);
+    return found ? { rolearn: found.rolearn, groups: found.groups.filter((g) => typeof g === 'string') } : null;
+}
+/** The controller release and karpenter-crd (when the chart version has one), from their Helm release records. */
+async function readReleases(session, helm, crdRelease) {
+    return (0,_kube_helm_release_js__WEBPACK_IMPORTED_MODULE_5__/* .readReleaseFacts */ .xS)(session.kube, { release: helm.release, namespace: helm.namespace, crdRelease: helm.crdChart ? crdRelease : undefined });
+}
+/** CloudFormation drift detection on each named stack, at once (drift); each polls until its detection finishes. */
+async function readStackDrift(aws, stacks, poll, endpoint) {
+    const cfn = await aws.cfn();
+    const found = await Promise.all(stacks.map(name => (0,_cfn_drift_js__WEBPACK_IMPORTED_MODULE_1__/* .detectStackDrift */ .Xh)(cfn, name, poll, endpoint)));
+    const out = {};
+    for (const d of found)
+        out[d.stack] = d.partialReason ? { status: d.status, items: d.items, partialReason: d.partialReason } : { status: d.status, items: d.items };
+    return out;
+}
+/** Each named stack as last deployed (its parameters, tags and template body), at once; a stack not found is left out. */
+async function readDeployedStacks(aws, stacks) {
+    const cfn = await aws.cfn();
+    const found = await Promise.all(stacks.map(async (name) => {
+        const stack = await (0,_cfn_describe_js__WEBPACK_IMPORTED_MODULE_6__/* .describeStack */ .GO)(cfn, name);
+        return stack ? { name, fact: { stack: { Parameters: stack.Parameters, Tags: stack.Tags }, templateBody: await (0,_cfn_describe_js__WEBPACK_IMPORTED_MODULE_6__/* .deployedTemplate */ .Bk)(cfn, name) } } : undefined;
+    }));
+    const out = {};
+    for (const f of found)
+        if (f)
+            out[f.name] = f.fact;
+    return out;
+}
+/** The policies attached to a role (null: the role does not exist). */
+async function readRolePolicies(aws, roleArn) {
+    return { roleArn, attached: await (0,_aws_pod_identity_role_js__WEBPACK_IMPORTED_MODULE_2__/* .rolePolicyArns */ .Zx)(await aws.iam(), roleArn) };
+}
+/** delete: the controller release and karpenter-crd whatever the chart version says (an earlier apply may have installed the CRD chart). */
+async function readReleasesToRemove(session, helm, crdRelease) {
+    return (0,_kube_helm_release_js__WEBPACK_IMPORTED_MODULE_5__/* .readReleaseFacts */ .xS)(session.kube, { release: helm.release, namespace: helm.namespace, crdRelease });
+}
+
+
+/***/ }),
+
 /***/ 1808:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -2405,21 +2142,16 @@ async function withCluster(ctx, aws, cluster, fn) {
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   ER: () => (/* binding */ desiredFor),
-  KG: () => (/* binding */ findCluster),
   ls: () => (/* binding */ identify),
   Bf: () => (/* binding */ openClients),
   fA: () => (/* binding */ openSession),
   Oh: () => (/* binding */ pollOptions),
-  xN: () => (/* binding */ readIdentity),
-  Pk: () => (/* binding */ readInstalledChart),
   M$: () => (/* binding */ readManifestObjects),
   Bd: () => (/* binding */ reportDesired)
 });
 
 // EXTERNAL MODULE: ./src/core/desired.ts + 8 modules
 var desired = __webpack_require__(6350);
-// EXTERNAL MODULE: ./src/runner/log.ts
-var log = __webpack_require__(7708);
 // EXTERNAL MODULE: ./src/runner/wait.ts
 var wait = __webpack_require__(4565);
 ;// CONCATENATED MODULE: ./src/aws/retry.ts
@@ -2555,6 +2287,8 @@ function awsClients(region, credentials) {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 8 modules
 var core = __webpack_require__(6058);
+// EXTERNAL MODULE: ./src/runner/log.ts
+var log = __webpack_require__(7708);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __webpack_require__(4296);
 ;// CONCATENATED MODULE: ./src/aws/credentials.ts
@@ -2633,20 +2367,7 @@ async function callerIdentity(sts) {
     return { accountId: out.Account, partition: partitionFromArn(out.Arn), arn: out.Arn };
 }
 
-// EXTERNAL MODULE: ./src/aws/preflight.ts
-var preflight = __webpack_require__(7610);
-// EXTERNAL MODULE: ./src/kube/helm-release.ts
-var helm_release = __webpack_require__(6849);
-// EXTERNAL MODULE: ./src/core/helm/args.ts
-var args = __webpack_require__(2107);
-// EXTERNAL MODULE: ./src/aws/identity-switch.ts
-var identity_switch = __webpack_require__(948);
 ;// CONCATENATED MODULE: ./src/modes/lifecycle.ts
-
-
-
-
-
 
 
 
@@ -2670,20 +2391,6 @@ async function identify(ctx, aws) {
     ctx.report.steps.push(`authenticated as ${identity.arn}`);
     return identity;
 }
-/** DescribeCluster, or undefined when there is no such cluster (delete of an already-deleted cluster). Refuses EKS Auto Mode. */
-async function findCluster(aws, name, region) {
-    let cluster;
-    try {
-        cluster = await (0,preflight/* describeCluster */.K$)(await aws.eks(), name, region);
-    }
-    catch (err) {
-        if (err instanceof preflight/* ClusterNotFoundError */.oV)
-            return undefined;
-        throw err;
-    }
-    (0,preflight/* refuseAutoMode */.NG)(cluster);
-    return cluster;
-}
 /**
  * The desired state, built once per mode from the config and the facts read: the caller's account and partition,
  * the cluster (OIDC issuer, endpoint), and the role of an existing association to adopt (readIdentity).
@@ -2702,26 +2409,12 @@ function reportDesired(ctx, desired) {
     ctx.report.desired = desired;
     ctx.report.warnings.push(...desired.warnings);
 }
-/** What AWS holds of the controller identity (looked up by the config's names), and the role of a foreign association to adopt. */
-async function readIdentity(ctx, aws) {
-    const state = await (0,identity_switch/* detectIdentityState */.Ld)(aws, ctx.offline, ctx.config.name);
-    return { state, adopt: ctx.offline.controllerIdentity === 'pod-identity' ? (0,identity_switch/* roleToAdopt */.ul)(state) : undefined };
-}
 /** The objects of the `manifests` input (none without it), for what they ask of node access (Windows EC2NodeClasses). */
 function readManifestObjects(ctx) {
     return ctx.files.manifests.map(m => m.object);
 }
 function pollOptions(ctx) {
     return { deadline: Date.now() + ctx.inputs.timeoutSeconds * 1000, signal: ctx.signal };
-}
-/** The installed releases and their user-supplied values, from their release records (no helm binary needed). */
-async function readInstalledChart(ctx, access, desired) {
-    const { release: name, namespace } = desired.helm;
-    const releases = await (0,helm_release/* readReleaseFacts */.xS)(access.kube, { release: name, namespace, crdRelease: desired.helm.crdChart ? args/* CRD_RELEASE */.MC : undefined });
-    const release = releases.main;
-    (0,log/* info */.pq)(release ? `installed release ${desired.helm.namespace}/${desired.helm.release}: chart ${release.version}, revision ${release.revision}, ${release.status}` : `release ${desired.helm.namespace}/${desired.helm.release} is not installed`);
-    // the values-file was read and checked with the other inputs (run-files.ts)
-    return { release, releases, extraValues: ctx.files.values?.values ?? {} };
 }
 
 

@@ -1,31 +1,15 @@
-export const id = 70;
-export const ids = [70];
+export const id = 317;
+export const ids = [317];
 export const modules = {
 
-/***/ 70:
+/***/ 243:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-// ESM COMPAT FLAG
-__webpack_require__.r(__webpack_exports__);
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  runPlan: () => (/* binding */ runPlan)
-});
-
-// EXTERNAL MODULE: ./src/report/types.ts
-var types = __webpack_require__(2563);
-// EXTERNAL MODULE: ./src/runner/log.ts
-var log = __webpack_require__(7708);
-// EXTERNAL MODULE: ./src/report/html.ts
-var html = __webpack_require__(6433);
-// EXTERNAL MODULE: ./src/report/summary.ts + 1 modules
-var summary = __webpack_require__(5133);
-// EXTERNAL MODULE: ./src/aws/preflight.ts
-var preflight = __webpack_require__(7610);
-// EXTERNAL MODULE: ./src/core/plan/apply-plan.ts + 1 modules
-var apply_plan = __webpack_require__(6198);
-;// CONCATENATED MODULE: ./src/core/plan/change.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ao: () => (/* binding */ changes),
+/* harmony export */   uQ: () => (/* binding */ describeChange)
+/* harmony export */ });
+/* unused harmony export toExecute */
 // One intended change (docs/design.md, "The pipeline", step 5): what it touches, what would be done, why, and
 // whether it removes or replaces something. A plan is an ordered list of these: `plan` renders it, `apply` and
 // `delete` execute it step by step, in order.
@@ -43,19 +27,29 @@ function describeChange(c) {
     return `${verb} ${c.subject} — ${c.reason}${c.destructive ? ' (removes or replaces)' : ''}`;
 }
 
-// EXTERNAL MODULE: ./src/core/helm/diff.ts
-var diff = __webpack_require__(5341);
-// EXTERNAL MODULE: ./src/modes/apply-facts.ts + 1 modules
-var apply_facts = __webpack_require__(2073);
-// EXTERNAL MODULE: ./src/modes/apply-identity.ts
-var apply_identity = __webpack_require__(5635);
-// EXTERNAL MODULE: ./src/modes/lifecycle.ts + 4 modules
-var lifecycle = __webpack_require__(1808);
-// EXTERNAL MODULE: ./src/modes/facts.ts
-var modes_facts = __webpack_require__(419);
-// EXTERNAL MODULE: ./src/modes/run-files.ts + 1 modules
-var run_files = __webpack_require__(3080);
-;// CONCATENATED MODULE: ./src/modes/plan.ts
+
+/***/ }),
+
+/***/ 2317:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   runPlan: () => (/* binding */ runPlan)
+/* harmony export */ });
+/* harmony import */ var _report_types_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(2563);
+/* harmony import */ var _runner_log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7708);
+/* harmony import */ var _report_html_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6433);
+/* harmony import */ var _report_summary_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5133);
+/* harmony import */ var _aws_preflight_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7610);
+/* harmony import */ var _core_plan_apply_plan_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6198);
+/* harmony import */ var _core_plan_change_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(243);
+/* harmony import */ var _core_helm_diff_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5341);
+/* harmony import */ var _apply_facts_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(222);
+/* harmony import */ var _apply_identity_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(2396);
+/* harmony import */ var _lifecycle_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(1808);
+/* harmony import */ var _facts_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(419);
+/* harmony import */ var _run_files_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(3080);
 
 
 
@@ -72,34 +66,34 @@ var run_files = __webpack_require__(3080);
 /** The one function that reads plan top down. */
 async function runPlan(ctx) {
     const { config, report, inputs } = ctx;
-    const session = await (0,lifecycle/* openSession */.fA)(ctx);
-    const cluster = await (0,modes_facts/* readCluster */.D$)(session.aws, config.name, session.region);
+    const session = await (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_8__/* .openSession */ .fA)(ctx);
+    const cluster = await (0,_facts_js__WEBPACK_IMPORTED_MODULE_9__/* .readCluster */ .D$)(session.aws, config.name, session.region);
     if (!cluster) {
-        throw new preflight/* PreflightError */.wG(`EKS cluster "${config.name}" was not found in region ${session.region}; apply needs an existing cluster, so there is nothing to plan. ` +
+        throw new _aws_preflight_js__WEBPACK_IMPORTED_MODULE_3__/* .PreflightError */ .wG(`EKS cluster "${config.name}" was not found in region ${session.region}; apply needs an existing cluster, so there is nothing to plan. ` +
             'Create the cluster first (`eksctl create cluster -f <file>`), or check metadata.name, metadata.region and the aws-region input.');
     }
-    report.warnings.push(...(0,preflight/* checkCluster */.zc)(cluster, config.karpenter.version, config.kubernetesVersion));
-    const read = await (0,apply_facts/* readApplyFacts */.q)(ctx, session.aws, { mode: 'plan', caller: session.identity, cluster, region: session.region });
+    report.warnings.push(...(0,_aws_preflight_js__WEBPACK_IMPORTED_MODULE_3__/* .checkCluster */ .zc)(cluster, config.karpenter.version, config.kubernetesVersion));
+    const read = await (0,_apply_facts_js__WEBPACK_IMPORTED_MODULE_6__/* .readApplyFacts */ .q)(ctx, session.aws, { mode: 'plan', caller: session.identity, cluster, region: session.region });
     const { facts, desired } = read;
     report.warnings.push(...read.refusals);
     report.steps.push(...read.steps);
-    (0,lifecycle/* reportDesired */.Bd)(ctx, desired);
-    const plan = (0,apply_plan/* applyPlan */.g)(desired, facts, { installChart: inputs.installChart, extraValues: ctx.files.values?.values ?? {}, manifests: (0,run_files/* manifestNames */.qI)(ctx.files.manifests) });
+    (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_8__/* .reportDesired */ .Bd)(ctx, desired);
+    const plan = (0,_core_plan_apply_plan_js__WEBPACK_IMPORTED_MODULE_4__/* .applyPlan */ .g)(desired, facts, { installChart: inputs.installChart, extraValues: ctx.files.values?.values ?? {}, manifests: (0,_run_files_js__WEBPACK_IMPORTED_MODULE_10__/* .manifestNames */ .qI)(ctx.files.manifests) });
     if (plan.refusal)
         report.warnings.push(`apply would refuse: ${plan.refusal.message}`);
     report.warnings.push(...plan.upgrade.warnings);
     for (const note of plan.upgrade.notes)
         report.steps.push(`upgrade note: ${note}`);
-    (0,types/* record */.g)(report, (0,apply_identity/* identityNotes */.gl)(ctx, desired, plan.identity));
+    (0,_report_types_js__WEBPACK_IMPORTED_MODULE_11__/* .record */ .g)(report, (0,_apply_identity_js__WEBPACK_IMPORTED_MODULE_7__/* .identityNotes */ .gl)(ctx, desired, plan.identity));
     render(ctx, read, plan);
-    const changed = changes(plan.changes).length > 0;
+    const changed = (0,_core_plan_change_js__WEBPACK_IMPORTED_MODULE_12__/* .changes */ .Ao)(plan.changes).length > 0;
     report.changed = changed;
     report.outputs['has-changes'] = String(changed);
-    const destructive = (0,summary/* destructiveChanges */.OQ)(report.stacks);
+    const destructive = (0,_report_summary_js__WEBPACK_IMPORTED_MODULE_2__/* .destructiveChanges */ .OQ)(report.stacks);
     if (destructive.length > 0) {
-        (0,log/* warning */.$e)(`apply would remove or replace: ${destructive.map(c => `${c.stack} ${c.logicalId} (${c.resourceType}${c.replacement ? `, replacement ${c.replacement}` : ', removed'})`).join('; ')}`);
+        (0,_runner_log_js__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e)(`apply would remove or replace: ${destructive.map(c => `${c.stack} ${c.logicalId} (${c.resourceType}${c.replacement ? `, replacement ${c.replacement}` : ', removed'})`).join('; ')}`);
     }
-    (0,log/* info */.pq)(changed ? 'plan: apply would make changes (nothing was changed).' : 'plan: nothing to change.');
+    (0,_runner_log_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq)(changed ? 'plan: apply would make changes (nothing was changed).' : 'plan: nothing to change.');
 }
 /** Each change as a line of the summary (and the log), in apply's order. */
 function render(ctx, read, plan) {
@@ -112,7 +106,7 @@ function render(ctx, read, plan) {
         if (!s)
             continue;
         report.steps.push(s);
-        (0,log/* info */.pq)(`  ${s}`);
+        (0,_runner_log_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq)(`  ${s}`);
     }
     chartSection(ctx, read, plan);
 }
@@ -123,7 +117,7 @@ function describe(c, stackPlans) {
         case 'stack': {
             const outcome = stackPlans.find(o => o.stack === c.spec.name);
             for (const r of outcome?.changes ?? []) {
-                (0,log/* info */.pq)(`  ${c.spec.name}: ${r.action} ${r.logicalId} (${r.resourceType})${r.replacement ? ` replacement: ${r.replacement}` : ''}${r.details?.length ? ` — ${r.details.join('; ')}` : ''}`);
+                (0,_runner_log_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq)(`  ${c.spec.name}: ${r.action} ${r.logicalId} (${r.resourceType})${r.replacement ? ` replacement: ${r.replacement}` : ''}${r.details?.length ? ` — ${r.details.join('; ')}` : ''}`);
             }
             if (c.action === 'none')
                 return `stack ${c.spec.name}: no changes`;
@@ -185,7 +179,7 @@ function chartSection(ctx, read, plan) {
     const unread = read.facts.unread.releases;
     if (unread !== undefined) {
         const msg = `chart: not compared — the cluster could not be reached (${unread}); the plan covers the AWS side only`;
-        (0,log/* warning */.$e)(msg);
+        (0,_runner_log_js__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e)(msg);
         report.steps.push(msg);
         return;
     }
@@ -194,11 +188,11 @@ function chartSection(ctx, read, plan) {
         report.steps.push(`chart: ${helm.release} ${c.diff.installedVersion} deployed with the desired values; no changes`);
         return;
     }
-    const lines = (0,diff/* describeChartDiff */.BN)(c.diff, `${helm.namespace}/${helm.release}`);
+    const lines = (0,_core_helm_diff_js__WEBPACK_IMPORTED_MODULE_5__/* .describeChartDiff */ .BN)(c.diff, `${helm.namespace}/${helm.release}`);
     for (const l of lines)
-        (0,log/* info */.pq)(`  chart: ${l}`);
+        (0,_runner_log_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq)(`  chart: ${l}`);
     report.steps.push(`chart: apply would ${c.diff.installed ? 'upgrade' : 'install'} ${helm.release} (${lines.length} change(s))`);
-    report.sections.push({ title: 'Chart changes', body: lines.map(l => `- ${(0,html/* text */.Qq)(l)}`).join('\n') });
+    report.sections.push({ title: 'Chart changes', body: lines.map(l => `- ${(0,_report_html_js__WEBPACK_IMPORTED_MODULE_1__/* .text */ .Qq)(l)}`).join('\n') });
 }
 
 

@@ -1,86 +1,6 @@
-export const id = 356;
-export const ids = [356];
+export const id = 562;
+export const ids = [562];
 export const modules = {
-
-/***/ 244:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   UC: () => (/* binding */ findOidcProvider),
-/* harmony export */   hb: () => (/* binding */ ensureOidcProvider)
-/* harmony export */ });
-/* unused harmony exports EKS_ROOT_CA_THUMBPRINT, STS_AUDIENCE, tlsThumbprint */
-/* harmony import */ var _core_names_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2483);
-/* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1692);
-/* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_tls__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _runner_log_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7708);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4296);
-
-
-
-
-const EKS_ROOT_CA_THUMBPRINT = '9e99a48a9960b14926bb7f3b02e22da2b0ab7280';
-const STS_AUDIENCE = 'sts.amazonaws.com';
-/** SHA-1 (hex, lower case, no colons) of the last certificate of the issuer's chain; undefined if unreachable. */
-const tlsThumbprint = issuerUrl => new Promise(resolve => {
-    let url;
-    try {
-        url = new URL(issuerUrl);
-    }
-    catch {
-        return resolve(undefined); // not a URL: no thumbprint, as for an issuer that cannot be reached
-    }
-    const socket = (0,node_tls__WEBPACK_IMPORTED_MODULE_1__.connect)({ host: url.hostname, port: Number(url.port || 443), servername: url.hostname, timeout: 5000 });
-    const done = (v) => {
-        socket.destroy();
-        resolve(v);
-    };
-    socket.once('secureConnect', () => {
-        let cert = socket.getPeerCertificate(true);
-        // walk to the top of the chain (a self-signed cert is its own issuer)
-        while (cert?.issuerCertificate && cert.issuerCertificate !== cert && cert.issuerCertificate.fingerprint)
-            cert = cert.issuerCertificate;
-        done(cert?.fingerprint ? cert.fingerprint.replace(/:/g, '').toLowerCase() : undefined);
-    });
-    socket.once('timeout', () => done(undefined));
-    socket.once('error', () => done(undefined));
-});
-async function findOidcProvider(iam, issuerUrl) {
-    const { ListOpenIDConnectProvidersCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(764)]).then(__webpack_require__.t.bind(__webpack_require__, 6764, 19));
-    const want = `:oidc-provider/${(0,_core_names_js__WEBPACK_IMPORTED_MODULE_0__/* .issuerHostPath */ .rw)(issuerUrl)}`;
-    const out = await iam.send(new ListOpenIDConnectProvidersCommand({}));
-    return out.OpenIDConnectProviderList?.map(p => p.Arn ?? '').find(arn => arn.endsWith(want));
-}
-async function ensureOidcProvider(iam, issuerUrl, opts = { cluster: '' }) {
-    // found: the look-up made already (apply makes it alongside its other reads, before any change)
-    const existing = opts.found ? opts.found.arn : await findOidcProvider(iam, issuerUrl);
-    if (existing)
-        return { arn: existing, created: false };
-    const { CreateOpenIDConnectProviderCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(764)]).then(__webpack_require__.t.bind(__webpack_require__, 6764, 19));
-    const thumb = (await (opts.thumbprint ?? tlsThumbprint)(issuerUrl)) ?? EKS_ROOT_CA_THUMBPRINT;
-    try {
-        const out = await iam.send(new CreateOpenIDConnectProviderCommand({
-            Url: issuerUrl,
-            ClientIDList: [STS_AUDIENCE],
-            ThumbprintList: [thumb],
-            Tags: opts.cluster ? [{ Key: 'alpha.eksctl.io/cluster-name', Value: opts.cluster }] : undefined
-        }));
-        (0,_runner_log_js__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq)(`Created IAM OIDC provider ${out.OpenIDConnectProviderArn} for ${issuerUrl}.`);
-        return { arn: out.OpenIDConnectProviderArn ?? '', created: true };
-    }
-    catch (err) {
-        // another run created it between our list and create: that is the state we wanted
-        if ((0,_core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .isAwsError */ .m_)(err, 'EntityAlreadyExistsException')) {
-            const arn = await findOidcProvider(iam, issuerUrl);
-            if (arn)
-                return { arn, created: false };
-        }
-        throw err;
-    }
-}
-
-
-/***/ }),
 
 /***/ 8621:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -163,6 +83,257 @@ async function deleteChangeSet(cfn, stack, name) {
 async function executeChangeSet(cfn, stack, name) {
     const { ExecuteChangeSetCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(186)]).then(__webpack_require__.t.bind(__webpack_require__, 3805, 19));
     await cfn.send(new ExecuteChangeSetCommand({ StackName: stack, ChangeSetName: name }));
+}
+
+
+/***/ }),
+
+/***/ 8182:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Qq: () => (/* binding */ deleteStackFully),
+/* harmony export */   SJ: () => (/* binding */ StackDeleteError)
+/* harmony export */ });
+/* unused harmony export detachOwnPolicies */
+/* harmony import */ var _runner_log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7708);
+/* harmony import */ var _describe_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3948);
+/* harmony import */ var _deploy_wait_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3370);
+/* harmony import */ var _events_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5444);
+/* harmony import */ var _drift_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7878);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4296);
+
+
+
+
+
+
+class StackDeleteError extends _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ProvisionError */ .uv {
+    outcome;
+    name = 'StackDeleteError';
+    constructor(message, outcome) {
+        super(message);
+        this.outcome = outcome;
+    }
+}
+async function deleteStackFully(cfn, iam, name, opts) {
+    const outcome = (action, status) => ({ stack: name, action, status, changes: [], failures: [] });
+    let stack = await (0,_describe_js__WEBPACK_IMPORTED_MODULE_4__/* .describeStack */ .GO)(cfn, name);
+    if (!stack || stack.StackStatus === 'DELETE_COMPLETE') {
+        (0,_runner_log_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq)(`Stack ${name} does not exist; nothing to delete.`);
+        return outcome('absent', 'ABSENT');
+    }
+    if ((0,_deploy_wait_js__WEBPACK_IMPORTED_MODULE_5__/* .isInProgress */ .LT)(stack.StackStatus) && stack.StackStatus !== 'REVIEW_IN_PROGRESS' && stack.StackStatus !== 'DELETE_IN_PROGRESS') {
+        (0,_runner_log_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq)(`Stack ${name} is ${stack.StackStatus}; waiting for it to settle before deleting it.`);
+        stack = (await (0,_deploy_wait_js__WEBPACK_IMPORTED_MODULE_5__/* .waitForStackSettled */ .YK)(cfn, name, opts.poll)).stack;
+        if (!stack)
+            return outcome('deleted', 'DELETE_COMPLETE');
+    }
+    await turnOffTerminationProtection(cfn, stack);
+    const events = new _events_js__WEBPACK_IMPORTED_MODULE_1__/* .StackEventLog */ .hg(cfn, name, opts.print);
+    // best effort: without a baseline older events are printed too; the delete does not depend on them
+    await events.baseline().catch(() => undefined);
+    for (let attempt = 1;; attempt++) {
+        if (stack.StackStatus !== 'DELETE_IN_PROGRESS') {
+            await detachOwnPolicies(cfn, iam, name, opts.isOwnPolicy);
+            const { DeleteStackCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(186)]).then(__webpack_require__.t.bind(__webpack_require__, 3805, 19));
+            (0,_runner_log_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq)(`Stack ${name}: deleting${attempt > 1 ? ' (again, after DELETE_FAILED)' : ''}.`);
+            await cfn.send(new DeleteStackCommand({ StackName: stack.StackId ?? name }));
+        }
+        let left;
+        try {
+            left = (await (0,_deploy_wait_js__WEBPACK_IMPORTED_MODULE_5__/* .waitForStackSettled */ .YK)(cfn, stack.StackId ?? name, opts.poll, events)).stack;
+        }
+        catch (err) {
+            if (err instanceof _deploy_wait_js__WEBPACK_IMPORTED_MODULE_5__/* .StackTimeoutError */ .mW) {
+                throw new StackDeleteError(`${err.message} (the timeout input); CloudFormation goes on deleting it by itself.`, outcome('failed', 'DELETE_IN_PROGRESS'));
+            }
+            throw err;
+        }
+        if (!left || left.StackStatus === 'DELETE_COMPLETE')
+            return outcome('deleted', 'DELETE_COMPLETE');
+        if (left.StackStatus === 'DELETE_FAILED' && attempt < 2) {
+            (0,_runner_log_js__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e)(`Stack ${name} is DELETE_FAILED (${left.StackStatusReason ?? 'no reason given'}); retrying once.`);
+            stack = left;
+            continue;
+        }
+        const failures = events.failures(left.StackStatusReason);
+        throw new StackDeleteError(`Stack ${name} could not be deleted: it is ${left.StackStatus}` +
+            (failures.length ? ` — ${failures.map(f => `${f.logicalId}: ${f.reason}`).join('; ')}` : left.StackStatusReason ? ` — ${left.StackStatusReason}` : '') +
+            `. Fix what blocks it and run delete again (aws cloudformation describe-stack-events --stack-name ${name}).`, { ...outcome('failed', left.StackStatus ?? 'UNKNOWN'), failures });
+    }
+}
+/**
+ * Termination protection must be off before DeleteStack. An endpoint that does not implement
+ * UpdateTerminationProtection cannot have turned it on either: that is logged, and the delete goes on.
+ */
+async function turnOffTerminationProtection(cfn, stack) {
+    if (!stack.EnableTerminationProtection)
+        return;
+    const { UpdateTerminationProtectionCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(186)]).then(__webpack_require__.t.bind(__webpack_require__, 3805, 19));
+    try {
+        await cfn.send(new UpdateTerminationProtectionCommand({ StackName: stack.StackName, EnableTerminationProtection: false }));
+        (0,_runner_log_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq)(`Stack ${stack.StackName}: termination protection turned off.`);
+    }
+    catch (err) {
+        if (!(0,_drift_js__WEBPACK_IMPORTED_MODULE_2__/* .isNotImplemented */ .IA)(err))
+            throw err;
+        (0,_runner_log_js__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e)(`UpdateTerminationProtection is not implemented by this CloudFormation endpoint; deleting stack ${stack.StackName} anyway.`);
+    }
+}
+/** The physical names of the stack's AWS::IAM::Role resources. */
+async function stackRoles(cfn, name) {
+    const { ListStackResourcesCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(186)]).then(__webpack_require__.t.bind(__webpack_require__, 3805, 19));
+    const roles = [];
+    let token;
+    do {
+        const page = await cfn.send(new ListStackResourcesCommand({ StackName: name, NextToken: token }));
+        for (const r of page.StackResourceSummaries ?? []) {
+            if (r.ResourceType === 'AWS::IAM::Role' && r.PhysicalResourceId && r.ResourceStatus !== 'DELETE_COMPLETE')
+                roles.push(r.PhysicalResourceId);
+        }
+        token = page.NextToken;
+    } while (token);
+    return roles;
+}
+async function detachOwnPolicies(cfn, iam, stackName, isOwnPolicy) {
+    const { ListAttachedRolePoliciesCommand, DetachRolePolicyCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(764)]).then(__webpack_require__.t.bind(__webpack_require__, 6764, 19));
+    const detached = [];
+    const foreign = [];
+    for (const role of await stackRoles(cfn, stackName)) {
+        let marker;
+        const attached = [];
+        try {
+            do {
+                const page = await iam.send(new ListAttachedRolePoliciesCommand({ RoleName: role, Marker: marker }));
+                attached.push(...(page.AttachedPolicies ?? []).map(p => p.PolicyArn ?? '').filter(Boolean));
+                marker = page.IsTruncated ? page.Marker : undefined;
+            } while (marker);
+        }
+        catch (err) {
+            if ((0,_core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .isAwsError */ .m_)(err, 'NoSuchEntityException', 'NoSuchEntity'))
+                continue;
+            throw err;
+        }
+        for (const arn of attached) {
+            if (!isOwnPolicy(arn)) {
+                foreign.push(`${arn} on role ${role}`);
+                continue;
+            }
+            await iam.send(new DetachRolePolicyCommand({ RoleName: role, PolicyArn: arn }));
+            detached.push(`${arn} from ${role}`);
+        }
+    }
+    if (detached.length)
+        (0,_runner_log_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq)(`Stack ${stackName}: detached ${detached.join(', ')} before deleting the stack.`);
+    if (foreign.length) {
+        throw new Error(`Stack ${stackName} cannot be deleted cleanly: its role(s) have managed policies this tool did not attach: ${foreign.join(', ')}. ` +
+            'Detach them (aws iam detach-role-policy --role-name <role> --policy-arn <arn>) and run delete again; nothing of this stack was deleted.');
+    }
+    return detached;
+}
+
+
+/***/ }),
+
+/***/ 5444:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   hg: () => (/* binding */ StackEventLog)
+/* harmony export */ });
+/* unused harmony exports formatEvent, failuresFrom */
+/* harmony import */ var _runner_log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7708);
+/* harmony import */ var _describe_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3948);
+
+
+const MAX_PAGES = 5;
+// Follow-on noise: the resources CloudFormation stopped because another one failed.
+const CANCELLED = /^Resource (creation|update) cancelled$/i;
+function formatEvent(e) {
+    const time = e.Timestamp ? new Date(e.Timestamp).toISOString().slice(11, 19) : '--:--:--';
+    const reason = e.ResourceStatusReason ? ` — ${e.ResourceStatusReason}` : '';
+    return `${time} ${e.LogicalResourceId ?? '?'} (${e.ResourceType ?? '?'}) ${e.ResourceStatus ?? '?'}${reason}`;
+}
+class StackEventLog {
+    cfn;
+    stackName;
+    print;
+    seen = new Set();
+    events = [];
+    constructor(cfn, stackName, print = _runner_log_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq) {
+        this.cfn = cfn;
+        this.stackName = stackName;
+        this.print = print;
+    }
+    /** Marks every event that exists now as old: only later ones are printed and counted. */
+    async baseline() {
+        for (const e of await this.fetchUnseen())
+            this.seen.add(e.EventId ?? '');
+    }
+    /** Prints the events that appeared since the last call, oldest first. */
+    async poll() {
+        const fresh = (await this.fetchUnseen()).reverse();
+        for (const e of fresh) {
+            this.seen.add(e.EventId ?? '');
+            this.events.push(e);
+            this.print(formatEvent(e));
+        }
+        return fresh;
+    }
+    // Events come newest first; stop at the first page that reaches an event we have seen.
+    async fetchUnseen() {
+        const { DescribeStackEventsCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(186)]).then(__webpack_require__.t.bind(__webpack_require__, 3805, 19));
+        const out = [];
+        let token;
+        for (let page = 0; page < MAX_PAGES; page++) {
+            let res;
+            try {
+                res = await this.cfn.send(new DescribeStackEventsCommand({ StackName: this.stackName, NextToken: token }));
+            }
+            catch (err) {
+                if ((0,_describe_js__WEBPACK_IMPORTED_MODULE_1__/* .isMissingStack */ .fH)(err))
+                    return out;
+                throw err;
+            }
+            for (const e of res.StackEvents ?? []) {
+                if (this.seen.has(e.EventId ?? ''))
+                    return out;
+                out.push(e);
+            }
+            token = res.NextToken;
+            if (!token)
+                break;
+        }
+        return out;
+    }
+    /** The failures among the events seen since the baseline, most telling first. */
+    failures(stackStatusReason) {
+        return failuresFrom(this.events, this.stackName, stackStatusReason);
+    }
+}
+function failuresFrom(events, stackName, stackStatusReason) {
+    const failed = events.filter(e => (e.ResourceStatus ?? '').endsWith('_FAILED'));
+    const toFailure = (e) => ({
+        logicalId: e.LogicalResourceId ?? '?',
+        resourceType: e.ResourceType,
+        status: e.ResourceStatus ?? '?',
+        reason: e.ResourceStatusReason ?? '(no reason given)'
+    });
+    const resources = failed.filter(e => e.LogicalResourceId !== stackName);
+    const real = resources.filter(e => !CANCELLED.test(e.ResourceStatusReason ?? ''));
+    const chosen = real.length ? real : resources;
+    if (chosen.length)
+        return dedupe(chosen.map(toFailure));
+    // Only stack-level events, or none: the stack's own reason is the best we have.
+    const stackLevel = failed.filter(e => e.LogicalResourceId === stackName).map(toFailure);
+    if (stackLevel.length)
+        return dedupe(stackLevel);
+    return stackStatusReason ? [{ logicalId: stackName, resourceType: 'AWS::CloudFormation::Stack', status: 'FAILED', reason: stackStatusReason }] : [];
+}
+function dedupe(fs) {
+    const keyed = new Map(fs.map(f => [`${f.logicalId}|${f.status}|${f.reason}`, f]));
+    return [...keyed.values()];
 }
 
 
@@ -419,8 +590,8 @@ __webpack_require__.d(__webpack_exports__, {
   g: () => (/* binding */ applyPlan)
 });
 
-// EXTERNAL MODULE: ./src/core/plan/identity.ts + 1 modules
-var plan_identity = __webpack_require__(3819);
+// EXTERNAL MODULE: ./src/core/plan/identity.ts
+var plan_identity = __webpack_require__(1565);
 // EXTERNAL MODULE: ./src/core/plan/node-access.ts
 var node_access = __webpack_require__(3490);
 // EXTERNAL MODULE: ./src/core/plan/pod-identity-state.ts
@@ -789,7 +960,8 @@ function identityChanges(desired, facts, identity) {
     const out = [];
     if (!(0,pod_identity_state/* controllerStackInUse */.b4)(desired)) {
         const policies = (0,pod_identity_state/* podIdentityRolePolicies */.i_)(desired);
-        const missing = facts.missingRolePolicies;
+        const read = facts.controllerRolePolicies;
+        const missing = read ? policies.filter(p => !read.attached?.includes(p)) : undefined;
         const subject = `Pod Identity role ${role}`;
         if (missing === undefined)
             out.push({ kind: 'role-policies', roleArn: role, policies, subject, action: 'ensure', reason: 'CloudFormation attaches policies to its own role only: the controller policies are attached to this one', destructive: false });
@@ -828,7 +1000,7 @@ function nodeAccessChanges(desired, facts, decision) {
     }
     const out = [];
     const mapping = facts.nodeAccess?.awsAuthMapping;
-    const groups = (0,node_access/* wantedGroups */.gc)(decision);
+    const groups = (0,node_access/* nodeGroups */.f$)(decision);
     const base = { kind: 'aws-auth', roleArn: role, windows: decision.windows === true, subject: `aws-auth mapping for ${role}`, destructive: false };
     if (mapping === undefined)
         out.push({ ...base, action: 'ensure', reason: decision.reason });
@@ -903,6 +1075,59 @@ function retireChange(desired, identity, installChart) {
         return { kind: 'retire-identity', previous, keep: true, subject, action: 'none', reason: 'kept: with install-chart: false the chart\'s owner moves the controller first', destructive: false };
     }
     return { kind: 'retire-identity', previous, keep: false, subject, action: 'delete', reason: 'the cluster switches identity: deleted after the chart upgrade, so the controller is never without credentials', destructive: true };
+}
+
+
+/***/ }),
+
+/***/ 8215:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   l: () => (/* binding */ ownPolicyMatcher)
+/* harmony export */ });
+/* unused harmony export ownPolicyArns */
+/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2483);
+/* harmony import */ var _templates_resolve_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8955);
+
+
+function ownPolicyArns(desired, accountId) {
+    const arns = new Set(desired.arns.controllerPolicies);
+    for (const spec of [desired.karpenterStack, desired.controllerStack]) {
+        for (const arn of rolePolicyArns(spec, desired, accountId))
+            arns.add(arn);
+    }
+    return [...arns];
+}
+function rolePolicyArns(spec, desired, accountId) {
+    const out = [];
+    for (const resource of Object.values(spec.template.Resources)) {
+        if (resource.Type !== 'AWS::IAM::Role')
+            continue;
+        const listed = resource.Properties?.ManagedPolicyArns;
+        if (!Array.isArray(listed))
+            continue;
+        for (const value of listed) {
+            try {
+                const resolved = (0,_templates_resolve_js__WEBPACK_IMPORTED_MODULE_1__/* .resolveIntrinsics */ .l)(value, { partition: desired.partition, region: desired.region, accountId, stackName: spec.name, attributes: {} });
+                if (typeof resolved === 'string')
+                    out.push(resolved);
+            }
+            catch {
+                // an ARN that depends on another resource (GetAtt) is one of the controller policies, already listed
+            }
+        }
+    }
+    return out;
+}
+/**
+ * ownPolicyArns, plus any eksctl-KarpenterController…Policy-<cluster> of the account: a config changed since the
+ * last apply may have split the controller policy differently, and those parts are still this tool's.
+ */
+function ownPolicyMatcher(desired, accountId) {
+    const own = new Set(ownPolicyArns(desired, accountId));
+    const part = (0,_names_js__WEBPACK_IMPORTED_MODULE_0__/* .controllerPolicyArnPattern */ .eq)(accountId, desired.names.cluster);
+    return arn => own.has(arn) || part.test(arn);
 }
 
 
@@ -1235,7 +1460,7 @@ function rank(m) {
 
 /***/ }),
 
-/***/ 2073:
+/***/ 222:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1246,12 +1471,45 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/core/config/diagnostics.ts
 var diagnostics = __webpack_require__(4382);
-// EXTERNAL MODULE: ./src/aws/addons.ts
-var addons = __webpack_require__(1722);
-// EXTERNAL MODULE: ./src/aws/pod-identity-role.ts
-var pod_identity_role = __webpack_require__(9062);
 // EXTERNAL MODULE: ./src/aws/preflight.ts
 var preflight = __webpack_require__(7610);
+// EXTERNAL MODULE: ./src/core/names.ts
+var names = __webpack_require__(2483);
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __webpack_require__(4296);
+;// CONCATENATED MODULE: ./src/aws/addons.ts
+
+
+
+const POD_IDENTITY_AGENT = names/* POD_IDENTITY_AGENT_ADDON */.Qt;
+function agentFix(cluster) {
+    return (`add \`addons: [{name: ${POD_IDENTITY_AGENT}}]\` to the cluster file and run ` +
+        `\`eksctl create addon --cluster ${cluster} --name ${POD_IDENTITY_AGENT}\` (or use IRSA: controller-identity: irsa)`);
+}
+/** Throws PreflightError naming the fix unless the addon exists and is ACTIVE. Returns its version. */
+async function requirePodIdentityAgent(eks, cluster) {
+    const { DescribeAddonCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(524)]).then(__webpack_require__.t.bind(__webpack_require__, 4524, 19));
+    let status;
+    let version;
+    try {
+        const { addon } = await eks.send(new DescribeAddonCommand({ clusterName: cluster, addonName: POD_IDENTITY_AGENT }));
+        status = addon?.status;
+        version = addon?.addonVersion;
+    }
+    catch (err) {
+        if (!(0,errors/* isAwsError */.m_)(err, 'ResourceNotFoundException'))
+            throw err;
+        throw new preflight/* PreflightError */.wG(`EKS Pod Identity needs the ${POD_IDENTITY_AGENT} addon on cluster ${cluster}, and it is not installed: ${agentFix(cluster)}. Nothing was changed.`);
+    }
+    if (status !== 'ACTIVE') {
+        throw new preflight/* PreflightError */.wG(`The ${POD_IDENTITY_AGENT} addon on cluster ${cluster} is ${status ?? 'in an unknown state'}, not ACTIVE, so Pod Identity cannot give the controller credentials yet. ` +
+            `Wait for it (\`aws eks wait addon-active --cluster-name ${cluster} --addon-name ${POD_IDENTITY_AGENT}\`) or fix it, then re-run. Nothing was changed.`);
+    }
+    return version;
+}
+
+// EXTERNAL MODULE: ./src/aws/pod-identity-role.ts
+var pod_identity_role = __webpack_require__(9062);
 // EXTERNAL MODULE: ./src/kube/manifests.ts
 var kube_manifests = __webpack_require__(4483);
 // EXTERNAL MODULE: ./src/runner/log.ts
@@ -1264,8 +1522,6 @@ var changeset = __webpack_require__(8621);
 var deploy_wait = __webpack_require__(3370);
 // EXTERNAL MODULE: ./src/cfn/prepare.ts
 var prepare = __webpack_require__(4710);
-// EXTERNAL MODULE: ./src/core/errors.ts
-var errors = __webpack_require__(4296);
 ;// CONCATENATED MODULE: ./src/cfn/plan.ts
 
 
@@ -1366,8 +1622,8 @@ async function removeReviewStack(cfn, name) {
 var node_access = __webpack_require__(3490);
 // EXTERNAL MODULE: ./src/core/plan/pod-identity-state.ts
 var pod_identity_state = __webpack_require__(6883);
-// EXTERNAL MODULE: ./src/core/plan/identity.ts + 1 modules
-var identity = __webpack_require__(3819);
+// EXTERNAL MODULE: ./src/core/plan/identity.ts
+var identity = __webpack_require__(1565);
 // EXTERNAL MODULE: ./src/core/karpenter/windows.ts
 var karpenter_windows = __webpack_require__(1577);
 // EXTERNAL MODULE: ./src/core/together.ts
@@ -1471,11 +1727,9 @@ async function readApplyFacts(ctx, aws, opts) {
         const desired = (0,lifecycle/* desiredFor */.ER)(ctx, opts.caller, cluster, (0,identity/* roleToAdopt */.u)((0,identity/* identityState */.A)(facts, offline.names, offline.controllerIdentity)));
         // Round 3: by the desired state's names.
         const accessEntryNeeded = decision.method === 'access-entry' || (decision.windows === true && (0,node_access/* includesApi */.oT)(cluster.authenticationMode));
-        const [missing, accessEntry, awsAuth, previews] = await (0,together/* together */.b)(desired.controllerIdentity === 'pod-identity' && !(0,pod_identity_state/* controllerStackInUse */.b4)(desired)
-            ? (async () => (0,pod_identity_role/* missingRolePolicies */.Je)(await aws.iam(), desired.arns.controllerRole, (0,pod_identity_state/* podIdentityRolePolicies */.i_)(desired)))()
-            : Promise.resolve(undefined), accessEntryNeeded ? (0,modes_facts/* readAccessEntry */.Lx)(aws, cluster.name, desired.arns.nodeRole) : Promise.resolve(undefined), session && decision.method === 'aws-auth' ? (0,modes_facts/* readAwsAuthMapping */.sY)(session, desired.arns.nodeRole) : Promise.resolve(undefined), mode === 'plan' ? previewStacks(ctx, aws, desired, stacks.described) : Promise.resolve(undefined));
-        if (missing !== undefined)
-            facts.missingRolePolicies = missing;
+        const [rolePolicies, accessEntry, awsAuth, previews] = await (0,together/* together */.b)(desired.controllerIdentity === 'pod-identity' && !(0,pod_identity_state/* controllerStackInUse */.b4)(desired) ? (0,modes_facts/* readRolePolicies */.BD)(aws, desired.arns.controllerRole) : Promise.resolve(undefined), accessEntryNeeded ? (0,modes_facts/* readAccessEntry */.Lx)(aws, cluster.name, desired.arns.nodeRole) : Promise.resolve(undefined), session && decision.method === 'aws-auth' ? (0,modes_facts/* readAwsAuthMapping */.sY)(session, desired.arns.nodeRole) : Promise.resolve(undefined), mode === 'plan' ? previewStacks(ctx, aws, desired, stacks.described) : Promise.resolve(undefined));
+        if (rolePolicies)
+            facts.controllerRolePolicies = rolePolicies;
         facts.nodeAccess = {};
         if (accessEntry !== undefined)
             facts.nodeAccess.accessEntryType = accessEntry;
@@ -1497,7 +1751,7 @@ async function podIdentityPreflight(ctx, aws, check) {
     let agent;
     let ok = 0;
     await (0,together/* together */.b)(check(async () => {
-        agent = await (0,addons/* requirePodIdentityAgent */.IE)(await aws.eks(), ctx.config.name);
+        agent = await requirePodIdentityAgent(await aws.eks(), ctx.config.name);
         ok++;
     }), check(async () => {
         await (0,pod_identity_role/* requirePoliciesExist */.j7)(await aws.iam(), policies);
@@ -1554,20 +1808,128 @@ async function previewStacks(ctx, aws, desired, described) {
 
 /***/ }),
 
-/***/ 5635:
+/***/ 2396:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   QG: () => (/* binding */ applyAssociation),
-/* harmony export */   ft: () => (/* binding */ applyRolePolicies),
-/* harmony export */   gl: () => (/* binding */ identityNotes),
-/* harmony export */   r1: () => (/* binding */ retirePreviousIdentity)
-/* harmony export */ });
-/* harmony import */ var _aws_pod_identity_role_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9062);
-/* harmony import */ var _aws_pod_identity_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2117);
-/* harmony import */ var _core_plan_pod_identity_state_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6883);
-/* harmony import */ var _aws_identity_switch_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(948);
-/* harmony import */ var _lifecycle_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1808);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  QG: () => (/* binding */ applyAssociation),
+  ft: () => (/* binding */ applyRolePolicies),
+  gl: () => (/* binding */ identityNotes),
+  r1: () => (/* binding */ retirePreviousIdentity)
+});
+
+// EXTERNAL MODULE: ./src/aws/pod-identity-role.ts
+var pod_identity_role = __webpack_require__(9062);
+// EXTERNAL MODULE: ./src/aws/pod-identity.ts
+var pod_identity = __webpack_require__(2117);
+// EXTERNAL MODULE: ./src/core/plan/pod-identity-state.ts
+var pod_identity_state = __webpack_require__(6883);
+// EXTERNAL MODULE: ./src/cfn/describe.ts
+var describe = __webpack_require__(3948);
+// EXTERNAL MODULE: ./src/cfn/delete.ts
+var cfn_delete = __webpack_require__(8182);
+// EXTERNAL MODULE: ./src/core/plan/delete-policies.ts
+var delete_policies = __webpack_require__(8215);
+// EXTERNAL MODULE: ./src/core/names.ts
+var names = __webpack_require__(2483);
+;// CONCATENATED MODULE: ./src/aws/identity-switch.ts
+
+
+
+
+
+
+const label = (identity) => (identity === 'irsa' ? 'IRSA' : 'Pod Identity');
+/**
+ * With install-chart: false the chart's owner must move the controller first, so the previous identity is left in
+ * place with a warning (nothing to call: what to say).
+ */
+function keepPrevious(desired, previous) {
+    const from = label(previous);
+    const to = label(desired.controllerIdentity);
+    const keep = previous === 'irsa' ? `stack ${desired.names.irsaStack}` : `the Pod Identity association and stack ${desired.names.podIdentityStack}`;
+    return {
+        changed: false,
+        warnings: [
+            `Switching the controller from ${from} to ${to}, but install-chart is false: ${from} (${keep}) is left in place. ` +
+                `The chart's owner must ${desired.controllerIdentity === 'irsa' ? 'add' : 'remove'} the eks.amazonaws.com/role-arn ServiceAccount annotation and restart the controller first; ` +
+                `then delete ${keep} (or run this action with install-chart: true).`
+        ],
+        steps: [`identity switch ${from} → ${to}: ${to} is ready; ${from} kept (install-chart: false)`]
+    };
+}
+/** IRSA → Pod Identity, after the chart upgrade: the IRSA stack deleted. */
+async function retireIrsa(aws, desired, ctx) {
+    const outcome = await (0,cfn_delete/* deleteStackFully */.Qq)(await aws.cfn(), await aws.iam(), desired.names.irsaStack, { poll: ctx.poll, isOwnPolicy: (0,delete_policies/* ownPolicyMatcher */.l)(desired, ctx.accountId) });
+    return {
+        stacks: [outcome],
+        steps: [`identity switch IRSA → Pod Identity: stack ${desired.names.irsaStack} ${outcome.action === 'absent' ? 'already gone' : 'deleted'} after the chart upgrade`],
+        changed: outcome.action === 'deleted'
+    };
+}
+/** Pod Identity → IRSA, after the chart upgrade, first: the association, only when this tool made it. */
+async function retireAssociation(aws, desired, state) {
+    const assoc = state.association;
+    const result = await (0,pod_identity/* deleteOwnAssociation */.TB)(await aws.eks(), desired.names.cluster, assoc);
+    return {
+        changed: result === 'deleted',
+        steps: [
+            result === 'deleted'
+                ? `identity switch Pod Identity → IRSA: association ${assoc?.id} deleted after the chart upgrade`
+                : result === 'kept-foreign'
+                    ? `identity switch Pod Identity → IRSA: association ${assoc?.id} (role ${assoc?.roleArn}) was not made by this tool and is kept; IRSA takes precedence over it`
+                    : 'identity switch Pod Identity → IRSA: no association to delete'
+        ]
+    };
+}
+/** Pod Identity → IRSA, second: the controller policies this tool attached to a role not its own, detached. */
+async function detachFromAssociationRole(aws, desired, state) {
+    const assoc = state.association;
+    if (!assoc || (0,names/* roleNameFromArn */.Zq)(assoc.roleArn) === desired.names.podIdentityRole)
+        return { steps: [], changed: false };
+    const detached = await (0,pod_identity_role/* detachRolePolicies */.MV)(await aws.iam(), assoc.roleArn, desired.arns.controllerPolicies);
+    if (!detached.length)
+        return { steps: [], changed: false };
+    return { changed: true, steps: [`identity switch Pod Identity → IRSA: controller policies detached from ${assoc.roleArn}`] };
+}
+/** Pod Identity → IRSA, last: the Pod Identity stack deleted (with the policies its roles list). */
+async function retirePodIdentityStack(aws, desired, ctx) {
+    const cfn = await aws.cfn();
+    const isOwn = (0,delete_policies/* ownPolicyMatcher */.l)(desired, ctx.accountId);
+    const listed = await stackPolicyArns(cfn, desired.names.podIdentityStack);
+    const outcome = await (0,cfn_delete/* deleteStackFully */.Qq)(cfn, await aws.iam(), desired.names.podIdentityStack, { poll: ctx.poll, isOwnPolicy: arn => isOwn(arn) || listed.has(arn) });
+    return {
+        stacks: [outcome],
+        steps: [`identity switch Pod Identity → IRSA: stack ${desired.names.podIdentityStack} ${outcome.action === 'absent' ? 'not found' : 'deleted'}`],
+        changed: outcome.action === 'deleted'
+    };
+}
+/** The literal policy ARNs a deployed stack's roles list (the entry's permissionPolicyARNs the stack attached). */
+async function stackPolicyArns(cfn, stack) {
+    const out = new Set();
+    // no readable template: only the controller policies count as this tool's
+    const body = await (0,describe/* deployedTemplate */.Bk)(cfn, stack).catch(() => undefined);
+    if (!body)
+        return out;
+    try {
+        const template = JSON.parse(body);
+        for (const r of Object.values(template.Resources ?? {})) {
+            for (const arn of r.Type === 'AWS::IAM::Role' ? (r.Properties?.ManagedPolicyArns ?? []) : [])
+                if (typeof arn === 'string')
+                    out.add(arn);
+        }
+    }
+    catch {
+        // not JSON (a stack this tool did not write): nothing beyond the controller policies is ours
+    }
+    return out;
+}
+
+// EXTERNAL MODULE: ./src/modes/lifecycle.ts + 4 modules
+var lifecycle = __webpack_require__(1808);
+;// CONCATENATED MODULE: ./src/modes/apply-identity.ts
 
 
 
@@ -1589,7 +1951,7 @@ function identityNotes(ctx, desired, state) {
     if (state.podIdentityApiMissing)
         done.steps.push('Pod Identity: the EKS endpoint does not serve the Pod Identity API; no association looked for');
     if (desired.controllerIdentity === 'pod-identity')
-        done.steps.push(`controller identity: Pod Identity, ${(0,_core_plan_pod_identity_state_js__WEBPACK_IMPORTED_MODULE_3__/* .podIdentityRoleNote */ .iz)(desired)}`);
+        done.steps.push(`controller identity: Pod Identity, ${(0,pod_identity_state/* podIdentityRoleNote */.iz)(desired)}`);
     if (state.previous) {
         done.steps.push(`identity switch ${state.previous === 'irsa' ? 'IRSA → Pod Identity' : 'Pod Identity → IRSA'} detected: ` +
             (state.previous === 'irsa' ? `stack ${desired.names.irsaStack} exists` : state.association?.ours ? `association ${state.association.id} exists` : `stack ${desired.names.podIdentityStack} exists`) +
@@ -1601,7 +1963,7 @@ function identityNotes(ctx, desired, state) {
 async function applyRolePolicies(aws, change) {
     if (change.action === 'none')
         return { steps: [`Pod Identity role ${change.roleArn}: controller policies already attached`], changed: false };
-    const attached = await (0,_aws_pod_identity_role_js__WEBPACK_IMPORTED_MODULE_0__/* .attachRolePolicies */ .Y8)(await aws.iam(), change.roleArn, change.policies);
+    const attached = await (0,pod_identity_role/* attachRolePolicies */.Y8)(await aws.iam(), change.roleArn, change.policies);
     return attached.length
         ? { steps: [`Pod Identity role ${change.roleArn}: attached ${attached.join(', ')}`], changed: true }
         : { steps: [`Pod Identity role ${change.roleArn}: controller policies already attached`], changed: false };
@@ -1615,7 +1977,7 @@ async function applyAssociation(aws, desired, change, switching) {
         ? change.existing.roleArn === role
             ? { action: 'unchanged', id: change.existing.id }
             : { action: 'kept-foreign', id: change.existing.id, roleArn: change.existing.roleArn }
-        : await (0,_aws_pod_identity_js__WEBPACK_IMPORTED_MODULE_4__/* .ensureAssociation */ .yD)(await aws.eks(), { cluster: desired.names.cluster, namespace: pod.namespace, serviceAccount: pod.serviceAccount, roleArn: role, tags: pod.tags }, change.existing);
+        : await (0,pod_identity/* ensureAssociation */.yD)(await aws.eks(), { cluster: desired.names.cluster, namespace: pod.namespace, serviceAccount: pod.serviceAccount, roleArn: role, tags: pod.tags }, change.existing);
     switch (outcome.action) {
         case 'created':
             return { changed: true, steps: [`Pod Identity association ${outcome.id} created for ${subject} → ${role}${switching ? ' (before the chart upgrade)' : ''}`] };
@@ -1634,112 +1996,12 @@ async function applyAssociation(aws, desired, change, switching) {
 /** After the chart upgrade: the identity the cluster switched away from, deleted (or kept with install-chart: false). */
 async function retirePreviousIdentity(ctx, aws, desired, state, change) {
     if (change.keep)
-        return [(0,_aws_identity_switch_js__WEBPACK_IMPORTED_MODULE_1__/* .keepPrevious */ .$B)(desired, change.previous)];
-    const sw = { poll: (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_2__/* .pollOptions */ .Oh)(ctx), accountId: desired.accountId ?? '' };
+        return [keepPrevious(desired, change.previous)];
+    const sw = { poll: (0,lifecycle/* pollOptions */.Oh)(ctx), accountId: desired.accountId ?? '' };
     if (change.previous === 'irsa')
-        return [await (0,_aws_identity_switch_js__WEBPACK_IMPORTED_MODULE_1__/* .retireIrsa */ .Dj)(aws, desired, sw)];
+        return [await retireIrsa(aws, desired, sw)];
     // Pod Identity → IRSA: the association (only ours), policies this tool attached to a role not its own, the stack.
-    return [await (0,_aws_identity_switch_js__WEBPACK_IMPORTED_MODULE_1__/* .retireAssociation */ .po)(aws, desired, state), await (0,_aws_identity_switch_js__WEBPACK_IMPORTED_MODULE_1__/* .detachFromAssociationRole */ .j9)(aws, desired, state), await (0,_aws_identity_switch_js__WEBPACK_IMPORTED_MODULE_1__/* .retirePodIdentityStack */ .tK)(aws, desired, sw)];
-}
-
-
-/***/ }),
-
-/***/ 419:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   D$: () => (/* binding */ readCluster),
-/* harmony export */   Dh: () => (/* binding */ readOidcProvider),
-/* harmony export */   Lx: () => (/* binding */ readAccessEntry),
-/* harmony export */   PR: () => (/* binding */ describeStacks),
-/* harmony export */   g9: () => (/* binding */ readAssociation),
-/* harmony export */   sY: () => (/* binding */ readAwsAuthMapping),
-/* harmony export */   tl: () => (/* binding */ readReleases)
-/* harmony export */ });
-/* unused harmony export readStacks */
-/* harmony import */ var _aws_preflight_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7610);
-/* harmony import */ var _cfn_describe_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3948);
-/* harmony import */ var _aws_pod_identity_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2117);
-/* harmony import */ var _aws_oidc_provider_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(244);
-/* harmony import */ var _aws_access_entry_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6470);
-/* harmony import */ var _kube_aws_auth_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2111);
-/* harmony import */ var _kube_helm_release_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6849);
-
-
-
-
-
-
-
-/** DescribeCluster, or undefined when there is no such cluster. Refuses EKS Auto Mode. */
-async function readCluster(aws, name, region) {
-    let cluster;
-    try {
-        cluster = await (0,_aws_preflight_js__WEBPACK_IMPORTED_MODULE_0__/* .describeCluster */ .K$)(await aws.eks(), name, region);
-    }
-    catch (err) {
-        if (err instanceof _aws_preflight_js__WEBPACK_IMPORTED_MODULE_0__/* .ClusterNotFoundError */ .oV)
-            return undefined;
-        throw err;
-    }
-    (0,_aws_preflight_js__WEBPACK_IMPORTED_MODULE_0__/* .refuseAutoMode */ .NG)(cluster);
-    return cluster;
-}
-/** The stacks this tool may own (the Karpenter stack and both controller stacks), by name, read at once. */
-async function readStacks(aws, names) {
-    return (await describeStacks(aws, names)).facts;
-}
-/**
- * readStacks, with each stack as DescribeStacks returned it (undefined: none), for the executors that change them
- * (deploy, plan's change sets) so they do not describe them again.
- */
-async function describeStacks(aws, names) {
-    const cfn = await aws.cfn();
-    const wanted = [names.karpenterStack, names.irsaStack, names.podIdentityStack];
-    const found = await Promise.all(wanted.map(name => (0,_cfn_describe_js__WEBPACK_IMPORTED_MODULE_4__/* .describeStack */ .GO)(cfn, name)));
-    const facts = {};
-    const described = {};
-    wanted.forEach((name, i) => {
-        const stack = found[i];
-        const status = stack?.StackStatus;
-        const live = status !== undefined && status !== 'DELETE_COMPLETE';
-        facts[name] = live ? { name, status } : { name };
-        described[name] = live ? stack : undefined;
-    });
-    return { facts, described };
-}
-/**
- * The Pod Identity association for the controller's ServiceAccount. `required`: the run uses Pod Identity, so
- * an endpoint without the Pod Identity API is an error; otherwise it simply has no association.
- */
-async function readAssociation(aws, cluster, names, required) {
-    try {
-        const association = await (0,_aws_pod_identity_js__WEBPACK_IMPORTED_MODULE_5__/* .findAssociation */ .Zo)(await aws.eks(), cluster, names.namespace, names.serviceAccount);
-        return { association: association ?? null, podIdentityApiMissing: false };
-    }
-    catch (err) {
-        if (required || !(0,_aws_pod_identity_js__WEBPACK_IMPORTED_MODULE_5__/* .isPodIdentityApiMissing */ .Gl)(err))
-            throw err;
-        return { association: null, podIdentityApiMissing: true };
-    }
-}
-/** The IAM OIDC provider for the cluster's issuer (its ARN), or null. */
-async function readOidcProvider(aws, issuer) {
-    return (await (0,_aws_oidc_provider_js__WEBPACK_IMPORTED_MODULE_1__/* .findOidcProvider */ .UC)(await aws.iam(), issuer)) ?? null;
-}
-/** The node role's EKS access entry type, or null when it has none. */
-async function readAccessEntry(aws, cluster, nodeRoleArn) {
-    return (await (0,_aws_access_entry_js__WEBPACK_IMPORTED_MODULE_6__/* .describeNodeAccessEntry */ .cy)(await aws.eks(), cluster, nodeRoleArn)) ?? null;
-}
-/** The node role's aws-auth mapping, or null when the ConfigMap or the mapping is missing. */
-async function readAwsAuthMapping(session, nodeRoleArn) {
-    const found = await (0,_kube_aws_auth_js__WEBPACK_IMPORTED_MODULE_2__/* .findAwsAuthMapping */ .Vm)(session.kube, nodeRoleArn);
-    return found ? { rolearn: found.rolearn, groups: found.groups.filter((g) => typeof g === 'string') } : null;
-}
-/** The controller release and karpenter-crd (when the chart version has one), from their Helm release records. */
-async function readReleases(session, helm, crdRelease) {
-    return (0,_kube_helm_release_js__WEBPACK_IMPORTED_MODULE_3__/* .readReleaseFacts */ .xS)(session.kube, { release: helm.release, namespace: helm.namespace, crdRelease: helm.crdChart ? crdRelease : undefined });
+    return [await retireAssociation(aws, desired, state), await detachFromAssociationRole(aws, desired, state), await retirePodIdentityStack(aws, desired, sw)];
 }
 
 
