@@ -15,8 +15,6 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: installKarpenter, releasesToUninstall
 
-// EXTERNAL MODULE: ./src/core/karpenter/version.ts
-var version = __webpack_require__(9028);
 // EXTERNAL MODULE: ./src/core/helm/release.ts
 var release = __webpack_require__(7757);
 // EXTERNAL MODULE: ./src/runner/log.ts
@@ -137,8 +135,6 @@ function formatHistory(history) {
     return history.map((h) => `rev ${h.revision} ${h.status} ${h.chart}: ${h.description}`).join('\n');
 }
 
-// EXTERNAL MODULE: ./src/core/helm/values-merge.ts
-var values_merge = __webpack_require__(7501);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
@@ -161,14 +157,6 @@ async function writeValuesFile(tempDir, values) {
 }
 
 ;// CONCATENATED MODULE: ./src/helm/install.ts
-// Installs or upgrades Karpenter with helm (docs/design.md, "Helm"), in an order that changes nothing until every check passed:
-//   1. the releases as the mode read them (ReleaseFacts, from their release records); the mode ran the upgrade
-//      guard on them, once, before any change — nothing here reads a release or guards again
-//   2. nothing to do when the same chart version is deployed with the same values
-//   3. `helm registry logout public.ecr.aws`
-//   4. karpenter-crd first (after adopting CRDs the controller chart created), so CRDs are never stale
-//   5. the controller chart, values from a 0600 temp file, `--wait --timeout`
-// A helm failure is reported with helm's own message and the release's history.
 
 
 
@@ -177,25 +165,6 @@ async function writeValuesFile(tempDir, values) {
 
 
 
-
-
-function versionOf(tag, what) {
-    const ver = (0,version/* parseVersion */.ot)(tag);
-    if (!ver)
-        throw new Error(`${what} ${JSON.stringify(tag)} is not a version`);
-    return ver;
-}
-/** Step 2: same chart version deployed with the same values (and the CRD chart at that version too). */
-function upToDate(spec, extraValues, main, crd) {
-    const target = versionOf(spec.chart.version, 'chart version');
-    const sameVersion = (r) => {
-        const got = r ? (0,version/* parseVersion */.ot)(r.version) : undefined;
-        return r?.status === 'deployed' && got !== undefined && (0,version/* compareVersions */.Zy)(got, target) === 0;
-    };
-    if (!sameVersion(main) || (spec.crdChart && !sameVersion(crd)))
-        return false;
-    return (0,values_merge/* sameValues */.Z)(main.values, (0,values_merge/* mergeValues */.D)(spec.values, extraValues));
-}
 async function failWithHistory(e, o, release, what) {
     if (!(e instanceof run/* HelmError */.t2))
         throw e;
@@ -220,16 +189,13 @@ async function adoptCrds(o) {
     return plan.patches.length > 0 ? [`adopted CRDs into ${helm_args/* CRD_RELEASE */.MC}: ${plan.patches.map((p) => p.name).join(', ')}`] : [];
 }
 /**
- * Steps 1–4: decides from the releases the mode read whether anything is to do, and unless all is up to date
- * logs out of the registry and installs karpenter-crd. Needs nothing from the CloudFormation stacks, so apply
- * runs it while they deploy (docs/design.md, "Apply latency").
+ * Steps 1–2: logs out of the registry and installs karpenter-crd (when this version has one). Needs nothing from
+ * the CloudFormation stacks, so apply runs it while they deploy (docs/design.md, "Apply latency").
  */
 async function installCrds(o, releases) {
     const { helm, kubeconfig, spec } = o;
     const steps = [];
     const { main, crd } = releases;
-    if (main && upToDate(spec, o.extraValues ?? {}, main, crd))
-        return { main, upToDate: true, steps };
     await registryLogout(helm);
     if (spec.crdChart) {
         if (!crd)
@@ -242,17 +208,13 @@ async function installCrds(o, releases) {
         }
         steps.push(`helm: ${helm_args/* CRD_RELEASE */.MC} ${spec.crdChart.version} installed/upgraded in ${spec.namespace}`);
     }
-    return { main, upToDate: false, steps };
+    return { main, steps };
 }
-/** Step 5: the controller chart (after installCrds). */
+/** Step 3: the controller chart (after installCrds). */
 async function installChart(o, crds) {
     const { helm, kubeconfig, spec } = o;
     const chartVersion = spec.chart.version;
     const { main } = crds;
-    if (main && crds.upToDate) {
-        const step = `helm: ${spec.release} ${chartVersion} already deployed with these values (revision ${main.revision}); nothing to change`;
-        return { revision: main.revision, chartVersion, changed: false, steps: [step] };
-    }
     const values = await writeValuesFile(o.tempDir, spec.values);
     let printed = '';
     try {
@@ -273,11 +235,11 @@ async function installChart(o, crds) {
         : `helm: installed ${spec.release} ${chartVersion} (revision ${revision})`;
     return { revision, chartVersion, changed: true, steps: [step] };
 }
-/** Steps 1–5 in one go: the CRD phase's lines, then the chart's. */
+/** Steps 1–3 in one go: the CRD phase's lines, then the chart's. */
 async function installKarpenter(o, releases) {
     const crds = await installCrds(o, releases);
     const chart = await installChart(o, crds);
-    return { ...chart, changed: chart.changed || !crds.upToDate, steps: [...crds.steps, ...chart.steps] };
+    return { ...chart, steps: [...crds.steps, ...chart.steps] };
 }
 const NOT_FOUND = /not found/i;
 /** The releases delete uninstalls, in order: the controller, then (with includeCrds) karpenter-crd, which DELETES the CRDs and every NodePool/NodeClaim with them. */

@@ -581,6 +581,40 @@ function describeChartDiff(d, release) {
 
 /***/ }),
 
+/***/ 7501:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ mergeValues)
+/* harmony export */ });
+/* unused harmony export sameValues */
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
+// What `helm get values` will report after an install with several --values files: helm deep-merges them in
+// order (maps merge key by key, anything else is replaced by the later file; a null is kept as null). Used to
+// tell whether a re-run would change the release at all.
+
+function isMap(x) {
+    return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+function mergeValues(base, ...overrides) {
+    const out = { ...base };
+    for (const o of overrides) {
+        for (const [k, v] of Object.entries(o)) {
+            const cur = out[k];
+            out[k] = isMap(cur) && isMap(v) ? mergeValues(cur, v) : v;
+        }
+    }
+    return out;
+}
+/** Equal as JSON documents (key order ignored); what matters for "would helm change anything". */
+function sameValues(a, b) {
+    return isDeepStrictEqual(JSON.parse(JSON.stringify(a)), JSON.parse(JSON.stringify(b)));
+}
+
+
+/***/ }),
+
 /***/ 6198:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 

@@ -365,7 +365,6 @@ function installOptions(ctx, session, desired, helm) {
         kubeconfig: session.kubeconfig,
         // helm reads the values-file at the path it resolved to when it was checked
         spec: { ...desired.helm, valuesFile: ctx.files.values?.real },
-        extraValues: ctx.files.values?.values,
         tempDir: ctx.tempDir,
         crdAdopter: kubeCrdAdopter(session.kube),
         // the revision helm made, when it does not print it
@@ -489,21 +488,17 @@ async function execute(ctx, aws, run) {
     const crdPhase = async () => {
         if (crds)
             return crds;
-        const upToDate = plan.changes.some(c => c.kind === 'chart' && c.action === 'none');
-        // no karpenter-crd at this version: the registry logout still comes before the chart
-        if (!crdChart && !upToDate && run.helm)
+        // no karpenter-crd at this version: the registry logout still comes before a chart to install or upgrade
+        const chartToChange = plan.changes.some(c => c.kind === 'chart' && c.action !== 'none');
+        if (!crdChart && chartToChange && run.helm)
             crdChart = (0,together/* settle */.G)(installSession().then(async (s) => installCrdChart(ctx, s, desired, await run.helm, facts.releases ?? {})));
-        if (!crdChart)
-            crds = { main: facts.releases?.main, upToDate, steps: [] };
-        else {
-            const done = await crdChart;
-            if (!done.ok)
-                throw done.error;
-            crds = done.value;
-            report.steps.push(...crds.steps);
-            if (!crds.upToDate)
-                report.changed = true;
-        }
+        const done = crdChart ? await crdChart : { ok: true, value: { main: facts.releases?.main, steps: [] } };
+        if (!done.ok)
+            throw done.error;
+        crds = done.value;
+        report.steps.push(...crds.steps);
+        if (crdChart)
+            report.changed = true;
         return crds;
     };
     /** A fresh session for the install: the EKS token of the read phase may be near its ~15-minute limit after long stack waits. */
@@ -567,8 +562,7 @@ async function execute(ctx, aws, run) {
             const done = await crdChart;
             if (done.ok) {
                 report.steps.push(...done.value.steps);
-                if (!done.value.upToDate)
-                    report.changed = true;
+                report.changed = true;
             }
             else
                 report.warnings.push(`karpenter-crd was being installed while the stacks deployed and failed too: ${(0,errors/* errorMessage */.gJ)(done.error)}`);

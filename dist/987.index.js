@@ -6,9 +6,9 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   D: () => (/* binding */ mergeValues),
-/* harmony export */   Z: () => (/* binding */ sameValues)
+/* harmony export */   D: () => (/* binding */ mergeValues)
 /* harmony export */ });
+/* unused harmony export sameValues */
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
 // What `helm get values` will report after an install with several --values files: helm deep-merges them in
@@ -30,7 +30,7 @@ function mergeValues(base, ...overrides) {
 }
 /** Equal as JSON documents (key order ignored); what matters for "would helm change anything". */
 function sameValues(a, b) {
-    return (0,node_util__WEBPACK_IMPORTED_MODULE_0__.isDeepStrictEqual)(JSON.parse(JSON.stringify(a)), JSON.parse(JSON.stringify(b)));
+    return isDeepStrictEqual(JSON.parse(JSON.stringify(a)), JSON.parse(JSON.stringify(b)));
 }
 
 

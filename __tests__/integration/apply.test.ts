@@ -234,6 +234,23 @@ describe('apply refuses before any change', () => {
     expect(moto.count('CreateChangeSet')).toBe(0)
     expect(moto.count('CreateOpenIDConnectProvider')).toBe(0)
   })
+
+  it('plan of a cluster missing from the region: a clear error before any change set', async () => {
+    const other = await makeWorkspace({ 'cluster.yaml': CONFIG.replace(new RegExp(`name: ${CLUSTER}`), 'name: no-such-cluster') })
+    moto.resetCalls()
+    const r = await runAction({
+      workspace: other,
+      inputs: { 'cluster-config': 'cluster.yaml', mode: 'plan', 'role-to-assume': `arn:aws:iam::${ACCOUNT}:role/karpenter-deployer`, 'install-chart': 'false', 'node-access': 'none' },
+      awsEndpoint: moto.endpoint,
+      oidc: { url: oidc.url, token: oidc.requestToken },
+      env: { AWS_ACCESS_KEY_ID: 'AKIAFAKE', AWS_SECRET_ACCESS_KEY: FAKE_SECRET },
+      timeoutMs: 60_000
+    })
+    expect(r.code).not.toBe(0)
+    expect(r.stdout).toMatch(/EKS cluster "no-such-cluster" was not found in region us-west-2; apply needs an existing cluster, so there is nothing to plan/)
+    expect(moto.count('CreateChangeSet')).toBe(0)
+    expect(moto.count('DescribeStacks')).toBe(0)
+  })
 })
 
 describe('the deployer policy (render --account) against every AWS call apply made', () => {

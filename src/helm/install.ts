@@ -1,12 +1,10 @@
-// Installs or upgrades Karpenter with helm (docs/design.md, "Helm"), in an order that changes nothing until every check passed:
-//   1. the releases as the mode read them (ReleaseFacts, from their release records); the mode ran the upgrade
-//      guard on them, once, before any change — nothing here reads a release or guards again
-//   2. nothing to do when the same chart version is deployed with the same values
-//   3. `helm registry logout public.ecr.aws`
-//   4. karpenter-crd first (after adopting CRDs the controller chart created), so CRDs are never stale
-//   5. the controller chart, values from a 0600 temp file, `--wait --timeout`
+// Installs or upgrades Karpenter with helm (docs/design.md, "Helm"). Whether there is anything to do, and whether the
+// upgrade path allows it, apply's plan decided from the release records it read (core/plan/apply-plan.ts); nothing
+// here reads a release to decide or guards again. In order:
+//   1. `helm registry logout public.ecr.aws`
+//   2. karpenter-crd first (after adopting CRDs the controller chart created), so CRDs are never stale
+//   3. the controller chart, values from a 0600 temp file, `--wait --timeout`
 // A helm failure is reported with helm's own message and the release's history.
-import { compareVersions, parseVersion, type SemVer } from '../core/karpenter/version.js'
 import type { HelmReleaseSpec } from '../core/types.js'
 import type { ReleaseFacts } from '../core/facts.js'
 import { runningVersion, type InstalledRelease } from '../core/helm/release.js'
@@ -17,7 +15,6 @@ import { crdAdoptionPatches } from '../core/helm/crd-adoption.js'
 import { registryLogout } from './logout.js'
 import { formatHistory, releaseHistory } from './release.js'
 import { HelmError, runHelm } from './run.js'
-import { mergeValues, sameValues } from '../core/helm/values-merge.js'
 import { writeValuesFile } from './values-file.js'
 
 export interface InstallOptions {
@@ -27,8 +24,6 @@ export interface InstallOptions {
   spec: HelmReleaseSpec
   /** RUNNER_TEMP: the generated values file goes here */
   tempDir: string
-  /** what the values-file input holds (read and checked with the inputs); `spec.valuesFile` is its resolved path */
-  extraValues?: Record<string, unknown>
   /**
    * Reads and patches CRDs so karpenter-crd can adopt the ones the controller chart created. Wire it with
    * kubeCrdAdopter(new KubeClient(…)); without it adoption is skipped (fine on clusters that never had them).
@@ -49,27 +44,6 @@ export interface InstallResult {
   steps: string[]
 }
 
-function versionOf(tag: string, what: string): SemVer {
-  const ver = parseVersion(tag)
-  if (!ver) throw new Error(`${what} ${JSON.stringify(tag)} is not a version`)
-  return ver
-}
-
-/** Step 2: same chart version deployed with the same values (and the CRD chart at that version too). */
-function upToDate(
-  spec: HelmReleaseSpec,
-  extraValues: Record<string, unknown>,
-  main: InstalledRelease | undefined,
-  crd: InstalledRelease | undefined
-): boolean {
-  const target = versionOf(spec.chart.version, 'chart version')
-  const sameVersion = (r: InstalledRelease | undefined): boolean => {
-    const got = r ? parseVersion(r.version) : undefined
-    return r?.status === 'deployed' && got !== undefined && compareVersions(got, target) === 0
-  }
-  if (!sameVersion(main) || (spec.crdChart && !sameVersion(crd))) return false
-  return sameValues((main as InstalledRelease).values, mergeValues(spec.values, extraValues))
-}
 
 async function failWithHistory(e: unknown, o: InstallOptions, release: string, what: string): Promise<never> {
   if (!(e instanceof HelmError)) throw e
@@ -96,27 +70,22 @@ async function adoptCrds(o: InstallOptions): Promise<string[]> {
   return plan.patches.length > 0 ? [`adopted CRDs into ${CRD_RELEASE}: ${plan.patches.map((p) => p.name).join(', ')}`] : []
 }
 
-/** What steps 1–4 learned, for step 5. */
+/** What steps 1–2 leave for step 3. */
 export interface CrdPhase {
   /** the controller release as it was before this run */
   main?: InstalledRelease
-  /** step 2: the same chart version is deployed with the same values — nothing to do */
-  upToDate: boolean
   /** summary lines, in order (CRDs adopted, karpenter-crd installed) */
   steps: string[]
 }
 
 /**
- * Steps 1–4: decides from the releases the mode read whether anything is to do, and unless all is up to date
- * logs out of the registry and installs karpenter-crd. Needs nothing from the CloudFormation stacks, so apply
- * runs it while they deploy (docs/design.md, "Apply latency").
+ * Steps 1–2: logs out of the registry and installs karpenter-crd (when this version has one). Needs nothing from
+ * the CloudFormation stacks, so apply runs it while they deploy (docs/design.md, "Apply latency").
  */
 export async function installCrds(o: InstallOptions, releases: ReleaseFacts): Promise<CrdPhase> {
   const { helm, kubeconfig, spec } = o
   const steps: string[] = []
   const { main, crd } = releases
-
-  if (main && upToDate(spec, o.extraValues ?? {}, main, crd)) return { main, upToDate: true, steps }
 
   await registryLogout(helm)
 
@@ -129,19 +98,14 @@ export async function installCrds(o: InstallOptions, releases: ReleaseFacts): Pr
     }
     steps.push(`helm: ${CRD_RELEASE} ${spec.crdChart.version} installed/upgraded in ${spec.namespace}`)
   }
-  return { main, upToDate: false, steps }
+  return { main, steps }
 }
 
-/** Step 5: the controller chart (after installCrds). */
+/** Step 3: the controller chart (after installCrds). */
 export async function installChart(o: InstallOptions, crds: CrdPhase): Promise<InstallResult> {
   const { helm, kubeconfig, spec } = o
   const chartVersion = spec.chart.version
   const { main } = crds
-  if (main && crds.upToDate) {
-    const step = `helm: ${spec.release} ${chartVersion} already deployed with these values (revision ${main.revision}); nothing to change`
-    return { revision: main.revision, chartVersion, changed: false, steps: [step] }
-  }
-
   const values = await writeValuesFile(o.tempDir, spec.values)
   let printed = ''
   try {
@@ -161,11 +125,11 @@ export async function installChart(o: InstallOptions, crds: CrdPhase): Promise<I
   return { revision, chartVersion, changed: true, steps: [step] }
 }
 
-/** Steps 1–5 in one go: the CRD phase's lines, then the chart's. */
+/** Steps 1–3 in one go: the CRD phase's lines, then the chart's. */
 export async function installKarpenter(o: InstallOptions, releases: ReleaseFacts): Promise<InstallResult> {
   const crds = await installCrds(o, releases)
   const chart = await installChart(o, crds)
-  return { ...chart, changed: chart.changed || !crds.upToDate, steps: [...crds.steps, ...chart.steps] }
+  return { ...chart, steps: [...crds.steps, ...chart.steps] }
 }
 
 export interface UninstallOptions {

@@ -21,7 +21,6 @@ function installOptions(ctx: RunContext, session: ClusterSession, desired: Desir
     kubeconfig: session.kubeconfig,
     // helm reads the values-file at the path it resolved to when it was checked
     spec: { ...desired.helm, valuesFile: ctx.files.values?.real },
-    extraValues: ctx.files.values?.values,
     tempDir: ctx.tempDir,
     crdAdopter: kubeCrdAdopter(session.kube),
     // the revision helm made, when it does not print it

@@ -90,17 +90,14 @@ async function execute(ctx: RunContext, aws: AwsClients, run: Execution): Promis
   /** The CRD phase's outcome (it ran alongside the stacks): its steps into the summary, its error thrown. */
   const crdPhase = async (): Promise<CrdPhase> => {
     if (crds) return crds
-    const upToDate = plan.changes.some(c => c.kind === 'chart' && c.action === 'none')
-    // no karpenter-crd at this version: the registry logout still comes before the chart
-    if (!crdChart && !upToDate && run.helm) crdChart = settle(installSession().then(async s => installCrdChart(ctx, s, desired, await run.helm!, facts.releases ?? {})))
-    if (!crdChart) crds = { main: facts.releases?.main, upToDate, steps: [] }
-    else {
-      const done = await crdChart
-      if (!done.ok) throw done.error
-      crds = done.value
-      report.steps.push(...crds.steps)
-      if (!crds.upToDate) report.changed = true
-    }
+    // no karpenter-crd at this version: the registry logout still comes before a chart to install or upgrade
+    const chartToChange = plan.changes.some(c => c.kind === 'chart' && c.action !== 'none')
+    if (!crdChart && chartToChange && run.helm) crdChart = settle(installSession().then(async s => installCrdChart(ctx, s, desired, await run.helm!, facts.releases ?? {})))
+    const done = crdChart ? await crdChart : { ok: true as const, value: { main: facts.releases?.main, steps: [] } }
+    if (!done.ok) throw done.error
+    crds = done.value
+    report.steps.push(...crds.steps)
+    if (crdChart) report.changed = true
     return crds
   }
   /** A fresh session for the install: the EKS token of the read phase may be near its ~15-minute limit after long stack waits. */
@@ -161,7 +158,7 @@ async function execute(ctx: RunContext, aws: AwsClients, run: Execution): Promis
       const done = await crdChart
       if (done.ok) {
         report.steps.push(...done.value.steps)
-        if (!done.value.upToDate) report.changed = true
+        report.changed = true
       } else report.warnings.push(`karpenter-crd was being installed while the stacks deployed and failed too: ${errorMessage(done.error)}`)
     }
     throw err
