@@ -37,19 +37,21 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   runPlan: () => (/* binding */ runPlan)
 /* harmony export */ });
-/* harmony import */ var _report_types_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(2563);
+/* harmony import */ var _report_types_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(2563);
 /* harmony import */ var _runner_log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7708);
 /* harmony import */ var _report_html_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6433);
 /* harmony import */ var _report_summary_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5133);
 /* harmony import */ var _aws_preflight_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7610);
 /* harmony import */ var _core_plan_apply_plan_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6198);
-/* harmony import */ var _core_plan_change_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(243);
+/* harmony import */ var _core_plan_change_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(243);
 /* harmony import */ var _core_helm_diff_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5341);
-/* harmony import */ var _apply_facts_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(222);
-/* harmony import */ var _apply_identity_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(2396);
-/* harmony import */ var _lifecycle_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(1808);
-/* harmony import */ var _facts_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(419);
-/* harmony import */ var _run_files_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(3080);
+/* harmony import */ var _apply_facts_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6364);
+/* harmony import */ var _cfn_plan_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(2494);
+/* harmony import */ var _apply_identity_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(2396);
+/* harmony import */ var _lifecycle_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(1808);
+/* harmony import */ var _facts_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(419);
+/* harmony import */ var _run_files_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(3080);
+
 
 
 
@@ -66,27 +68,36 @@ __webpack_require__.r(__webpack_exports__);
 /** The one function that reads plan top down. */
 async function runPlan(ctx) {
     const { config, report, inputs } = ctx;
-    const session = await (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_8__/* .openSession */ .fA)(ctx);
-    const cluster = await (0,_facts_js__WEBPACK_IMPORTED_MODULE_9__/* .readCluster */ .D$)(session.aws, config.name, session.region);
+    const session = await (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_9__/* .openSession */ .fA)(ctx);
+    const cluster = await (0,_facts_js__WEBPACK_IMPORTED_MODULE_10__/* .readCluster */ .D$)(session.aws, config.name, session.region);
     if (!cluster) {
         throw new _aws_preflight_js__WEBPACK_IMPORTED_MODULE_3__/* .PreflightError */ .wG(`EKS cluster "${config.name}" was not found in region ${session.region}; apply needs an existing cluster, so there is nothing to plan. ` +
             'Create the cluster first (`eksctl create cluster -f <file>`), or check metadata.name, metadata.region and the aws-region input.');
     }
     report.warnings.push(...(0,_aws_preflight_js__WEBPACK_IMPORTED_MODULE_3__/* .checkCluster */ .zc)(cluster, config.karpenter.version, config.kubernetesVersion));
-    const read = await (0,_apply_facts_js__WEBPACK_IMPORTED_MODULE_6__/* .readApplyFacts */ .q)(ctx, session.aws, { mode: 'plan', caller: session.identity, cluster, region: session.region });
+    let read;
+    try {
+        read = await (0,_apply_facts_js__WEBPACK_IMPORTED_MODULE_6__/* .readApplyFacts */ .q)(ctx, session.aws, { mode: 'plan', caller: session.identity, cluster, region: session.region });
+    }
+    catch (err) {
+        // the stack is in the summary with what was seen of it and why its plan stopped
+        if (err instanceof _cfn_plan_js__WEBPACK_IMPORTED_MODULE_7__/* .StackPlanError */ .UQ)
+            report.stacks.push(err.outcome);
+        throw err;
+    }
     const { facts, desired } = read;
     report.warnings.push(...read.refusals);
     report.steps.push(...read.steps);
-    (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_8__/* .reportDesired */ .Bd)(ctx, desired);
-    const plan = (0,_core_plan_apply_plan_js__WEBPACK_IMPORTED_MODULE_4__/* .applyPlan */ .g)(desired, facts, { installChart: inputs.installChart, extraValues: ctx.files.values?.values ?? {}, manifests: (0,_run_files_js__WEBPACK_IMPORTED_MODULE_10__/* .manifestNames */ .qI)(ctx.files.manifests) });
+    (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_9__/* .reportDesired */ .Bd)(ctx, desired);
+    const plan = (0,_core_plan_apply_plan_js__WEBPACK_IMPORTED_MODULE_4__/* .applyPlan */ .g)(desired, facts, { installChart: inputs.installChart, extraValues: ctx.files.values?.values ?? {}, manifests: (0,_run_files_js__WEBPACK_IMPORTED_MODULE_11__/* .manifestNames */ .qI)(ctx.files.manifests) });
     if (plan.refusal)
         report.warnings.push(`apply would refuse: ${plan.refusal.message}`);
     report.warnings.push(...plan.upgrade.warnings);
     for (const note of plan.upgrade.notes)
         report.steps.push(`upgrade note: ${note}`);
-    (0,_report_types_js__WEBPACK_IMPORTED_MODULE_11__/* .record */ .g)(report, (0,_apply_identity_js__WEBPACK_IMPORTED_MODULE_7__/* .identityNotes */ .gl)(ctx, desired, plan.identity));
+    (0,_report_types_js__WEBPACK_IMPORTED_MODULE_12__/* .record */ .g)(report, (0,_apply_identity_js__WEBPACK_IMPORTED_MODULE_8__/* .identityNotes */ .gl)(ctx, desired, plan.identity));
     render(ctx, read, plan);
-    const changed = (0,_core_plan_change_js__WEBPACK_IMPORTED_MODULE_12__/* .changes */ .Ao)(plan.changes).length > 0;
+    const changed = (0,_core_plan_change_js__WEBPACK_IMPORTED_MODULE_13__/* .changes */ .Ao)(plan.changes).length > 0;
     report.changed = changed;
     report.outputs['has-changes'] = String(changed);
     const destructive = (0,_report_summary_js__WEBPACK_IMPORTED_MODULE_2__/* .destructiveChanges */ .OQ)(report.stacks);

@@ -412,8 +412,8 @@ async function replicaSpread(session, desired) {
 
 // EXTERNAL MODULE: ./src/modes/apply-identity.ts + 1 modules
 var apply_identity = __webpack_require__(2396);
-// EXTERNAL MODULE: ./src/modes/apply-facts.ts + 2 modules
-var apply_facts = __webpack_require__(222);
+// EXTERNAL MODULE: ./src/modes/apply-facts.ts + 1 modules
+var apply_facts = __webpack_require__(6364);
 // EXTERNAL MODULE: ./src/modes/cluster-session.ts + 3 modules
 var cluster_session = __webpack_require__(8494);
 // EXTERNAL MODULE: ./src/modes/lifecycle.ts + 4 modules

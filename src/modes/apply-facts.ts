@@ -19,7 +19,7 @@ import { requirePodIdentityAgent } from '../aws/addons.js'
 import { requirePoliciesExist } from '../aws/pod-identity-role.js'
 import { checkInstanceProfileFree, requireIssuer } from '../aws/preflight.js'
 import { checkManifests, listNodeClassNames } from '../kube/manifests.js'
-import { planStack, StackPlanError } from '../cfn/plan.js'
+import { planStack } from '../cfn/plan.js'
 import { includesApi, resolveNodeAccess } from '../core/plan/node-access.js'
 import { controllerStackInUse, stacksInUse } from '../core/plan/pod-identity-state.js'
 import { identityState, roleToAdopt } from '../core/plan/identity.js'
@@ -198,14 +198,8 @@ async function previewStacks(ctx: RunContext, aws: AwsClients, desired: DesiredS
   const previews: Record<string, StackPreview> = {}
   const outcomes: StackOutcome[] = []
   for (const spec of stacksInUse(desired)) {
-    let result
-    try {
-      result = await planStack(await aws.cfn(), spec, { timeoutMs: ctx.inputs.timeoutSeconds * 1000, signal: ctx.signal, described: described[spec.name] ?? null })
-    } catch (err) {
-      // the stack is in the summary with what was seen of it and why its plan stopped
-      if (err instanceof StackPlanError) ctx.report.stacks.push(err.outcome)
-      throw err
-    }
+    // a StackPlanError carries the stack as far as it was seen: plan puts it in the summary
+    const result = await planStack(await aws.cfn(), spec, { timeoutMs: ctx.inputs.timeoutSeconds * 1000, signal: ctx.signal, described: described[spec.name] ?? null })
     outcomes.push(result.outcome)
     const changes = result.outcome.changes
     previews[spec.name] = {

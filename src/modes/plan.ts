@@ -12,6 +12,7 @@ import { applyPlan, type ApplyChange, type ApplyPlan } from '../core/plan/apply-
 import { changes } from '../core/plan/change.js'
 import { describeChartDiff } from '../core/helm/diff.js'
 import { readApplyFacts, type ApplyFacts } from './apply-facts.js'
+import { StackPlanError } from '../cfn/plan.js'
 import { identityNotes } from './apply-identity.js'
 import { openSession, reportDesired } from './lifecycle.js'
 import { readCluster } from './facts.js'
@@ -30,7 +31,14 @@ export async function runPlan(ctx: RunContext): Promise<void> {
   }
   report.warnings.push(...checkCluster(cluster, config.karpenter.version, config.kubernetesVersion))
 
-  const read = await readApplyFacts(ctx, session.aws, { mode: 'plan', caller: session.identity, cluster, region: session.region })
+  let read: ApplyFacts
+  try {
+    read = await readApplyFacts(ctx, session.aws, { mode: 'plan', caller: session.identity, cluster, region: session.region })
+  } catch (err) {
+    // the stack is in the summary with what was seen of it and why its plan stopped
+    if (err instanceof StackPlanError) report.stacks.push(err.outcome)
+    throw err
+  }
   const { facts, desired } = read
   report.warnings.push(...read.refusals)
   report.steps.push(...read.steps)

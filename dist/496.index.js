@@ -1,5 +1,5 @@
-export const id = 562;
-export const ids = [562];
+export const id = 496;
+export const ids = [496];
 export const modules = {
 
 /***/ 8621:
@@ -334,6 +334,118 @@ function failuresFrom(events, stackName, stackStatusReason) {
 function dedupe(fs) {
     const keyed = new Map(fs.map(f => [`${f.logicalId}|${f.status}|${f.reason}`, f]));
     return [...keyed.values()];
+}
+
+
+/***/ }),
+
+/***/ 2494:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   UQ: () => (/* binding */ StackPlanError),
+/* harmony export */   qz: () => (/* binding */ planStack)
+/* harmony export */ });
+/* unused harmony export templateAdds */
+/* harmony import */ var _runner_log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7708);
+/* harmony import */ var _describe_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3948);
+/* harmony import */ var _changeset_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8621);
+/* harmony import */ var _deploy_wait_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3370);
+/* harmony import */ var _prepare_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4710);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4296);
+
+
+
+
+
+
+/** A plan of one stack that could not finish: the stack as far as it was seen, and the reason. */
+class StackPlanError extends _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ProvisionError */ .uv {
+    outcome;
+    name = 'StackPlanError';
+    constructor(message, outcome) {
+        super(message);
+        this.outcome = outcome;
+    }
+}
+async function planStack(cfn, spec, opts) {
+    const seen = { status: 'UNKNOWN' };
+    try {
+        return await planOne(cfn, spec, opts, seen);
+    }
+    catch (err) {
+        const reason = err instanceof _deploy_wait_js__WEBPACK_IMPORTED_MODULE_4__/* .StackTimeoutError */ .mW ? `${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(err)} (the timeout input)` : (0,_core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(err);
+        throw new StackPlanError(reason.includes(spec.name) ? reason : `Stack ${spec.name}: ${reason}`, {
+            stack: spec.name,
+            action: 'failed',
+            status: seen.status,
+            changes: [],
+            failures: [{ logicalId: spec.name, resourceType: 'AWS::CloudFormation::Stack', status: err instanceof _deploy_wait_js__WEBPACK_IMPORTED_MODULE_4__/* .StackTimeoutError */ .mW ? 'TIMED_OUT' : 'PLAN_FAILED', reason }]
+        });
+    }
+}
+async function planOne(cfn, spec, opts, seen) {
+    const poll = (0,_prepare_js__WEBPACK_IMPORTED_MODULE_2__/* .pollFrom */ .y)(opts);
+    const outcome = (status, changes, action = 'planned') => ({ stack: spec.name, action, status, changes, failures: [] });
+    const prepared = await (0,_prepare_js__WEBPACK_IMPORTED_MODULE_2__/* .prepareChangeSet */ .S)(cfn, spec, {
+        poll,
+        described: opts.described,
+        changeSetName: opts.changeSetName,
+        busyNote: status => `Stack ${spec.name} is ${status}; waiting for it to settle before planning.`,
+        // planStack turns a timeout into its StackPlanError
+        waitFailed: err => {
+            throw err;
+        },
+        recreate: false,
+        seen
+    });
+    if (prepared.kind === 'rollback-complete') {
+        // A change set cannot be made on it; apply deletes and recreates it, so every resource is an Add.
+        const changes = templateAdds(spec);
+        (0,_runner_log_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq)(`Stack ${spec.name} is ROLLBACK_COMPLETE: apply would delete and recreate it (${changes.length} resource(s)).`);
+        return { outcome: outcome('ROLLBACK_COMPLETE', changes), differences: ['stack would be deleted and recreated'], hasChanges: true };
+    }
+    if (prepared.kind === 'unchanged')
+        return { outcome: outcome(prepared.stack.StackStatus ?? 'UNKNOWN', [], 'unchanged'), differences: [], hasChanges: false };
+    const { type, name, stack, exists, differences } = prepared;
+    const status = stack?.StackStatus && exists ? stack.StackStatus : 'ABSENT';
+    try {
+        const ready = await (0,_changeset_js__WEBPACK_IMPORTED_MODULE_1__/* .waitForChangeSet */ .bp)(cfn, spec.name, name, poll);
+        if (ready.state === 'empty') {
+            (0,_runner_log_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq)(`Stack ${spec.name}: CloudFormation found no resource changes.`);
+            return { outcome: outcome(status, [], 'unchanged'), differences, hasChanges: false };
+        }
+        if (ready.state === 'failed')
+            throw new Error(`Change set for stack ${spec.name} failed: ${ready.reason}`);
+        const changes = await (0,_describe_js__WEBPACK_IMPORTED_MODULE_5__/* .describeChanges */ .DT)(cfn, spec.name, name, ready.first);
+        (0,_runner_log_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq)(`Stack ${spec.name}: ${type} change set ${name} lists ${changes.length} resource change(s); it will be deleted, not executed.`);
+        return { outcome: outcome(status, changes), differences, hasChanges: true };
+    }
+    finally {
+        // Always, whatever happened above: a plan never leaves a change set (or the empty stack a CREATE one makes).
+        const deleted = await (0,_changeset_js__WEBPACK_IMPORTED_MODULE_1__/* .deleteChangeSet */ .cW)(cfn, spec.name, name);
+        if (!deleted)
+            (0,_runner_log_js__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e)(`Could not delete change set ${name} of stack ${spec.name}; it is harmless, delete it with: aws cloudformation delete-change-set --stack-name ${spec.name} --change-set-name ${name}`);
+        if (type === 'CREATE')
+            await removeReviewStack(cfn, spec.name);
+    }
+}
+/** Every resource of the template as an Add (a stack that would be made from scratch). */
+function templateAdds(spec) {
+    return Object.entries(spec.template.Resources).map(([logicalId, r]) => ({ action: 'Add', logicalId, resourceType: r.Type }));
+}
+/** After a CREATE change set is deleted the stack remains, empty, in REVIEW_IN_PROGRESS: remove it. */
+async function removeReviewStack(cfn, name) {
+    const { DeleteStackCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(186)]).then(__webpack_require__.t.bind(__webpack_require__, 3805, 19));
+    try {
+        const left = await (0,_describe_js__WEBPACK_IMPORTED_MODULE_5__/* .describeStack */ .GO)(cfn, name);
+        if (left?.StackStatus !== 'REVIEW_IN_PROGRESS')
+            return;
+        await cfn.send(new DeleteStackCommand({ StackName: name }));
+    }
+    catch (err) {
+        (0,_runner_log_js__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e)(`Could not remove the empty REVIEW_IN_PROGRESS stack ${name} that the plan's change set left: ${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(err)}`);
+    }
 }
 
 
@@ -1494,7 +1606,7 @@ function rank(m) {
 
 /***/ }),
 
-/***/ 222:
+/***/ 6364:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1546,112 +1658,8 @@ async function requirePodIdentityAgent(eks, cluster) {
 var pod_identity_role = __webpack_require__(9062);
 // EXTERNAL MODULE: ./src/kube/manifests.ts
 var kube_manifests = __webpack_require__(4483);
-// EXTERNAL MODULE: ./src/runner/log.ts
-var log = __webpack_require__(7708);
-// EXTERNAL MODULE: ./src/cfn/describe.ts
-var describe = __webpack_require__(3948);
-// EXTERNAL MODULE: ./src/cfn/changeset.ts
-var changeset = __webpack_require__(8621);
-// EXTERNAL MODULE: ./src/cfn/deploy-wait.ts
-var deploy_wait = __webpack_require__(3370);
-// EXTERNAL MODULE: ./src/cfn/prepare.ts
-var prepare = __webpack_require__(4710);
-;// CONCATENATED MODULE: ./src/cfn/plan.ts
-
-
-
-
-
-
-/** A plan of one stack that could not finish: the stack as far as it was seen, and the reason. */
-class StackPlanError extends errors/* ProvisionError */.uv {
-    outcome;
-    name = 'StackPlanError';
-    constructor(message, outcome) {
-        super(message);
-        this.outcome = outcome;
-    }
-}
-async function planStack(cfn, spec, opts) {
-    const seen = { status: 'UNKNOWN' };
-    try {
-        return await planOne(cfn, spec, opts, seen);
-    }
-    catch (err) {
-        const reason = err instanceof deploy_wait/* StackTimeoutError */.mW ? `${(0,errors/* errorMessage */.gJ)(err)} (the timeout input)` : (0,errors/* errorMessage */.gJ)(err);
-        throw new StackPlanError(reason.includes(spec.name) ? reason : `Stack ${spec.name}: ${reason}`, {
-            stack: spec.name,
-            action: 'failed',
-            status: seen.status,
-            changes: [],
-            failures: [{ logicalId: spec.name, resourceType: 'AWS::CloudFormation::Stack', status: err instanceof deploy_wait/* StackTimeoutError */.mW ? 'TIMED_OUT' : 'PLAN_FAILED', reason }]
-        });
-    }
-}
-async function planOne(cfn, spec, opts, seen) {
-    const poll = (0,prepare/* pollFrom */.y)(opts);
-    const outcome = (status, changes, action = 'planned') => ({ stack: spec.name, action, status, changes, failures: [] });
-    const prepared = await (0,prepare/* prepareChangeSet */.S)(cfn, spec, {
-        poll,
-        described: opts.described,
-        changeSetName: opts.changeSetName,
-        busyNote: status => `Stack ${spec.name} is ${status}; waiting for it to settle before planning.`,
-        // planStack turns a timeout into its StackPlanError
-        waitFailed: err => {
-            throw err;
-        },
-        recreate: false,
-        seen
-    });
-    if (prepared.kind === 'rollback-complete') {
-        // A change set cannot be made on it; apply deletes and recreates it, so every resource is an Add.
-        const changes = templateAdds(spec);
-        (0,log/* info */.pq)(`Stack ${spec.name} is ROLLBACK_COMPLETE: apply would delete and recreate it (${changes.length} resource(s)).`);
-        return { outcome: outcome('ROLLBACK_COMPLETE', changes), differences: ['stack would be deleted and recreated'], hasChanges: true };
-    }
-    if (prepared.kind === 'unchanged')
-        return { outcome: outcome(prepared.stack.StackStatus ?? 'UNKNOWN', [], 'unchanged'), differences: [], hasChanges: false };
-    const { type, name, stack, exists, differences } = prepared;
-    const status = stack?.StackStatus && exists ? stack.StackStatus : 'ABSENT';
-    try {
-        const ready = await (0,changeset/* waitForChangeSet */.bp)(cfn, spec.name, name, poll);
-        if (ready.state === 'empty') {
-            (0,log/* info */.pq)(`Stack ${spec.name}: CloudFormation found no resource changes.`);
-            return { outcome: outcome(status, [], 'unchanged'), differences, hasChanges: false };
-        }
-        if (ready.state === 'failed')
-            throw new Error(`Change set for stack ${spec.name} failed: ${ready.reason}`);
-        const changes = await (0,describe/* describeChanges */.DT)(cfn, spec.name, name, ready.first);
-        (0,log/* info */.pq)(`Stack ${spec.name}: ${type} change set ${name} lists ${changes.length} resource change(s); it will be deleted, not executed.`);
-        return { outcome: outcome(status, changes), differences, hasChanges: true };
-    }
-    finally {
-        // Always, whatever happened above: a plan never leaves a change set (or the empty stack a CREATE one makes).
-        const deleted = await (0,changeset/* deleteChangeSet */.cW)(cfn, spec.name, name);
-        if (!deleted)
-            (0,log/* warning */.$e)(`Could not delete change set ${name} of stack ${spec.name}; it is harmless, delete it with: aws cloudformation delete-change-set --stack-name ${spec.name} --change-set-name ${name}`);
-        if (type === 'CREATE')
-            await removeReviewStack(cfn, spec.name);
-    }
-}
-/** Every resource of the template as an Add (a stack that would be made from scratch). */
-function templateAdds(spec) {
-    return Object.entries(spec.template.Resources).map(([logicalId, r]) => ({ action: 'Add', logicalId, resourceType: r.Type }));
-}
-/** After a CREATE change set is deleted the stack remains, empty, in REVIEW_IN_PROGRESS: remove it. */
-async function removeReviewStack(cfn, name) {
-    const { DeleteStackCommand } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(186)]).then(__webpack_require__.t.bind(__webpack_require__, 3805, 19));
-    try {
-        const left = await (0,describe/* describeStack */.GO)(cfn, name);
-        if (left?.StackStatus !== 'REVIEW_IN_PROGRESS')
-            return;
-        await cfn.send(new DeleteStackCommand({ StackName: name }));
-    }
-    catch (err) {
-        (0,log/* warning */.$e)(`Could not remove the empty REVIEW_IN_PROGRESS stack ${name} that the plan's change set left: ${(0,errors/* errorMessage */.gJ)(err)}`);
-    }
-}
-
+// EXTERNAL MODULE: ./src/cfn/plan.ts
+var plan = __webpack_require__(2494);
 // EXTERNAL MODULE: ./src/core/plan/node-access.ts
 var node_access = __webpack_require__(3490);
 // EXTERNAL MODULE: ./src/core/plan/pod-identity-state.ts
@@ -1818,16 +1826,8 @@ async function previewStacks(ctx, aws, desired, described) {
     const previews = {};
     const outcomes = [];
     for (const spec of (0,pod_identity_state/* stacksInUse */._p)(desired)) {
-        let result;
-        try {
-            result = await planStack(await aws.cfn(), spec, { timeoutMs: ctx.inputs.timeoutSeconds * 1000, signal: ctx.signal, described: described[spec.name] ?? null });
-        }
-        catch (err) {
-            // the stack is in the summary with what was seen of it and why its plan stopped
-            if (err instanceof StackPlanError)
-                ctx.report.stacks.push(err.outcome);
-            throw err;
-        }
+        // a StackPlanError carries the stack as far as it was seen: plan puts it in the summary
+        const result = await (0,plan/* planStack */.qz)(await aws.cfn(), spec, { timeoutMs: ctx.inputs.timeoutSeconds * 1000, signal: ctx.signal, described: described[spec.name] ?? null });
         outcomes.push(result.outcome);
         const changes = result.outcome.changes;
         previews[spec.name] = {
