@@ -38,7 +38,7 @@ export async function identify(ctx: RunContext, aws: AwsClients): Promise<Caller
 
 /**
  * The desired state, built once per mode from the config and the facts read: the caller's account and partition,
- * the cluster (OIDC issuer, endpoint), and the role of an existing association to adopt (readIdentity).
+ * the cluster (OIDC issuer, endpoint), and the role of an existing association to adopt (core/plan/identity.ts roleToAdopt).
  */
 export function desiredFor(ctx: RunContext, identity: CallerIdentity, cluster: ClusterInfo | undefined, podIdentityRoleArn?: string): DesiredState {
   return buildDesiredState(ctx.config, ctx.inputs, {
