@@ -2359,7 +2359,7 @@ async function identify(ctx, aws) {
 }
 /**
  * The desired state, built once per mode from the config and the facts read: the caller's account and partition,
- * the cluster (OIDC issuer, endpoint), and the role of an existing association to adopt (readIdentity).
+ * the cluster (OIDC issuer, endpoint), and the role of an existing association to adopt (core/plan/identity.ts roleToAdopt).
  */
 function desiredFor(ctx, identity, cluster, podIdentityRoleArn) {
     return (0,desired/* buildDesiredState */.kL)(ctx.config, ctx.inputs, {
