@@ -19,12 +19,12 @@ afterAll(async () => {
 const SHARED = 'KarpenterNodeInstanceProfile'
 const errorsOf = (r: ActionResult): string => r.annotations.filter(a => a.level === 'error').map(a => a.message).join('\n')
 
-async function apply(cluster: string, profile?: string): Promise<ActionResult> {
+async function apply(cluster: string, profile?: string, mode = 'apply'): Promise<ActionResult> {
   await env.cluster(cluster)
   const extra = profile ? `  defaultInstanceProfile: ${profile}` : ''
   const workspace = await makeWorkspace({ 'cluster.yaml': clusterConfig(cluster, { extra }) })
   env.proxy.resetCalls()
-  return env.run({ inputs: { 'cluster-config': 'cluster.yaml', ...AWS_ONLY }, workspace })
+  return env.run({ inputs: { 'cluster-config': 'cluster.yaml', ...AWS_ONLY, mode }, workspace })
 }
 
 describe('defaultInstanceProfile shared by two clusters', () => {
@@ -45,6 +45,14 @@ describe('defaultInstanceProfile shared by two clusters', () => {
     expect(Object.keys(state.stacks).filter(s => s.includes('profile-b'))).toEqual([])
     expect(state.roles.filter(r => r.includes('profile-b'))).toEqual([])
   }, 180_000)
+
+  it('plan of the second cluster says apply would refuse, and why, and still shows the plan', async () => {
+    const planned = await apply('profile-b', SHARED, 'plan')
+    expect({ code: planned.code, errors: errorsOf(planned) }).toEqual({ code: 0, errors: '' })
+    expect(planned.annotations.filter(a => a.level === 'warning').map(a => a.message).join('\n')).toMatch(/apply would refuse: IAM instance profile "KarpenterNodeInstanceProfile" \(karpenter\.defaultInstanceProfile\) already exists and belongs to CloudFormation stack eksctl-profile-a-karpenter/)
+    expect(planned.outputs['has-changes']).toBe('true')
+    expect(env.proxy.mutations().map(c => c.action).filter(a => !/ChangeSet$/.test(a) && a !== 'DeleteStack')).toEqual([])
+  }, 120_000)
 
   it('a re-apply of the cluster that owns it goes through', async () => {
     const again = await apply('profile-a', SHARED)

@@ -138,6 +138,22 @@ describe('the chart', () => {
     expect(summary(applyPlan(desired, facts, opts)).filter(s => s.includes('chart'))).toEqual(['crd-chart update', 'chart update'])
   })
 
+  it('the upgrade guard runs once, here, from the version the cluster runs: a refused jump is the plan\'s refusal, not a throw', () => {
+    const { desired, facts, opts } = setup()
+    facts.releases = { main: deployed('0.31.0', {}) }
+    const refused = applyPlan(desired, facts, opts)
+    expect(refused.refusal?.name).toBe('UpgradeRefusedError')
+    expect(refused.refusal?.message).toMatch(/^Refusing to move Karpenter from 0\.31\.0 to 1\.2\.1/)
+    // a failed 1.2.1 on top of a deployed 0.31.0: the cluster runs 0.31.0, so still refused
+    facts.releases = { main: deployed('1.2.1', {}, { status: 'failed', deployedVersion: '0.31.0' }) }
+    expect(applyPlan(desired, facts, opts).refusal?.name).toBe('UpgradeRefusedError')
+    // an allowed step has no refusal; with install-chart: false the chart is not this run's, so nothing is guarded
+    facts.releases = { main: deployed('1.1.0', {}) }
+    expect(applyPlan(desired, facts, opts).refusal).toBeUndefined()
+    facts.releases = { main: deployed('0.31.0', {}) }
+    expect(applyPlan(desired, facts, { ...opts, installChart: false }).refusal).toBeUndefined()
+  })
+
   it('releases not read (plan could not reach the cluster): the chart is `ensure`, not counted as a change', () => {
     const { desired, facts, opts } = setup()
     delete facts.releases
