@@ -218,17 +218,22 @@ describe('apply refuses before any change', () => {
     expect(moto.calls).toHaveLength(0)
   })
 
-  it('a cluster missing from the region is named, with the region, and nothing is created', async () => {
+  /** The mode run on a config naming a cluster that is not in the region. */
+  async function missingCluster(mode: 'apply' | 'plan'): Promise<ActionResult> {
     const other = await makeWorkspace({ 'cluster.yaml': CONFIG.replace(new RegExp(`name: ${CLUSTER}`), 'name: no-such-cluster') })
     moto.resetCalls()
-    const r = await runAction({
+    return runAction({
       workspace: other,
-      inputs: { 'cluster-config': 'cluster.yaml', mode: 'apply', 'role-to-assume': `arn:aws:iam::${ACCOUNT}:role/karpenter-deployer`, 'install-chart': 'false', 'node-access': 'none' },
+      inputs: { 'cluster-config': 'cluster.yaml', mode, 'role-to-assume': `arn:aws:iam::${ACCOUNT}:role/karpenter-deployer`, 'install-chart': 'false', 'node-access': 'none' },
       awsEndpoint: moto.endpoint,
       oidc: { url: oidc.url, token: oidc.requestToken },
       env: { AWS_ACCESS_KEY_ID: 'AKIAFAKE', AWS_SECRET_ACCESS_KEY: FAKE_SECRET },
       timeoutMs: 60_000
     })
+  }
+
+  it('a cluster missing from the region is named, with the region, and nothing is created', async () => {
+    const r = await missingCluster('apply')
     expect(r.code).not.toBe(0)
     expect(r.stdout).toMatch(/EKS cluster "no-such-cluster" was not found in region us-west-2/)
     expect(moto.count('CreateChangeSet')).toBe(0)
@@ -236,16 +241,7 @@ describe('apply refuses before any change', () => {
   })
 
   it('plan of a cluster missing from the region: a clear error before any change set', async () => {
-    const other = await makeWorkspace({ 'cluster.yaml': CONFIG.replace(new RegExp(`name: ${CLUSTER}`), 'name: no-such-cluster') })
-    moto.resetCalls()
-    const r = await runAction({
-      workspace: other,
-      inputs: { 'cluster-config': 'cluster.yaml', mode: 'plan', 'role-to-assume': `arn:aws:iam::${ACCOUNT}:role/karpenter-deployer`, 'install-chart': 'false', 'node-access': 'none' },
-      awsEndpoint: moto.endpoint,
-      oidc: { url: oidc.url, token: oidc.requestToken },
-      env: { AWS_ACCESS_KEY_ID: 'AKIAFAKE', AWS_SECRET_ACCESS_KEY: FAKE_SECRET },
-      timeoutMs: 60_000
-    })
+    const r = await missingCluster('plan')
     expect(r.code).not.toBe(0)
     expect(r.stdout).toMatch(/EKS cluster "no-such-cluster" was not found in region us-west-2; apply needs an existing cluster, so there is nothing to plan/)
     expect(moto.count('CreateChangeSet')).toBe(0)
