@@ -473,9 +473,9 @@ async function readDriftFacts(ctx, session) {
     const podIdentity = offline.controllerIdentity === 'pod-identity';
     const [found, stacks] = await Promise.all([
         (0,modes_facts/* readCluster */.D$)(aws, config.name, region).then(async (cluster) => ({ cluster, identity: podIdentity && cluster ? await (0,modes_facts/* readAssociation */.g9)(aws, cluster.name, offline.names, true) : undefined })),
-        (0,modes_facts/* readStacks */.QB)(aws, offline.names)
+        (0,modes_facts/* describeStacks */.PR)(aws, offline.names)
     ]);
-    const facts = { caller: session.identity, region, stacks, windows: (0,windows/* windowsNodeReasons */.vE)(config.windowsNodeGroups, (0,lifecycle/* readManifestObjects */.M$)(ctx)), unread: {} };
+    const facts = { caller: session.identity, region, stacks: stacks.facts, windows: (0,windows/* windowsNodeReasons */.vE)(config.windowsNodeGroups, (0,lifecycle/* readManifestObjects */.M$)(ctx)), unread: {} };
     const cluster = found.cluster;
     if (cluster)
         facts.cluster = cluster;
@@ -496,7 +496,7 @@ async function readDriftFacts(ctx, session) {
             facts.unread['stack-drift'] = err.message;
             return undefined;
         }),
-        (0,modes_facts/* readDeployedStacks */.eT)(aws, inUse).catch((err) => {
+        (0,modes_facts/* readDeployedStacks */.eT)(aws, inUse.flatMap(name => stacks.described[name] ?? [])).catch((err) => {
             // a note, not drift: the comparison goes on without it (the mode logs why)
             facts.unread['deployed-stacks'] = (0,errors/* errorMessage */.gJ)(err);
             return undefined;

@@ -1615,6 +1615,8 @@ __webpack_require__.d(__webpack_exports__, {
   q: () => (/* binding */ readApplyFacts)
 });
 
+// EXTERNAL MODULE: ./src/report/summary.ts + 1 modules
+var summary = __webpack_require__(5133);
 // EXTERNAL MODULE: ./src/core/config/diagnostics.ts
 var diagnostics = __webpack_require__(4382);
 // EXTERNAL MODULE: ./src/aws/preflight.ts
@@ -1679,6 +1681,7 @@ var modes_facts = __webpack_require__(419);
 // EXTERNAL MODULE: ./src/modes/run-files.ts + 1 modules
 var run_files = __webpack_require__(3080);
 ;// CONCATENATED MODULE: ./src/modes/apply-facts.ts
+
 
 
 
@@ -1833,7 +1836,7 @@ async function previewStacks(ctx, aws, desired, described) {
         previews[spec.name] = {
             hasChanges: result.hasChanges,
             resourceChanges: changes.length,
-            destructive: changes.some(c => c.action === 'Remove' || c.replacement === 'True' || c.replacement === 'Conditional')
+            destructive: (0,summary/* destructiveChanges */.OQ)([result.outcome]).length > 0
         };
     }
     return { previews, outcomes };

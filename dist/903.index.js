@@ -2076,17 +2076,19 @@ async function readStackDrift(aws, stacks, poll, endpoint) {
         out[d.stack] = d.partialReason ? { status: d.status, items: d.items, partialReason: d.partialReason } : { status: d.status, items: d.items };
     return out;
 }
-/** Each named stack as last deployed (its parameters, tags and template body), at once; a stack not found is left out. */
-async function readDeployedStacks(aws, stacks) {
+/**
+ * Each stack as last deployed: its parameters and tags as the read phase described it (describeStacks), and its
+ * template body (GetTemplate), read at once.
+ */
+async function readDeployedStacks(aws, described) {
     const cfn = await aws.cfn();
-    const found = await Promise.all(stacks.map(async (name) => {
-        const stack = await (0,_cfn_describe_js__WEBPACK_IMPORTED_MODULE_6__/* .describeStack */ .GO)(cfn, name);
-        return stack ? { name, fact: { stack: { Parameters: stack.Parameters, Tags: stack.Tags }, templateBody: await (0,_cfn_describe_js__WEBPACK_IMPORTED_MODULE_6__/* .deployedTemplate */ .Bk)(cfn, name) } } : undefined;
+    const found = await Promise.all(described.map(async (stack) => {
+        const name = stack.StackName ?? '';
+        return { name, fact: { stack: { Parameters: stack.Parameters, Tags: stack.Tags }, templateBody: await (0,_cfn_describe_js__WEBPACK_IMPORTED_MODULE_6__/* .deployedTemplate */ .Bk)(cfn, name) } };
     }));
     const out = {};
     for (const f of found)
-        if (f)
-            out[f.name] = f.fact;
+        out[f.name] = f.fact;
     return out;
 }
 /** The policies attached to a role (null: the role does not exist). */

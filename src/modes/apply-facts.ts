@@ -11,6 +11,7 @@ import type { RunContext } from './context.js'
 import type { DesiredState } from '../core/types.js'
 import type { ClusterInfo, Facts, StackPreview } from '../core/facts.js'
 import type { StackOutcome } from '../report/types.js'
+import { destructiveChanges } from '../report/summary.js'
 import type { Stack } from '@aws-sdk/client-cloudformation'
 import type { AwsClients } from '../aws/clients.js'
 import type { CallerIdentity } from '../aws/identity.js'
@@ -205,7 +206,7 @@ async function previewStacks(ctx: RunContext, aws: AwsClients, desired: DesiredS
     previews[spec.name] = {
       hasChanges: result.hasChanges,
       resourceChanges: changes.length,
-      destructive: changes.some(c => c.action === 'Remove' || c.replacement === 'True' || c.replacement === 'Conditional')
+      destructive: destructiveChanges([result.outcome]).length > 0
     }
   }
   return { previews, outcomes }

@@ -10,7 +10,7 @@ import { info, warning } from '../runner/log.js'
 import { cloudFormationEndpoint, DriftDetectionUnavailableError } from '../cfn/drift.js'
 import { desiredFor, openSession, pollOptions, readManifestObjects, reportDesired, type Session } from './lifecycle.js'
 import { openCluster, type ClusterSession } from './cluster-session.js'
-import { readAccessEntry, readAssociation, readAwsAuthMapping, readCluster, readDeployedStacks, readReleases, readRolePolicies, readStackDrift, readStacks } from './facts.js'
+import { readAccessEntry, readAssociation, readAwsAuthMapping, readCluster, readDeployedStacks, readReleases, readRolePolicies, readStackDrift, describeStacks } from './facts.js'
 import { compareDrift, driftLine, nodeAccessToCompare, stackMissing, type DriftResult } from '../core/plan/drift.js'
 import { identityState, roleToAdopt } from '../core/plan/identity.js'
 import { stacksInUse } from '../core/plan/pod-identity-state.js'
@@ -62,9 +62,9 @@ async function readDriftFacts(ctx: RunContext, session: Session): Promise<DriftR
   const podIdentity = offline.controllerIdentity === 'pod-identity'
   const [found, stacks] = await Promise.all([
     readCluster(aws, config.name, region).then(async cluster => ({ cluster, identity: podIdentity && cluster ? await readAssociation(aws, cluster.name, offline.names, true) : undefined })),
-    readStacks(aws, offline.names)
+    describeStacks(aws, offline.names)
   ])
-  const facts: Facts = { caller: session.identity, region, stacks, windows: windowsNodeReasons(config.windowsNodeGroups, readManifestObjects(ctx)), unread: {} }
+  const facts: Facts = { caller: session.identity, region, stacks: stacks.facts, windows: windowsNodeReasons(config.windowsNodeGroups, readManifestObjects(ctx)), unread: {} }
   const cluster = found.cluster
   if (cluster) facts.cluster = cluster
   if (found.identity) facts.association = found.identity.association
@@ -84,7 +84,7 @@ async function readDriftFacts(ctx: RunContext, session: Session): Promise<DriftR
       facts.unread['stack-drift'] = err.message
       return undefined
     }),
-    readDeployedStacks(aws, inUse).catch((err: unknown) => {
+    readDeployedStacks(aws, inUse.flatMap(name => stacks.described[name] ?? [])).catch((err: unknown) => {
       // a note, not drift: the comparison goes on without it (the mode logs why)
       facts.unread['deployed-stacks'] = errorMessage(err)
       return undefined

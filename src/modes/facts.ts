@@ -104,17 +104,20 @@ export async function readStackDrift(aws: AwsClients, stacks: readonly string[],
   return out
 }
 
-/** Each named stack as last deployed (its parameters, tags and template body), at once; a stack not found is left out. */
-export async function readDeployedStacks(aws: AwsClients, stacks: readonly string[]): Promise<Record<string, DeployedStackFact>> {
+/**
+ * Each stack as last deployed: its parameters and tags as the read phase described it (describeStacks), and its
+ * template body (GetTemplate), read at once.
+ */
+export async function readDeployedStacks(aws: AwsClients, described: readonly Stack[]): Promise<Record<string, DeployedStackFact>> {
   const cfn = await aws.cfn()
   const found = await Promise.all(
-    stacks.map(async name => {
-      const stack = await describeStack(cfn, name)
-      return stack ? { name, fact: { stack: { Parameters: stack.Parameters, Tags: stack.Tags }, templateBody: await deployedTemplate(cfn, name) } } : undefined
+    described.map(async stack => {
+      const name = stack.StackName ?? ''
+      return { name, fact: { stack: { Parameters: stack.Parameters, Tags: stack.Tags }, templateBody: await deployedTemplate(cfn, name) } }
     })
   )
   const out: Record<string, DeployedStackFact> = {}
-  for (const f of found) if (f) out[f.name] = f.fact
+  for (const f of found) out[f.name] = f.fact
   return out
 }
 
